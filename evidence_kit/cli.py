@@ -1,0 +1,427 @@
+"""The `evidence-kit` command line: a thin face over `vault.py`, like the GUI.
+
+Rules: every sentence goes through `i18n._`; errors are one translated sentence on stderr
+and exit code 2, never a traceback; `verify` and `verify-package` exit 1 when they find
+damage. Passphrases come from a TTY prompt, or for scripts from `--passphrase-file` or the
+EVIDENCE_KIT_PASSPHRASE environment variable; they are never accepted as a plain argument
+(it would end up in shell history and the process list).
+
+Exit codes: 0 success, 1 verification found problems or some files were not added,
+2 error (wrong passphrase, vault in use, not a vault, damaged, disk full, bad usage),
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from evidence_kit import __version__
+from evidence_kit.crypto import KdfParams
+from evidence_kit.custody import EventType
+from evidence_kit.domain import CustodyEntry, ItemSummary, Timestamp, VerifyReport
+from evidence_kit.errors import EvidenceKitError
+from evidence_kit.i18n import _, detect_language, error_text, fmt, set_language
+from evidence_kit.importing import add_paths
+from evidence_kit.resources import demo_dir
+from evidence_kit.vault import Vault, display_path
+
+ENV_PASSPHRASE = "EVIDENCE_KIT_PASSPHRASE"  # noqa: S105 (a name, not a secret)
+ENV_NEW_PASSPHRASE = "EVIDENCE_KIT_NEW_PASSPHRASE"  # noqa: S105 (a name, not a secret)
+ENV_RECOVERY_CODE = "EVIDENCE_KIT_RECOVERY_CODE"
+DEMO_PASSPHRASE = "demo passphrase, not secret"  # noqa: S105 (a name, not a secret)
+
+
+class UsageError(EvidenceKitError):
+    template = "{detail}"
+
+
+def _out(text: str = "") -> None:
+    print(text)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _read_secret_file(path: str) -> str:
+    try:
+        content = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(
+            detail=fmt("Could not read {path}: {detail}", {"path": path, "detail": exc.strerror or str(exc)})
+        ) from exc
+    return content.splitlines()[0] if content else ""
+
+
+def _secret(file: str | None, env: str, prompt: str, *, confirm: bool = False) -> str:
+    """A secret from a file, the environment, or the terminal, in that order."""
+    if file:
+        return _read_secret_file(file)
+    if env in os.environ:
+        return os.environ[env]
+    if not sys.stdin.isatty():
+        raise UsageError(
+            detail=fmt(
+                "No passphrase given: type it at a terminal, or use a file or the "
+                "{env} environment variable.",
+                {"env": env},
+            )
+        )
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass(_("Type it again: ")) != first:
+        raise UsageError(detail=_("The two entries are not the same."))
+    return first
+
+
+def _kdf(args: argparse.Namespace) -> KdfParams | None:
+    if getattr(args, "insecure_fast_kdf", False):
+        _err(_("WARNING: --insecure-fast-kdf makes the passphrase easy to guess. Use it for tests only."))
+        return KdfParams.insecure_fast()
+    return None
+
+
+def _open(args: argparse.Namespace) -> Vault:
+    passphrase = _secret(args.passphrase_file, ENV_PASSPHRASE, _("Passphrase: "))
+    return Vault.open(args.vault, passphrase)
+
+
+def _time_text(stamp: Timestamp) -> str:
+    if stamp.utc is not None:
+        return stamp.utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return stamp.local.strftime("%Y-%m-%dT%H:%M:%S") if stamp.local else ""
+
+
+def _stamp_json(stamp: Timestamp) -> dict[str, Any]:
+    return {
+        "source": str(stamp.source),
+        "utc": stamp.utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ") if stamp.utc else None,
+        "local": stamp.local.isoformat() if stamp.local else None,
+        "offset_minutes": stamp.offset_minutes,
+        "assumption": stamp.assumption,
+    }
+
+
+def item_json(item: ItemSummary) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "uuid": item.uuid,
+        "kind": str(item.kind),
+        "sha256": item.sha256,
+        "size": item.size,
+        "original_name": item.original_name,
+        "original_path": item.original_path,
+        "media_type": item.media_type,
+        "importer": f"{item.importer}/{item.importer_version}",
+        "note": item.note,
+        "category": item.category,
+        "parent_id": item.parent_id,
+        "imported_at_utc": _stamp_json(item.imported_at)["utc"],
+        "imported_at_offset_minutes": item.imported_at.offset_minutes,
+        "times": [_stamp_json(t) for t in item.times],
+    }
+
+
+def _print_items(items: Sequence[ItemSummary]) -> None:
+    if not items:
+        _out(_("The vault holds no items yet."))
+        return
+    header = (_("ID"), _("Kind"), _("Size"), _("Imported (UTC)"), _("SHA-256"), _("Name"))
+    _out(f"{header[0]:<3} {header[1]:<6} {header[2]:>11} {header[3]:<21} {header[4]:<64}  {header[5]}")
+    for item in items:
+        _out(
+            f"{item.id:<3} {_(str(item.kind)):<6} {item.size:>11,} {_time_text(item.imported_at):<21} "
+            f"{item.sha256}  {item.original_name}"
+        )
+
+
+def _print_report(report: VerifyReport) -> None:
+    if report.ok:
+        _out(
+            fmt(
+                "Vault intact: {items} items ({bytes} bytes) re-hashed and matching, {events} custody events "
+                "verified. Log head: {head}",
+                {
+                    "items": str(report.items_checked),
+                    "bytes": f"{report.bytes_checked:,}",
+                    "events": str(report.events_checked),
+                    "head": report.head_hash,
+                },
+            )
+        )
+        return
+    _out(fmt("Vault NOT intact: {count} problems found.", {"count": str(len(report.problems))}))
+    for problem in report.problems:
+        _out("  - " + fmt(problem.template, problem.params))
+
+
+# ----------------------------------------------------------------- commands
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    passphrase = _secret(args.passphrase_file, ENV_PASSPHRASE, _("New passphrase: "), confirm=True)
+    vault, code = Vault.create(args.vault, passphrase, case_title=args.title or "", kdf=_kdf(args))
+    with vault:
+        _out(fmt("Vault created: {path}", {"path": display_path(vault.path)}))
+        _out(
+            _(
+                "Recovery code (shown only now; write it down and keep it somewhere safe, away from this "
+                "computer):"
+            )
+        )
+        _out(f"    {code}")
+        _out(_("With this code you can set a new passphrase if you forget yours."))
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    failed = 0
+    with _open(args) as vault:
+        for result in add_paths(vault, args.paths, note=args.note or ""):
+            if result.error is not None:
+                failed += 1
+                _err(fmt(result.error, result.error_params))
+                continue
+            for item in result.items:
+                _out(f"{item.id}\t{item.sha256}\t{item.original_path}")
+    if failed:
+        _err(fmt("{count} files could not be added; all other files were stored.", {"count": str(failed)}))
+        return 1
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        items = vault.items()
+    if args.json:
+        _out(json.dumps([item_json(i) for i in items], ensure_ascii=False, indent=2))
+    else:
+        _print_items(items)
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        item = vault.extract(args.item_id, args.out_path)
+    _out(
+        fmt(
+            "Item {id} written to {path} (SHA-256 {sha256}, checked).",
+            {"id": str(item.id), "path": args.out_path, "sha256": item.sha256},
+        )
+    )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        report = vault.verify()
+    _print_report(report)
+    return 0 if report.ok else 1
+
+
+def _entry_json(entry: CustodyEntry) -> dict[str, Any]:
+    return {
+        "seq": entry.seq,
+        "type": entry.event_type,
+        "at_utc": entry.at_utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "offset_minutes": entry.offset_minutes,
+        "actor": entry.actor,
+        "item_id": entry.item_id,
+        "data": dict(entry.data),
+        "hash": entry.hash,
+    }
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        entries = vault.custody_log()
+    if args.json:
+        _out(json.dumps([_entry_json(e) for e in entries], ensure_ascii=False, indent=2))
+        return 0
+    for entry in entries:
+        item = fmt(" item {id}", {"id": str(entry.item_id)}) if entry.item_id is not None else ""
+        _out(
+            f"{entry.seq:>5}  {entry.at_utc.strftime('%Y-%m-%d %H:%M:%S')}Z  {_(entry.event_type)}{item}  "
+            f"{entry.hash}"
+        )
+    return 0
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    return _secret(args.new_passphrase_file, ENV_NEW_PASSPHRASE, _("New passphrase: "), confirm=True)
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        vault.change_passphrase(_new_passphrase(args), kdf=_kdf(args))
+    _out(_("Passphrase changed. The recovery code stays valid."))
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    code = _secret(args.recovery_code_file, ENV_RECOVERY_CODE, _("Recovery code: "))
+    with Vault.open(args.vault, recovery_code=code) as vault:
+        vault.change_passphrase(_new_passphrase(args), kdf=_kdf(args), event_type=EventType.RECOVERED)
+    _out(_("New passphrase set with the recovery code."))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    keep = args.vault is not None
+    folder = (
+        Path(args.vault) if keep else Path(tempfile.mkdtemp(prefix="evidence-kit-demo-")) / "demo.ekvault"
+    )
+    try:
+        vault, _code = Vault.create(folder, DEMO_PASSPHRASE, case_title=_("Demo case (fictional)"))
+        with vault:
+            _out(
+                fmt(
+                    "Demo vault created at {path} from the fictional files in {source}.",
+                    {"path": display_path(folder), "source": display_path(demo_dir())},
+                )
+            )
+            for result in add_paths(vault, [demo_dir()], note=_("Fictional demo file")):
+                if result.error is not None:
+                    _err(fmt(result.error, result.error_params))
+            _out()
+            _print_items(vault.items())
+            _out()
+            _print_report(vault.verify())
+        if keep:
+            _out(
+                fmt(
+                    "The demo vault stays at {path}; its passphrase is: {passphrase}",
+                    {"path": display_path(folder), "passphrase": DEMO_PASSPHRASE},
+                )
+            )
+    finally:
+        if not keep:
+            shutil.rmtree(folder.parent, ignore_errors=True)
+    return 0
+
+
+# ----------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="evidence-kit",
+        description=_(
+            "Evidence Kit: keep the proof of online violence, byte-exact, encrypted and verifiable."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"evidence-kit {__version__}")
+    parser.add_argument(
+        "--lang", choices=("en", "nl"), help=_("language of the messages (default: the system's)")
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))
+
+    def vault_command(name: str, help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("vault", metavar="VAULT", help=_("the vault folder"))
+        command.add_argument(
+            "--passphrase-file",
+            metavar="FILE",
+            help=fmt(
+                "read the passphrase from the first line of FILE (or set {env})", {"env": ENV_PASSPHRASE}
+            ),
+        )
+        return command
+
+    def fast_kdf(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--insecure-fast-kdf",
+            action="store_true",
+            help=_("UNSAFE, for tests only: a key derivation so cheap the passphrase is easy to guess"),
+        )
+
+    def new_passphrase(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--new-passphrase-file",
+            metavar="FILE",
+            help=fmt("read the new passphrase from FILE (or set {env})", {"env": ENV_NEW_PASSPHRASE}),
+        )
+
+    init = vault_command("init", _("create a new, empty vault and print its recovery code once"))
+    init.add_argument("--title", help=_("the case title (stored encrypted)"))
+    fast_kdf(init)
+    init.set_defaults(func=cmd_init)
+
+    add = vault_command("add", _("add files and folders (recursively) to the vault"))
+    add.add_argument("paths", nargs="+", metavar="PATH", help=_("files or folders to add"))
+    add.add_argument("--note", help=_("a note to store with every added item"))
+    add.set_defaults(func=cmd_add)
+
+    lst = vault_command("list", _("list the items in the vault"))
+    lst.add_argument("--json", action="store_true", help=_("print JSON"))
+    lst.set_defaults(func=cmd_list)
+
+    extract = vault_command("extract", _("write an item's original, byte-identical, to a file"))
+    extract.add_argument("item_id", type=int, metavar="ITEM_ID")
+    extract.add_argument("out_path", metavar="OUT_PATH")
+    extract.set_defaults(func=cmd_extract)
+
+    vault_command("verify", _("check every stored byte and the custody log")).set_defaults(func=cmd_verify)
+
+    log = vault_command("log", _("show the custody log"))
+    log.add_argument("--json", action="store_true", help=_("print JSON"))
+    log.set_defaults(func=cmd_log)
+
+    passwd = vault_command("passwd", _("change the passphrase (the data is not re-encrypted)"))
+    new_passphrase(passwd)
+    fast_kdf(passwd)
+    passwd.set_defaults(func=cmd_passwd)
+
+    recover = sub.add_parser("recover", help=_("set a new passphrase with the recovery code"))
+    recover.add_argument("vault", metavar="VAULT")
+    recover.add_argument(
+        "--recovery-code-file",
+        metavar="FILE",
+        help=fmt("read the recovery code from FILE (or set {env})", {"env": ENV_RECOVERY_CODE}),
+    )
+    new_passphrase(recover)
+    fast_kdf(recover)
+    recover.set_defaults(func=cmd_recover)
+
+    demo = sub.add_parser("demo", help=_("build a vault from the fictional demo case and verify it"))
+    demo.add_argument(
+        "--vault", metavar="PATH", help=_("keep the demo vault at PATH (default: a temporary folder)")
+    )
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    set_language(detect_language())
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if "--lang" in raw[:-1]:
+        set_language(raw[raw.index("--lang") + 1])
+    parser = build_parser()
+    args = parser.parse_args(raw)
+    try:
+        code = int(args.func(args))
+    except EvidenceKitError as exc:
+        _err(error_text(exc))
+        code = 2
+    except KeyboardInterrupt:
+        _err(_("Interrupted; every item stored so far is complete."))
+        code = 130
+    except OSError as exc:
+        _err(fmt("{path}: {detail}", {"path": str(exc.filename or ""), "detail": exc.strerror or str(exc)}))
+        code = 2
+    except MemoryError:
+        _err(_("Out of memory; every item stored so far is complete."))
+        code = 2
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,277 @@
+"""Domain objects shared by every layer: frozen dataclasses, no I/O, no imports of our own modules.
+
+Rule: everything here is immutable and plain (str, int, datetime, tuples), so importers can
+yield these objects, the vault can store them, and the UI can carry them across threads
+without ever handing out a database row.
+
+Times follow DESIGN.md section 3: every time says where it came from (`TimeSource`), and a
+time taken from content ("as shown") keeps the wall-clock value exactly as the source showed
+it, next to a UTC value only where the source really gave an offset or an epoch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import BinaryIO
+
+
+class TimeSource(StrEnum):
+    """Where a time came from. The dossier prints these apart."""
+
+    CONTENT = "content"  # claimed by the content: chat line, EXIF DateTimeOriginal, e-mail Date
+    FILE_METADATA = "file_metadata"  # the file system's modification time of the original
+    IMPORT_CLOCK = "import_clock"  # this computer's clock when the item was stored
+    TSA = "tsa"  # an RFC 3161 time-stamp authority's signed time
+
+
+class ItemKind(StrEnum):
+    """What an item is, for lists, filters and the dossier."""
+
+    FILE = "file"
+    IMAGE = "image"
+    CHAT = "chat"
+    EMAIL = "email"
+    SMS = "sms"
+    CALL_LOG = "call_log"
+
+
+@dataclass(frozen=True)
+class Timestamp:
+    """One time of an item or message, with its source.
+
+    `utc` is an aware UTC datetime or None when the source gave only a wall-clock time with
+    no offset. `local` is the naive wall-clock time as shown or as the computer's local time,
+    `offset_minutes` the UTC offset of `local` when known. `assumption` states in words what
+    was assumed (for example "time zone not stated in the export").
+    """
+
+    source: TimeSource
+    utc: datetime | None = None
+    local: datetime | None = None
+    offset_minutes: int | None = None
+    assumption: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.utc is not None and self.utc.utcoffset() != timedelta(0):
+            raise ValueError("Timestamp.utc must be an aware UTC datetime")
+        if self.local is not None and self.local.tzinfo is not None:
+            raise ValueError("Timestamp.local must be a naive wall-clock datetime")
+
+    @classmethod
+    def from_aware(cls, moment: datetime, source: TimeSource) -> Timestamp:
+        """Build from an aware datetime: UTC plus the offset and wall time it carried."""
+        offset = moment.utcoffset()
+        if offset is None:
+            raise ValueError("an aware datetime is required")
+        return cls(
+            source=source,
+            utc=moment.astimezone(UTC),
+            local=moment.replace(tzinfo=None),
+            offset_minutes=int(offset.total_seconds() // 60),
+        )
+
+    @classmethod
+    def now(cls) -> Timestamp:
+        """The import clock: UTC now with this computer's current local offset."""
+        return cls.from_aware(datetime.now().astimezone(), TimeSource.IMPORT_CLOCK)
+
+
+class MessageKind(StrEnum):
+    MESSAGE = "message"
+    SYSTEM = "system"  # "X added Y", "Messages are end-to-end encrypted", call records
+
+
+@dataclass(frozen=True)
+class AttachmentRef:
+    """A file a message refers to, by the name the export uses.
+
+    Whether that file was present in the export is decided when the export is stored; the
+    vault links the reference to the item holding that file, or marks it missing.
+    """
+
+    name: str
+    media_type: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message of a conversation, as parsed from an export (derived data).
+
+    `sent_at` is the wall-clock time exactly as the export shows it (naive datetime);
+    `sent_at_utc` is set only when the export carries an offset or an epoch. `text` keeps
+    everything the person typed (emoji, blank lines) and drops only invisible bidi marks and
+    the structural markers that became fields (attachment markers, "<Media omitted>", ...).
+    """
+
+    sender: str | None
+    text: str
+    sent_at: datetime | None = None
+    sent_at_utc: datetime | None = None
+    sender_id: str | None = None
+    kind: MessageKind = MessageKind.MESSAGE
+    deleted: bool = False
+    edited: bool = False
+    media_omitted: bool = False
+    forwarded: bool = False
+    message_id: str | None = None
+    reply_to: str | None = None
+    url: str | None = None
+    attachments: tuple[AttachmentRef, ...] = ()
+    # Format-specific facts of this one message as (key, value) pairs, e.g. ("direction",
+    # "outgoing"), ("to", "+31600000000"), ("box", "draft"), ("subject", ...). Keys are stable
+    # machine-readable names; values are data from the export, not translated.
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def attachment(self) -> str | None:
+        """The first referenced file name, the one `messages --json` reports."""
+        return self.attachments[0].name if self.attachments else None
+
+
+@dataclass(frozen=True)
+class Participant:
+    name: str | None
+    identifier: str | None = None  # phone number, handle or account id
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """Something a user must know about what was and was not kept.
+
+    `code` is stable and machine-readable (e.g. "ambiguous_date_order"); `message` is an
+    English sentence with `{placeholders}` filled from `params`, translated at display time.
+    """
+
+    code: str
+    message: str
+    params: tuple[tuple[str, str], ...] = ()
+    line: int | None = None
+
+    def format(self) -> str:
+        return self.message.format(**dict(self.params))
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """The parsed content of one chat, SMS, call-log or e-mail export (derived data).
+
+    Messages are in conversation order, oldest first. `timezone_assumption` states what the
+    wall-clock times mean when the export does not say.
+    """
+
+    platform: str  # "whatsapp", "telegram", "instagram", "facebook", "sms", "email", ...
+    messages: tuple[Message, ...]
+    title: str | None = None
+    participants: tuple[Participant, ...] = ()
+    timezone_assumption: str | None = None
+    warnings: tuple[ParseWarning, ...] = ()
+    extra: tuple[tuple[str, str], ...] = field(default=())  # format-specific facts, shown as metadata
+
+
+@dataclass(frozen=True)
+class EmbeddedFile:
+    """A file carried inside an export (zip member, e-mail attachment, MMS part).
+
+    The vault stores it as an item of its own, linked to the export it came from and to the
+    messages that reference it by `name`. `open` returns a fresh binary stream of its bytes
+    each time it is called; a reader of untrusted archives bounds that stream (zip bombs).
+    """
+
+    name: str  # the name the export and its messages use for it
+    open: Callable[[], BinaryIO]
+    size: int | None = None
+    media_type: str | None = None
+    modified: Timestamp | None = None
+
+
+@dataclass(frozen=True)
+class ParsedExport:
+    """What a chat/e-mail/SMS importer returns for one export file or folder.
+
+    The export itself is stored byte-exact by the vault as the evidence item; `conversation`
+    is derived data attached to it; `files` become linked items. `missing` lists names that
+    messages reference but the export did not contain.
+    """
+
+    conversation: Conversation
+    files: tuple[EmbeddedFile, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """What lists show of a stored item (never the content)."""
+
+    id: int
+    uuid: str
+    kind: ItemKind
+    sha256: str
+    size: int
+    original_name: str
+    original_path: str
+    media_type: str | None
+    importer: str
+    importer_version: str
+    note: str
+    category: str
+    parent_id: int | None
+    imported_at: Timestamp
+    times: tuple[Timestamp, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of `verify`. `template` is English with {placeholders}, translated for display."""
+
+    scope: str  # "database", "item" or "custody"
+    code: str
+    template: str
+    params: tuple[tuple[str, str], ...] = ()
+    item_id: int | None = None
+    event_seq: int | None = None
+
+    def format(self) -> str:
+        return self.template.format(**dict(self.params))
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    items_checked: int
+    bytes_checked: int
+    events_checked: int
+    head_hash: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class CustodyEntry:
+    """One custody event as shown to people (the signed body stays in the vault)."""
+
+    seq: int
+    event_type: str
+    at_utc: datetime
+    offset_minutes: int
+    actor: str
+    item_id: int | None
+    data: tuple[tuple[str, str], ...]
+    hash: str
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """The outcome of adding one path: the items it became, or the error that stopped it."""
+
+    path: str
+    items: tuple[ItemSummary, ...] = ()
+    error: str | None = None  # an English template ...
+    error_params: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    recognised_as: str | None = None

@@ -1,0 +1,172 @@
+"""SQLAlchemy models of the vault database. The migrations in `migrations/` must match these.
+
+Rule: originals live in `chunks` (ordered, about 1 MiB each) and are never updated or deleted;
+everything computed from an original lives in `derived` and says so; every time sits in
+`item_times` with its source; the custody log is `custody_events`. Triggers created by the
+migrations make chunks and custody events append-only at the database level, and keep an
+item's hash and size immutable (defence in depth: `verify` catches what a key holder could
+still do by dropping them).
+
+Times are stored as ISO 8601 text: aware UTC as `...Z`, wall-clock times without an offset,
+so the database never silently converts a time zone.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime stored as `YYYY-MM-DDTHH:MM:SS.ffffffZ`."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("UTC datetimes must be aware")
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+class WallDateTime(TypeDecorator[datetime]):
+    """A naive wall-clock datetime ("as shown"), stored without any offset."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is not None:
+            raise ValueError("wall-clock datetimes must be naive")
+        return value.strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%S.%f")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class VaultInfo(Base):
+    """Exactly one row: who this vault is, its signing key, and the head of its custody log."""
+
+    __tablename__ = "vault_info"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vault_uuid: Mapped[str] = mapped_column(String(36))
+    case_title: Mapped[str] = mapped_column(Text)
+    created_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    signing_private_key: Mapped[bytes] = mapped_column(LargeBinary)  # Ed25519 raw private bytes
+    signing_public_key: Mapped[bytes] = mapped_column(LargeBinary)  # Ed25519 raw public bytes
+    head_seq: Mapped[int] = mapped_column(Integer)
+    head_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Item(Base):
+    """One piece of evidence: an original file, stored byte-exact in `chunks`."""
+
+    __tablename__ = "items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    chunk_count: Mapped[int] = mapped_column(Integer)
+    original_name: Mapped[str] = mapped_column(Text)
+    original_path: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str | None] = mapped_column(String(255))
+    importer: Mapped[str] = mapped_column(String(64))
+    importer_version: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(Text, default="")
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("items.id"))
+    imported_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Chunk(Base):
+    """One ordered piece (about 1 MiB) of an item's original bytes."""
+
+    __tablename__ = "chunks"
+    __table_args__ = (UniqueConstraint("item_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ItemTime(Base):
+    """One time of an item, with its source (DESIGN.md section 3)."""
+
+    __tablename__ = "item_times"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
+    source: Mapped[str] = mapped_column(String(32))
+    utc: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    local: Mapped[datetime | None] = mapped_column(WallDateTime())
+    offset_minutes: Mapped[int | None] = mapped_column(Integer)
+    assumption: Mapped[str | None] = mapped_column(Text)
+
+
+class Derived(Base):
+    """Data computed from an item (thumbnail, parsed messages, EXIF, import report): never evidence."""
+
+    __tablename__ = "derived"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(255))
+    producer: Mapped[str] = mapped_column(String(64))
+    producer_version: Mapped[str] = mapped_column(String(32))
+    created_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CustodyEvent(Base):
+    """One signed link of the custody chain. `body` is the canonical JSON that was hashed."""
+
+    __tablename__ = "custody_events"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    event_type: Mapped[str] = mapped_column(String(64))
+    at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    item_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    body: Mapped[str] = mapped_column(Text)
+    hash: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(String(128))

@@ -1,0 +1,803 @@
+"""The vault: the one front door to a case's evidence. The CLI and the GUI both go through here.
+
+Rules this module keeps:
+- A vault is one folder (`keys.json`, `vault.db`, `vault.lock`, `README.txt`), 0700/0600.
+  Copying the folder backs up the case.
+- Every change to evidence and its custody event are written in ONE transaction: after a
+  crash an item is wholly there with its event, or not there at all.
+- Originals stream through in 1 MiB chunks; memory use never depends on a file's size, and
+  the SHA-256 is computed in the same pass that stores the bytes.
+- Only one process has a vault open: a lock file held for the whole session turns a second
+  opener away with `VaultInUseError`, never "database is locked".
+- Database errors never escape raw: they become `VaultDamagedError` or `DiskFullError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO, ParamSpec, TypeVar
+
+import filelock
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import exc as sa_exc
+
+from evidence_kit import __version__
+from evidence_kit.crypto import (
+    SLOT_PASSPHRASE,
+    SLOT_RECOVERY,
+    KdfParams,
+    KeyFile,
+    KeySlot,
+    new_data_key,
+    new_recovery_code,
+    normalize_passphrase,
+    normalize_recovery_code,
+)
+from evidence_kit.custody import EventType, SignedEvent, build_event
+from evidence_kit.domain import (
+    CustodyEntry,
+    ItemKind,
+    ItemSummary,
+    Problem,
+    TimeSource,
+    Timestamp,
+    VerifyReport,
+)
+from evidence_kit.errors import (
+    DiskFullError,
+    EvidenceKitError,
+    ExtractMismatchError,
+    FileUnreadableError,
+    ItemNotFoundError,
+    NotAVaultError,
+    OutputExistsError,
+    PassphraseTooWeakError,
+    VaultDamagedError,
+    VaultExistsError,
+    VaultInUseError,
+    VaultLockedError,
+    VaultTooNewError,
+    WrongPassphraseError,
+    WrongRecoveryCodeError,
+)
+from evidence_kit.hashing import CHUNK_SIZE, read_chunks
+from evidence_kit.progress import CancelToken
+from evidence_kit.storage import migrate
+from evidence_kit.storage.engine import PAGE_SIZE, make_engine
+from evidence_kit.storage.models import Chunk, CustodyEvent, Derived, Item, ItemTime, VaultInfo
+from evidence_kit.verification import verify_vault
+
+KEY_FILE = "keys.json"
+DB_FILE = "vault.db"
+LOCK_FILE = "vault.lock"
+README_FILE = "README.txt"
+MIN_PASSPHRASE_LENGTH = 8
+
+README_TEXT = (
+    "This folder is an Evidence Kit (Bewijskluis) vault. Everything in it is encrypted.\n"
+    "Open it with Evidence Kit. Do not change or remove files in this folder; copy the whole\n"
+    "folder to make a backup.\n"
+    "Deze map is een Bewijskluis. Alles erin is versleuteld. Open hem met Bewijskluis.\n"
+    "Wijzig of verwijder geen bestanden in deze map; kopieer de hele map als reservekopie.\n"
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    text_ = str(exc).lower()
+    return "disk is full" in text_ or getattr(exc, "errno", None) == 28  # ENOSPC
+
+
+def _translate_db_errors(method: Callable[P, R]) -> Callable[P, R]:
+    """Turn raw database errors into the typed errors a user can be shown."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except EvidenceKitError:
+            raise
+        except (sa_exc.DBAPIError, sa_exc.StatementError) as exc:
+            path = getattr(args[0], "path", "")
+            if _is_disk_full(exc):
+                raise DiskFullError(path=path) from exc
+            raise VaultDamagedError(path=path, detail=str(getattr(exc, "orig", exc))) from exc
+
+    return wrapper
+
+
+def display_path(value: str | os.PathLike[str]) -> str:
+    """A path as text that SQLite can store: undecodable bytes become backslash escapes."""
+    raw = os.fsencode(value)
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+def _file_time(stat: os.stat_result) -> Timestamp:
+    local = datetime.fromtimestamp(stat.st_mtime).astimezone()
+    return Timestamp.from_aware(local, TimeSource.FILE_METADATA)
+
+
+def _write_private_file(path: Path, data: bytes) -> None:
+    """Write atomically with mode 0600: a crash leaves the old file or the new one, never half."""
+    tmp = path.with_name(f".{path.name}.tmp-{uuid.uuid4().hex}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """What the vault needs to know to store one original, besides its bytes."""
+
+    original_name: str
+    original_path: str
+    kind: ItemKind = ItemKind.FILE
+    media_type: str | None = None
+    importer: str = "file"
+    importer_version: str = "1"
+    note: str = ""
+    parent_id: int | None = None
+    times: tuple[Timestamp, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewDerived:
+    """Derived data to store with an item, in the same transaction (never evidence itself)."""
+
+    kind: str
+    media_type: str
+    data: bytes
+    producer: str
+    producer_version: str
+
+
+class Vault:
+    """An unlocked vault. Create with `Vault.create`, open with `Vault.open`; close when done."""
+
+    def __init__(
+        self,
+        path: Path,
+        keyfile: KeyFile,
+        engine: Engine,
+        lock: filelock.BaseFileLock,
+        data_key: bytes,
+        actor: str,
+    ) -> None:
+        self.path = path
+        self._keyfile = keyfile
+        self._engine: Engine | None = engine
+        self._lock = lock
+        self._data_key: bytes | None = data_key
+        self._actor = actor
+        self._mutex = threading.RLock()
+        with engine.connect() as conn:
+            info = conn.execute(select(VaultInfo)).one()
+        self.vault_id: str = info.vault_uuid
+        self.case_title: str = info.case_title
+        self._signing_key = Ed25519PrivateKey.from_private_bytes(info.signing_private_key)
+        self._public_key = Ed25519PublicKey.from_public_bytes(info.signing_public_key)
+
+    # ----------------------------------------------------------------- opening and closing
+
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        passphrase: str,
+        *,
+        case_title: str = "",
+        kdf: KdfParams | None = None,
+        actor: str = "cli",
+    ) -> tuple[Vault, str]:
+        """Make a new vault folder at `path`. Returns the open vault and its recovery code (show once)."""
+        folder = Path(path)
+        if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+            raise PassphraseTooWeakError(minimum=MIN_PASSPHRASE_LENGTH)
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise VaultExistsError(path=folder)
+        params = kdf or KdfParams.default()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+        created = [folder / name for name in (KEY_FILE, DB_FILE, LOCK_FILE, README_FILE)]
+        try:
+            lock = cls._acquire_lock(folder)
+            vault_id = str(uuid.uuid4())
+            data_key = new_data_key()
+            recovery_code = new_recovery_code()
+            keyfile = KeyFile(
+                vault_id,
+                PAGE_SIZE,
+                (
+                    KeySlot.wrap(
+                        data_key, normalize_passphrase(passphrase), SLOT_PASSPHRASE, params, vault_id
+                    ),
+                    KeySlot.wrap(
+                        data_key, normalize_recovery_code(recovery_code), SLOT_RECOVERY, params, vault_id
+                    ),
+                ),
+            )
+            _write_private_file(folder / KEY_FILE, keyfile.to_bytes())
+            _write_private_file(folder / README_FILE, README_TEXT.encode("utf-8"))
+            os.close(os.open(folder / DB_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            engine = make_engine(folder / DB_FILE, data_key, PAGE_SIZE)
+            signing_key = Ed25519PrivateKey.generate()
+            with engine.begin() as conn:
+                migrate.upgrade(conn)
+            with engine.begin() as conn:
+                conn.execute(
+                    insert(VaultInfo).values(
+                        id=1,
+                        vault_uuid=vault_id,
+                        case_title=case_title,
+                        created_at_utc=datetime.now(UTC),
+                        signing_private_key=signing_key.private_bytes_raw(),
+                        signing_public_key=signing_key.public_key().public_bytes_raw(),
+                        head_seq=0,
+                        head_hash=bytes(32).hex(),
+                    )
+                )
+            vault = cls(folder, keyfile, engine, lock, data_key, actor)
+            with vault._write() as conn:
+                vault._append_event(
+                    conn,
+                    EventType.VAULT_CREATED,
+                    {
+                        "case_title": case_title,
+                        "schema": migrate.head_revision(),
+                        "program": f"evidence-kit {__version__}",
+                    },
+                )
+            return vault, recovery_code
+        except BaseException:
+            for file in created:
+                with contextlib.suppress(FileNotFoundError):
+                    file.unlink()
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+            raise
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        passphrase: str | None = None,
+        *,
+        recovery_code: str | None = None,
+        actor: str = "cli",
+    ) -> Vault:
+        """Unlock with the passphrase or the recovery code. Migrates an older vault on the way."""
+        folder = Path(path)
+        key_path = folder / KEY_FILE
+        if not folder.is_dir() or not key_path.is_file():
+            raise NotAVaultError(path=folder)
+        lock = cls._acquire_lock(folder)
+        try:
+            keyfile = KeyFile.from_bytes(key_path.read_bytes(), key_path)
+            if recovery_code is not None:
+                slot = keyfile.slot(SLOT_RECOVERY)
+                data_key = (
+                    slot.unwrap(normalize_recovery_code(recovery_code), keyfile.vault_id) if slot else None
+                )
+                if data_key is None:
+                    raise WrongRecoveryCodeError()
+            else:
+                slot = keyfile.slot(SLOT_PASSPHRASE)
+                data_key = (
+                    slot.unwrap(normalize_passphrase(passphrase or ""), keyfile.vault_id) if slot else None
+                )
+                if data_key is None:
+                    raise WrongPassphraseError()
+            return cls._open_database(folder, keyfile, data_key, lock, actor)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_database(
+        cls, folder: Path, keyfile: KeyFile, data_key: bytes, lock: filelock.BaseFileLock, actor: str
+    ) -> Vault:
+        db_path = folder / DB_FILE
+        if not db_path.is_file():
+            raise VaultDamagedError(path=folder, detail="the database file is missing")
+        try:
+            engine = make_engine(db_path, data_key, keyfile.page_size)
+        except Exception as exc:  # sqlcipher raises its own DatabaseError: "file is not a database"
+            raise VaultDamagedError(path=folder, detail=str(exc)) from exc
+        try:
+            with engine.begin() as conn:
+                before = migrate.current_revision(conn)
+                if before is None or not migrate.is_known(before):
+                    raise (
+                        VaultTooNewError(path=folder)
+                        if before
+                        else VaultDamagedError(path=folder, detail="the database has no schema")
+                    )
+                migrate.upgrade(conn)
+            vault = cls(folder, keyfile, engine, lock, data_key, actor)
+            if before != migrate.head_revision():
+                with vault._write() as conn:
+                    vault._append_event(
+                        conn, EventType.VAULT_MIGRATED, {"from": before, "to": migrate.head_revision()}
+                    )
+            return vault
+        except EvidenceKitError:
+            engine.dispose()
+            raise
+        except Exception as exc:
+            engine.dispose()
+            if _is_disk_full(exc):
+                raise DiskFullError(path=folder) from exc
+            raise VaultDamagedError(path=folder, detail=str(getattr(exc, "orig", exc))) from exc
+
+    @staticmethod
+    def _acquire_lock(folder: Path) -> filelock.BaseFileLock:
+        lock_path = folder / LOCK_FILE
+        lock = filelock.FileLock(str(lock_path), mode=0o600)
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout as exc:
+            raise VaultInUseError(path=folder) from exc
+        return lock
+
+    def close(self) -> None:
+        """Lock the vault: drop the key and the connection, release the lock. Safe to call twice."""
+        with self._mutex:
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
+            self._data_key = None
+            if self._lock.is_locked:
+                self._lock.release()
+
+    lock = close
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _require_engine(self) -> Engine:
+        if self._engine is None:
+            raise VaultLockedError()
+        return self._engine
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._mutex, self._require_engine().begin() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._mutex, self._require_engine().connect() as conn:
+            yield conn
+
+    # ----------------------------------------------------------------- custody
+
+    def _append_event(
+        self, conn: Connection, event_type: str, data: dict[str, Any], item_id: int | None = None
+    ) -> SignedEvent:
+        """Append one signed event inside the caller's transaction and move the stored head."""
+        head_seq, head_hash = conn.execute(select(VaultInfo.head_seq, VaultInfo.head_hash)).one()
+        event = build_event(
+            seq=head_seq + 1,
+            prev_hash=head_hash,
+            event_type=event_type,
+            data=data,
+            vault_id=self.vault_id,
+            actor=f"evidence-kit/{__version__} ({self._actor})",
+            key=self._signing_key,
+            item_id=item_id,
+        )
+        conn.execute(
+            insert(CustodyEvent).values(
+                seq=event.seq,
+                event_type=event.event_type,
+                at_utc=event.at_utc,
+                item_id=item_id,
+                body=event.body,
+                hash=event.hash,
+                signature=event.signature,
+            )
+        )
+        conn.execute(update(VaultInfo).values(head_seq=event.seq, head_hash=event.hash))
+        return event
+
+    @_translate_db_errors
+    def custody_log(self, item_id: int | None = None) -> list[CustodyEntry]:
+        query = select(CustodyEvent).order_by(CustodyEvent.seq)
+        if item_id is not None:
+            query = query.where(CustodyEvent.item_id == item_id)
+        entries = []
+        with self._read() as conn:
+            for row in conn.execute(query):
+                body = json.loads(row.body)
+                data = body.get("data", {})
+                entries.append(
+                    CustodyEntry(
+                        seq=row.seq,
+                        event_type=row.event_type,
+                        at_utc=row.at_utc,
+                        offset_minutes=int(body.get("offset_minutes", 0)),
+                        actor=str(body.get("actor", "")),
+                        item_id=row.item_id,
+                        data=tuple((str(k), str(v)) for k, v in sorted(data.items())),
+                        hash=row.hash,
+                    )
+                )
+        return entries
+
+    def public_key_pem(self) -> bytes:
+        return self._public_key.public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+
+    # ----------------------------------------------------------------- adding evidence
+
+    @_translate_db_errors
+    def add_stream(
+        self,
+        stream: BinaryIO,
+        meta: NewItem,
+        *,
+        derived: Sequence[NewDerived] = (),
+        cancel: CancelToken | None = None,
+        on_bytes: Callable[[int], None] | None = None,
+        expected_sha256: str | None = None,
+    ) -> ItemSummary:
+        """Store one original from `stream`, with its times, derived data and custody event, atomically."""
+        imported = Timestamp.now()
+        item_uuid = str(uuid.uuid4())
+        with self._write() as conn:
+            item_id_row = conn.execute(
+                insert(Item).values(
+                    uuid=item_uuid,
+                    kind=str(meta.kind),
+                    sha256="",
+                    size=0,
+                    chunk_count=0,
+                    original_name=meta.original_name,
+                    original_path=meta.original_path,
+                    media_type=meta.media_type,
+                    importer=meta.importer,
+                    importer_version=meta.importer_version,
+                    note=meta.note,
+                    category="",
+                    parent_id=meta.parent_id,
+                    imported_at_utc=imported.utc,
+                )
+            ).inserted_primary_key
+            assert item_id_row is not None
+            item_id = int(item_id_row[0])
+            digest = hashlib.sha256()
+            size = 0
+            seq = 0
+            for chunk in read_chunks(stream, CHUNK_SIZE):
+                if cancel is not None:
+                    cancel.check()  # raising here rolls the whole item back
+                digest.update(chunk)
+                conn.execute(insert(Chunk).values(item_id=item_id, seq=seq, data=chunk))
+                seq += 1
+                size += len(chunk)
+                if on_bytes is not None:
+                    on_bytes(len(chunk))
+            sha256 = digest.hexdigest()
+            if expected_sha256 is not None and sha256 != expected_sha256:
+                raise FileUnreadableError(
+                    path=meta.original_path, detail="the file changed while it was read"
+                )
+            conn.execute(
+                update(Item).where(Item.id == item_id).values(sha256=sha256, size=size, chunk_count=seq)
+            )
+            times = (imported, *meta.times)
+            for moment in times:
+                conn.execute(
+                    insert(ItemTime).values(
+                        item_id=item_id,
+                        source=str(moment.source),
+                        utc=moment.utc,
+                        local=moment.local,
+                        offset_minutes=moment.offset_minutes,
+                        assumption=moment.assumption,
+                    )
+                )
+            now = datetime.now(UTC)
+            for extra in derived:
+                conn.execute(
+                    insert(Derived).values(
+                        item_id=item_id,
+                        kind=extra.kind,
+                        media_type=extra.media_type,
+                        producer=extra.producer,
+                        producer_version=extra.producer_version,
+                        created_at_utc=now,
+                        data=extra.data,
+                    )
+                )
+            self._append_event(
+                conn,
+                EventType.ITEM_ADDED,
+                {
+                    "item": item_id,
+                    "uuid": item_uuid,
+                    "sha256": sha256,
+                    "size": size,
+                    "name": meta.original_name,
+                    "path": meta.original_path,
+                    "kind": str(meta.kind),
+                    "importer": f"{meta.importer}/{meta.importer_version}",
+                    "parent": meta.parent_id,
+                    "derived": [d.kind for d in derived],
+                },
+                item_id=item_id,
+            )
+        return self.item(item_id)
+
+    def add_file(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        note: str = "",
+        meta: NewItem | None = None,
+        derived: Sequence[NewDerived] = (),
+        cancel: CancelToken | None = None,
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> ItemSummary:
+        """Store one file from disk byte-exact, with its modification time as a file-metadata time."""
+        given = Path(path)
+        try:
+            with open(given, "rb") as handle:
+                stat = os.fstat(handle.fileno())
+                base = meta or NewItem(
+                    original_name=display_path(given.name), original_path=display_path(path)
+                )
+                base = replace(base, note=note or base.note, times=(*base.times, _file_time(stat)))
+                try:
+                    return self.add_stream(handle, base, derived=derived, cancel=cancel, on_bytes=on_bytes)
+                except OSError as exc:
+                    raise FileUnreadableError(
+                        path=display_path(path), detail=exc.strerror or str(exc)
+                    ) from exc
+        except IsADirectoryError as exc:
+            raise FileUnreadableError(path=display_path(path), detail="it is a folder") from exc
+        except OSError as exc:
+            if _is_disk_full(exc):
+                raise DiskFullError(path=self.path) from exc
+            raise FileUnreadableError(path=display_path(path), detail=exc.strerror or str(exc)) from exc
+
+    # ----------------------------------------------------------------- reading
+
+    @staticmethod
+    def _summary(row: Item, times: Iterable[ItemTime]) -> ItemSummary:
+        stamps = tuple(
+            Timestamp(
+                source=TimeSource(t.source),
+                utc=t.utc,
+                local=t.local,
+                offset_minutes=t.offset_minutes,
+                assumption=t.assumption,
+            )
+            for t in times
+        )
+        imported = next(
+            (s for s in stamps if s.source == TimeSource.IMPORT_CLOCK),
+            Timestamp(source=TimeSource.IMPORT_CLOCK, utc=row.imported_at_utc),
+        )
+        return ItemSummary(
+            id=row.id,
+            uuid=row.uuid,
+            kind=ItemKind(row.kind),
+            sha256=row.sha256,
+            size=row.size,
+            original_name=row.original_name,
+            original_path=row.original_path,
+            media_type=row.media_type,
+            importer=row.importer,
+            importer_version=row.importer_version,
+            note=row.note,
+            category=row.category,
+            parent_id=row.parent_id,
+            imported_at=imported,
+            times=stamps,
+        )
+
+    @_translate_db_errors
+    def items(self) -> list[ItemSummary]:
+        with self._read() as conn:
+            rows = conn.execute(select(Item).order_by(Item.id)).all()
+            times: dict[int, list[Any]] = {}
+            for t in conn.execute(select(ItemTime).order_by(ItemTime.id)):
+                times.setdefault(t.item_id, []).append(t)
+        return [self._summary(row, times.get(row.id, [])) for row in rows]  # type: ignore[arg-type]
+
+    @_translate_db_errors
+    def item(self, item_id: int) -> ItemSummary:
+        with self._read() as conn:
+            row = conn.execute(select(Item).where(Item.id == item_id)).one_or_none()
+            if row is None:
+                raise ItemNotFoundError(item_id=item_id)
+            times = conn.execute(
+                select(ItemTime).where(ItemTime.item_id == item_id).order_by(ItemTime.id)
+            ).all()
+        return self._summary(row, times)  # type: ignore[arg-type]
+
+    @_translate_db_errors
+    def derived(self, item_id: int, kind: str) -> bytes | None:
+        with self._read() as conn:
+            return conn.execute(
+                select(Derived.data)
+                .where(Derived.item_id == item_id, Derived.kind == kind)
+                .order_by(Derived.id.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+
+    def iter_original(self, item_id: int) -> Iterator[bytes]:
+        """The original bytes in order, one stored chunk at a time (bounded memory)."""
+        self.item(item_id)
+        seq = 0
+        while True:
+            # One short read per chunk, so no cursor stays open across the caller's work.
+            with self._read() as conn:
+                try:
+                    data = conn.execute(
+                        select(Chunk.data).where(Chunk.item_id == item_id, Chunk.seq == seq)
+                    ).scalar_one_or_none()
+                except (sa_exc.DBAPIError, sa_exc.StatementError) as exc:
+                    raise VaultDamagedError(path=self.path, detail=str(getattr(exc, "orig", exc))) from exc
+            if data is None:
+                return
+            yield data
+            seq += 1
+
+    @_translate_db_errors
+    def record_view(self, item_id: int) -> None:
+        """A person viewed the item in full (the GUI calls this): a custody event."""
+        with self._write() as conn:
+            self._append_event(conn, EventType.ITEM_VIEWED, {"item": item_id}, item_id=item_id)
+
+    def extract(self, item_id: int, out_path: str | os.PathLike[str]) -> ItemSummary:
+        """Write the byte-identical original to `out_path` (never overwriting), checked against its hash."""
+        summary = self.item(item_id)
+        target = Path(out_path)
+        if target.exists():
+            raise OutputExistsError(path=display_path(target))
+        tmp = target.with_name(f".{target.name}.partial-{uuid.uuid4().hex[:8]}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            digest = hashlib.sha256()
+            with os.fdopen(fd, "wb") as handle:
+                for chunk in self.iter_original(item_id):
+                    digest.update(chunk)
+                    handle.write(chunk)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if digest.hexdigest() != summary.sha256:
+                raise ExtractMismatchError(item_id=item_id, path=display_path(target))
+            os.replace(tmp, target)
+        except OSError as exc:
+            if _is_disk_full(exc):
+                raise DiskFullError(path=display_path(target)) from exc
+            raise FileUnreadableError(path=display_path(target), detail=exc.strerror or str(exc)) from exc
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        self._record(
+            EventType.ITEM_EXTRACTED,
+            {"item": item_id, "sha256": summary.sha256, "to": display_path(target)},
+            item_id,
+        )
+        return summary
+
+    @_translate_db_errors
+    def _record(self, event_type: str, data: dict[str, Any], item_id: int | None = None) -> None:
+        with self._write() as conn:
+            self._append_event(conn, event_type, data, item_id)
+
+    # ----------------------------------------------------------------- notes and categories
+
+    @_translate_db_errors
+    def set_note(self, item_id: int, note: str) -> None:
+        with self._write() as conn:
+            old = conn.execute(select(Item.note).where(Item.id == item_id)).scalar_one_or_none()
+            if old is None:
+                raise ItemNotFoundError(item_id=item_id)
+            conn.execute(update(Item).where(Item.id == item_id).values(note=note))
+            self._append_event(
+                conn, EventType.NOTE_CHANGED, {"item": item_id, "old": old, "new": note}, item_id=item_id
+            )
+
+    @_translate_db_errors
+    def set_category(self, item_id: int, category: str) -> None:
+        with self._write() as conn:
+            old = conn.execute(select(Item.category).where(Item.id == item_id)).scalar_one_or_none()
+            if old is None:
+                raise ItemNotFoundError(item_id=item_id)
+            conn.execute(update(Item).where(Item.id == item_id).values(category=category))
+            self._append_event(
+                conn,
+                EventType.CATEGORY_CHANGED,
+                {"item": item_id, "old": old, "new": category},
+                item_id=item_id,
+            )
+
+    # ----------------------------------------------------------------- keys
+
+    def change_passphrase(
+        self,
+        new_passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+        event_type: str = EventType.PASSPHRASE_CHANGED,
+    ) -> None:
+        """Rewrap the data key under a new passphrase. The data is not re-encrypted."""
+        if len(new_passphrase) < MIN_PASSPHRASE_LENGTH:
+            raise PassphraseTooWeakError(minimum=MIN_PASSPHRASE_LENGTH)
+        if self._data_key is None:
+            raise VaultLockedError()
+        old_slot = self._keyfile.slot(SLOT_PASSPHRASE)
+        params = kdf or (old_slot.params if old_slot else KdfParams.default())
+        slot = KeySlot.wrap(
+            self._data_key, normalize_passphrase(new_passphrase), SLOT_PASSPHRASE, params, self.vault_id
+        )
+        keyfile = self._keyfile.with_slot(slot)
+        with self._write() as conn:
+            self._append_event(conn, event_type, {"slot": SLOT_PASSPHRASE, "kdf": params.as_dict()})
+            # Written inside the transaction: if the key file cannot be written, the event rolls back.
+            _write_private_file(self.path / KEY_FILE, keyfile.to_bytes())
+        self._keyfile = keyfile
+
+    # ----------------------------------------------------------------- verification
+
+    def verify(
+        self,
+        *,
+        cancel: CancelToken | None = None,
+        on_item: Callable[[int, int], None] | None = None,
+        record: bool = True,
+    ) -> VerifyReport:
+        """Check every page, every item's chunks and hash, and the custody chain. Never raises for damage."""
+        with self._mutex:
+            report = verify_vault(
+                self._require_engine(), self.vault_id, self._public_key, cancel=cancel, on_item=on_item
+            )
+        if record:
+            with contextlib.suppress(EvidenceKitError):
+                self._record(
+                    EventType.VERIFIED,
+                    {
+                        "ok": report.ok,
+                        "items": report.items_checked,
+                        "problems": len(report.problems),
+                        "head": report.head_hash,
+                    },
+                )
+        return report
+
+
+__all__ = ["NewDerived", "NewItem", "Problem", "Vault", "display_path"]

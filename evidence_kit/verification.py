@@ -1,0 +1,307 @@
+"""Verifying an open vault: every page, every item's chunks and hash, the custody chain.
+
+Rule: verification reports, it never raises for damage. Each check catches the database
+errors of the part it reads, so one damaged page becomes one finding that names the item or
+the part it hit, and the remaining checks still run. Finding nothing means: every page's
+SQLCipher authentication tag holds, SQLite's structure is sound, every item's chunks are
+complete, in order and hash to the recorded SHA-256, and the custody chain is unbroken,
+signed, and agrees with the items.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy import exc as sa_exc
+
+from evidence_kit.custody import EventType, SignedEvent, verify_chain
+from evidence_kit.domain import Problem, VerifyReport
+from evidence_kit.progress import CancelToken
+from evidence_kit.storage.models import Chunk, CustodyEvent, Item, VaultInfo
+
+_DB_ERRORS = (sa_exc.DBAPIError, sa_exc.StatementError)
+
+
+def _problem(
+    scope: str,
+    code: str,
+    template: str,
+    *,
+    item_id: int | None = None,
+    event_seq: int | None = None,
+    **params: object,
+) -> Problem:
+    return Problem(
+        scope=scope,
+        code=code,
+        template=template,
+        params=tuple((k, str(v)) for k, v in params.items()),
+        item_id=item_id,
+        event_seq=event_seq,
+    )
+
+
+def _detail(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", exc))
+
+
+def _check_pages(conn: Connection) -> list[Problem]:
+    problems: list[Problem] = []
+    try:
+        for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall():
+            problems.append(
+                _problem("database", "page_damaged", "The vault file is damaged: {detail}.", detail=row[0])
+            )
+    except _DB_ERRORS as exc:
+        problems.append(
+            _problem("database", "page_damaged", "The vault file is damaged: {detail}.", detail=_detail(exc))
+        )
+    try:
+        rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+        for row in rows:
+            if row[0] != "ok":
+                problems.append(
+                    _problem(
+                        "database",
+                        "structure_damaged",
+                        "The vault database structure is damaged: {detail}.",
+                        detail=row[0],
+                    )
+                )
+    except _DB_ERRORS as exc:
+        problems.append(
+            _problem(
+                "database",
+                "structure_damaged",
+                "The vault database structure is damaged: {detail}.",
+                detail=_detail(exc),
+            )
+        )
+    return problems
+
+
+def _check_item(conn: Connection, item: Any) -> tuple[list[Problem], int]:
+    """Re-hash one item from its chunks, one chunk in memory at a time."""
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    size = 0
+    expected_seq = 0
+    try:
+        result = conn.execute(
+            select(Chunk.seq, Chunk.data).where(Chunk.item_id == item.id).order_by(Chunk.seq)
+        )
+        for seq, data in result:
+            if seq != expected_seq:
+                problems.append(
+                    _problem(
+                        "item",
+                        "chunk_missing",
+                        "Item {item}: part {seq} of its stored bytes is missing.",
+                        item_id=item.id,
+                        item=item.id,
+                        seq=expected_seq,
+                    )
+                )
+                expected_seq = seq
+            digest.update(data)
+            size += len(data)
+            expected_seq += 1
+    except _DB_ERRORS as exc:
+        return [
+            _problem(
+                "item",
+                "item_unreadable",
+                "Item {item} ({name}): its stored bytes are damaged and cannot be read ({detail}).",
+                item_id=item.id,
+                item=item.id,
+                name=item.original_name,
+                detail=_detail(exc),
+            )
+        ], size
+    if expected_seq != item.chunk_count:
+        problems.append(
+            _problem(
+                "item",
+                "chunk_count_mismatch",
+                "Item {item}: {found} stored parts were found, {expected} were recorded.",
+                item_id=item.id,
+                item=item.id,
+                found=expected_seq,
+                expected=item.chunk_count,
+            )
+        )
+    if size != item.size:
+        problems.append(
+            _problem(
+                "item",
+                "size_mismatch",
+                "Item {item}: {found} bytes are stored, {expected} were recorded.",
+                item_id=item.id,
+                item=item.id,
+                found=size,
+                expected=item.size,
+            )
+        )
+    if digest.hexdigest() != item.sha256:
+        problems.append(
+            _problem(
+                "item",
+                "hash_mismatch",
+                "Item {item} ({name}): its stored bytes no longer match the recorded SHA-256.",
+                item_id=item.id,
+                item=item.id,
+                name=item.original_name,
+            )
+        )
+    return problems, size
+
+
+def _check_custody(
+    conn: Connection, vault_id: str, public_key: Ed25519PublicKey, items: dict[int, Any]
+) -> tuple[list[Problem], str, int]:
+    problems: list[Problem] = []
+    try:
+        rows = conn.execute(select(CustodyEvent).order_by(CustodyEvent.seq)).all()
+        info = conn.execute(select(VaultInfo.head_seq, VaultInfo.head_hash)).one()
+    except _DB_ERRORS as exc:
+        return (
+            [
+                _problem(
+                    "custody",
+                    "log_unreadable",
+                    "The custody log cannot be read ({detail}).",
+                    detail=_detail(exc),
+                )
+            ],
+            "",
+            0,
+        )
+    events = [
+        SignedEvent(r.seq, r.event_type, r.at_utc, r.item_id, r.body, r.hash, r.signature) for r in rows
+    ]
+    chain_problems, head, count, bodies = verify_chain(events, public_key, vault_id)
+    for cp in chain_problems:
+        problems.append(
+            Problem(scope="custody", code=cp.code, template=cp.template, params=cp.params, event_seq=cp.seq)
+        )
+    last_seq = events[-1].seq if events else 0
+    if (info.head_seq, info.head_hash) != (last_seq, head):
+        problems.append(
+            _problem(
+                "custody",
+                "head_mismatch",
+                "The custody log ends at event {found}, but the vault recorded event {expected} "
+                "as its last: events were removed from the end.",
+                found=last_seq,
+                expected=info.head_seq,
+            )
+        )
+    added: dict[int, dict[str, Any]] = {}
+    for body in bodies:
+        if body.get("type") == EventType.ITEM_ADDED and isinstance(body.get("data"), dict):
+            data = body["data"]
+            if isinstance(data.get("item"), int):
+                added[data["item"]] = data
+    for item_id, item in items.items():
+        data = added.get(item_id)
+        if data is None:
+            problems.append(
+                _problem(
+                    "custody",
+                    "item_without_event",
+                    "Item {item} has no 'item added' event in the custody log.",
+                    item_id=item_id,
+                    item=item_id,
+                )
+            )
+        elif (data.get("sha256"), data.get("size"), data.get("uuid")) != (item.sha256, item.size, item.uuid):
+            problems.append(
+                _problem(
+                    "custody",
+                    "item_event_mismatch",
+                    "Item {item} does not match what the custody log recorded when it was added.",
+                    item_id=item_id,
+                    item=item_id,
+                )
+            )
+    for item_id in added.keys() - items.keys():
+        problems.append(
+            _problem(
+                "custody",
+                "item_missing",
+                "The custody log records item {item}, but the vault does not hold it.",
+                item_id=item_id,
+                item=item_id,
+            )
+        )
+    return problems, head, count
+
+
+def verify_vault(
+    engine: Engine,
+    vault_id: str,
+    public_key: Ed25519PublicKey,
+    *,
+    cancel: CancelToken | None = None,
+    on_item: Callable[[int, int], None] | None = None,
+) -> VerifyReport:
+    problems: list[Problem] = []
+    items: dict[int, Any] = {}
+    bytes_checked = 0
+    with engine.connect() as conn:
+        problems += _check_pages(conn)
+        try:
+            items = {row.id: row for row in conn.execute(select(Item).order_by(Item.id)).all()}
+        except _DB_ERRORS as exc:
+            problems.append(
+                _problem(
+                    "database",
+                    "items_unreadable",
+                    "The list of items cannot be read ({detail}).",
+                    detail=_detail(exc),
+                )
+            )
+        for index, item in enumerate(items.values()):
+            if cancel is not None:
+                cancel.check()
+            found, size = _check_item(conn, item)
+            problems += found
+            bytes_checked += size
+            if on_item is not None:
+                on_item(index + 1, len(items))
+        try:
+            orphans = conn.execute(
+                select(Chunk.item_id).distinct().where(Chunk.item_id.not_in(select(Item.id)))
+            )
+            for (orphan,) in orphans:
+                problems.append(
+                    _problem(
+                        "database",
+                        "orphan_chunks",
+                        "Stored bytes belong to item {item}, which does not exist.",
+                        item=orphan,
+                    )
+                )
+        except _DB_ERRORS as exc:
+            problems.append(
+                _problem(
+                    "database",
+                    "structure_damaged",
+                    "The vault database structure is damaged: {detail}.",
+                    detail=_detail(exc),
+                )
+            )
+        custody_problems, head, events = _check_custody(conn, vault_id, public_key, items)
+        problems += custody_problems
+        conn.rollback()
+    return VerifyReport(
+        items_checked=len(items),
+        bytes_checked=bytes_checked,
+        events_checked=events,
+        head_hash=head,
+        problems=tuple(problems),
+    )
