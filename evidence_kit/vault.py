@@ -783,8 +783,16 @@ class Vault:
     ) -> VerifyReport:
         """Check every page, every item's chunks and hash, and the custody chain. Never raises for damage."""
         with self._mutex:
+            self._require_engine()
+            key = self._data_key
+            assert key is not None
+            db_path, page_size = self.path / DB_FILE, self._keyfile.page_size
             report = verify_vault(
-                self._require_engine(), self.vault_id, self._public_key, cancel=cancel, on_item=on_item
+                lambda: make_engine(db_path, key, page_size),
+                self.vault_id,
+                self._public_key,
+                cancel=cancel,
+                on_item=on_item,
             )
         if record:
             with contextlib.suppress(EvidenceKitError):

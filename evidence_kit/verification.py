@@ -10,8 +10,9 @@ signed, and agrees with the items.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -241,22 +242,76 @@ def _check_custody(
     return problems, head, count
 
 
+class _Reader:
+    """Read-only connections for verify, replaced after any database error.
+
+    After SQLCipher meets a page whose authentication fails it keeps refusing reads on that
+    connection, so one damaged page would hide the state of everything read after it. Each
+    check therefore runs in its own transaction, and on a fresh connection after an error.
+    """
+
+    def __init__(self, connect: Callable[[], Engine]) -> None:
+        self._connect = connect
+        self._engine: Engine | None = None
+        self._broken = False
+
+    @contextlib.contextmanager
+    def use(self) -> Iterator[Connection]:
+        if self._engine is None:
+            self._engine = self._connect()
+        conn = self._engine.connect()
+        try:
+            yield conn
+        finally:
+            try:
+                conn.close()
+            except _DB_ERRORS:
+                self._broken = True  # rolling back a connection in the error state may fail too
+            if self._broken:
+                self.reset()
+
+    def mark_broken(self) -> None:
+        self._broken = True
+
+    def reset(self) -> None:
+        self._broken = False
+        if self._engine is not None:
+            with contextlib.suppress(*_DB_ERRORS):
+                self._engine.dispose()
+            self._engine = None
+
+
 def verify_vault(
-    engine: Engine,
+    connect: Callable[[], Engine],
     vault_id: str,
     public_key: Ed25519PublicKey,
     *,
     cancel: CancelToken | None = None,
     on_item: Callable[[int, int], None] | None = None,
 ) -> VerifyReport:
+    """Run every check on connections made by `connect` (never the vault's writing connection)."""
+    reader = _Reader(connect)
+    try:
+        return _verify(reader, vault_id, public_key, cancel, on_item)
+    finally:
+        reader.reset()
+
+
+def _verify(
+    reader: _Reader,
+    vault_id: str,
+    public_key: Ed25519PublicKey,
+    cancel: CancelToken | None,
+    on_item: Callable[[int, int], None] | None,
+) -> VerifyReport:
     problems: list[Problem] = []
     items: dict[int, Any] = {}
     bytes_checked = 0
-    with engine.connect() as conn:
-        problems += _check_pages(conn)
+    with reader.use() as conn:
         try:
             items = {row.id: row for row in conn.execute(select(Item).order_by(Item.id)).all()}
         except _DB_ERRORS as exc:
+            reader.mark_broken()
             problems.append(
                 _problem(
                     "database",
@@ -265,14 +320,18 @@ def verify_vault(
                     detail=_detail(exc),
                 )
             )
-        for index, item in enumerate(items.values()):
-            if cancel is not None:
-                cancel.check()
+    for index, item in enumerate(items.values()):
+        if cancel is not None:
+            cancel.check()
+        with reader.use() as conn:
             found, size = _check_item(conn, item)
-            problems += found
-            bytes_checked += size
-            if on_item is not None:
-                on_item(index + 1, len(items))
+            if any(p.code == "item_unreadable" for p in found):
+                reader.mark_broken()
+        problems += found
+        bytes_checked += size
+        if on_item is not None:
+            on_item(index + 1, len(items))
+    with reader.use() as conn:
         try:
             orphans = conn.execute(
                 select(Chunk.item_id).distinct().where(Chunk.item_id.not_in(select(Item.id)))
@@ -287,6 +346,7 @@ def verify_vault(
                     )
                 )
         except _DB_ERRORS as exc:
+            reader.mark_broken()
             problems.append(
                 _problem(
                     "database",
@@ -295,9 +355,14 @@ def verify_vault(
                     detail=_detail(exc),
                 )
             )
+    with reader.use() as conn:
         custody_problems, head, events = _check_custody(conn, vault_id, public_key, items)
-        problems += custody_problems
-        conn.rollback()
+        if any(p.code == "log_unreadable" for p in custody_problems):
+            reader.mark_broken()
+    problems += custody_problems
+    # Last: the whole-file checks read every page, also those no item uses.
+    with reader.use() as conn:
+        problems += _check_pages(conn)
     return VerifyReport(
         items_checked=len(items),
         bytes_checked=bytes_checked,

@@ -32,6 +32,9 @@ def connect(path: Path, data_key: bytes, page_size: int = PAGE_SIZE) -> Any:
     """A keyed DB-API connection. Raises sqlcipher DatabaseError if the key or file is wrong."""
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
+        # SQLCipher would otherwise print its own diagnostics to stderr (page numbers, no
+        # content); we report damage ourselves, in words a user can act on.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(_key_pragma(data_key))
         conn.execute(f"PRAGMA cipher_page_size = {int(page_size)}")
         # The first real read: fails here when the key does not fit or page 1 is damaged.
