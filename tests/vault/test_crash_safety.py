@@ -1,9 +1,9 @@
 """SIGKILL in the middle of `add`, again and again: the vault always opens, verifies, and is whole.
 
 Each of the 24 trials (in groups of three on the same vault) starts `evidence-kit add` of
-many files of mixed sizes in a subprocess and kills it at a random moment. Afterwards the vault must open, `verify` must pass (every
-item complete and matching its hash, every item with its custody event, the chain intact)
-and no stored chunk may belong to no item.
+many files of mixed sizes in a subprocess and kills it at a random moment. Afterwards the
+vault must open, `verify` must pass (every item complete and matching its hash, every item
+with its custody event, the chain intact) and no stored chunk may belong to no item.
 """
 
 from __future__ import annotations
