@@ -56,6 +56,7 @@ from evidence_kit.domain import (
     VerifyReport,
 )
 from evidence_kit.errors import (
+    CancelledError,
     DiskFullError,
     EvidenceKitError,
     ExtractMismatchError,
@@ -160,6 +161,16 @@ class NewItem:
     note: str = ""
     parent_id: int | None = None
     times: tuple[Timestamp, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewChild:
+    """A file carried inside an export, to store as its own item linked to the export."""
+
+    name: str  # the name the export's messages use for it
+    open: Callable[[], BinaryIO]
+    meta: NewItem
+    derived: Sequence[NewDerived] = ()
 
 
 @dataclass(frozen=True)
@@ -460,6 +471,103 @@ class Vault:
 
     # ----------------------------------------------------------------- adding evidence
 
+    def _store(
+        self,
+        conn: Connection,
+        stream: BinaryIO,
+        meta: NewItem,
+        *,
+        cancel: CancelToken | None,
+        on_bytes: Callable[[int], None] | None,
+    ) -> tuple[int, str, str, int]:
+        """Stream one original into chunks in the caller's transaction; returns (id, uuid, sha256, size)."""
+        imported = Timestamp.now()
+        item_uuid = str(uuid.uuid4())
+        item_id_row = conn.execute(
+            insert(Item).values(
+                uuid=item_uuid,
+                kind=str(meta.kind),
+                sha256="",
+                size=0,
+                chunk_count=0,
+                original_name=meta.original_name,
+                original_path=meta.original_path,
+                media_type=meta.media_type,
+                importer=meta.importer,
+                importer_version=meta.importer_version,
+                note=meta.note,
+                category="",
+                parent_id=meta.parent_id,
+                imported_at_utc=imported.utc,
+            )
+        ).inserted_primary_key
+        assert item_id_row is not None
+        item_id = int(item_id_row[0])
+        digest = hashlib.sha256()
+        size = 0
+        seq = 0
+        for chunk in read_chunks(stream, CHUNK_SIZE):
+            if cancel is not None:
+                cancel.check()  # raising here rolls the unfinished item back
+            digest.update(chunk)
+            conn.execute(insert(Chunk).values(item_id=item_id, seq=seq, data=chunk))
+            seq += 1
+            size += len(chunk)
+            if on_bytes is not None:
+                on_bytes(len(chunk))
+        sha256 = digest.hexdigest()
+        conn.execute(update(Item).where(Item.id == item_id).values(sha256=sha256, size=size, chunk_count=seq))
+        for moment in (imported, *meta.times):
+            conn.execute(
+                insert(ItemTime).values(
+                    item_id=item_id,
+                    source=str(moment.source),
+                    utc=moment.utc,
+                    local=moment.local,
+                    offset_minutes=moment.offset_minutes,
+                    assumption=moment.assumption,
+                )
+            )
+        return item_id, item_uuid, sha256, size
+
+    @staticmethod
+    def _store_derived(conn: Connection, item_id: int, derived: Sequence[NewDerived]) -> None:
+        now = datetime.now(UTC)
+        for extra in derived:
+            conn.execute(
+                insert(Derived).values(
+                    item_id=item_id,
+                    kind=extra.kind,
+                    media_type=extra.media_type,
+                    producer=extra.producer,
+                    producer_version=extra.producer_version,
+                    created_at_utc=now,
+                    data=extra.data,
+                )
+            )
+
+    def _added_event(
+        self, conn: Connection, item: tuple[int, str, str, int], meta: NewItem, derived: Sequence[NewDerived]
+    ) -> None:
+        item_id, item_uuid, sha256, size = item
+        self._append_event(
+            conn,
+            EventType.ITEM_ADDED,
+            {
+                "item": item_id,
+                "uuid": item_uuid,
+                "sha256": sha256,
+                "size": size,
+                "name": meta.original_name,
+                "path": meta.original_path,
+                "kind": str(meta.kind),
+                "importer": f"{meta.importer}/{meta.importer_version}",
+                "parent": meta.parent_id,
+                "derived": [d.kind for d in derived],
+            },
+            item_id=item_id,
+        )
+
     @_translate_db_errors
     def add_stream(
         self,
@@ -469,95 +577,58 @@ class Vault:
         derived: Sequence[NewDerived] = (),
         cancel: CancelToken | None = None,
         on_bytes: Callable[[int], None] | None = None,
-        expected_sha256: str | None = None,
     ) -> ItemSummary:
         """Store one original from `stream`, with its times, derived data and custody event, atomically."""
-        imported = Timestamp.now()
-        item_uuid = str(uuid.uuid4())
         with self._write() as conn:
-            item_id_row = conn.execute(
-                insert(Item).values(
-                    uuid=item_uuid,
-                    kind=str(meta.kind),
-                    sha256="",
-                    size=0,
-                    chunk_count=0,
-                    original_name=meta.original_name,
-                    original_path=meta.original_path,
-                    media_type=meta.media_type,
-                    importer=meta.importer,
-                    importer_version=meta.importer_version,
-                    note=meta.note,
-                    category="",
-                    parent_id=meta.parent_id,
-                    imported_at_utc=imported.utc,
-                )
-            ).inserted_primary_key
-            assert item_id_row is not None
-            item_id = int(item_id_row[0])
-            digest = hashlib.sha256()
-            size = 0
-            seq = 0
-            for chunk in read_chunks(stream, CHUNK_SIZE):
-                if cancel is not None:
-                    cancel.check()  # raising here rolls the whole item back
-                digest.update(chunk)
-                conn.execute(insert(Chunk).values(item_id=item_id, seq=seq, data=chunk))
-                seq += 1
-                size += len(chunk)
-                if on_bytes is not None:
-                    on_bytes(len(chunk))
-            sha256 = digest.hexdigest()
-            if expected_sha256 is not None and sha256 != expected_sha256:
-                raise FileUnreadableError(
-                    path=meta.original_path, detail="the file changed while it was read"
-                )
-            conn.execute(
-                update(Item).where(Item.id == item_id).values(sha256=sha256, size=size, chunk_count=seq)
-            )
-            times = (imported, *meta.times)
-            for moment in times:
-                conn.execute(
-                    insert(ItemTime).values(
-                        item_id=item_id,
-                        source=str(moment.source),
-                        utc=moment.utc,
-                        local=moment.local,
-                        offset_minutes=moment.offset_minutes,
-                        assumption=moment.assumption,
+            stored = self._store(conn, stream, meta, cancel=cancel, on_bytes=on_bytes)
+            self._store_derived(conn, stored[0], derived)
+            self._added_event(conn, stored, meta, derived)
+        return self.item(stored[0])
+
+    @_translate_db_errors
+    def add_export(
+        self,
+        stream: BinaryIO,
+        meta: NewItem,
+        *,
+        children: Sequence[NewChild] = (),
+        derived: Callable[[dict[str, int]], Sequence[NewDerived]] = lambda _links: (),
+        cancel: CancelToken | None = None,
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> tuple[list[ItemSummary], list[tuple[str, EvidenceKitError]]]:
+        """Store an export (chat zip, e-mail, backup) with the files it carries, as one transaction.
+
+        The export is the evidence item; each child (a zip member, an attachment) becomes an
+        item linked to it by `parent_id`. A child that cannot be read is rolled back alone
+        (a savepoint) and returned as a failure; the rest still goes in. `derived` is called
+        with the names of the stored children and their item ids, so parsed messages can
+        link their attachments to the items that hold them.
+        """
+        failures: list[tuple[str, EvidenceKitError]] = []
+        links: dict[str, int] = {}
+        with self._write() as conn:
+            parent = self._store(conn, stream, meta, cancel=cancel, on_bytes=on_bytes)
+            for child in children:
+                child_meta = replace(child.meta, parent_id=parent[0])
+                try:
+                    with conn.begin_nested(), child.open() as child_stream:
+                        stored = self._store(conn, child_stream, child_meta, cancel=cancel, on_bytes=on_bytes)
+                        self._store_derived(conn, stored[0], child.derived)
+                        self._added_event(conn, stored, child_meta, child.derived)
+                    links[child.name] = stored[0]
+                except CancelledError:
+                    raise
+                except EvidenceKitError as exc:
+                    failures.append((child.name, exc))
+                except OSError as exc:
+                    failures.append(
+                        (child.name, FileUnreadableError(path=child.name, detail=exc.strerror or str(exc)))
                     )
-                )
-            now = datetime.now(UTC)
-            for extra in derived:
-                conn.execute(
-                    insert(Derived).values(
-                        item_id=item_id,
-                        kind=extra.kind,
-                        media_type=extra.media_type,
-                        producer=extra.producer,
-                        producer_version=extra.producer_version,
-                        created_at_utc=now,
-                        data=extra.data,
-                    )
-                )
-            self._append_event(
-                conn,
-                EventType.ITEM_ADDED,
-                {
-                    "item": item_id,
-                    "uuid": item_uuid,
-                    "sha256": sha256,
-                    "size": size,
-                    "name": meta.original_name,
-                    "path": meta.original_path,
-                    "kind": str(meta.kind),
-                    "importer": f"{meta.importer}/{meta.importer_version}",
-                    "parent": meta.parent_id,
-                    "derived": [d.kind for d in derived],
-                },
-                item_id=item_id,
-            )
-        return self.item(item_id)
+            parent_derived = derived(links)
+            self._store_derived(conn, parent[0], parent_derived)
+            self._added_event(conn, parent, meta, parent_derived)
+        items = [self.item(parent[0]), *(self.item(item_id) for item_id in links.values())]
+        return items, failures
 
     def add_file(
         self,
