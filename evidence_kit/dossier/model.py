@@ -1,0 +1,108 @@
+"""What the dossier PDF shows, as plain frozen dataclasses.
+
+Rule: the PDF renderer knows nothing of the vault. Whoever exports fills these objects (from the
+vault, or by hand in a test) and hands them to `render_dossier`; the renderer prints exactly
+what is here and nothing else. Times keep their sources (domain.Timestamp), so the dossier can
+say which time is which.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from evidence_kit.domain import Conversation, ItemKind, ParseWarning, Timestamp
+
+Language = Literal["en", "nl"]
+LANGUAGES: tuple[Language, ...] = ("en", "nl")
+
+
+def _require_aware(moment: datetime, what: str) -> None:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{what} must be an aware datetime")
+
+
+@dataclass(frozen=True)
+class DossierInfo:
+    """The facts of the dossier as a whole: cover page and every footer.
+
+    `exported_at` is aware: its UTC value and its local offset are both printed.
+    `period_from`/`period_to` is the period the compiler selected; when both are None the cover
+    shows the span of the items' content dates instead.
+    """
+
+    dossier_id: str
+    case_title: str
+    compiler: str  # as entered; may be "" (the cover then says "not stated")
+    exported_at: datetime
+    language: Language
+    tool_version: str
+    vault_id: str
+    manifest_sha256: str  # hex; printed in every footer
+    custody_head_hash: str  # hex; the custody log head at export time
+    period_from: date | None = None
+    period_to: date | None = None
+
+    def __post_init__(self) -> None:
+        _require_aware(self.exported_at, "DossierInfo.exported_at")
+        if self.language not in LANGUAGES:
+            raise ValueError(f"unsupported dossier language {self.language!r}")
+
+
+@dataclass(frozen=True)
+class TrustedTime:
+    """An RFC 3161 time-stamp token's signed time, and the authority that signed it."""
+
+    tsa_name: str
+    gen_time: datetime  # aware
+
+    def __post_init__(self) -> None:
+        _require_aware(self.gen_time, "TrustedTime.gen_time")
+
+
+@dataclass(frozen=True)
+class DossierItem:
+    """One item of the dossier: what the summary row, the timeline and the item's section show.
+
+    `thumbnail` is PNG or JPEG bytes made in memory by the exporter. When `withheld` is true the
+    renderer never embeds it (nor the transcript): only a grey box, the hash and the metadata.
+    `image_size` is the original image's pixel size (width, height), shown as metadata.
+    `times` are all the item's times with their sources (content, file, import clock, TSA).
+    """
+
+    number: int
+    item_id: str
+    kind: ItemKind
+    original_name: str
+    media_type: str | None
+    size: int
+    sha256: str
+    times: tuple[Timestamp, ...] = ()
+    platform: str = ""
+    sender: str = ""
+    description: str = ""  # short, one line: what the summary table and timeline show
+    note: str = ""  # the user's own note, printed as entered
+    category: str = ""
+    withheld: bool = False
+    thumbnail: bytes | None = None
+    image_size: tuple[int, int] | None = None
+    exif: tuple[tuple[str, str], ...] = ()  # (label, value), already human-readable
+    email_headers: tuple[tuple[str, str], ...] = ()  # (name, value), the ones that matter
+    conversation: Conversation | None = None
+    trusted_time: TrustedTime | None = None  # None: "not timestamped"
+    warnings: tuple[ParseWarning, ...] = ()
+
+
+@dataclass(frozen=True)
+class CustodyEventRow:
+    """One custody log event as the appendix lists it."""
+
+    seq: int
+    at: datetime  # aware
+    event_type: str  # custody.EventType value, e.g. "item_added"
+    summary: str  # a short plain text, e.g. "item 12 (screenshot.png)"
+    hash: str  # hex chain hash of this event
+
+    def __post_init__(self) -> None:
+        _require_aware(self.at, "CustodyEventRow.at")

@@ -1,0 +1,273 @@
+"""The front of the dossier: cover, summary table of all items, and the timeline.
+
+Rule: these pages are built from `ItemHead`s only, before any item's content is read, and they
+print each item's number, so a reader can go from a row or a day straight to the item's section.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from evidence_kit.domain import ItemKind
+from evidence_kit.dossier.pdf_context import Context, ItemHead, head_date, timestamp_moment
+from evidence_kit.dossier.pdf_fonts import SANS
+from evidence_kit.dossier.pdf_layout import (
+    FRAME_WIDTH,
+    HEADER_BLUE,
+    TABLE_CHUNK_ROWS,
+    clip,
+    heading,
+    kv_table,
+    outline,
+    plain,
+    table_style,
+)
+from evidence_kit.dossier.pdf_text import paragraph
+from evidence_kit.dossier.pdf_timeline import BarChart, Bin, choose_granularity, make_bins
+from evidence_kit.dossier.texts import (
+    format_aware,
+    format_date,
+    format_datetime,
+    format_int,
+    format_long_date,
+    format_month,
+)
+
+_KIND_ORDER = (ItemKind.IMAGE, ItemKind.CHAT, ItemKind.SMS, ItemKind.EMAIL, ItemKind.CALL_LOG, ItemKind.FILE)
+
+
+def cover(context: Context) -> Iterator[Flowable]:
+    info = context.info
+    styles = context.styles
+    lang = context.lang
+    yield outline(context.t("title"), 0)
+    yield Spacer(1, 1.5 * cm)
+    yield plain(context.t("title"), styles.title)
+    yield plain(context.t("subtitle"), styles.subtitle)
+    yield Spacer(1, 0.8 * cm)
+    yield paragraph(info.case_title, styles.case)
+    yield Spacer(1, 0.6 * cm)
+
+    kinds = Counter(head.kind for head in context.heads)
+    count_lines = [
+        f"{context.t('kinds.' + kind.value)}: {format_int(lang, kinds[kind])}"
+        for kind in _KIND_ORDER
+        if kinds[kind]
+    ]
+    messages = sum(head.message_count for head in context.heads)
+    if messages:
+        count_lines.append(context.t("cover.messages", count=format_int(lang, messages)))
+    withheld = sum(1 for head in context.heads if head.withheld)
+    if withheld:
+        count_lines.append(context.t("cover.withheld", count=format_int(lang, withheld)))
+    count_lines.append(context.t("cover.items_total", count=format_int(lang, len(context.heads))))
+
+    rows: list[tuple[str, Flowable | list[Flowable]]] = [
+        (
+            context.t("cover.compiler"),
+            paragraph(info.compiler, styles.cell)
+            if info.compiler.strip()
+            else plain(context.t("cover.compiler_blank"), styles.cell),
+        ),
+        (context.t("cover.period"), plain(_period_text(context), styles.cell)),
+        (context.t("cover.exported"), plain(format_aware(lang, info.exported_at), styles.cell)),
+        (context.t("cover.items"), [plain(line, styles.cell) for line in count_lines]),
+        (context.t("cover.dossier_id"), paragraph(info.dossier_id, styles.mono)),
+        (context.t("cover.vault_id"), paragraph(info.vault_id, styles.mono)),
+        (
+            context.t("cover.tool"),
+            plain(context.t("cover.tool_value", version=info.tool_version), styles.cell),
+        ),
+        (context.t("cover.manifest"), paragraph(info.manifest_sha256, styles.mono)),
+        (context.t("cover.custody_head"), paragraph(info.custody_head_hash, styles.mono)),
+    ]
+    yield kv_table(rows, 4.2 * cm, styles.cell_bold)
+    yield Spacer(1, 0.8 * cm)
+    statement = Table(
+        [
+            [plain(context.t("statement.title"), styles.h3)],
+            [plain(context.t("statement.body"), styles.base)],
+            [plain(context.t("statement.times"), styles.small)],
+        ],
+        colWidths=[FRAME_WIDTH],
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SANS),
+                ("BOX", (0, 0), (-1, -1), 1, HEADER_BLUE),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F3F5F7")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        ),
+    )
+    yield statement
+    yield Spacer(1, 0.5 * cm)
+    yield plain(context.t("cover.how_to_read"), styles.small)
+
+
+def _period_text(context: Context) -> str:
+    info = context.info
+    lang = context.lang
+    start, end = info.period_from, info.period_to
+    if start is None and end is None:
+        dates: list[date] = []
+        for head in context.heads:
+            day = head_date(head)
+            if day is not None:
+                dates.append(day)
+            if head.last_message is not None:
+                dates.append(head.last_message.date())
+        if not dates:
+            return context.t("cover.period_unknown")
+        start, end = min(dates), max(dates)
+    none = context.t("none")
+    return context.t(
+        "cover.period_range",
+        start=format_date(lang, start) if start else none,
+        end=format_date(lang, end) if end else none,
+    )
+
+
+def _hash_pieces(sha256: str) -> str:
+    """The hash as four lines of sixteen characters, for the narrow summary column."""
+    return "\n".join(sha256[i : i + 16] for i in range(0, len(sha256), 16))
+
+
+def _date_as_shown(context: Context, head: ItemHead) -> str:
+    lang = context.lang
+    if head.first_message is not None and head.last_message is not None:
+        first = format_date(lang, head.first_message.date())
+        last = format_date(lang, head.last_message.date())
+        return first if first == last else f"{first} \u2013 {last}"
+    if head.content_time is not None:
+        moment = timestamp_moment(head.content_time)
+        if moment is not None:
+            return format_datetime(lang, moment, seconds=False)
+    return context.t("none")
+
+
+def summary(context: Context) -> Iterator[Flowable]:
+    styles = context.styles
+    yield outline(context.t("summary.title"), 0)
+    yield from heading(context.t("summary.title"), styles.h1)
+    if not context.heads:
+        yield plain(context.t("summary.none"), styles.base)
+        return
+    header = [
+        plain(context.t(key), styles.cell_head)
+        for key in (
+            "col.number",
+            "col.kind",
+            "col.date",
+            "col.platform",
+            "col.sender",
+            "col.description",
+            "col.sha256",
+        )
+    ]
+    widths = [22.0, 46.0, 60.0, 52.0, 80.0, 0.0, 70.0]
+    widths[5] = FRAME_WIDTH - sum(widths)
+    for start in range(0, len(context.heads), TABLE_CHUNK_ROWS):
+        rows: list[list[Flowable | list[Flowable]]] = [list(header)]
+        for head in context.heads[start : start + TABLE_CHUNK_ROWS]:
+            kind = context.t("kind." + head.kind.value)
+            kind_cell: list[Flowable] = [plain(kind, styles.cell)]
+            if head.withheld:
+                kind_cell.append(plain(f"({context.t('summary.withheld')})", styles.grey))
+            rows.append(
+                [
+                    plain(str(head.number), styles.cell),
+                    kind_cell,
+                    plain(_date_as_shown(context, head), styles.cell),
+                    paragraph(clip(head.platform), styles.cell),
+                    paragraph(clip(head.sender), styles.cell),
+                    paragraph(clip(head.description), styles.cell),
+                    paragraph(_hash_pieces(head.sha256), styles.mono_small),
+                ]
+            )
+        yield Table(rows, colWidths=widths, repeatRows=1, style=table_style(header=True), hAlign="LEFT")
+
+
+def _bin_label(context: Context, item: Bin, granularity: str) -> str:
+    if granularity == "month":
+        return format_month(context.lang, item.start)
+    return format_date(context.lang, item.start)
+
+
+def timeline(context: Context) -> Iterator[Flowable]:
+    styles = context.styles
+    lang = context.lang
+    yield outline(context.t("timeline.title"), 0)
+    yield from heading(context.t("timeline.title"), styles.h1)
+    yield plain(context.t("timeline.intro"), styles.small)
+    item_days: Counter[date] = Counter()
+    message_days: Counter[date] = Counter()
+    for head in context.heads:
+        day = head_date(head)
+        if day is not None:
+            item_days[day] += 1
+        message_days.update(head.message_days)
+    all_days = list(item_days) + list(message_days)
+    if not all_days:
+        yield Spacer(1, 6)
+        yield plain(context.t("timeline.none"), styles.base)
+    else:
+        first, last = min(all_days), max(all_days)
+        granularity = choose_granularity(first, last)
+        for key, counts, colour in (
+            ("timeline.items_per.", item_days, colors.HexColor("#3A6EA5")),
+            ("timeline.messages_per.", message_days, colors.HexColor("#B5523B")),
+        ):
+            if not counts:
+                continue
+            bins = make_bins(counts, granularity, first, last)
+            labels = [_bin_label(context, b, granularity) for b in bins]
+            yield from heading(context.t(key + granularity), styles.h3, 5 * cm)
+            yield BarChart(bins, labels, bar_colour=colour)
+    # The list per day, in date order; a chat is listed on the day of its first message.
+    dated = sorted(
+        ((day, head) for head in context.heads if (day := head_date(head)) is not None),
+        key=lambda pair: (pair[0], pair[1].number),
+    )
+    current: date | None = None
+    for day, head in dated:
+        if day != current:
+            current = day
+            yield from heading(format_long_date(lang, day), styles.timeline_day, 1.5 * cm)
+        yield paragraph(_timeline_entry(context, head), styles.timeline_entry)
+    undated = [head for head in context.heads if head_date(head) is None]
+    if undated:
+        yield from heading(context.t("timeline.undated"), styles.timeline_day, 1.5 * cm)
+        for head in undated:
+            yield paragraph(_timeline_entry(context, head), styles.timeline_entry)
+
+
+def _timeline_entry(context: Context, head: ItemHead) -> str:
+    lang = context.lang
+    parts = [context.t("timeline.item", number=head.number)]
+    if head.content_time is not None and head.first_message is None:
+        moment = timestamp_moment(head.content_time)
+        if moment is not None:
+            parts.append(moment.strftime("%H:%M"))
+    parts.append(context.t("kind." + head.kind.value))
+    parts.extend(p for p in (head.platform, head.sender) if p)
+    if head.first_message is not None and head.last_message is not None:
+        parts.append(
+            context.t(
+                "timeline.chat_span",
+                count=format_int(lang, head.message_count),
+                start=format_date(lang, head.first_message.date()),
+                end=format_date(lang, head.last_message.date()),
+            )
+        )
+    if head.description:
+        parts.append(clip(head.description))
+    return " \u00b7 ".join(parts)

@@ -1,0 +1,315 @@
+"""One item's section: preview or grey box, metadata with every time and its source, transcript.
+
+Rule: a withheld item shows no content at all (its thumbnail bytes are not even opened, and its
+transcript is not printed), only the grey box, the hash and the metadata. A thumbnail is drawn
+at most one point per pixel, so a small preview is never blown up into a misleading blur.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import date, datetime
+
+from PIL import Image as PILImage
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    Image,
+    KeepTogether,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from evidence_kit.domain import ItemKind, Message, MessageKind, ParseWarning, TimeSource, Timestamp
+from evidence_kit.dossier.model import DossierItem
+from evidence_kit.dossier.pdf_context import Context, message_time
+from evidence_kit.dossier.pdf_fonts import SANS
+from evidence_kit.dossier.pdf_layout import (
+    FRAME_WIDTH,
+    RULE,
+    TABLE_CHUNK_ROWS,
+    clip,
+    heading,
+    kv_table,
+    outline,
+    plain,
+    table_style,
+)
+from evidence_kit.dossier.pdf_text import displayed_text, paragraph
+from evidence_kit.dossier.texts import (
+    format_datetime,
+    format_int,
+    format_long_date,
+    format_offset,
+    format_size,
+    format_utc,
+)
+
+PREVIEW_MAX_HEIGHT = 12 * cm
+WITHHELD_GREY = colors.HexColor("#C8C8C8")
+_SOURCE_ORDER = (TimeSource.CONTENT, TimeSource.FILE_METADATA, TimeSource.IMPORT_CLOCK, TimeSource.TSA)
+
+
+def item_section(context: Context, item: DossierItem, *, first: bool) -> Iterator[Flowable]:
+    styles = context.styles
+    title = context.t("item.title", number=item.number, name=item.original_name)
+    if not first:
+        yield CondPageBreak(9 * cm)
+        yield Spacer(1, 0.3 * cm)
+        yield HRFlowable(width="100%", thickness=0.75, color=RULE, spaceAfter=8)
+    yield outline(title, 1)
+    yield paragraph(clip(title), styles.h2)
+    if item.withheld:
+        yield from _withheld_box(context)
+    elif item.thumbnail is not None:
+        yield from _preview(context, item.thumbnail)
+    elif item.kind is ItemKind.IMAGE:
+        yield plain(context.t("item.no_preview"), styles.grey)
+    yield from _metadata(context, item)
+    yield from _pairs_table(context, "exif.title", item.exif)
+    yield from _pairs_table(context, "headers.title", item.email_headers)
+    if item.note.strip():
+        yield from heading(context.t("note.title"), styles.h3)
+        yield paragraph(item.note, styles.base)
+    warnings = list(item.warnings)
+    if item.conversation is not None:
+        warnings += item.conversation.warnings
+    if warnings:
+        yield from heading(context.t("warnings.title"), styles.h3)
+        for warning in warnings:
+            yield paragraph("\u2022 " + _format_warning(context, warning), styles.small)
+    if item.conversation is not None and not item.withheld:
+        yield from _transcript(context, item)
+
+
+def _format_warning(context: Context, warning: ParseWarning) -> str:
+    template = context.translate(warning.message)
+    try:
+        return template.format(**dict(warning.params))
+    except (KeyError, IndexError, ValueError):
+        # A translation with a broken placeholder must not lose the warning: show the English.
+        return warning.format()
+
+
+def _withheld_box(context: Context) -> Iterator[Flowable]:
+    styles = context.styles
+    yield Table(
+        [[plain(context.t("item.withheld_box"), styles.withheld)]],
+        colWidths=[FRAME_WIDTH],
+        rowHeights=[4 * cm],
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SANS),
+                ("BACKGROUND", (0, 0), (-1, -1), WITHHELD_GREY),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        ),
+    )
+    yield Spacer(1, 4)
+    yield plain(context.t("item.withheld_explain"), styles.small)
+
+
+def _preview(context: Context, data: bytes) -> Iterator[Flowable]:
+    styles = context.styles
+    size = _image_size(data)
+    if size is None:
+        yield plain(context.t("item.preview_unreadable"), styles.grey)
+        return
+    width, height = size
+    # One pixel is at most one point (72 dpi): a small thumbnail is never blown up into blur.
+    scale = min(1.0, FRAME_WIDTH / width, PREVIEW_MAX_HEIGHT / height)
+    image = Image(io.BytesIO(data), width=width * scale, height=height * scale, hAlign="LEFT")
+    yield KeepTogether([image, Spacer(1, 2), plain(context.t("item.preview_caption"), styles.grey)])
+
+
+def _image_size(data: bytes) -> tuple[int, int] | None:
+    """The pixel size of a PNG or JPEG thumbnail, or None when it is anything else or damaged."""
+    try:
+        with PILImage.open(io.BytesIO(data)) as probe:
+            if probe.format not in ("PNG", "JPEG"):
+                return None
+            probe.verify()
+            width, height = probe.size
+    except Exception:
+        return None
+    if width <= 0 or height <= 0:
+        return None
+    return width, height
+
+
+def _format_timestamp(context: Context, stamp: Timestamp) -> str:
+    lang = context.lang
+    if stamp.local is not None:
+        text = format_datetime(lang, stamp.local)
+        if stamp.offset_minutes is not None:
+            text += f" ({context.t('time.offset', offset=format_offset(stamp.offset_minutes))})"
+            if stamp.utc is not None and stamp.offset_minutes != 0:
+                text += " " + context.t("time.utc_equivalent", utc=format_utc(lang, stamp.utc))
+        elif stamp.utc is not None:
+            text += " " + context.t("time.utc_equivalent", utc=format_utc(lang, stamp.utc))
+        elif not stamp.assumption:
+            text += f" ({context.t('time.zone_not_stated')})"
+    elif stamp.utc is not None:
+        text = f"{format_utc(lang, stamp.utc)} UTC"
+    else:
+        text = context.t("none")
+    if stamp.assumption:
+        text += f" \u2014 {context.translate(stamp.assumption)}"
+    return text
+
+
+def _metadata(context: Context, item: DossierItem) -> Iterator[Flowable]:
+    styles = context.styles
+    lang = context.lang
+    yield from heading(context.t("meta.title"), styles.h3)
+    rows: list[tuple[str, Flowable | list[Flowable]]] = [
+        (context.t("meta.sha256"), plain(item.sha256, styles.mono)),
+        (context.t("meta.file_name"), paragraph(item.original_name, styles.cell)),
+        (
+            context.t("meta.size"),
+            plain(
+                context.t(
+                    "meta.size_value", bytes=format_int(lang, item.size), human=format_size(lang, item.size)
+                ),
+                styles.cell,
+            ),
+        ),
+        (
+            context.t("meta.type"),
+            paragraph(item.media_type, styles.cell)
+            if item.media_type
+            else plain(context.t("meta.type_unknown"), styles.cell),
+        ),
+        (context.t("meta.kind"), plain(context.t("kind." + item.kind.value), styles.cell)),
+        (context.t("meta.item_id"), paragraph(item.item_id, styles.cell)),
+    ]
+    for key, value in (
+        ("meta.platform", item.platform),
+        ("meta.sender", item.sender),
+        ("meta.category", item.category),
+    ):
+        if value.strip():
+            rows.append((context.t(key), paragraph(value, styles.cell)))
+    if item.image_size is not None:
+        width, height = item.image_size
+        text = context.t(
+            "meta.image_size_value", width=format_int(lang, width), height=format_int(lang, height)
+        )
+        rows.append((context.t("meta.image_size"), plain(text, styles.cell)))
+    times = sorted(item.times, key=lambda s: _SOURCE_ORDER.index(s.source))
+    time_cells: list[Flowable] = []
+    for stamp in times:
+        time_cells.append(plain(context.t("source." + stamp.source.value), styles.cell_bold))
+        time_cells.append(plain(_format_timestamp(context, stamp), styles.cell))
+    if not time_cells:
+        time_cells.append(plain(context.t("meta.no_times"), styles.cell))
+    rows.append((context.t("meta.times"), time_cells))
+    if item.trusted_time is not None:
+        trusted = context.t(
+            "meta.trusted_time_value",
+            time=f"{format_utc(lang, item.trusted_time.gen_time)} UTC",
+            tsa=displayed_text(item.trusted_time.tsa_name),
+        )
+        rows.append((context.t("meta.trusted_time"), paragraph(trusted, styles.cell)))
+    else:
+        rows.append((context.t("meta.trusted_time"), plain(context.t("meta.not_timestamped"), styles.cell)))
+    yield kv_table(rows, 3.6 * cm, styles.cell_bold)
+
+
+def _pairs_table(context: Context, title_key: str, pairs: tuple[tuple[str, str], ...]) -> Iterator[Flowable]:
+    if not pairs:
+        return
+    styles = context.styles
+    yield from heading(context.t(title_key), styles.h3)
+    for start in range(0, len(pairs), TABLE_CHUNK_ROWS):
+        rows = [
+            [paragraph(clip(label), styles.cell_bold), paragraph(value, styles.cell)]
+            for label, value in pairs[start : start + TABLE_CHUNK_ROWS]
+        ]
+        yield Table(
+            rows,
+            colWidths=[3.6 * cm, FRAME_WIDTH - 3.6 * cm],
+            style=table_style(),
+            hAlign="LEFT",
+            splitInRow=1,
+        )
+
+
+def _transcript(context: Context, item: DossierItem) -> Iterator[Flowable]:
+    conversation = item.conversation
+    assert conversation is not None
+    styles = context.styles
+    lang = context.lang
+    if item.kind is ItemKind.EMAIL:
+        yield from heading(context.t("transcript.email_title"), styles.h3)
+    else:
+        yield from heading(context.t("transcript.title"), styles.h3)
+        count = len(conversation.messages)
+        intro = [
+            context.t("transcript.count_one")
+            if count == 1
+            else context.t("transcript.count", count=format_int(lang, count)),
+            context.t("transcript.times"),
+        ]
+        yield plain(" ".join(intro), styles.small)
+    if conversation.timezone_assumption:
+        text = context.t(
+            "transcript.time_zone", assumption=context.translate(conversation.timezone_assumption)
+        )
+        yield paragraph(text, styles.small)
+    names = [p.name or p.identifier or "" for p in conversation.participants]
+    names = [n for n in names if n]
+    if names:
+        yield paragraph(context.t("transcript.participants", names=", ".join(names)), styles.small)
+    if item.kind is ItemKind.EMAIL and len(conversation.messages) == 1:
+        # One e-mail: its sender and date are in the headers above; print just the body.
+        yield from _message(context, conversation.messages[0], None, header=False)
+        return
+    current_day: date | None = None
+    undated_started = False
+    for message in conversation.messages:
+        moment = message_time(message)
+        if moment is not None and moment.date() != current_day:
+            current_day = moment.date()
+            yield from heading(format_long_date(lang, current_day), styles.day, 2.5 * cm)
+        elif moment is None and not undated_started and current_day is not None:
+            undated_started = True
+            yield from heading(context.t("transcript.no_date"), styles.day, 2.5 * cm)
+        yield from _message(context, message, moment)
+
+
+def _message(
+    context: Context, message: Message, moment: datetime | None, *, header: bool = True
+) -> Iterator[Flowable]:
+    styles = context.styles
+    if moment is None:
+        clock = context.t("msg.no_time")
+    else:
+        # Most exports show minutes only; seconds are printed when the export had them.
+        clock = moment.strftime("%H:%M" if moment.second == 0 else "%H:%M:%S")
+    if message.kind is MessageKind.SYSTEM:
+        who = context.t("msg.system")
+    else:
+        who = message.sender or message.sender_id or context.t("msg.unknown_sender")
+    marks = [
+        context.t(key)
+        for key, flag in (("msg.edited", message.edited), ("msg.forwarded", message.forwarded))
+        if flag
+    ]
+    yield CondPageBreak(1.5 * cm)
+    if header:
+        yield paragraph("   ".join([clock, who, *marks]), styles.msg_head, ltr=True)
+    if message.deleted:
+        yield plain(context.t("msg.deleted"), styles.msg_note)
+    if message.text:
+        body_style = styles.msg_note if message.kind is MessageKind.SYSTEM else styles.msg_body
+        yield paragraph(message.text, body_style)
+    if message.media_omitted:
+        yield plain(context.t("msg.media_omitted"), styles.msg_note)
+    for attachment in message.attachments:
+        yield paragraph(context.t("msg.attachment", name=attachment.name), styles.msg_note)

@@ -1,0 +1,164 @@
+"""Page geometry, styles and small building blocks shared by every part of the dossier PDF.
+
+Rule: every style names one of our embedded fonts explicitly (a ParagraphStyle or a Table cell
+left to its defaults would use Helvetica, which is not embedded), and our own static text goes
+through `plain`, which escapes it like user text, so no translation can inject markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+
+from evidence_kit.dossier.pdf_fonts import MONO, SANS, SANS_BOLD
+from evidence_kit.dossier.pdf_text import displayed_text
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 2 * cm
+BOTTOM_MARGIN = 2.6 * cm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+TABLE_CHUNK_ROWS = 40  # long tables are cut into tables of this many rows (bounded layout work)
+CELL_LIMIT = 300  # characters of a summary or timeline cell; the item's own section shows all
+
+GREY = colors.HexColor("#666666")
+LIGHT = colors.HexColor("#E8E8E8")
+RULE = colors.HexColor("#BBBBBB")
+HEADER_BLUE = colors.HexColor("#3A4A5A")
+
+Cell = Flowable | list[Flowable]
+
+
+class Styles:
+    def __init__(self) -> None:
+        base = ParagraphStyle("base", fontName=SANS, fontSize=9, leading=12)
+        self.base = base
+        self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10.5)
+        self.grey = ParagraphStyle("grey", parent=self.small, textColor=GREY)
+        self.title = ParagraphStyle("title", parent=base, fontName=SANS_BOLD, fontSize=28, leading=34)
+        self.subtitle = ParagraphStyle("subtitle", parent=base, fontSize=12, leading=16, textColor=GREY)
+        self.case = ParagraphStyle("case", parent=base, fontName=SANS_BOLD, fontSize=16, leading=21)
+        # Headings are kept with what follows by a CondPageBreak before them, not keepWithNext:
+        # keepWithNext wraps heading and next flowable in a KeepTogether, which pushes a long
+        # note or message whole onto a new page and leaves the page before it half empty.
+        self.h1 = ParagraphStyle("h1", parent=base, fontName=SANS_BOLD, fontSize=16, leading=20, spaceAfter=8)
+        self.h2 = ParagraphStyle("h2", parent=base, fontName=SANS_BOLD, fontSize=13, leading=17, spaceAfter=6)
+        self.h3 = ParagraphStyle(
+            "h3", parent=base, fontName=SANS_BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3
+        )
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=10)
+        self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=SANS_BOLD)
+        self.cell_head = ParagraphStyle("cell_head", parent=self.cell_bold, textColor=colors.white)
+        self.mono = ParagraphStyle("mono", parent=base, fontName=MONO, fontSize=8, leading=10)
+        self.mono_small = ParagraphStyle("mono_small", parent=self.mono, fontSize=6.5, leading=8)
+        self.mono_tiny = ParagraphStyle("mono_tiny", parent=self.mono, fontSize=6, leading=7.5)
+        self.command = ParagraphStyle(
+            "command",
+            parent=self.mono,
+            fontSize=8.5,
+            leading=11,
+            leftIndent=14,
+            backColor=LIGHT,
+            borderPadding=3,
+            spaceBefore=3,
+            spaceAfter=6,
+        )
+        self.step = ParagraphStyle("step", parent=base, leftIndent=14, firstLineIndent=-14, spaceBefore=6)
+        self.step_more = ParagraphStyle("step_more", parent=base, leftIndent=14, spaceBefore=2)
+        self.step_value = ParagraphStyle("step_value", parent=self.mono, leftIndent=17, spaceAfter=4)
+        self.day = ParagraphStyle(
+            "day",
+            parent=base,
+            fontName=SANS_BOLD,
+            fontSize=8.5,
+            textColor=GREY,
+            alignment=TA_CENTER,
+            spaceBefore=8,
+            spaceAfter=2,
+        )
+        self.msg_head = ParagraphStyle(
+            "msg_head", parent=base, fontName=SANS_BOLD, fontSize=8, leading=10, spaceBefore=4
+        )
+        self.msg_body = ParagraphStyle("msg_body", parent=base, leftIndent=12)
+        self.msg_note = ParagraphStyle("msg_note", parent=self.small, leftIndent=12, textColor=GREY)
+        self.timeline_day = ParagraphStyle("timeline_day", parent=base, fontName=SANS_BOLD, spaceBefore=6)
+        self.timeline_entry = ParagraphStyle("timeline_entry", parent=self.small, leftIndent=12)
+        self.withheld = ParagraphStyle(
+            "withheld", parent=base, fontName=SANS_BOLD, fontSize=12, leading=15, alignment=TA_CENTER
+        )
+
+
+def table_style(*extra: tuple[Any, ...], header: bool = False) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),  # plain-string cells would otherwise be Helvetica
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_BLUE)]
+    commands += list(extra)
+    return TableStyle(commands)
+
+
+def kv_table(rows: list[tuple[str, Cell]], label_width: float, label_style: ParagraphStyle) -> Table:
+    """A two-column table of labels and values; a value taller than a page splits inside its row."""
+    data = [[plain(label, label_style), value] for label, value in rows]
+    return Table(
+        data,
+        colWidths=[label_width, FRAME_WIDTH - label_width],
+        style=table_style(),
+        hAlign="LEFT",
+        splitInRow=1,
+    )
+
+
+def heading(text: str, style: ParagraphStyle, room: float = 3 * cm) -> Iterator[Flowable]:
+    """A heading that never ends a page: a new page starts when less than `room` is left."""
+    yield CondPageBreak(room)
+    yield plain(text, style)
+
+
+def plain(text: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of our own static text (never user text): escaped all the same."""
+    return Paragraph(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), style)
+
+
+class Outline(Flowable):
+    """A zero-size mark that adds a PDF bookmark (outline entry) where it is drawn."""
+
+    _counter = 0
+
+    def __init__(self, title: str, level: int) -> None:
+        super().__init__()
+        Outline._counter += 1
+        self.key = f"ek{Outline._counter}"
+        self.title = title
+        self.level = level
+        self.width = self.height = 0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level == 0)
+
+
+def outline(title: str, level: int) -> Outline:
+    text = " ".join(displayed_text(title).split())
+    return Outline(text[:120], level)
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "\u2026"
