@@ -21,15 +21,21 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
 from evidence_kit import __version__
+from evidence_kit.conversation_json import conversation_from_json, message_json
 from evidence_kit.crypto import KdfParams
 from evidence_kit.custody import EventType
-from evidence_kit.domain import CustodyEntry, ItemSummary, Timestamp, VerifyReport
+from evidence_kit.domain import AddResult, CustodyEntry, ItemSummary, Timestamp, VerifyReport
+from evidence_kit.dossier.model import Language
+from evidence_kit.dossier.verify import format_report, verify_package
 from evidence_kit.errors import EvidenceKitError
-from evidence_kit.i18n import _, detect_language, error_text, fmt, set_language
+from evidence_kit.export import DERIVED_CONVERSATION, export_dossier
+from evidence_kit.i18n import _, detect_language, error_text, fmt, get_language, set_language
+from evidence_kit.importers import registry
 from evidence_kit.importing import add_paths
 from evidence_kit.resources import demo_dir
 from evidence_kit.vault import Vault, display_path
@@ -182,16 +188,41 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_line(result: AddResult) -> str:
+    if result.error is not None:
+        return fmt(
+            "{path}: NOT added: {reason}",
+            {"path": result.path, "reason": fmt(result.error, result.error_params)},
+        )
+    parts = [fmt("recognised as {format}", {"format": _(result.recognised_as or "file")})]
+    if result.message_count is not None:
+        parts.append(fmt("{count} messages", {"count": str(result.message_count)}))
+    if len(result.items) > 1:
+        parts.append(fmt("{count} attached files stored", {"count": str(len(result.items) - 1)}))
+    return f"{result.path}: " + ", ".join(parts)
+
+
+def print_import_report(results: Sequence[AddResult]) -> None:
+    """The import report: per file what it was recognised as, how much was kept, every warning."""
+    _err(_("Import report:"))
+    for result in results:
+        _err("  " + _report_line(result))
+        for warning in result.warnings:
+            _err("    - " + fmt(warning.message, warning.params))
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     failed = 0
+    results = []
     with _open(args) as vault:
-        for result in add_paths(vault, args.paths, note=args.note or ""):
+        for result in add_paths(vault, args.paths, note=args.note or "", forced_format=args.format):
+            results.append(result)
             if result.error is not None:
                 failed += 1
-                _err(fmt(result.error, result.error_params))
                 continue
             for item in result.items:
                 _out(f"{item.id}\t{item.sha256}\t{item.original_path}")
+    print_import_report(results)
     if failed:
         _err(fmt("{count} files could not be added; all other files were stored.", {"count": str(failed)}))
         return 1
@@ -272,6 +303,88 @@ def cmd_recover(args: argparse.Namespace) -> int:
         vault.change_passphrase(_new_passphrase(args), kdf=_kdf(args), event_type=EventType.RECOVERED)
     _out(_("New passphrase set with the recovery code."))
     return 0
+
+
+def cmd_messages(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        vault.item(args.item_id)
+        data = vault.derived(args.item_id, DERIVED_CONVERSATION)
+    if data is None:
+        raise UsageError(
+            detail=fmt(
+                "Item {id} holds no messages (it is not a chat, SMS or e-mail export).",
+                {"id": str(args.item_id)},
+            )
+        )
+    conversation, links, _missing = conversation_from_json(data)
+    if args.json:
+        _out(
+            json.dumps([message_json(m, links) for m in conversation.messages], ensure_ascii=False, indent=2)
+        )
+        return 0
+    for message in conversation.messages:
+        when = message.sent_at.isoformat(sep=" ") if message.sent_at else "?"
+        who = message.sender or _("(system)")
+        flags = [
+            _(name) for name in ("deleted", "edited", "media_omitted", "forwarded") if getattr(message, name)
+        ]
+        suffix = f"  [{', '.join(flags)}]" if flags else ""
+        attachment = f"  <{message.attachment}>" if message.attachment else ""
+        _out(f"{when}  {who}: {message.text}{attachment}{suffix}")
+    return 0
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(fmt("not a date (YYYY-MM-DD): {text}", {"text": text})) from exc
+
+
+def _parse_ids(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.split(",") if part.strip()]
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(fmt("not a list of item numbers: {text}", {"text": text})) from exc
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    lang: Language = "nl" if (args.dossier_lang or detect_language()) == "nl" else "en"
+    with _open(args) as vault:
+        result = export_dossier(
+            vault,
+            args.out_dir,
+            lang=lang,
+            item_ids=args.items,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            withhold=args.withhold or [],
+            compiler=args.compiler or "",
+            case_title=args.title,
+            make_zip=args.zip,
+        )
+    _out(
+        fmt(
+            "Dossier {id} written to {path} ({count} items). Manifest SHA-256: {sha256}",
+            {
+                "id": result.dossier_id,
+                "path": display_path(result.folder),
+                "count": str(len(result.item_ids)),
+                "sha256": result.manifest_sha256,
+            },
+        )
+    )
+    if result.zip_path is not None:
+        _out(fmt("Also as one file: {path}", {"path": display_path(result.zip_path)}))
+    if not result.signed.timestamped:
+        _out(_("The PDF is signed without a trusted time-stamp (no time-stamp authority was used)."))
+    return 0
+
+
+def cmd_verify_package(args: argparse.Namespace) -> int:
+    report = verify_package(Path(args.path))
+    _out(format_report(report, get_language()))
+    return 0 if report.ok else 1
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -358,6 +471,16 @@ def build_parser() -> argparse.ArgumentParser:
     add = vault_command("add", _("add files and folders (recursively) to the vault"))
     add.add_argument("paths", nargs="+", metavar="PATH", help=_("files or folders to add"))
     add.add_argument("--note", help=_("a note to store with every added item"))
+    add.add_argument(
+        "--as",
+        dest="format",
+        choices=registry.formats(),
+        metavar="FORMAT",
+        help=fmt(
+            "read every path as FORMAT instead of recognising it: {formats}",
+            {"formats": ", ".join(registry.formats())},
+        ),
+    )
     add.set_defaults(func=cmd_add)
 
     lst = vault_command("list", _("list the items in the vault"))
@@ -391,6 +514,51 @@ def build_parser() -> argparse.ArgumentParser:
     fast_kdf(recover)
     recover.set_defaults(func=cmd_recover)
 
+    messages = vault_command("messages", _("show the messages parsed from a chat, SMS or e-mail item"))
+    messages.add_argument("item_id", type=int, metavar="ITEM_ID")
+    messages.add_argument("--json", action="store_true", help=_("print JSON"))
+    messages.set_defaults(func=cmd_messages)
+
+    export = vault_command("export", _("write a dossier: signed PDF, originals, manifest, checksums"))
+    export.add_argument("out_dir", metavar="OUT_DIR", help=_("a new folder for the dossier"))
+    export.add_argument(
+        "--lang",
+        dest="dossier_lang",
+        choices=("nl", "en"),
+        help=_("language of the dossier (default: the system's)"),
+    )
+    export.add_argument("--items", type=_parse_ids, metavar="ID,...", help=_("only these items"))
+    export.add_argument(
+        "--from",
+        dest="date_from",
+        type=_parse_date,
+        metavar="DATE",
+        help=_("only items whose content date is on or after DATE (YYYY-MM-DD)"),
+    )
+    export.add_argument(
+        "--to",
+        dest="date_to",
+        type=_parse_date,
+        metavar="DATE",
+        help=_("only items whose content date is on or before DATE (YYYY-MM-DD)"),
+    )
+    export.add_argument(
+        "--withhold",
+        type=_parse_ids,
+        metavar="ID,...",
+        help=_("items (intimate images) whose content the PDF must not show"),
+    )
+    export.add_argument("--compiler", help=_("who compiled the dossier (printed on the cover; may be empty)"))
+    export.add_argument("--title", help=_("the case title on the cover (default: the vault's)"))
+    export.add_argument("--zip", action="store_true", help=_("also write everything as one .zip file"))
+    export.set_defaults(func=cmd_export)
+
+    verify_pkg = sub.add_parser(
+        "verify-package", help=_("check a received dossier package (no vault needed)")
+    )
+    verify_pkg.add_argument("path", metavar="PATH", help=_("the package folder or .zip"))
+    verify_pkg.set_defaults(func=cmd_verify_package)
+
     demo = sub.add_parser("demo", help=_("build a vault from the fictional demo case and verify it"))
     demo.add_argument(
         "--vault", metavar="PATH", help=_("keep the demo vault at PATH (default: a temporary folder)")
@@ -402,8 +570,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     set_language(detect_language())
     raw = list(sys.argv[1:] if argv is None else argv)
-    if "--lang" in raw[:-1]:
-        set_language(raw[raw.index("--lang") + 1])
+    # Only a --lang before the command sets the language of messages (export has its own --lang).
+    index = 0
+    while index < len(raw) and raw[index].startswith("-"):
+        if raw[index] == "--lang" and index + 1 < len(raw):
+            set_language(raw[index + 1])
+            index += 1
+        index += 1
     parser = build_parser()
     args = parser.parse_args(raw)
     try:

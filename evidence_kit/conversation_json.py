@@ -56,6 +56,7 @@ def message_json(message: Message, links: dict[str, int] | None = None) -> dict[
         "reply_to": message.reply_to,
         "url": message.url,
         "attachment": message.attachment,
+        "extra": dict(message.extra),
         "attachments": [
             {"name": a.name, "media_type": a.media_type, "url": a.url, "item_id": links.get(a.name)}
             for a in message.attachments
@@ -111,6 +112,7 @@ def conversation_from_json(data: bytes) -> tuple[Conversation, dict[str, int], t
                 reply_to=raw["reply_to"],
                 url=raw["url"],
                 attachments=tuple(attachments),
+                extra=tuple((str(k), str(v)) for k, v in raw.get("extra", {}).items()),
             )
         )
     conversation = Conversation(

@@ -271,7 +271,8 @@ class AddResult:
 
     path: str
     items: tuple[ItemSummary, ...] = ()
-    error: str | None = None  # an English template ...
+    error: str | None = None  # an English template, filled from error_params and translated for display
     error_params: tuple[tuple[str, str], ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
     recognised_as: str | None = None
+    message_count: int | None = None

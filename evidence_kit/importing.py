@@ -1,22 +1,53 @@
-"""Adding a batch of paths to a vault: walking folders, one item per file, nothing lost.
+"""Adding a batch of paths to a vault: recognise, parse, store; nothing lost, everything reported.
 
-Rule: a batch never stops at a bad file. Every path gets an `AddResult` (the items it became,
-or the translated-template error that stopped it) so the CLI and the GUI can show the import
-report; the other files still go in, and the vault stays consistent because each item is
-its own transaction. Symlinked folders are not followed (no loops, no escaping the folder
-the user chose); files are taken in a stable, sorted order.
+Rules:
+- A batch never stops at a bad file. Every file gets an `AddResult` (the items it became, what
+  it was recognised as, its warnings, or the error that stopped it), which is the import
+  report the CLI prints and the GUI shows. Each item (or export with its attachments) is its
+  own transaction, so the vault stays consistent whatever happens to the batch.
+- The original is always stored byte-exact. When an importer cannot parse a file, the file is
+  still stored as a plain file, with a warning naming it and the reason.
+- Parsing happens before storing and touches no storage: importers yield domain objects.
+- Exports first: a chat export found in a folder claims the attachment files it references,
+  so those become items linked to the export instead of loose duplicates.
+- Symlinked folders are not followed; files are taken in a stable, sorted order.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
-from evidence_kit.domain import AddResult
-from evidence_kit.errors import CancelledError, EvidenceKitError, FileUnreadableError
+from evidence_kit.conversation_json import conversation_to_json
+from evidence_kit.domain import (
+    AddResult,
+    Conversation,
+    EmbeddedFile,
+    ItemKind,
+    ParsedExport,
+    ParseWarning,
+    TimeSource,
+    Timestamp,
+)
+from evidence_kit.errors import CancelledError, EvidenceKitError, FileUnreadableError, ImportFormatError
+from evidence_kit.importers import registry
+from evidence_kit.importers.files import describe_file
+from evidence_kit.importers.images import ImageAnalysis, analyse_image
+from evidence_kit.importers.sniff import Category, detect
 from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
-from evidence_kit.vault import Vault, display_path
+from evidence_kit.vault import NewChild, NewDerived, NewItem, Vault, display_path, file_time
+
+IMPORTER_VERSION = "1"
+DERIVED_THUMBNAIL = "thumbnail"
+DERIVED_IMAGE_INFO = "image_info"
+DERIVED_CONVERSATION = "conversation"
+DERIVED_IMPORT_REPORT = "import_report"
+DERIVED_FILE_INFO = "file_info"
+JSON_TYPE = "application/json"
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, OSError | None]]:
@@ -35,6 +66,11 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path
             yield path, None
 
 
+def _opener(path: Path) -> Callable[[], BinaryIO]:
+    """Opens a fresh stream of the file each call; the analyser closes what it opens."""
+    return lambda: open(path, "rb")
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -42,11 +78,250 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _warning_json(warnings: Iterable[ParseWarning]) -> list[dict[str, object]]:
+    return [
+        {"code": w.code, "message": w.message, "params": dict(w.params), "line": w.line} for w in warnings
+    ]
+
+
+def _report(recognised_as: str, warnings: Iterable[ParseWarning], **extra: object) -> NewDerived:
+    document = {"recognised_as": recognised_as, "warnings": _warning_json(warnings), **extra}
+    return _derived(DERIVED_IMPORT_REPORT, json.dumps(document, ensure_ascii=False).encode("utf-8"))
+
+
+def _derived(kind: str, data: bytes, media_type: str = JSON_TYPE) -> NewDerived:
+    return NewDerived(
+        kind=kind, media_type=media_type, data=data, producer="importer", producer_version=IMPORTER_VERSION
+    )
+
+
+def _not_parsed(path: Path, exc: EvidenceKitError, format_name: str) -> ParseWarning:
+    return ParseWarning(
+        "not_parsed",
+        "{name} was not read as {format} ({reason}); the original is stored as a plain file.",
+        (("name", display_path(path.name)), ("format", format_name), ("reason", str(exc))),
+    )
+
+
+def image_derived(
+    open_stream: Callable[[], BinaryIO], name: str
+) -> tuple[ItemKind, str | None, list[NewDerived], list[Timestamp], list[ParseWarning]]:
+    """Analyse an image in memory: thumbnail, pixel size, EXIF that matters, GPS presence."""
+    analysis = analyse_image(open_stream, name)
+    if not isinstance(analysis, ImageAnalysis):
+        return ItemKind.FILE, None, [], [], [analysis.warning]
+    exif: list[tuple[str, str]] = []
+    for label, value in (("Make", analysis.make), ("Model", analysis.model), ("Software", analysis.software)):
+        if value:
+            exif.append((label, value))
+    for label, stamp in (
+        ("DateTimeOriginal", analysis.taken_at),
+        ("DateTimeDigitized", analysis.digitized_at),
+        ("DateTime", analysis.modified_at),
+    ):
+        if stamp is not None and stamp.local is not None:
+            shown = stamp.local.isoformat(sep=" ")
+            if stamp.offset_minutes is not None:
+                hours, minutes = divmod(abs(stamp.offset_minutes), 60)
+                shown += f" {'+' if stamp.offset_minutes >= 0 else '-'}{hours:02d}:{minutes:02d}"
+            exif.append((label, shown))
+    if analysis.gps_present:
+        exif.append(("GPS", "present (location not shown)"))
+    info = {
+        "format": analysis.format,
+        "media_type": analysis.media_type,
+        "width": analysis.width,
+        "height": analysis.height,
+        "animated": analysis.animated,
+        "orientation": analysis.orientation,
+        "gps_present": analysis.gps_present,
+        "exif": exif,
+        "warnings": _warning_json(analysis.warnings),
+    }
+    derived = [_derived(DERIVED_IMAGE_INFO, json.dumps(info, ensure_ascii=False).encode("utf-8"))]
+    if analysis.thumbnail is not None:
+        derived.append(_derived(DERIVED_THUMBNAIL, analysis.thumbnail.data, analysis.thumbnail.media_type))
+    times = [analysis.taken_at] if analysis.taken_at is not None else []
+    return ItemKind.IMAGE, analysis.media_type, derived, times, list(analysis.warnings)
+
+
+def _content_time(conversation: Conversation) -> list[Timestamp]:
+    for message in conversation.messages:
+        if message.sent_at is not None or message.sent_at_utc is not None:
+            offset = None
+            if message.sent_at is not None and message.sent_at_utc is not None:
+                delta = message.sent_at - message.sent_at_utc.replace(tzinfo=None)
+                offset = int(delta.total_seconds() // 60)
+            return [
+                Timestamp(
+                    source=TimeSource.CONTENT,
+                    utc=message.sent_at_utc,
+                    local=message.sent_at,
+                    offset_minutes=offset,
+                    assumption=conversation.timezone_assumption,
+                )
+            ]
+    return []
+
+
+@dataclass
+class _Batch:
+    vault: Vault
+    note: str
+    cancel: CancelToken | None
+    on_bytes: Callable[[int], None]
+
+    def store_file(
+        self, path: Path, recognition: registry.Recognition, extra_warnings: list[ParseWarning] | None = None
+    ) -> AddResult:
+        """A plain file or an image: the original, and what can be derived from it in memory."""
+        shown = display_path(path)
+        warnings = list(recognition.warnings) + list(extra_warnings or [])
+        kind, media_type = ItemKind.FILE, recognition.media_type
+        derived: list[NewDerived] = []
+        times: list[Timestamp] = []
+        recognised_as = registry.FILE
+        if recognition.format == registry.IMAGE or (
+            recognition.detected is not None and recognition.detected.category == Category.IMAGE
+        ):
+            kind, image_type, derived, times, image_warnings = image_derived(
+                _opener(path), path.name
+            )
+            warnings += image_warnings
+            media_type = image_type or media_type
+            recognised_as = registry.IMAGE if kind == ItemKind.IMAGE else registry.FILE
+        elif recognition.detected is not None and recognition.detected.category == Category.WEB_PAGE:
+            description = describe_file(_opener(path), path.name)
+            info = {
+                "title": description.title,
+                "url": description.url,
+                "url_source": str(description.url_source) if description.url_source else None,
+            }
+            derived.append(_derived(DERIVED_FILE_INFO, json.dumps(info, ensure_ascii=False).encode("utf-8")))
+            warnings += description.warnings
+        derived.append(_report(recognised_as, warnings, media_type=media_type))
+        meta = NewItem(
+            original_name=display_path(path.name),
+            original_path=shown,
+            kind=kind,
+            media_type=media_type,
+            importer=recognised_as,
+            importer_version=IMPORTER_VERSION,
+            note=self.note,
+            times=tuple(times),
+        )
+        item = self.vault.add_file(
+            path, meta=meta, derived=derived, cancel=self.cancel, on_bytes=self.on_bytes
+        )
+        return AddResult(path=shown, items=(item,), warnings=tuple(warnings), recognised_as=recognised_as)
+
+    def store_export(self, path: Path, recognition: registry.Recognition, parsed: ParsedExport) -> AddResult:
+        """A chat/e-mail/SMS export: the export itself, its parsed messages, and the files it carries."""
+        shown = display_path(path)
+        conversation = parsed.conversation
+        warnings = list(recognition.warnings) + list(conversation.warnings)
+        children = []
+        for embedded in parsed.files:
+            children.append(self._child(path, embedded))
+        missing = parsed.missing
+
+        def derived(links: dict[str, int]) -> list[NewDerived]:
+            return [
+                _derived(DERIVED_CONVERSATION, conversation_to_json(conversation, links, missing)),
+                _report(
+                    recognition.format,
+                    warnings,
+                    messages=len(conversation.messages),
+                    attachments=len(links),
+                    missing_attachments=list(missing),
+                ),
+            ]
+
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            meta = NewItem(
+                original_name=display_path(path.name),
+                original_path=shown,
+                kind=registry.kind_for_platform(conversation.platform),
+                media_type=recognition.media_type,
+                importer=recognition.format,
+                importer_version=IMPORTER_VERSION,
+                note=self.note,
+                times=(*_content_time(conversation), file_time(stat)),
+            )
+            items, failures = self.vault.add_export(
+                handle, meta, children=children, derived=derived, cancel=self.cancel, on_bytes=self.on_bytes
+            )
+        for name, error in failures:
+            warnings.append(
+                ParseWarning(
+                    "attachment_unreadable",
+                    "The attached file {name} could not be stored: {reason}",
+                    (("name", name), ("reason", str(error))),
+                )
+            )
+        for name in missing:
+            warnings.append(
+                ParseWarning(
+                    "attachment_missing",
+                    "A message refers to {name}, but the export does not contain it.",
+                    (("name", name),),
+                )
+            )
+        return AddResult(
+            path=shown,
+            items=tuple(items),
+            warnings=tuple(warnings),
+            recognised_as=recognition.format,
+            message_count=len(conversation.messages),
+        )
+
+    def _child(self, export_path: Path, embedded: EmbeddedFile) -> NewChild:
+        name = PurePosixPath(embedded.name.replace("\\", "/")).name or embedded.name
+        kind, media_type = ItemKind.FILE, embedded.media_type
+        derived: list[NewDerived] = []
+        times: list[Timestamp] = [embedded.modified] if embedded.modified is not None else []
+        try:
+            with embedded.open() as stream:
+                head = stream.read(65536)
+            detected = detect(head, name)
+            media_type = detected.media_type
+            if detected.category == Category.IMAGE:
+                kind, image_type, derived, image_times, _warnings = image_derived(embedded.open, name)
+                media_type = image_type or media_type
+                times += image_times
+        except (OSError, EvidenceKitError):
+            pass  # storing it will report the problem with this file
+        meta = NewItem(
+            original_name=name,
+            original_path=f"{display_path(export_path)}!{embedded.name}",
+            kind=kind,
+            media_type=media_type,
+            importer="attachment",
+            importer_version=IMPORTER_VERSION,
+            note=self.note,
+            times=tuple(times),
+        )
+        return NewChild(name=embedded.name, open=embedded.open, meta=meta, derived=derived)
+
+
+def _parse(recognition: registry.Recognition) -> ParsedExport:
+    module = registry.importer_for(recognition.format)
+    if module is None:
+        raise ImportFormatError(
+            path=display_path(recognition.path), format=recognition.format, detail="unknown format"
+        )
+    parsed = module.read(recognition.path)
+    assert isinstance(parsed, ParsedExport)
+    return parsed
+
+
 def add_paths(
     vault: Vault,
     paths: Iterable[str | os.PathLike[str]],
     *,
     note: str = "",
+    forced_format: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> Iterator[AddResult]:
@@ -54,27 +329,100 @@ def add_paths(
     files = list(expand_paths(paths))
     total_bytes = sum(_size(p) for p, err in files if err is None)
     done_bytes = 0
-    for index, (path, walk_error) in enumerate(files):
-        shown = display_path(path)
+    done_files = 0
+    current = ""
+
+    def on_bytes(count: int) -> None:
+        nonlocal done_bytes
+        done_bytes += count
         if progress is not None:
-            progress(ProgressInfo(index, len(files), done_bytes, total_bytes, shown))
+            progress(ProgressInfo(done_files, len(files), done_bytes, total_bytes, current))
+
+    batch = _Batch(vault, note, cancel, on_bytes)
+    recognised: list[tuple[Path, registry.Recognition | None, EvidenceKitError | None]] = []
+    for path, walk_error in files:
         if walk_error is not None:
-            err = FileUnreadableError(path=shown, detail=walk_error.strerror or str(walk_error))
-            yield AddResult(path=shown, error=err.template, error_params=tuple(err.params.items()))
+            recognised.append(
+                (
+                    path,
+                    None,
+                    FileUnreadableError(
+                        path=display_path(path), detail=walk_error.strerror or str(walk_error)
+                    ),
+                )
+            )
             continue
-
-        def on_bytes(count: int, *, _index: int = index, _shown: str = shown) -> None:
-            nonlocal done_bytes
-            done_bytes += count
-            if progress is not None:
-                progress(ProgressInfo(_index, len(files), done_bytes, total_bytes, _shown))
-
         try:
-            item = vault.add_file(path, note=note, cancel=cancel, on_bytes=on_bytes)
-            yield AddResult(path=shown, items=(item,), recognised_as="file")
-        except CancelledError:
-            raise
-        except EvidenceKitError as exc:
-            yield AddResult(path=shown, error=exc.template, error_params=tuple(exc.params.items()))
+            recognised.append((path, registry.recognise(path, forced_format), None))
+        except OSError as exc:
+            recognised.append(
+                (path, None, FileUnreadableError(path=display_path(path), detail=exc.strerror or str(exc)))
+            )
+    # Exports first, so the attachment files they reference are not imported twice.
+    exports_first = [i for i, r in enumerate(recognised) if r[1] is not None and r[1].is_export]
+    first = set(exports_first)
+    order = exports_first + [i for i in range(len(recognised)) if i not in first]
+    consumed: set[Path] = set()
+    for index in order:
+        path, recognition, error = recognised[index]
+        current = display_path(path)
+        if progress is not None:
+            progress(ProgressInfo(done_files, len(files), done_bytes, total_bytes, current))
+        if cancel is not None:
+            cancel.check()
+        if _resolved(path) in consumed:
+            done_files += 1
+            continue
+        result = _add_one(batch, path, recognition, error, consumed)
+        done_files += 1
+        yield result
     if progress is not None:
         progress(ProgressInfo(len(files), len(files), done_bytes, total_bytes, ""))
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path
+
+
+def _add_one(
+    batch: _Batch,
+    path: Path,
+    recognition: registry.Recognition | None,
+    error: EvidenceKitError | None,
+    consumed: set[Path],
+) -> AddResult:
+    shown = display_path(path)
+    if error is not None or recognition is None:
+        failure = error or FileUnreadableError(path=shown, detail="not readable")
+        return AddResult(path=shown, error=failure.template, error_params=tuple(failure.params.items()))
+    try:
+        if recognition.is_export:
+            try:
+                parsed = _parse(recognition)
+            except CancelledError:
+                raise
+            except (EvidenceKitError, RecursionError, MemoryError, ValueError) as exc:
+                # The original still goes in, as a plain file, with the reason it was not parsed.
+                problem = (
+                    exc
+                    if isinstance(exc, EvidenceKitError)
+                    else ImportFormatError(
+                        path=shown, format=recognition.format, detail=str(exc) or type(exc).__name__
+                    )
+                )
+                fallback = registry.Recognition(path, registry.FILE, recognition.detected)
+                return batch.store_file(path, fallback, [_not_parsed(path, problem, recognition.format)])
+            for embedded in parsed.files:
+                consumed.add(_resolved(path.parent / embedded.name))
+            return batch.store_export(path, recognition, parsed)
+        return batch.store_file(path, recognition)
+    except CancelledError:
+        raise
+    except EvidenceKitError as exc:
+        return AddResult(path=shown, error=exc.template, error_params=tuple(exc.params.items()))
+    except OSError as exc:
+        failure = FileUnreadableError(path=shown, detail=exc.strerror or str(exc))
+        return AddResult(path=shown, error=failure.template, error_params=tuple(failure.params.items()))

@@ -55,6 +55,7 @@ from evidence_kit.domain import (
     Timestamp,
     VerifyReport,
 )
+from evidence_kit.dossier.signing import SigningIdentity, make_signing_identity
 from evidence_kit.errors import (
     CancelledError,
     DiskFullError,
@@ -77,7 +78,7 @@ from evidence_kit.hashing import CHUNK_SIZE, read_chunks
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage import migrate
 from evidence_kit.storage.engine import PAGE_SIZE, make_engine
-from evidence_kit.storage.models import Chunk, CustodyEvent, Derived, Item, ItemTime, VaultInfo
+from evidence_kit.storage.models import Chunk, CustodyEvent, Derived, Item, ItemTime, VaultInfo, VaultSecret
 from evidence_kit.verification import verify_vault
 
 KEY_FILE = "keys.json"
@@ -85,6 +86,7 @@ DB_FILE = "vault.db"
 LOCK_FILE = "vault.lock"
 README_FILE = "README.txt"
 MIN_PASSPHRASE_LENGTH = 8
+PDF_IDENTITY = "pdf_signing_identity"
 
 README_TEXT = (
     "This folder is an Evidence Kit (Bewijskluis) vault. Everything in it is encrypted.\n"
@@ -127,7 +129,8 @@ def display_path(value: str | os.PathLike[str]) -> str:
     return raw.decode("utf-8", errors="backslashreplace")
 
 
-def _file_time(stat: os.stat_result) -> Timestamp:
+def file_time(stat: os.stat_result) -> Timestamp:
+    """A file's modification time as a file-metadata time (UTC, with the local offset then)."""
     local = datetime.fromtimestamp(stat.st_mtime).astimezone()
     return Timestamp.from_aware(local, TimeSource.FILE_METADATA)
 
@@ -469,6 +472,40 @@ class Vault:
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
         )
 
+    @_translate_db_errors
+    def custody_head(self) -> str:
+        """The hash of the last custody event (the value a time-stamp anchors)."""
+        with self._read() as conn:
+            return str(conn.execute(select(VaultInfo.head_hash)).scalar_one())
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        """The vault's Ed25519 key: signs the custody log and exported manifests."""
+        self._require_engine()
+        return self._signing_key
+
+    def record_event(self, event_type: str, data: dict[str, Any], item_id: int | None = None) -> None:
+        """Append a custody event for something done outside the vault (an export)."""
+        self._record(event_type, data, item_id)
+
+    @_translate_db_errors
+    def pdf_signing_identity(self) -> SigningIdentity:
+        """The vault's own PDF signing certificate, made on first use and kept encrypted in the vault."""
+        with self._write() as conn:
+            stored = conn.execute(
+                select(VaultSecret.value).where(VaultSecret.name == PDF_IDENTITY)
+            ).scalar_one_or_none()
+            if stored is not None:
+                return SigningIdentity.from_bytes(stored)
+            # The certificate is inside every exported PDF: it names the tool and the vault id,
+            # never the case or the person.
+            identity = make_signing_identity(f"Evidence Kit vault {self.vault_id}")
+            conn.execute(
+                insert(VaultSecret).values(
+                    name=PDF_IDENTITY, value=identity.to_bytes(), created_at_utc=datetime.now(UTC)
+                )
+            )
+            return identity
+
     # ----------------------------------------------------------------- adding evidence
 
     def _store(
@@ -648,7 +685,7 @@ class Vault:
                 base = meta or NewItem(
                     original_name=display_path(given.name), original_path=display_path(path)
                 )
-                base = replace(base, note=note or base.note, times=(*base.times, _file_time(stat)))
+                base = replace(base, note=note or base.note, times=(*base.times, file_time(stat)))
                 try:
                     return self.add_stream(handle, base, derived=derived, cancel=cancel, on_bytes=on_bytes)
                 except OSError as exc:

@@ -34,13 +34,31 @@ def _name(func: ast.AST) -> str | None:
 
 def messages_in(source: str) -> set[str]:
     found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    # Module-level string constants, so a message kept in a constant (`_EMPTY = "..."`) counts too.
+    constants: dict[str, str] = {}
+    for statement in tree.body:
+        target = (
+            statement.targets[0]
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1
+            else (statement.target if isinstance(statement, ast.AnnAssign) else None)
+        )
+        value = getattr(statement, "value", None)
+        if isinstance(target, ast.Name) and value is not None and (text := _const(value)):
+            constants[target.id] = text
+
+    def text_of(node: ast.AST) -> str | None:
+        if isinstance(node, ast.Name):
+            return constants.get(node.id)
+        return _const(node)
+
+    for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             index = MESSAGE_ARG.get(_name(node.func) or "")
-            if index is not None and len(node.args) > index and (text := _const(node.args[index])):
+            if index is not None and len(node.args) > index and (text := text_of(node.args[index])):
                 found.add(text)
             for keyword in node.keywords:
-                if keyword.arg in MESSAGE_KEYWORDS and (text := _const(keyword.value)):
+                if keyword.arg in MESSAGE_KEYWORDS and (text := text_of(keyword.value)):
                     found.add(text)
         elif isinstance(node, ast.ClassDef):
             for statement in node.body:

@@ -170,3 +170,81 @@ class CustodyEvent(Base):
     body: Mapped[str] = mapped_column(Text)
     hash: Mapped[str] = mapped_column(String(64))
     signature: Mapped[str] = mapped_column(String(128))
+
+
+class VaultSecret(Base):
+    """Secrets the vault keeps for itself (e.g. its PDF signing identity), encrypted like all else."""
+
+    __tablename__ = "vault_secrets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class TimestampQueue(Base):
+    """Work waiting for an RFC 3161 time-stamp: an item's SHA-256 or a custody-log head.
+
+    Rows are written in the same transaction as what they stamp (an item) and removed in the
+    same transaction as the token that covers them; a failed attempt only counts up `attempts`
+    and keeps the reason as an English template with its parameters (JSON), so nothing is lost
+    while no time-stamp authority answers.
+    """
+
+    __tablename__ = "timestamp_queue"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject: Mapped[str] = mapped_column(String(16))  # "item" or "custody_head"
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id"), index=True)
+    digest: Mapped[str] = mapped_column(String(64))  # hex SHA-256 to stamp (item) or head hash
+    head_seq: Mapped[int | None] = mapped_column(Integer)  # custody_head: the head's event number
+    created_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_utc: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_error_template: Mapped[str | None] = mapped_column(Text)
+    last_error_params: Mapped[str | None] = mapped_column(Text)  # JSON object of the template's values
+
+
+class TimestampToken(Base):
+    """One RFC 3161 token as received: the whole DER TimeStampResp, with the facts it verified to.
+
+    `subject` says what `digest` is: one item's SHA-256 ("item"), the Merkle root of a batch of
+    items ("merkle_root", see `timestamp_proofs`), or the custody log's head hash at event
+    `head_seq` ("custody_head"). Serial number and nonce can exceed 64 bits: decimal text.
+    """
+
+    __tablename__ = "timestamp_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject: Mapped[str] = mapped_column(String(16))
+    digest: Mapped[str] = mapped_column(String(64), index=True)
+    response_der: Mapped[bytes] = mapped_column(LargeBinary)
+    tsa_config_name: Mapped[str] = mapped_column(Text)
+    tsa_url: Mapped[str] = mapped_column(Text)
+    tsa_name: Mapped[str] = mapped_column(Text)
+    gen_time_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    serial_number: Mapped[str] = mapped_column(String(64))
+    policy_oid: Mapped[str] = mapped_column(String(128))
+    nonce: Mapped[str | None] = mapped_column(String(32))
+    chain_pem: Mapped[bytes] = mapped_column(LargeBinary)  # signer and intermediates
+    root_pem: Mapped[bytes] = mapped_column(LargeBinary)  # the root that vouched when it was stored
+    head_seq: Mapped[int | None] = mapped_column(Integer)
+    obtained_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class TimestampProof(Base):
+    """How one item is covered by a token: its place in the batch and the Merkle steps to the root.
+
+    For a token whose subject is "item" the batch is that one item, stamped directly: leaf 0
+    of 1 and no steps, and the token's digest is the item's SHA-256 itself.
+    """
+
+    __tablename__ = "timestamp_proofs"
+    __table_args__ = (UniqueConstraint("item_id", "token_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
+    token_id: Mapped[int] = mapped_column(ForeignKey("timestamp_tokens.id"), index=True)
+    leaf_index: Mapped[int] = mapped_column(Integer)
+    tree_size: Mapped[int] = mapped_column(Integer)
+    proof_steps: Mapped[str] = mapped_column(Text)  # JSON list of "left:<hex>" / "right:<hex>"

@@ -1,4 +1,4 @@
-"""The first vault schema: items, chunks, times, derived data, custody log.
+"""The first vault schema: items, chunks, times, derived data, custody log, the vault's own secrets.
 
 Revision ID: 0001_initial
 Revises:
@@ -119,6 +119,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_custody_events")),
     )
     op.create_index(op.f("ix_custody_events_item_id"), "custody_events", ["item_id"], unique=False)
+    op.create_table(
+        "vault_secrets",
+        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column("value", sa.LargeBinary(), nullable=False),
+        sa.Column("created_at_utc", sa.String(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_vault_secrets")),
+    )
     for name, definition in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {definition}")
 
@@ -126,6 +133,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_table("vault_secrets")
     op.drop_index(op.f("ix_custody_events_item_id"), table_name="custody_events")
     op.drop_table("custody_events")
     op.drop_index(op.f("ix_derived_item_id"), table_name="derived")

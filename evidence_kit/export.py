@@ -1,0 +1,391 @@
+"""Exporting a dossier: from the vault to a signed PDF plus a package anyone can verify.
+
+Rules: the export reads the vault only through `vault.py`; the PDF footer carries the SHA-256
+of the final `manifest.json` (so the manifest is written first, the PDF after); the PDF is
+signed with the vault's own PDF signing certificate and carries `manifest.json` inside; the
+export is a custody event (which items, which language, the manifest hash). Item data is
+loaded lazily, one item at a time, so a vault of thousands of items exports in bounded memory.
+Withheld items (intimate images) never have their pixels or transcript in the PDF; their
+originals are still in the package, where the hash proves them.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import secrets
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from evidence_kit import __version__
+from evidence_kit.conversation_json import conversation_from_json
+from evidence_kit.custody import EventType
+from evidence_kit.domain import Conversation, ItemKind, ItemSummary, ParseWarning, TimeSource, Timestamp
+from evidence_kit.dossier.model import CustodyEventRow, DossierInfo, DossierItem, Language, TrustedTime
+from evidence_kit.dossier.package import PackageItem, PackageResult, PackageToken, export_package
+from evidence_kit.dossier.pdf import render_dossier
+from evidence_kit.dossier.signing import SignOutcome
+from evidence_kit.errors import EvidenceKitError
+from evidence_kit.i18n import _, fmt
+from evidence_kit.progress import CancelToken, ProgressCallback
+from evidence_kit.vault import Vault
+
+DERIVED_THUMBNAIL = "thumbnail"
+DERIVED_IMAGE_INFO = "image_info"
+DERIVED_CONVERSATION = "conversation"
+DERIVED_IMPORT_REPORT = "import_report"
+
+
+class ExportSelectionError(EvidenceKitError):
+    template = "Nothing to export: {detail}"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    dossier_id: str
+    folder: Path
+    zip_path: Path | None
+    manifest_sha256: str
+    item_ids: tuple[int, ...]
+    signed: SignOutcome
+
+
+def new_dossier_id(now: datetime) -> str:
+    """Readable on the phone to a police officer: EK-YYYYMMDD-XXXXXX."""
+    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+    return f"EK-{now:%Y%m%d}-" + "".join(secrets.choice(alphabet) for _ in range(6))
+
+
+def content_day(item: ItemSummary) -> date | None:
+    """The day the content claims, else the file's own day, else the import day (UTC)."""
+    for source in (TimeSource.CONTENT, TimeSource.FILE_METADATA, TimeSource.IMPORT_CLOCK):
+        for stamp in item.times:
+            if stamp.source == source:
+                moment = stamp.local or (stamp.utc.replace(tzinfo=None) if stamp.utc else None)
+                if moment is not None:
+                    return moment.date()
+    return None
+
+
+def select_items(
+    vault: Vault,
+    *,
+    item_ids: Sequence[int] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[ItemSummary]:
+    items = vault.items()
+    if item_ids is not None:
+        by_id = {item.id: item for item in items}
+        missing = [str(i) for i in item_ids if i not in by_id]
+        if missing:
+            raise ExportSelectionError(detail=fmt("there is no item {ids}", {"ids": ", ".join(missing)}))
+        items = [by_id[i] for i in item_ids]
+    if date_from is not None or date_to is not None:
+        kept = []
+        for item in items:
+            day = content_day(item)
+            if day is None:
+                continue
+            if (date_from is None or day >= date_from) and (date_to is None or day <= date_to):
+                kept.append(item)
+        items = kept
+    if not items:
+        raise ExportSelectionError(detail=_("no item matches the selection"))
+    return items
+
+
+def _json(data: bytes | None) -> dict[str, Any]:
+    if not data:
+        return {}
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _warnings(raw: Any) -> tuple[ParseWarning, ...]:
+    if not isinstance(raw, list):
+        return ()
+    return tuple(
+        ParseWarning(
+            str(w.get("code", "")), str(w.get("message", "")), tuple(sorted(w.get("params", {}).items()))
+        )
+        for w in raw
+        if isinstance(w, dict)
+    )
+
+
+def _main_sender(conversation: Conversation) -> str:
+    counts = Counter(
+        m.sender_id or m.sender
+        for m in conversation.messages
+        if m.kind == "message" and (m.sender or m.sender_id)
+    )
+    if not counts:
+        return ""
+    names = {m.sender_id or m.sender: m for m in conversation.messages}
+    parts = []
+    for key, _count in counts.most_common(2):
+        message = names[key]
+        label = message.sender or ""
+        if message.sender_id and message.sender_id != label:
+            label = f"{label} ({message.sender_id})" if label else message.sender_id
+        parts.append(label)
+    return ", ".join(parts)
+
+
+class _Describer:
+    """Builds each item's dossier view from the vault, on demand."""
+
+    def __init__(self, vault: Vault, lang: Language, withhold: frozenset[int]) -> None:
+        self.vault = vault
+        self.lang = lang
+        self.withhold = withhold
+        self.trusted = _trusted_times(vault)
+
+    def describe(self, number: int, item: ItemSummary) -> DossierItem:
+        withheld = item.id in self.withhold
+        info = _json(self.vault.derived(item.id, DERIVED_IMAGE_INFO))
+        report = _json(self.vault.derived(item.id, DERIVED_IMPORT_REPORT))
+        conversation: Conversation | None = None
+        raw_conversation = self.vault.derived(item.id, DERIVED_CONVERSATION)
+        if raw_conversation:
+            conversation = conversation_from_json(raw_conversation)[0]
+        thumbnail = None if withheld else self.vault.derived(item.id, DERIVED_THUMBNAIL)
+        platform, sender, description = "", "", ""
+        headers: tuple[tuple[str, str], ...] = ()
+        if conversation is not None:
+            platform = conversation.platform
+            sender = _main_sender(conversation)
+            count = len(conversation.messages)
+            description = fmt("{count} messages", {"count": str(count)}, self.lang)
+            if conversation.title:
+                description = f"{conversation.title} — {description}"
+            if item.kind == ItemKind.EMAIL:
+                headers = conversation.extra
+                description = conversation.title or item.original_name
+        elif info:
+            size = f"{info.get('width', '?')}×{info.get('height', '?')}"
+            description = fmt("image, {size} pixels", {"size": size}, self.lang)
+        else:
+            description = item.media_type or _("file", self.lang)
+        exif = tuple((str(k), str(v)) for k, v in info.get("exif", []))
+        width, height = info.get("width"), info.get("height")
+        return DossierItem(
+            number=number,
+            item_id=str(item.id),
+            kind=item.kind,
+            original_name=item.original_name,
+            media_type=item.media_type,
+            size=item.size,
+            sha256=item.sha256,
+            times=item.times,
+            platform=platform,
+            sender=sender,
+            description=description,
+            note=item.note,
+            category=item.category,
+            withheld=withheld,
+            thumbnail=thumbnail,
+            image_size=(int(width), int(height))
+            if isinstance(width, int) and isinstance(height, int)
+            else None,
+            exif=exif,
+            email_headers=tuple(headers),
+            conversation=None if withheld else conversation,
+            trusted_time=self.trusted.get(item.id),
+            warnings=_warnings(report.get("warnings")) + _warnings(info.get("warnings")),
+        )
+
+
+def _trusted_times(vault: Vault) -> dict[int, TrustedTime]:
+    """Each item's earliest trusted time, where the vault has time-stamp tokens."""
+    getter = getattr(vault, "all_item_timestamps", None)
+    if getter is None:
+        return {}
+    found: dict[int, TrustedTime] = {}
+    for item_id, tsa_name, gen_time in getter():
+        if item_id not in found or gen_time < found[item_id].gen_time:
+            found[item_id] = TrustedTime(tsa_name=tsa_name, gen_time=gen_time)
+    return found
+
+
+class _LazyItems:
+    """Re-iterable: each pass loads the items again, one at a time (bounded memory)."""
+
+    def __init__(self, describer: _Describer, items: Sequence[ItemSummary]) -> None:
+        self._describer = describer
+        self._items = items
+
+    def __iter__(self) -> Iterator[DossierItem]:
+        for number, item in enumerate(self._items, start=1):
+            yield self._describer.describe(number, item)
+
+
+def _event_summary(data: tuple[tuple[str, str], ...]) -> str:
+    values = dict(data)
+    parts = []
+    if "item" in values:
+        parts.append(f"item {values['item']}")
+    if "name" in values:
+        parts.append(values["name"])
+    if "sha256" in values:
+        parts.append(f"SHA-256 {values['sha256']}")
+    return " · ".join(parts)
+
+
+def custody_rows(vault: Vault) -> list[CustodyEventRow]:
+    return [
+        CustodyEventRow(
+            seq=e.seq, at=e.at_utc, event_type=e.event_type, summary=_event_summary(e.data), hash=e.hash
+        )
+        for e in vault.custody_log()
+    ]
+
+
+def _package_tokens(vault: Vault) -> list[PackageToken]:
+    getter = getattr(vault, "package_tokens", None)
+    return list(getter()) if getter is not None else []
+
+
+def _opener(vault: Vault, item_id: int) -> Callable[[], Iterator[bytes]]:
+    return lambda: vault.iter_original(item_id)
+
+
+def export_dossier(
+    vault: Vault,
+    out_dir: str | os.PathLike[str],
+    *,
+    lang: Language = "en",
+    item_ids: Sequence[int] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    withhold: Sequence[int] = (),
+    compiler: str = "",
+    case_title: str | None = None,
+    make_zip: bool = False,
+    timestamp_url: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> ExportResult:
+    """Write dossier.pdf, originals/, manifest, signatures, SHA256SUMS and VERIFY.txt into `out_dir`."""
+    items = select_items(vault, item_ids=item_ids, date_from=date_from, date_to=date_to)
+    unknown = sorted(set(withhold) - {item.id for item in items})
+    if unknown:
+        raise ExportSelectionError(
+            detail=fmt(
+                "items to withhold are not in the selection: {ids}", {"ids": ", ".join(map(str, unknown))}
+            )
+        )
+    now = datetime.now().astimezone()
+    dossier_id = new_dossier_id(now)
+    head = vault.custody_head()
+    describer = _Describer(vault, lang, frozenset(withhold))
+    events = custody_rows(vault)
+    days = [d for d in (content_day(i) for i in items) if d is not None]
+
+    def render(manifest_sha256: str) -> bytes:
+        info = DossierInfo(
+            dossier_id=dossier_id,
+            case_title=vault.case_title if case_title is None else case_title,
+            compiler=compiler,
+            exported_at=now,
+            language=lang,
+            tool_version=__version__,
+            vault_id=vault.vault_id,
+            manifest_sha256=manifest_sha256,
+            custody_head_hash=head,
+            period_from=date_from or (min(days) if days else None),
+            period_to=date_to or (max(days) if days else None),
+        )
+        buffer = io.BytesIO()
+        render_dossier(
+            info,
+            _LazyItems(describer, items),
+            events,
+            buffer,
+            translate=lambda text: _(text, lang),
+            progress=progress,
+            cancel=cancel,
+        )
+        return buffer.getvalue()
+
+    package_items = []
+    for number, item in enumerate(items, start=1):
+        conversation = vault.derived(item.id, DERIVED_CONVERSATION)
+        package_items.append(
+            PackageItem(
+                number=number,
+                item_id=item.id,
+                original_name=item.original_name,
+                sha256=item.sha256,
+                size=item.size,
+                kind=item.kind,
+                open=_opener(vault, item.id),
+                media_type=item.media_type,
+                times=item.times,
+                message_count=len(conversation_from_json(conversation)[0].messages) if conversation else None,
+                withheld=item.id in withhold,
+            )
+        )
+    target = Path(out_dir)
+    result, signed = export_package(
+        target,
+        render_pdf=render,
+        pdf_identity=vault.pdf_signing_identity(),
+        dossier_id=dossier_id,
+        vault_id=vault.vault_id,
+        tool_version=__version__,
+        export_time=now,
+        lang=lang,
+        custody_head_hash=head,
+        items=package_items,
+        signing_key=vault.signing_key(),
+        tokens=_package_tokens(vault),
+        timestamp_url=timestamp_url,
+        zip_path=target.with_name(target.name + ".zip") if make_zip else None,
+        progress=progress,
+        cancel=cancel,
+    )
+    _record_export(vault, dossier_id, result, lang, items, withhold, signed)
+    return ExportResult(
+        dossier_id=dossier_id,
+        folder=result.root,
+        zip_path=result.zip_path,
+        manifest_sha256=result.manifest_sha256,
+        item_ids=tuple(item.id for item in items),
+        signed=signed,
+    )
+
+
+def _record_export(
+    vault: Vault,
+    dossier_id: str,
+    result: PackageResult,
+    lang: str,
+    items: Sequence[ItemSummary],
+    withhold: Sequence[int],
+    signed: SignOutcome,
+) -> None:
+    vault.record_event(
+        EventType.EXPORTED,
+        {
+            "dossier": dossier_id,
+            "items": [item.id for item in items],
+            "withheld": sorted(withhold),
+            "language": lang,
+            "manifest_sha256": result.manifest_sha256,
+            "pdf_timestamped": signed.timestamped,
+            "at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        },
+    )
+
+
+__all__ = ["ExportResult", "Timestamp", "export_dossier", "select_items"]
