@@ -150,6 +150,14 @@ class _Describer:
         self.withhold = withhold
         self.trusted = _trusted_times(vault)
 
+    @staticmethod
+    def _item_warnings(
+        report: dict[str, Any], info: dict[str, Any], conversation: Conversation | None
+    ) -> tuple[ParseWarning, ...]:
+        """The import report's warnings, without those the conversation section prints itself."""
+        shown = conversation.warnings if conversation is not None else ()
+        return _unique(_warnings(report.get("warnings")) + _warnings(info.get("warnings")), shown)
+
     def describe(self, number: int, item: ItemSummary) -> DossierItem:
         withheld = item.id in self.withhold
         info = _json(self.vault.derived(item.id, DERIVED_IMAGE_INFO))
@@ -201,8 +209,19 @@ class _Describer:
             email_headers=tuple(headers),
             conversation=None if withheld else conversation,
             trusted_time=self.trusted.get(item.id),
-            warnings=_warnings(report.get("warnings")) + _warnings(info.get("warnings")),
+            warnings=self._item_warnings(report, info, conversation),
         )
+
+
+def _unique(warnings: Sequence[ParseWarning], shown: Sequence[ParseWarning]) -> tuple[ParseWarning, ...]:
+    seen = {(w.code, w.message, w.params) for w in shown}
+    kept = []
+    for warning in warnings:
+        key = (warning.code, warning.message, warning.params)
+        if key not in seen:
+            seen.add(key)
+            kept.append(warning)
+    return tuple(kept)
 
 
 def _trusted_times(vault: Vault) -> dict[int, TrustedTime]:

@@ -17,7 +17,7 @@ from evidence_kit.domain import ItemKind, TimeSource
 PACKAGE = Path(__file__).resolve().parents[1] / "evidence_kit"
 # Positional index of the message in calls of these functions/classes.
 MESSAGE_ARG = {"_": 0, "fmt": 0, "_problem": 2, "ParseWarning": 1, "_warning": 1}
-MESSAGE_KEYWORDS = {"template", "message"}
+MESSAGE_KEYWORDS = {"template", "message", "timezone_assumption", "assumption"}
 
 
 def _const(node: ast.AST) -> str | None:
