@@ -78,18 +78,19 @@ class WarningLog:
     """Warnings in the order they first happened; a repeated problem becomes one counted warning.
 
     `add` records one warning as it is. `tally` counts a problem by its code: its message must
-    hold `{count}`, and the parameters of the first occurrence (an example) are kept.
+    hold `{count}`, and the parameters of the first occurrence (an example) are kept. The message
+    is always passed as `message=` so the translation catalog's extractor finds the literal.
     """
 
     _items: list[ParseWarning | str] = field(default_factory=list)
     _tallies: dict[str, _Tally] = field(default_factory=dict)
 
-    def add(self, code: str, message: str, /, line: int | None = None, **params: str) -> None:
+    def add(self, code: str, /, *, message: str, line: int | None = None, **params: str) -> None:
         self._items.append(
             ParseWarning(code=code, message=message, params=tuple(sorted(params.items())), line=line)
         )
 
-    def tally(self, code: str, message: str, /, amount: int = 1, **params: str) -> None:
+    def tally(self, code: str, /, *, message: str, amount: int = 1, **params: str) -> None:
         if amount <= 0:
             return
         known = self._tallies.get(code)
@@ -110,7 +111,7 @@ class WarningLog:
         fixed, bad = fix_surrogates(value)
         self.tally(
             "invalid_character",
-            "{count} characters could not be read (lone UTF-16 surrogates) and are shown as U+FFFD.",
+            message="{count} characters could not be read (lone UTF-16 surrogates) and are shown as U+FFFD.",
             amount=bad,
         )
         return fixed
@@ -141,7 +142,7 @@ def missing_warning(log: WarningLog, missing: Sequence[str]) -> None:
     shown = ", ".join(unique[:10]) + (", …" if len(unique) > 10 else "")
     log.add(
         "attachments_missing",
-        "{count} files the messages refer to are not in the export: {names}.",
+        message="{count} files the messages refer to are not in the export: {names}.",
         count=str(len(unique)),
         names=shown,
     )
@@ -168,7 +169,7 @@ def decode_text(data: bytes, log: WarningLog) -> str:
         bad = max(text.count(_REPLACEMENT) - data.decode(encoding, errors="ignore").count(_REPLACEMENT), 1)
         log.add(
             "invalid_utf8",
-            "The export is not valid UTF-8: {count} unreadable bytes were shown as U+FFFD.",
+            message="The export is not valid UTF-8: {count} unreadable bytes were shown as U+FFFD.",
             count=str(bad),
         )
         return text
@@ -281,6 +282,7 @@ class ExportTree:
     """Read access to the files of one export, by relative POSIX name."""
 
     label: str
+    warnings: tuple[ParseWarning, ...] = ()  # what opening the tree found (unsafe zip member names)
 
     def names(self) -> list[str]:
         raise NotImplementedError
@@ -402,11 +404,12 @@ class ZipTree(ExportTree):
     def __init__(self, path: Path, *, format_name: str) -> None:
         self.label = str(path)
         self._archive = ZipArchive(path, display_name=str(path), format_name=format_name)
-        self._files = {
-            member.name: member
-            for member in self._archive.members
-            if not member.is_dir and not member.unsafe_name and normalise_name(member.name) == member.name
-        }
+        # Members by their normalised name ("a\\b.jpg" from old Windows zippers is "a/b.jpg").
+        self._files: dict[str, str] = {}
+        for member in self._archive.members:
+            clean = normalise_name(member.name)
+            if not member.is_dir and not member.unsafe_name and clean is not None:
+                self._files.setdefault(clean, member.name)
         self.warnings = self._archive.warnings
 
     def names(self) -> list[str]:
@@ -417,17 +420,18 @@ class ZipTree(ExportTree):
 
     def size(self, name: str) -> int | None:
         member = self._files.get(name)
-        return member.size if member is not None else None
+        return self._archive.member(member).size if member is not None else None
 
     def read(self, name: str, *, format_name: str) -> bytes:
-        if name not in self._files:
+        member = self._files.get(name)
+        if member is None:
             raise ImportFormatError(
                 path=f"{self.label}/{name}", format=format_name, detail="the file is missing"
             )
-        return self._archive.read(name, max_size=MAX_EXPORT_BYTES)
+        return self._archive.read(member, max_size=MAX_EXPORT_BYTES)
 
     def opener(self, name: str) -> Callable[[], BinaryIO]:
-        return self._archive.opener(name)
+        return self._archive.opener(self._files[name])
 
     def close(self) -> None:
         self._archive.close()
@@ -509,35 +513,67 @@ def restore(value: str) -> str:
     return _RESTORE.sub(_restore_one, value) if _ESC in value else value
 
 
+class _EveryTag(frozenset[str]):
+    """Every tag name: BeautifulSoup otherwise turns a text of only spaces into one space."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 def parse_html(text: str) -> BeautifulSoup:
-    """A forgiving parse (Python's html.parser: no network, no entities beyond HTML's own)."""
-    return BeautifulSoup(_PROTECT.sub(_protect, text), "html.parser")
+    """A forgiving parse (Python's html.parser: no network, no entities beyond HTML's own) that
+    keeps every space as written, also between inline tags ("<b>a</b>   <i>b</i>")."""
+    return BeautifulSoup(_PROTECT.sub(_protect, text), "html.parser", preserve_whitespace_tags=_EveryTag())
 
 
-_STRUCTURAL_NEWLINE = re.compile(r"\n *")
+_INNER_LAYOUT = re.compile(r"\n *")
+_TRAILING_LAYOUT = re.compile(r"\n *\Z")
 
 
-def html_text(element: Tag, *, structural_newlines: bool = False) -> str:
+def _excluded(node: object, root: Tag, exclude: Callable[[Tag], bool]) -> bool:
+    parent = getattr(node, "parent", None)
+    while parent is not None and parent is not root:
+        if isinstance(parent, Tag) and exclude(parent):
+            return True
+        parent = parent.parent
+    return False
+
+
+def html_text(
+    element: Tag, *, structural_newlines: bool = False, exclude: Callable[[Tag], bool] | None = None
+) -> str:
     """The text of `element` as shown: <br> is a line break, markup is dropped.
 
-    With `structural_newlines` the literal newlines (and the indentation after them) are
-    dropped: Telegram writes every typed line break as <br> and uses real newlines only to lay
-    out its markup.
+    With `structural_newlines` the literal newlines are taken as layout, the way Telegram
+    Desktop writes: it turns every typed line break into <br> and lays out its markup as
+    "<div>" + "\n" + content + "\n" + indentation + "</div>". So one newline right after the
+    opening tag and a newline with indentation at the end are dropped (typed spaces after the
+    first newline are kept), and any other literal newline with its indentation too.
+    Subtrees for which `exclude` is true are left out.
     """
-    pieces: list[str] = []
+    parts: list[str | None] = []  # None is a <br>
     for node in element.descendants:
+        if exclude is not None and _excluded(node, element, exclude):
+            continue
         if isinstance(node, Tag):
+            if exclude is not None and exclude(node):
+                continue
             if node.name == "br":
-                pieces.append("\n")
+                parts.append(None)
             continue
         if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
             continue
         if isinstance(node, NavigableString):
-            piece = str(node)
-            if structural_newlines:
-                piece = _STRUCTURAL_NEWLINE.sub("", piece)
-            pieces.append(piece)
-    return restore("".join(pieces))
+            parts.append(str(node))
+    if structural_newlines:
+        texts = [index for index, part in enumerate(parts) if part is not None]
+        if texts:
+            first, last = texts[0], texts[-1]
+            head = parts[first] or ""
+            parts[first] = head[1:] if head.startswith("\n") else head
+            parts[last] = _TRAILING_LAYOUT.sub("", parts[last] or "")
+            parts = [_INNER_LAYOUT.sub("", part) if part is not None else None for part in parts]
+    return restore("".join("\n" if part is None else part for part in parts))
 
 
 def classes(element: Tag) -> list[str]:

@@ -244,8 +244,10 @@ class ZipArchive:
         limits: ArchiveLimits = DEFAULT_LIMITS,
     ) -> None:
         self._source = source
-        self._path = display_name if display_name is not None else (
-            str(source) if isinstance(source, Path) else "archive"
+        self._path = (
+            display_name
+            if display_name is not None
+            else (str(source) if isinstance(source, Path) else "archive")
         )
         self._format = format_name
         self._limits = limits
@@ -365,8 +367,13 @@ class ZipArchive:
             zf = _open_zipfile(source, path, format_name)
             try:
                 raw = _bounded_member(
-                    zf, member, cap=limits.max_member_size, limits=limits, path=path,
-                    format_name=format_name, on_close=zf.close,
+                    zf,
+                    member,
+                    cap=limits.max_member_size,
+                    limits=limits,
+                    path=path,
+                    format_name=format_name,
+                    on_close=zf.close,
                 )
             except BaseException:
                 zf.close()

@@ -4,16 +4,24 @@ Rule: Signal has no export of its own; this reads only what `signal-export` writ
 and never reaches into Signal's database. Each chat is a folder `<chat name>/` holding
 `chat.md`, a `media/` folder and (newer versions) `data.json` and `index.html`. A message is
 one header line `[2019-05-29, 15:04] Name: text` (older versions) or `[2019-05-29 15:04:07] Name:
-text` (newer ones) followed by continuation lines. What the tool adds around the text is turned
-into fields and removed from the text: the quote of a replied-to message (`> ...` lines, kept in
-`reply_to` as the quoted text, since the tool writes no message ids), attachment links
-`![name](./media/file)` / `[name](./media/file)` at the end (attachments), the two spaces it
-appends for Markdown line breaks, and `(This message was deleted)`. Reactions `(- Name: 👍 -)`
-and sticker stand-ins `(( 😀 ))` stay in the text exactly as written. Call records are system
-messages. Times are the local time of the computer that ran the tool (it prints no zone).
+text` (newer ones) followed by continuation lines; the tool writes "Me" for the exporter's own
+messages. What the tool adds around the text becomes fields and leaves the text, which keeps
+exactly what the person typed (bidi marks aside):
 
-Files the messages link to are carried as `EmbeddedFile` when they lie inside the chat's folder
-(read from disk on demand, never copied); anything else they name is reported as missing.
+* the quote of a replied-to message (`> ...` lines before the text) -> `reply_to`, holding the
+  quoted text, since the tool writes no message ids;
+* attachment links `![name](./media/file)` / `[name](./media/file)` at the end -> attachments
+  named by their relative path (`media/file`);
+* a reactions line `(- Name: 👍 -)` and a sticker line `(( 😀 ))` at the end -> the message's
+  `extra` ("reactions", "sticker");
+* the two spaces it appends for Markdown line breaks -> dropped;
+* `(This message was deleted)` -> `deleted`; call records ("Missed voice call", "Incoming video
+  call (accepted, 1m 5s)") -> system messages on the caller's line.
+
+Times are the local wall time of the computer that ran the tool (it writes no zone). Files the
+messages link to are carried as `EmbeddedFile` when they lie inside the chat's folder (read
+from disk on demand, never copied, symbolic links refused); anything else they name is reported
+as missing.
 """
 
 from __future__ import annotations
@@ -44,6 +52,7 @@ FORMAT = "signal"
 
 MAX_TEXT_BYTES = 256 * 1024 * 1024
 CHAT_FILE = "chat.md"
+_MAX_LINKS = 256  # attachment links taken off one message; more stay in its text
 TIMEZONE_ASSUMPTION = (
     "Times are as written by signal-export: the local time of the computer that ran it, "
     "in a time zone the export does not state."
@@ -56,16 +65,15 @@ NO_OFFICIAL_EXPORT_HELP = (
     "your chats from Signal Desktop on a computer as text files. Link Signal Desktop to your "
     "phone first and let it load the chat's history; messages older than the moment you linked "
     "it are usually not on the computer. Then install signal-export (for example with "
-    "\"pip install signal-export\") and run \"sigexport\" followed by the name of a new, empty "
+    '"pip install signal-export") and run "sigexport" followed by the name of a new, empty '
     "folder, for example: sigexport ~/signal-chats. Use --chats with a contact's or group's name "
     "to export only that chat. For every chat it makes a folder holding chat.md (the messages), "
     "a media folder (photos, voice notes and other attachments) and an index.html page. Add the "
     "chat's whole folder, or its chat.md file, to Evidence Kit. Keep in mind that signal-export "
-    "writes times in your computer's time zone and writes \"Me\" for your own messages, and that "
+    'writes times in your computer\'s time zone and writes "Me" for your own messages, and that '
     "the files it writes are not encrypted: delete them safely once they are stored here."
 )
 
-_SP = "[ \u00a0]"
 _HEADER = re.compile(
     r"^\[(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?P<comma>,)? "
     r"(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\] ",
@@ -76,7 +84,9 @@ _CALL = re.compile(
     r"(?:Incoming|Outgoing|Missed)(?: voice| video| audio)? call(?: \((?:[^()\n]*)\))?", re.IGNORECASE
 )
 _PHONE = re.compile(r"\+?[0-9][0-9 \-().]{5,}[0-9]")
-_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_REACTIONS = re.compile(r"\n\(- (?P<value>[^\n]*) -\)\Z")
+_STICKER = re.compile(r"\n\(\( (?P<value>[^\n]*) \)\)\Z")
 
 
 def _strip_marks(text: str) -> str:
@@ -163,7 +173,7 @@ def _last_link(text: str) -> tuple[int, str] | None:
 def _split_links(text: str) -> tuple[str, list[str]]:
     """Take the attachment links the tool appended off the end of the text."""
     links: list[str] = []
-    while True:
+    while len(links) < _MAX_LINKS:
         found = _last_link(text)
         if found is None:
             break
@@ -179,6 +189,13 @@ def _split_links(text: str) -> tuple[str, list[str]]:
 def _decide_message(sender: str | None, raw: str, sent_at: datetime | None) -> Message:
     quote, text = _split_quote(raw)
     text, links = _split_links(text)
+    extra: list[tuple[str, str]] = []
+    # What the tool appends after the text, last first: a sticker, then the reactions.
+    for key, pattern in (("sticker", _STICKER), ("reactions", _REACTIONS)):
+        found = pattern.search(text, max(0, len(text) - 4096))
+        if found:
+            extra.insert(0, (key, _strip_marks(found.group("value"))))
+            text = text[: found.start()]
     if text.endswith("  "):
         text = text[:-2]
     text = _strip_marks(text)
@@ -195,6 +212,26 @@ def _decide_message(sender: str | None, raw: str, sent_at: datetime | None) -> M
         deleted=deleted,
         reply_to=_strip_marks(quote) if quote is not None else None,
         attachments=tuple(AttachmentRef(link, mimetypes.guess_type(link)[0]) for link in links),
+        extra=tuple(extra),
+    )
+
+
+def _invalid_date_warning(line: int, *, merged: bool) -> ParseWarning:
+    """A header-shaped line whose date or time cannot exist (kept as text, or kept without a time)."""
+    if merged:
+        return ParseWarning(
+            code="invalid_header_date",
+            message="Line {line} looks like the start of a message, but its date or time cannot exist; "
+            "it was kept as part of the message before it.",
+            params=(("line", str(line)),),
+            line=line,
+        )
+    return ParseWarning(
+        code="invalid_header_date",
+        message="Line {line} starts a message whose date or time cannot exist; "
+        "the message is kept without a time.",
+        params=(("line", str(line)),),
+        line=line,
     )
 
 
@@ -223,11 +260,31 @@ def parse_text(text: str, *, name: str = "") -> tuple[Conversation, tuple[str, .
                 line=1,
             )
         )
+    # Times first: a header-shaped line whose date cannot exist is text of the message before it.
+    stamped: list[tuple[re.Match[str], datetime | None]] = []
+    for match in matches:
+        try:
+            sent_at: datetime | None = datetime(
+                int(match.group("y")),
+                int(match.group("mo")),
+                int(match.group("d")),
+                int(match.group("h")),
+                int(match.group("mi")),
+                int(match.group("s") or 0),
+            )
+        except ValueError:
+            sent_at = None
+        if sent_at is None:
+            line = text.count("\n", 0, match.start()) + 1
+            warnings.append(_invalid_date_warning(line, merged=bool(stamped)))
+            if stamped:
+                continue
+        stamped.append((match, sent_at))
+
     messages: list[Message] = []
     participants: dict[str, Participant] = {}
-    previous: Message | None = None
-    for index, match in enumerate(matches):
-        end = matches[index + 1].start() - 1 if index + 1 < len(matches) else len(text)
+    for index, (match, sent_at) in enumerate(stamped):
+        end = stamped[index + 1][0].start() - 1 if index + 1 < len(stamped) else len(text)
         raw = text[match.end() : end].rstrip("\n")
         first_end = raw.find("\n")
         first = raw if first_end < 0 else raw[:first_end]
@@ -239,33 +296,10 @@ def parse_text(text: str, *, name: str = "") -> tuple[Conversation, tuple[str, .
             sender, body = _strip_marks(first[:-1]).strip() or None, raw[len(first) + 1 :]
         else:
             sender, body = None, raw
-        try:
-            sent_at: datetime | None = datetime(
-                int(match.group("y")), int(match.group("mo")), int(match.group("d")),
-                int(match.group("h")), int(match.group("mi")), int(match.group("s") or 0),
-            )
-        except ValueError:
-            sent_at = None
-        if sent_at is None and previous is not None:
-            line = text.count("\n", 0, match.start()) + 1
-            warnings.append(
-                ParseWarning(
-                    code="invalid_header_date",
-                    message="Line {line} looks like the start of a message, but its date or time "
-                    "cannot exist; it was kept as part of the message before it.",
-                    params=(("line", str(line)),),
-                    line=line,
-                )
-            )
-            joined = _strip_marks(text[match.start() : end].rstrip("\n"))
-            previous = replace(previous, text=f"{previous.text}\n{joined}" if previous.text else joined)
-            messages[-1] = previous
-            continue
         message = _decide_message(sender, body, sent_at)
         if sender is not None and sender not in participants:
             participants[sender] = Participant(name=sender, identifier=message.sender_id)
         messages.append(message)
-        previous = message
 
     referenced: dict[str, None] = {}
     for message in messages:
@@ -366,13 +400,5 @@ def read(path: Path) -> ParsedExport:
             )
         )
     title = folder.name if path.is_dir() or chat.name == CHAT_FILE else chat.stem
-    conversation = Conversation(
-        platform=conversation.platform,
-        messages=conversation.messages,
-        title=title or None,
-        participants=conversation.participants,
-        timezone_assumption=conversation.timezone_assumption,
-        warnings=tuple(warnings),
-        extra=conversation.extra,
-    )
+    conversation = replace(conversation, title=title or None, warnings=tuple(warnings))
     return ParsedExport(conversation=conversation, files=tuple(files), missing=tuple(missing))

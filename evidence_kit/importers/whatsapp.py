@@ -1,10 +1,12 @@
 """WhatsApp "Export chat": the `.txt` file and the export `.zip` (chat text plus media).
 
 Rule: the export is read exactly as shown, in one pass of one compiled regular expression over
-the whole text, never by trying locales line by line. Every line that starts with a timestamp in
+the whole text (a `split` at every header), never by trying locales line by line; each distinct
+date and time string is read once. Performance matters (a chat can hold hundreds of thousands of
+messages): see `bench/parse_whatsapp.py`. Every line that starts with a timestamp in
 the file's own header shape starts a message; every other line continues the message before it.
 Times are kept as the wall-clock time printed (the export states no zone). Text keeps everything
-the person typed and drops only invisible bidi marks (U+200E, U+200F, U+061C, U+202A-U+202E,
+the person typed and drops only invisible bidi marks (U+200E, U+200F, U+202A-U+202E,
 U+2066-U+2069) and the structural markers that became fields (attachment markers, "<Media
 omitted>", "This message was deleted", "<This message was edited>" and their translations).
 Line ends are normalised: CRLF becomes LF.
@@ -12,12 +14,13 @@ Line ends are normalised: CRLF becomes LF.
 What the export looks like, and how it is read:
 
 * Android: `15/01/2024, 21:05 - Anna: text`; iOS: `[15/01/2024, 21:05:12] Anna: text`; an old
-  iOS form without brackets ends the time with `: `. Dates in `d/m/y`, `m/d/y` or `y/m/d` with
-  `/`, `.` or `-`; times 24-hour or 12-hour (`PM`, `p. m.`, `p.m.`, Arabic `م`/`ص`, Turkish
+  iOS form without brackets ends the time with `: `. Dates in `d/m/y`, `m/d/y`, `y/m/d` (or the
+  rare `y/d/m`) with `/`, `.` or `-`; times 24-hour or 12-hour (`PM`, `p. m.`, `p.m.`, Arabic `م`/`ص`, Turkish
   `ÖS`/`ÖÖ`), `:` or `.` between hours and minutes, with or without seconds; Arabic-Indic
   digits, the Arabic comma, U+202F/U+00A0 as spaces, bidi marks and a BOM anywhere a phone puts
   them.
-* The header shape (brackets, separators, seconds, clock) is fixed within one export, so a line
+* The header shape (brackets, separators, seconds, clock, the text between date and time and
+  after the time) is fixed within one export, so a line
   that looks like a header in another shape (a pasted quote of another chat) is text, not a new
   message; so is a header-shaped line whose date cannot exist.
 * Day/month order is decided over the whole file: a field above 12 decides; otherwise the order
@@ -53,6 +56,8 @@ from evidence_kit.domain import (
     ParsedExport,
     ParseWarning,
     Participant,
+    TimeSource,
+    Timestamp,
 )
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
 from evidence_kit.importers.archive import MIB, ArchiveMember, ZipArchive
@@ -61,6 +66,11 @@ from evidence_kit.importers.signal_export import looks_like_signal_export
 FORMAT = "whatsapp"
 
 MAX_TEXT_BYTES = 256 * MIB
+_MAX_LINE_WARNINGS = 20  # warnings about single lines; past this, one warning counts the rest
+ZIP_TIME_ASSUMPTION = (
+    "The time the zip stores for this file: the local time of the phone that made the export, "
+    "in a time zone the zip does not state."
+)
 TIMEZONE_ASSUMPTION = (
     "Times are as shown in the export, in the exporting phone's local time zone, "
     "which the export does not state."
@@ -70,8 +80,10 @@ TIMEZONE_ASSUMPTION = (
 # Characters
 # ---------------------------------------------------------------------------------------------
 
-_MARKS = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
-_MARKS_RE = re.compile(f"[{_MARKS}]")
+# The marks text loses (the importer protocol's list); headers also tolerate U+061C (ALM).
+_TEXT_MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_MARKS = _TEXT_MARKS + "\u061c"
+_MARKS_RE = re.compile(f"[{_TEXT_MARKS}]")
 _SP = "[ \u00a0\u202f]"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 
@@ -89,19 +101,25 @@ def strip_marks(text: str) -> str:
 _M = f"[{_MARKS}]*+"
 _HEADER = re.compile(
     rf"^[\ufeff{_MARKS}]*+(?P<open>\[{_M})?"
-    rf"(?P<date>{_DIGIT}{{1,4}}{_M}(?P<ds>[./\-]){_M}{_DIGIT}{{1,2}}{_M}(?P=ds){_M}{_DIGIT}{{1,4}}){_M}\.?"
-    rf"(?:[,\u060c]{_SP}*|{_SP}+)(?:(?:à|às|um|klo|kl\.){_SP}+)?{_M}"
+    # The date, with what follows it up to the time (", ", " ", "، ", " à "...).
+    rf"(?P<date>{_DIGIT}{{1,4}}{_M}(?P<ds>[./\-]){_M}{_DIGIT}{{1,2}}{_M}(?P=ds){_M}{_DIGIT}{{1,4}}{_M}\.?"
+    rf"(?:[,\u060c]{_SP}*|{_SP}+)(?:(?:à|às|um|klo|kl\.){_SP}+)?{_M})"
+    # The time, with what ends the header ("] ", " - ", or ": " in old iOS exports).
     rf"(?P<time>{_DIGIT}{{1,2}}(?P<ts>[:.]){_DIGIT}{{2}}(?:(?P=ts){_DIGIT}{{2}})?"
-    rf"(?:{_M}{_SP}?{_M}(?:[AaPp]\.?{_SP}?[Mm]\.?|\u0635|\u0645|[Öö][ÖöSs])(?![^\W\d_]))?){_M}"
-    rf"(?(open)\]{_SP}?|(?:{_SP}+{_M}[-\u2013]{_SP}|:{_SP}))",
+    rf"(?:{_M}{_SP}?{_M}(?:[AaPp]\.?{_SP}?[Mm]\.?|\u0635|\u0645|[Öö][ÖöSs])(?![^\W\d_]))?{_M}"
+    rf"(?(open)\]{_SP}?|(?:{_SP}+{_M}[-\u2013]{_SP}|:{_SP})))",
     re.MULTILINE,
 )
-_HEADER_AFTER_NEWLINE = re.compile("\n" + _HEADER.pattern.removeprefix("^"))
+# The same header after a newline, as one group, for splitting a whole export in one call.
+_HEADER_SPLIT = re.compile("\n(" + _HEADER.pattern.removeprefix("^") + ")")
+_STRIDE = _HEADER_SPLIT.groups + 1  # the groups of one header, then its body
+_OPEN, _DATE, _TIME = (_HEADER_SPLIT.groupindex[g] for g in ("open", "date", "time"))
 
 
 # ---------------------------------------------------------------------------------------------
 # Localized markers (WhatsApp's own strings; sources: the apps' string tables as collected by
-# open-source parsers, and real exports). Keys are compared lower-cased, without a final ".".
+# open-source parsers, and real exports). Whole-text placeholders are looked up as written,
+# lower-cased or capitalised, with or without a final ".".
 # ---------------------------------------------------------------------------------------------
 
 _ANDROID_ATTACHED = {
@@ -173,40 +191,130 @@ _OMITTED_ANDROID = {
     "ar": ["<تم استبعاد الوسائط>"],
 }
 _OMITTED_IOS = {
-    "en": ["image omitted", "video omitted", "audio omitted", "sticker omitted", "GIF omitted",
-           "document omitted", "Contact card omitted", "video note omitted"],
-    "nl": ["afbeelding weggelaten", "video weggelaten", "audio weggelaten", "sticker weggelaten",
-           "GIF weggelaten", "document weggelaten", "Visitekaartje weggelaten"],
-    "de": ["Bild weggelassen", "Video weggelassen", "Audio weggelassen", "Sticker weggelassen",
-           "GIF weggelassen", "Dokument weggelassen", "Kontaktkarte ausgelassen"],
-    "fr": ["image absente", "vidéo absente", "audio omis", "sticker omis", "GIF retiré",
-           "document manquant", "Fiche contact manquante"],
-    "es": ["imagen omitida", "video omitido", "audio omitido", "sticker omitido", "GIF omitido",
-           "documento omitido", "Tarjeta de contacto omitida"],
-    "it": ["immagine omessa", "video omesso", "audio omesso", "sticker non incluso", "GIF esclusa",
-           "documento omesso", "Scheda contatto omessa"],
-    "pt": ["imagem ocultada", "imagem omitida", "imagem não revelada", "vídeo omitido", "vídeo ocultado",
-           "vídeo não revelado", "áudio ocultado", "áudio omitido", "ficheiro de áudio não revelado",
-           "figurinha omitida", "sticker não revelado", "GIF omitido", "GIF não revelada",
-           "documento omitido", "documento não revelado", "Cartão do contato omitido",
-           "Contacto não revelado"],
-    "tr": ["görüntü dahil edilmedi", "video dahil edilmedi", "ses dahil edilmedi",
-           "Çıkartma dahil edilmedi", "GIF dahil edilmedi", "belge dahil edilmedi",
-           "Kişi kartı dahil edilmedi"],
-    "pl": ["obraz pominięty", "wideo pominięte", "audio pominięte", "pominięto naklejkę",
-           "Plik GIF pominięty", "dokument pominięty", "Pominięta wizytówka kontaktu"],
-    "id": ["gambar tidak disertakan", "video tidak disertakan", "audio tidak disertakan",
-           "stiker tidak disertakan", "GIF tidak disertakan", "dokumen tidak disertakan",
-           "Kartu kontak tidak disertakan"],
-    "ar": ["لم يتم إدراج الصورة", "لم يتم إدراج الفيديوهات", "لم يتم إدراج المقاطع الصوتية",
-           "تم حذف الملصقات", "لم يتم إدراج صورة GIF", "لم يتم إدراج المستند",
-           "لم يتم إدراج بطاقة جهة اتصال"],
+    "en": [
+        "image omitted",
+        "video omitted",
+        "audio omitted",
+        "sticker omitted",
+        "GIF omitted",
+        "document omitted",
+        "Contact card omitted",
+        "video note omitted",
+    ],
+    "nl": [
+        "afbeelding weggelaten",
+        "video weggelaten",
+        "audio weggelaten",
+        "sticker weggelaten",
+        "GIF weggelaten",
+        "document weggelaten",
+        "Visitekaartje weggelaten",
+    ],
+    "de": [
+        "Bild weggelassen",
+        "Video weggelassen",
+        "Audio weggelassen",
+        "Sticker weggelassen",
+        "GIF weggelassen",
+        "Dokument weggelassen",
+        "Kontaktkarte ausgelassen",
+    ],
+    "fr": [
+        "image absente",
+        "vidéo absente",
+        "audio omis",
+        "sticker omis",
+        "GIF retiré",
+        "document manquant",
+        "Fiche contact manquante",
+    ],
+    "es": [
+        "imagen omitida",
+        "video omitido",
+        "audio omitido",
+        "sticker omitido",
+        "GIF omitido",
+        "documento omitido",
+        "Tarjeta de contacto omitida",
+    ],
+    "it": [
+        "immagine omessa",
+        "video omesso",
+        "audio omesso",
+        "sticker non incluso",
+        "GIF esclusa",
+        "documento omesso",
+        "Scheda contatto omessa",
+    ],
+    "pt": [
+        "imagem ocultada",
+        "imagem omitida",
+        "imagem não revelada",
+        "vídeo omitido",
+        "vídeo ocultado",
+        "vídeo não revelado",
+        "áudio ocultado",
+        "áudio omitido",
+        "ficheiro de áudio não revelado",
+        "figurinha omitida",
+        "sticker não revelado",
+        "GIF omitido",
+        "GIF não revelada",
+        "documento omitido",
+        "documento não revelado",
+        "Cartão do contato omitido",
+        "Contacto não revelado",
+    ],
+    "tr": [
+        "görüntü dahil edilmedi",
+        "video dahil edilmedi",
+        "ses dahil edilmedi",
+        "Çıkartma dahil edilmedi",
+        "GIF dahil edilmedi",
+        "belge dahil edilmedi",
+        "Kişi kartı dahil edilmedi",
+    ],
+    "pl": [
+        "obraz pominięty",
+        "wideo pominięte",
+        "audio pominięte",
+        "pominięto naklejkę",
+        "Plik GIF pominięty",
+        "dokument pominięty",
+        "Pominięta wizytówka kontaktu",
+    ],
+    "id": [
+        "gambar tidak disertakan",
+        "video tidak disertakan",
+        "audio tidak disertakan",
+        "stiker tidak disertakan",
+        "GIF tidak disertakan",
+        "dokumen tidak disertakan",
+        "Kartu kontak tidak disertakan",
+    ],
+    "ar": [
+        "لم يتم إدراج الصورة",
+        "لم يتم إدراج الفيديوهات",
+        "لم يتم إدراج المقاطع الصوتية",
+        "تم حذف الملصقات",
+        "لم يتم إدراج صورة GIF",
+        "لم يتم إدراج المستند",
+        "لم يتم إدراج بطاقة جهة اتصال",
+    ],
 }
 # iOS writes "report.pdf • 2 pages document omitted": the document phrase may end a longer line.
 _DOCUMENT_OMITTED = (
-    "document omitted", "document weggelaten", "Dokument weggelassen", "document manquant",
-    "documento omitido", "documento omesso", "documento não revelado", "belge dahil edilmedi",
-    "dokument pominięty", "dokumen tidak disertakan", "لم يتم إدراج المستند",
+    "document omitted",
+    "document weggelaten",
+    "Dokument weggelassen",
+    "document manquant",
+    "documento omitido",
+    "documento omesso",
+    "documento não revelado",
+    "belge dahil edilmedi",
+    "dokument pominięty",
+    "dokumen tidak disertakan",
+    "لم يتم إدراج المستند",
 )
 _DELETED = {
     "en": ["This message was deleted", "You deleted this message"],
@@ -215,13 +323,27 @@ _DELETED = {
     "fr": ["Ce message a été supprimé", "Vous avez supprimé ce message"],
     "es": ["Se eliminó este mensaje", "Este mensaje fue eliminado", "Eliminaste este mensaje"],
     "it": ["Questo messaggio è stato eliminato", "Hai eliminato questo messaggio"],
-    "pt": ["Esta mensagem foi apagada", "Mensagem apagada", "Você apagou esta mensagem",
-           "Apagou esta mensagem", "Esta mensagem foi eliminada", "Eliminou esta mensagem"],
+    "pt": [
+        "Esta mensagem foi apagada",
+        "Mensagem apagada",
+        "Você apagou esta mensagem",
+        "Apagou esta mensagem",
+        "Esta mensagem foi eliminada",
+        "Eliminou esta mensagem",
+    ],
     "tr": ["Bu mesaj silindi", "Bu mesajı sildiniz"],
-    "pl": ["Ta wiadomość została usunięta", "Usunąłeś(-ęłaś) tę wiadomość", "Usunąłeś(aś) tę wiadomość",
-           "Usunięto tę wiadomość"],
-    "id": ["Pesan ini dihapus", "Pesan ini telah dihapus", "Anda menghapus pesan ini",
-           "Anda telah menghapus pesan ini"],
+    "pl": [
+        "Ta wiadomość została usunięta",
+        "Usunąłeś(-ęłaś) tę wiadomość",
+        "Usunąłeś(aś) tę wiadomość",
+        "Usunięto tę wiadomość",
+    ],
+    "id": [
+        "Pesan ini dihapus",
+        "Pesan ini telah dihapus",
+        "Anda menghapus pesan ini",
+        "Anda telah menghapus pesan ini",
+    ],
     "ar": ["تم حذف هذه الرسالة", "لقد حذفت هذه الرسالة", "لقد حذَفت هذه الرسالة", "أنت حذفت هذه الرسالة"],
 }
 _MISSED_CALLS = {
@@ -253,22 +375,38 @@ _EDITED = {
 # The end-to-end encryption notices that open a chat (Android: a system line; iOS: a line under
 # the other person's or the group's name). Matched as prefixes.
 _ENCRYPTION_NOTICES = {
-    "en": ["Messages and calls are end-to-end encrypted", "Messages to this group are now secured",
-           "Messages to this chat and calls are now secured", "Messages to this group are secured",
-           "Messages you send to this group are now secured",
-           "Messages you send to this chat and calls are now secured"],
-    "nl": ["Berichten en gesprekken worden end-to-end versleuteld", "Berichten die naar deze groep worden",
-           "Berichten die je naar deze chat"],
-    "de": ["Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt", "Nachrichten an diese Gruppe sind",
-           "Nachrichten in diesem Chat sowie Anrufe sind"],
+    "en": [
+        "Messages and calls are end-to-end encrypted",
+        "Messages to this group are now secured",
+        "Messages to this chat and calls are now secured",
+        "Messages to this group are secured",
+        "Messages you send to this group are now secured",
+        "Messages you send to this chat and calls are now secured",
+    ],
+    "nl": [
+        "Berichten en gesprekken worden end-to-end versleuteld",
+        "Berichten die naar deze groep worden",
+        "Berichten die je naar deze chat",
+    ],
+    "de": [
+        "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt",
+        "Nachrichten an diese Gruppe sind",
+        "Nachrichten in diesem Chat sowie Anrufe sind",
+    ],
     "fr": ["Les messages et les appels sont chiffrés de bout en bout", "Les messages envoyés dans ce groupe"],
     "es": ["Los mensajes y las llamadas están cifrados de extremo a extremo", "Los mensajes en este grupo"],
     "it": ["I messaggi e le chiamate sono crittografati end-to-end", "I messaggi inviati a questo gruppo"],
-    "pt": ["As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta",
-           "As mensagens e chamadas são encriptadas ponto a ponto", "As mensagens para este grupo"],
+    "pt": [
+        "As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta",
+        "As mensagens e chamadas são encriptadas ponto a ponto",
+        "As mensagens para este grupo",
+    ],
     "tr": ["Mesajlar ve aramalar uçtan uca şifrelidir", "Bu gruba gönderdiğiniz mesajlar"],
-    "pl": ["Wiadomości i połączenia są w pełni zaszyfrowane", "Wiadomości i połączenia są szyfrowane",
-           "Wiadomości do tej grupy"],
+    "pl": [
+        "Wiadomości i połączenia są w pełni zaszyfrowane",
+        "Wiadomości i połączenia są szyfrowane",
+        "Wiadomości do tej grupy",
+    ],
     "id": ["Pesan dan panggilan terenkripsi secara end-to-end", "Pesan-pesan yang dikirim ke grup ini"],
     "ar": ["الرسائل والمكالمات مشفرة تمامًا بين الطرفين", "إن الرسائل التي ترسلها إلى هذه المجموعة"],
 }
@@ -313,15 +451,7 @@ _NOTICE_LOCALE = {p: loc for loc, ps in _ENCRYPTION_NOTICES.items() for p in ps}
 _NOTICE_HEADS = frozenset(p[:12] for p in _NOTICE_PREFIXES)
 _ANDROID_LABEL_LOCALE = {k.lower(): v for k, v in _ANDROID_ATTACHED.items()}
 _IOS_LABEL_LOCALE = {k.lower(): v for k, v in _IOS_ATTACHED.items()}
-_LOCALE_OF_PHRASE: dict[str, str] = {}
-for _table in (_DELETED, _OMITTED_IOS, _OMITTED_ANDROID, _MISSED_CALLS, _EDITED, _ENCRYPTION_NOTICES):
-    for _locale, _phrases in _table.items():
-        for _phrase in _phrases:
-            _LOCALE_OF_PHRASE.setdefault(_phrase.lower(), _locale)
-for _labels in (_ANDROID_ATTACHED,):
-    for _label, _locale in _labels.items():
-        _LOCALE_OF_PHRASE.setdefault(f"({_label})".lower(), _locale)
-_LOCALE_PHRASES = re.compile(_alternation(_LOCALE_OF_PHRASE), re.IGNORECASE)
+
 
 _QUOTES = frozenset('"\u201c\u201d\u201e\u201a\u00ab\u00bb\u2039\u203a\u300c\u300d')
 _PHONE = re.compile(r"\+?[0-9][0-9 \-().\u00a0\u202f]{5,}[0-9]")
@@ -389,7 +519,8 @@ def decode_export(data: bytes) -> tuple[str, int]:
 
 _DATE_PARTS = re.compile(rf"({_DIGIT}+){_M}([./\-]){_M}({_DIGIT}+){_M}[./\-]{_M}({_DIGIT}+)")
 _TIME_PARTS = re.compile(
-    rf"({_DIGIT}+)([:.])({_DIGIT}+)(?:[:.]({_DIGIT}+))?(?:{_M}{_SP}?{_M}(?P<ap>\S(?:.*\S)?))?"
+    rf"({_DIGIT}+)([:.])({_DIGIT}+)(?:[:.]({_DIGIT}+))?"
+    rf"(?:{_M}{_SP}?{_M}(?P<ap>[AaPp]\.?{_SP}?[Mm]\.?|\u0635|\u0645|[Öö][ÖöSs]))?"
 )
 
 
@@ -399,6 +530,7 @@ class _DateInfo:
 
     fields: tuple[int, int, int]
     separator: str
+    joiner: str  # what stands between date and time, marks left out
     year_first: bool
     unpadded: bool  # a one-digit day or month (1/5/24), as US exports write it
     short_year: bool
@@ -413,6 +545,7 @@ class _TimeInfo:
     minute: int
     second: int
     separator: str
+    ending: str  # what ends the header ("] ", " - ", ": "), marks left out
     seconds: bool
     twelve_hour: bool
     latin_ampm: bool
@@ -426,6 +559,7 @@ def _date_info(written: str) -> _DateInfo:
     return _DateInfo(
         fields=(int(d1), int(d2), int(d3)),
         separator=separator,
+        joiner=strip_marks(written[parts.end() :]),
         year_first=len(d1) > 2,
         unpadded=len(d1) == 1 or len(d2) == 1,
         short_year=len(d3) <= 2,
@@ -452,6 +586,7 @@ def _time_info(written: str) -> _TimeInfo:
         minute=minute,
         second=second,
         separator=parts.group(2),
+        ending=strip_marks(written[parts.end() :]),
         seconds=parts.group(4) is not None,
         twelve_hour=ap is not None,
         latin_ampm=latin,
@@ -459,20 +594,37 @@ def _time_info(written: str) -> _TimeInfo:
     )
 
 
-# (bracketed, date separator, year first, time separator, seconds, 12-hour)
-_Shape = tuple[bool, str, bool, str, bool, bool]
+# (bracketed, date separator, date-time joiner, year first, time separator, ending, seconds, 12-hour)
+_Shape = tuple[bool, str, str, bool, str, str, bool, bool]
 
 
 def _shape(bracketed: bool, date: _DateInfo, clock: _TimeInfo) -> _Shape:
-    return (bracketed, date.separator, date.year_first, clock.separator, clock.seconds, clock.twelve_hour)
+    return (
+        bracketed,
+        date.separator,
+        date.joiner,
+        date.year_first,
+        clock.separator,
+        clock.ending,
+        clock.seconds,
+        clock.twelve_hour,
+    )
 
-_ORDER_WORDS = {"dmy": "day/month/year", "mdy": "month/day/year", "ymd": "year/month/day"}
+
+_ORDER_WORDS = {
+    "dmy": "day/month/year",
+    "mdy": "month/day/year",
+    "ymd": "year/month/day",
+    "ydm": "year/day/month",
+}
 
 
 def _ymd(fields: tuple[int, int, int], order: str) -> tuple[int, int, int]:
     a, b, c = fields
     if order == "ymd":
         year, month, day = a, b, c
+    elif order == "ydm":
+        year, day, month = a, b, c
     elif order == "mdy":
         month, day, year = a, b, c
     else:
@@ -502,7 +654,9 @@ def _decide_order(
 ) -> tuple[str, list[ParseWarning]]:
     """Day/month order for the whole file. `dates`: each date once; `sequence`: in file order."""
     if dates[0].year_first:
-        return "ymd", []
+        # Year first is year/month/day, unless only the middle field ever goes above 12.
+        middle = any(d.fields[1] > 12 for d in dates)
+        return ("ydm" if middle and not any(d.fields[2] > 12 for d in dates) else "ymd"), []
     over_first = sum(1 for d in dates if d.fields[0] > 12)
     over_second = sum(1 for d in dates if d.fields[1] > 12)
     if over_first and not over_second:
@@ -548,8 +702,23 @@ def _usual_order(dates: list[_DateInfo], locales: Counter[str]) -> str:
     return "mdy" if unpadded else "dmy"
 
 
-def _line_number(text: str, position: int) -> int:
-    return text.count("\n", 0, position) + 1
+def _invalid_date_warning(line: int, *, merged: bool) -> ParseWarning:
+    """A header-shaped line whose date or time cannot exist (kept as text, or kept without a time)."""
+    if merged:
+        return ParseWarning(
+            code="invalid_header_date",
+            message="Line {line} looks like the start of a message, but its date or time cannot exist; "
+            "it was kept as part of the message before it.",
+            params=(("line", str(line)),),
+            line=line,
+        )
+    return ParseWarning(
+        code="invalid_header_date",
+        message="Line {line} starts a message whose date or time cannot exist; "
+        "the message is kept without a time.",
+        params=(("line", str(line)),),
+        line=line,
+    )
 
 
 _PHONE_DIGITS = 7
@@ -566,8 +735,7 @@ def _sender(raw: str, cache: dict[str, tuple[str, str | None] | None]) -> tuple[
         if name:
             phone = _PHONE.fullmatch(name) is not None and sum(c.isdigit() for c in name) >= _PHONE_DIGITS
             result = (name, name if phone else None)
-    if len(cache) < 100_000:
-        cache[raw] = result
+    cache[raw] = result  # also the list of participants, in order of appearance
     return result
 
 
@@ -658,13 +826,20 @@ def _read_text(text: str) -> _Read:
     return text, False, False, False, edited, False, None, locale
 
 
-def _locale_evidence(text: str) -> Counter[str]:
-    """Which languages WhatsApp's own markers in `text` are in (only needed to break a tie)."""
+def _locale_evidence(bodies: list[str]) -> Counter[str]:
+    """Which languages WhatsApp's own markers in the first bodies are in (only to break a tie)."""
     found: Counter[str] = Counter()
-    for match in _LOCALE_PHRASES.finditer(text):
-        locale = _LOCALE_OF_PHRASE.get(match.group(0).lower())
-        if locale:
-            found[locale] += 1
+    for raw in bodies[:5000]:
+        text = strip_marks(raw)
+        newline = text.find("\n")
+        colon = text.find(": ", 0, newline if newline >= 0 else len(text))
+        body = text[colon + 2 :] if colon > 0 else text
+        if body[:12] in _NOTICE_HEADS and body.startswith(_NOTICE_PREFIXES):
+            found[_notice_locale(body)] += 1
+        elif colon > 0 and _may_hold_marker(body):
+            locale = _read_text(body)[7]
+            if locale:
+                found[locale] += 1
     return found
 
 
@@ -697,10 +872,6 @@ class ParsedChat:
     referenced: tuple[str, ...]
 
 
-def _header_text(match: re.Match[str]) -> str:
-    return strip_marks(match.group(0)).strip(" -[]:\u00a0\u202f")
-
-
 def parse_text(text: str, *, name: str = "", title: str | None = None) -> ParsedChat:
     """Parse decoded export text (CRLF is read as LF). ImportFormatError when no message is found."""
     text = text.removeprefix("\ufeff")
@@ -717,44 +888,36 @@ def parse_text(text: str, *, name: str = "", title: str | None = None) -> Parsed
             gc.enable()
 
 
-def _fast_message_maker() -> Callable[[dict[str, object]], Message]:
-    """A Message constructor for hundreds of thousands of messages.
+def _message_defaults() -> dict[str, object]:
+    """Every field of a Message with its default, for making hundreds of thousands of them.
 
     A frozen dataclass sets each field through `object.__setattr__`, which is half the cost of a
-    parse. When Message is a plain frozen dataclass (no `__post_init__`, no slots), the same
-    object is made by giving it its field dictionary at once; otherwise (if domain.py changes)
-    the ordinary constructor is used. A test checks both give equal messages.
+    parse. Message is a plain frozen dataclass (no `__post_init__`, no slots), so the parser makes
+    the same object by giving it its complete field dictionary at once (a test checks the result
+    equals the constructor's). If domain.py ever adds slots or a `__post_init__`, this fails at
+    import time instead of making broken objects.
     """
     template = Message(sender=None, text="")
     if hasattr(Message, "__post_init__") or not hasattr(template, "__dict__"):
-        return lambda fields: Message(**fields)  # type: ignore[arg-type]
-    defaults = dict(template.__dict__)
-    new, set_dict = object.__new__, object.__setattr__
-
-    def make(fields: dict[str, object]) -> Message:
-        values = defaults.copy()
-        values.update(fields)
-        message: Message = new(Message)
-        set_dict(message, "__dict__", values)
-        return message
-
-    return make
+        raise TypeError("Message is no longer a plain frozen dataclass; update whatsapp._parse_text")
+    return dict(template.__dict__)
 
 
-_make_message = _fast_message_maker()
+_MESSAGE_DEFAULTS = _message_defaults()
 
 
 def _parse_text(text: str, *, name: str, title: str | None) -> ParsedChat:
-    # Header lines: the first line, then every "\n" followed by a header (a literal first
+    # One split over the whole text: every "\n" followed by a header cuts it (a literal first
     # character lets the regular expression engine skip ahead instead of trying every position).
-    first_match = _HEADER.match(text)
-    matches = list(_HEADER_AFTER_NEWLINE.finditer(text))
-    starts = [m.start() + 1 for m in matches]
-    if first_match is not None:
-        matches.insert(0, first_match)
-        starts.insert(0, 0)
-    if not matches:
+    # The pieces are [before the first header, (header groups..., body) per message].
+    parts = _HEADER_SPLIT.split("\n" + text)
+    if len(parts) == 1:
         raise ImportFormatError(path=name, format=FORMAT, detail="no WhatsApp message lines were found")
+    preamble = parts[0].removeprefix("\n")
+    wholes: list[str] = parts[1::_STRIDE]
+    opens: list[str | None] = parts[_OPEN::_STRIDE]
+    bodies: list[str] = parts[_STRIDE::_STRIDE]
+    count = len(wholes)
     warnings: list[ParseWarning] = []
     marks = _MARKS_RE.search(text) is not None
 
@@ -763,9 +926,7 @@ def _parse_text(text: str, *, name: str, title: str | None) -> ParsedChat:
     time_cache: dict[str, _TimeInfo] = {}
     dates: list[_DateInfo] = []
     clocks: list[_TimeInfo] = []
-    bracketed = 0
-    for match in matches:
-        opened, date_written, time_written = match.group("open", "date", "time")
+    for date_written, time_written in zip(parts[_DATE::_STRIDE], parts[_TIME::_STRIDE], strict=True):
         date = date_cache.get(date_written)
         if date is None:
             date = date_cache[date_written] = _date_info(date_written)
@@ -774,32 +935,64 @@ def _parse_text(text: str, *, name: str, title: str | None) -> ParsedChat:
             clock = time_cache[time_written] = _time_info(time_written)
         dates.append(date)
         clocks.append(clock)
-        bracketed += opened is not None
-    date_shapes = {(d.separator, d.year_first) for d in date_cache.values()}
-    time_shapes = {(t.separator, t.seconds, t.twelve_hour) for t in time_cache.values()}
-    if len(date_shapes) == 1 and len(time_shapes) == 1 and bracketed in (0, len(matches)):
+
+    lines: list[int] = []
+
+    def line_of(index: int) -> int:
+        """The 1-based line of header `index` (counted once, only when a warning needs it)."""
+        if not lines:
+            line = preamble.count("\n") + (1 if parts[0] else 0)
+            for whole, body in zip(wholes, bodies, strict=True):
+                line += 1
+                lines.append(line)
+                line += whole.count("\n") + body.count("\n")
+        return lines[index]
+
+    def merge(keep: list[bool]) -> None:
+        """Fold every header not kept, with its body, into the message before it."""
+        nonlocal preamble, wholes, opens, bodies, dates, clocks, count
+        kept_w: list[str] = []
+        kept_o: list[str | None] = []
+        kept_b: list[str] = []
+        kept_d: list[_DateInfo] = []
+        kept_c: list[_TimeInfo] = []
+        # Pieces are joined once at the end: folding line by line would copy quadratically.
+        folded: dict[int, list[str]] = {}
+        before: list[str] = [preamble] if preamble else []
+        for index in range(count):
+            if keep[index]:
+                kept_w.append(wholes[index])
+                kept_o.append(opens[index])
+                kept_b.append(bodies[index])
+                kept_d.append(dates[index])
+                kept_c.append(clocks[index])
+            elif kept_b:
+                folded.setdefault(len(kept_b) - 1, [kept_b[-1]]).append(wholes[index] + bodies[index])
+            else:
+                before.append(wholes[index] + bodies[index])
+        for position, pieces in folded.items():
+            kept_b[position] = "\n".join(pieces)
+        preamble = "\n".join(before)
+        wholes, opens, bodies, dates, clocks, count = kept_w, kept_o, kept_b, kept_d, kept_c, len(kept_w)
+
+    bracketed = count - opens.count(None)
+    date_shapes = {(d.separator, d.joiner, d.year_first) for d in date_cache.values()}
+    time_shapes = {(t.separator, t.ending, t.seconds, t.twelve_hour) for t in time_cache.values()}
+    if len(date_shapes) == 1 and len(time_shapes) == 1 and bracketed in (0, count):
         dominant = _shape(bracketed > 0, dates[0], clocks[0])
     else:
         # The export's own header shape is fixed; a header-shaped line in another shape is text.
-        shape_of = [
-            _shape(m.group("open") is not None, d, c) for m, d, c in zip(matches, dates, clocks, strict=True)
-        ]
+        shape_of = [_shape(o is not None, d, c) for o, d, c in zip(opens, dates, clocks, strict=True)]
         dominant = Counter(shape_of).most_common(1)[0][0]
-        keep = [i for i, shape in enumerate(shape_of) if shape == dominant]
-        matches = [matches[i] for i in keep]
-        starts = [starts[i] for i in keep]
-        dates = [dates[i] for i in keep]
-        clocks = [clocks[i] for i in keep]
-    count = len(matches)
-    ends = [m.end() for m in matches]
-    starts.append(len(text) + 1)
+        merge([shape == dominant for shape in shape_of])
+        if not count:
+            raise ImportFormatError(path=name, format=FORMAT, detail="no WhatsApp message lines were found")
 
     # Day/month order, over the whole file.
     distinct = list({id(d): d for d in dates}.values())
     sequence = [d for index, d in enumerate(dates) if index == 0 or d is not dates[index - 1]]
-    order, order_warnings = _decide_order(
-        distinct, sequence, lambda: _locale_evidence(text), _header_text(matches[0])
-    )
+    example = strip_marks(wholes[0]).strip(" -[]:\u00a0\u202f")
+    order, order_warnings = _decide_order(distinct, sequence, lambda: _locale_evidence(bodies), example)
     warnings.extend(order_warnings)
     for date in distinct:
         ymd = _ymd(date.fields, order)
@@ -807,43 +1000,35 @@ def _parse_text(text: str, *, name: str, title: str | None) -> ParsedChat:
 
     # A header-shaped line whose date or time cannot exist (a pasted "32/13/2024, 25:61 - x")
     # is text of the message before it; only the very first line keeps its own message.
-    invalid = [i for i in range(count) if dates[i].day is None or not clocks[i].valid]
+    invalid: list[int] = []
+    if any(d.day is None for d in distinct) or not all(c.valid for c in time_cache.values()):
+        invalid = [i for i in range(count) if dates[i].day is None or not clocks[i].valid]
     if invalid:
-        dropped = set(invalid[1:] if invalid[0] == 0 else invalid)
-        for index in invalid:
-            line = _line_number(text, starts[index])
+        for index in invalid[:_MAX_LINE_WARNINGS]:
+            warnings.append(_invalid_date_warning(line_of(index), merged=index > 0))
+        if len(invalid) > _MAX_LINE_WARNINGS:
             warnings.append(
                 ParseWarning(
                     code="invalid_header_date",
-                    message="Line {line} looks like the start of a message, but its date or time "
-                    "cannot exist; it was kept as part of the message before it."
-                    if index in dropped
-                    else "Line {line} starts a message whose date or time cannot exist; "
-                    "the message is kept without a time.",
-                    params=(("line", str(line)),),
-                    line=line,
+                    message="{count} more lines look like the start of a message but have a date or time "
+                    "that cannot exist; they were kept as part of the messages before them.",
+                    params=(("count", str(len(invalid) - _MAX_LINE_WARNINGS)),),
                 )
             )
-        keep = [i for i in range(count) if i not in dropped]
-        matches = [matches[i] for i in keep]
-        dates = [dates[i] for i in keep]
-        clocks = [clocks[i] for i in keep]
-        starts = [starts[i] for i in keep] + [starts[-1]]
-        ends = [ends[i] for i in keep]
-        count = len(keep)
+        dropped = set(invalid) - {0}
+        merge([index not in dropped for index in range(count)])
 
-    if starts[0] > 0 and text[: starts[0]].strip():
-        last = _line_number(text, starts[0]) - 1
+    if preamble.strip():
         warnings.append(
             ParseWarning(
                 code="unparsed_preamble",
                 message="Lines 1 to {last} come before the first message and were not read as messages.",
-                params=(("last", str(last)),),
+                params=(("last", str(preamble.count("\n") + 1)),),
                 line=1,
             )
         )
 
-    # Messages: each body runs from the end of its header to the newline before the next one.
+    # Messages.
     senders: dict[str, tuple[str, str | None] | None] = {}
     locales: Counter[str] = Counter()
     messages: list[Message] = []
@@ -853,9 +1038,9 @@ def _parse_text(text: str, *, name: str, title: str | None) -> ParsedChat:
     omitted = 0
     referenced: dict[str, None] = {}
     message_kind, system_kind = MessageKind.MESSAGE, MessageKind.SYSTEM
-    make = _make_message
+    new, set_dict, defaults = object.__new__, object.__setattr__, _MESSAGE_DEFAULTS
     for index in range(count):
-        raw = text[ends[index] : starts[index + 1] - 1]
+        raw = bodies[index]
         if raw.endswith("\n"):
             raw = raw.rstrip("\n")
 
@@ -909,21 +1094,24 @@ def _parse_text(text: str, *, name: str, title: str | None) -> ParsedChat:
             attachments = (AttachmentRef(attachment, media_type_of(attachment)),)
             referenced.setdefault(attachment, None)
         omitted += media_omitted
-        messages.append(
-            make(
-                {
-                    "sender": sender,
-                    "text": body,
-                    "sent_at": sent_at,
-                    "sender_id": sender_id,
-                    "kind": system_kind if system else message_kind,
-                    "deleted": deleted,
-                    "edited": edited,
-                    "media_omitted": media_omitted,
-                    "attachments": attachments,
-                }
-            )
+        message: Message = new(Message)
+        set_dict(
+            message,
+            "__dict__",
+            {
+                **defaults,
+                "sender": sender,
+                "text": body,
+                "sent_at": sent_at,
+                "sender_id": sender_id,
+                "kind": system_kind if system else message_kind,
+                "deleted": deleted,
+                "edited": edited,
+                "media_omitted": media_omitted,
+                "attachments": attachments,
+            },
         )
+        messages.append(message)
 
     # iOS writes WhatsApp's own lines (marked with U+200E) under a pseudo-sender, the group's
     # name: a "sender" who never types is no person. The encryption notice is never a person's.
@@ -940,16 +1128,17 @@ def _parse_text(text: str, *, name: str, title: str | None) -> ParsedChat:
             if message.sender in pseudo:
                 group_title = group_title or message.sender
             messages[index] = replace(message, sender=None, sender_id=None, kind=system_kind)
-    for message in messages:
-        if message.sender is not None and message.sender not in participants:
-            participants[message.sender] = Participant(name=message.sender, identifier=message.sender_id)
+    # Everyone who wrote under a name, in order of appearance (the sender cache keeps that order).
+    for known in senders.values():
+        if known is not None and known[0] not in pseudo and known[0] not in participants:
+            participants[known[0]] = Participant(name=known[0], identifier=known[1])
 
     if omitted:
         warnings.append(
             ParseWarning(
                 code="media_omitted",
                 message="{count} photos, videos or other files were left out of the export "
-                "(exported \"without media\"); only their placeholders are in the chat.",
+                '(exported "without media"); only their placeholders are in the chat.',
                 params=(("count", str(omitted)),),
             )
         )
@@ -957,7 +1146,7 @@ def _parse_text(text: str, *, name: str, title: str | None) -> ParsedChat:
     extra = (
         ("layout", "iOS" if dominant[0] else "Android"),
         ("date_order", _ORDER_WORDS[order]),
-        ("clock", "12-hour" if dominant[5] else "24-hour"),
+        ("clock", "12-hour" if dominant[7] else "24-hour"),
         ("language", locales.most_common(1)[0][0] if locales else "unknown"),
     )
     conversation = Conversation(
@@ -1064,17 +1253,7 @@ def _decode_warning(bad: int) -> list[ParseWarning]:
 
 def _with_warnings(conversation: Conversation, extra: Iterable[ParseWarning]) -> Conversation:
     added = tuple(extra)
-    if not added:
-        return conversation
-    return Conversation(
-        platform=conversation.platform,
-        messages=conversation.messages,
-        title=conversation.title,
-        participants=conversation.participants,
-        timezone_assumption=conversation.timezone_assumption,
-        warnings=added + conversation.warnings,
-        extra=conversation.extra,
-    )
+    return replace(conversation, warnings=added + conversation.warnings) if added else conversation
 
 
 def _missing_warning(missing: list[str]) -> list[ParseWarning]:
@@ -1092,9 +1271,12 @@ def _missing_warning(missing: list[str]) -> list[ParseWarning]:
 
 def _choose_chat_member(archive: ZipArchive) -> ArchiveMember | None:
     candidates = [
-        m for m in archive.members
-        if not m.is_dir and m.name.lower().endswith(".txt")
-        and not m.name.startswith("__MACOSX/") and not m.name.rsplit("/", 1)[-1].startswith("._")
+        m
+        for m in archive.members
+        if not m.is_dir
+        and m.name.lower().endswith(".txt")
+        and not m.name.startswith("__MACOSX/")
+        and not m.name.rsplit("/", 1)[-1].startswith("._")
     ]
     for member in candidates:
         if member.name.rsplit("/", 1)[-1] == "_chat.txt" and "/" not in member.name:
@@ -1103,11 +1285,22 @@ def _choose_chat_member(archive: ZipArchive) -> ArchiveMember | None:
         if "/" not in member.name and _is_chat_member_name(member.name):
             return member
     for member in candidates:
-        if "/" not in member.name and member.size <= MAX_TEXT_BYTES:
-            head = archive.read(member.name, max_size=MAX_TEXT_BYTES)[:65536]
+        if "/" not in member.name:
+            with archive.opener(member.name)() as stream:
+                head = stream.read(65536)
             if _looks_like_chat_text(decode_export(head)[0]):
                 return member
     return None
+
+
+def _member_time(member: ArchiveMember) -> Timestamp | None:
+    if member.modified is None:
+        return None
+    return Timestamp(
+        source=TimeSource.FILE_METADATA,
+        local=member.modified,
+        assumption=ZIP_TIME_ASSUMPTION,
+    )
 
 
 def _read_zip(path: Path) -> ParsedExport:
@@ -1122,9 +1315,12 @@ def _read_zip(path: Path) -> ParsedExport:
         parsed = parse_text(text, name=shown, title=title)
 
         media = [
-            m for m in archive.members
-            if not m.is_dir and m.name != chat.name
-            and not m.name.startswith("__MACOSX/") and not m.name.rsplit("/", 1)[-1].startswith("._")
+            m
+            for m in archive.members
+            if not m.is_dir
+            and m.name != chat.name
+            and not m.name.startswith("__MACOSX/")
+            and not m.name.rsplit("/", 1)[-1].startswith("._")
         ]
         basenames = Counter(m.name.rsplit("/", 1)[-1] for m in media)
         files: list[EmbeddedFile] = []
@@ -1136,8 +1332,8 @@ def _read_zip(path: Path) -> ParsedExport:
                     name=shown_name,
                     open=archive.opener(member.name),
                     size=member.size,
-                    media_type=mimetypes.guess_type(base_name)[0],
-                    modified=None,
+                    media_type=media_type_of(base_name),
+                    modified=_member_time(member),
                 )
             )
         present = {f.name for f in files}
@@ -1146,16 +1342,7 @@ def _read_zip(path: Path) -> ParsedExport:
             parsed.conversation,
             [*archive.warnings, *_decode_warning(bad), *_missing_warning(missing)],
         )
-        extra = (*conversation.extra, ("chat_file", chat.name))
-        conversation = Conversation(
-            platform=conversation.platform,
-            messages=conversation.messages,
-            title=conversation.title,
-            participants=conversation.participants,
-            timezone_assumption=conversation.timezone_assumption,
-            warnings=conversation.warnings,
-            extra=extra,
-        )
+        conversation = replace(conversation, extra=(*conversation.extra, ("chat_file", chat.name)))
         return ParsedExport(conversation=conversation, files=tuple(files), missing=tuple(missing))
 
 
@@ -1173,8 +1360,6 @@ def read(path: Path) -> ParsedExport:
         return _read_zip(path)
     data = _read_bytes(path, MAX_TEXT_BYTES)
     text, bad = decode_export(data)
-    if "\x00" in text[:4096] and not _HEADER.search(text[:65536]):
-        raise ImportFormatError(path=str(path), format=FORMAT, detail="binary data, not a chat text")
     parsed = parse_text(text, name=str(path), title=title_from_name(path.name))
     missing = list(parsed.referenced)
     conversation = _with_warnings(parsed.conversation, [*_decode_warning(bad), *_missing_warning(missing)])
