@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, ParamSpec, TypeVar
 
 import filelock
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import Connection, Engine, insert, select, update
@@ -79,6 +80,34 @@ from evidence_kit.progress import CancelToken
 from evidence_kit.storage import migrate
 from evidence_kit.storage.engine import PAGE_SIZE, make_engine
 from evidence_kit.storage.models import Chunk, CustodyEvent, Derived, Item, ItemTime, VaultInfo, VaultSecret
+from evidence_kit.timestamping import (
+    NoTsaConfiguredError,
+    TimestampError,
+    TsaConfig,
+    build_merkle,
+    stamp_digest,
+)
+from evidence_kit.timestamps import (
+    MAX_BATCH,
+    SUBJECT_CUSTODY_HEAD,
+    SUBJECT_ITEM,
+    SUBJECT_MERKLE_ROOT,
+    ItemTimestamp,
+    PendingTimestamp,
+    StampReport,
+    StoredTimestamp,
+    enqueue_head,
+    enqueue_item,
+    event_data,
+    read_head_tokens,
+    read_item_timestamps,
+    read_pending,
+    record_failure,
+    remove_heads_up_to,
+    remove_queued,
+    store_proofs,
+    store_token,
+)
 from evidence_kit.verification import verify_vault
 
 KEY_FILE = "keys.json"
@@ -206,6 +235,7 @@ class Vault:
         self._data_key: bytes | None = data_key
         self._actor = actor
         self._mutex = threading.RLock()
+        self._stamping = threading.Lock()  # one time-stamping run at a time (it waits on the network)
         with engine.connect() as conn:
             info = conn.execute(select(VaultInfo)).one()
         self.vault_id: str = info.vault_uuid
@@ -587,6 +617,7 @@ class Vault:
         self, conn: Connection, item: tuple[int, str, str, int], meta: NewItem, derived: Sequence[NewDerived]
     ) -> None:
         item_id, item_uuid, sha256, size = item
+        enqueue_item(conn, item_id, sha256)  # stamped later by stamp_pending, never inside this transaction
         self._append_event(
             conn,
             EventType.ITEM_ADDED,
@@ -888,8 +919,13 @@ class Vault:
         cancel: CancelToken | None = None,
         on_item: Callable[[int, int], None] | None = None,
         record: bool = True,
+        tsa_roots: Sequence[x509.Certificate] | None = None,
     ) -> VerifyReport:
-        """Check every page, every item's chunks and hash, and the custody chain. Never raises for damage."""
+        """Check every page, every item's chunks and hash, and the custody chain. Never raises for damage.
+
+        Each stored time-stamp is checked against the root stored with it; given `tsa_roots` (the
+        roots this computer trusts for TSAs), that root must also be one of them.
+        """
         with self._mutex:
             self._require_engine()
             key = self._data_key
@@ -901,6 +937,7 @@ class Vault:
                 self._public_key,
                 cancel=cancel,
                 on_item=on_item,
+                tsa_roots=tsa_roots,
             )
         if record:
             with contextlib.suppress(EvidenceKitError):
@@ -914,6 +951,142 @@ class Vault:
                     },
                 )
         return report
+
+    # ----------------------------------------------------------------- trusted timestamps
+
+    @_translate_db_errors
+    def pending_timestamps(self) -> list[PendingTimestamp]:
+        """Work waiting for a time-stamp authority: items' SHA-256 values and custody-log heads."""
+        with self._read() as conn:
+            return read_pending(conn)
+
+    @_translate_db_errors
+    def request_head_timestamp(self) -> None:
+        """Queue the custody log's current head for anchoring (after recording an export).
+
+        `stamp_pending` then anchors the head as it is at that moment, which covers this one.
+        """
+        with self._write() as conn:
+            enqueue_head(conn)
+
+    @_translate_db_errors
+    def item_timestamps(self, item_id: int) -> list[ItemTimestamp]:
+        """The item's stored tokens, each with its inclusion proof, oldest first."""
+        with self._read() as conn:
+            return read_item_timestamps(conn, item_id).get(item_id, [])
+
+    @_translate_db_errors
+    def timestamps_by_item(self) -> dict[int, list[ItemTimestamp]]:
+        """Item id -> its tokens with proofs, for every item that has one (items without are absent)."""
+        with self._read() as conn:
+            return read_item_timestamps(conn)
+
+    def all_item_timestamps(self) -> list[tuple[int, str, datetime]]:
+        """(item id, the TSA's own name, its signed time) for each token covering an item."""
+        return [
+            (item_id, stamp.token.tsa_name, stamp.token.gen_time)
+            for item_id, stamps in self.timestamps_by_item().items()
+            for stamp in stamps
+        ]
+
+    @_translate_db_errors
+    def head_timestamps(self) -> list[StoredTimestamp]:
+        """The tokens anchoring the custody log's head, oldest first."""
+        with self._read() as conn:
+            return read_head_tokens(conn)
+
+    @_translate_db_errors
+    def stamp_pending(self, tsas: Sequence[TsaConfig], *, cancel: CancelToken | None = None) -> StampReport:
+        """Stamp the queued items (one Merkle root per batch), then the custody log's head.
+
+        The TSAs are asked in order, outside any transaction; each verified token is then stored
+        with its proofs, the removal of the work it finished and a `timestamp_obtained` event, in
+        one transaction. A TSA failure never raises: the work stays queued with one more attempt
+        and the reason, and the report carries the error.
+        """
+        with self._stamping:
+            pending = self.pending_timestamps()
+            if not pending:
+                return StampReport()
+            if not tsas:
+                return StampReport(errors=(NoTsaConfiguredError(),), remaining=len(pending))
+            items = [p for p in pending if p.subject == SUBJECT_ITEM and p.item_id is not None]
+            heads = [p for p in pending if p.subject == SUBJECT_CUSTODY_HEAD]
+            tokens: list[StoredTimestamp] = []
+            stamped: list[int] = []
+            covered: list[tuple[int, tuple[int, ...]]] = []
+            error: TimestampError | None = None
+            for start in range(0, len(items), MAX_BATCH):
+                if cancel is not None:
+                    cancel.check()
+                batch = items[start : start + MAX_BATCH]
+                token, error = self._stamp_items(batch, tsas)
+                if token is None:
+                    break
+                tokens.append(token)
+                batch_ids = tuple(p.item_id for p in batch if p.item_id is not None)
+                stamped += batch_ids
+                covered.append((token.id, batch_ids))
+            anchored: int | None = None
+            if error is None:
+                if cancel is not None:
+                    cancel.check()
+                token, error = self._stamp_head(tsas)
+                if token is not None:
+                    tokens.append(token)
+                    anchored = token.head_seq
+            if error is not None:
+                with self._write() as conn:
+                    done = set(stamped)
+                    waiting = [p.id for p in items if p.item_id not in done]
+                    if waiting or heads:
+                        record_failure(conn, [*waiting, *(p.id for p in heads)], error)
+                    else:  # the items are stamped but the head is not: keep its anchor queued
+                        enqueue_head(conn, attempts=1, error=error)
+            return StampReport(
+                tokens=tuple(tokens),
+                items=tuple(stamped),
+                head_seq=anchored,
+                errors=(error,) if error is not None else (),
+                remaining=len(self.pending_timestamps()),
+                token_items=tuple(covered),
+            )
+
+    def _stamp_items(
+        self, batch: Sequence[PendingTimestamp], tsas: Sequence[TsaConfig]
+    ) -> tuple[StoredTimestamp | None, TimestampError | None]:
+        digests = [bytes.fromhex(p.digest) for p in batch]
+        # One item is stamped as itself, so `openssl ts -verify -data <file>` checks it directly.
+        tree = build_merkle(digests) if len(batch) > 1 else None
+        try:
+            result = stamp_digest(tree.root if tree is not None else digests[0], tsas)
+        except TimestampError as exc:
+            return None, exc
+        item_ids = [p.item_id for p in batch if p.item_id is not None]
+        with self._write() as conn:
+            token = store_token(conn, SUBJECT_MERKLE_ROOT if tree is not None else SUBJECT_ITEM, result)
+            store_proofs(conn, token.id, item_ids, tree)
+            remove_queued(conn, [p.id for p in batch])
+            self._append_event(
+                conn,
+                EventType.TIMESTAMP_OBTAINED,
+                event_data(token, item_ids),
+                item_id=item_ids[0] if tree is None else None,
+            )
+        return token, None
+
+    def _stamp_head(self, tsas: Sequence[TsaConfig]) -> tuple[StoredTimestamp | None, TimestampError | None]:
+        with self._read() as conn:
+            head_seq, head_hash = conn.execute(select(VaultInfo.head_seq, VaultInfo.head_hash)).one()
+        try:
+            result = stamp_digest(bytes.fromhex(head_hash), tsas)
+        except TimestampError as exc:
+            return None, exc
+        with self._write() as conn:
+            token = store_token(conn, SUBJECT_CUSTODY_HEAD, result, head_seq=head_seq)
+            remove_heads_up_to(conn, head_seq)
+            self._append_event(conn, EventType.TIMESTAMP_OBTAINED, event_data(token))
+        return token, None
 
 
 __all__ = ["NewDerived", "NewItem", "Problem", "Vault", "display_path"]

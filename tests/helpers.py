@@ -10,6 +10,12 @@ from pathlib import Path
 PASSPHRASE = "correct horse battery"
 
 
+def _settings_off(tmp_path: Path) -> Path:
+    path = tmp_path / "settings-timestamping-off.json"
+    path.write_text('{"timestamping_enabled": false}\n', encoding="utf-8")
+    return path
+
+
 def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     """An environment that confines everything the program might write to tmp_path."""
     home = tmp_path / "home"
@@ -25,6 +31,9 @@ def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
         XDG_DATA_HOME=str(home / ".local" / "share"),
         EVIDENCE_KIT_PASSPHRASE=PASSPHRASE,
         EVIDENCE_KIT_LANG="en",
+        # Tests never ask a public time-stamp authority: timestamping is off unless a test
+        # points EVIDENCE_KIT_SETTINGS at settings naming the local test TSA.
+        EVIDENCE_KIT_SETTINGS=str(_settings_off(tmp_path)),
     )
     env.update(extra)
     return env

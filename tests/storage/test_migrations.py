@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from evidence_kit.storage import migrate
 from evidence_kit.storage.models import Base
+from evidence_kit.timestamping import TsaConfig
 from evidence_kit.vault import Vault
+from tests.tsa_server import LocalTsa, running_tsa
 from tests.vault.conftest import FAST, PASSPHRASE
 
+TIMESTAMPS = "0002_timestamps"
 
-def _fill(vault: Vault, tmp_path: Path) -> None:
+
+@pytest.fixture(scope="module")
+def tsa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalTsa]:
+    with running_tsa(tmp_path_factory.mktemp("tsa")) as local:
+        yield local
+
+
+def _fill(vault: Vault, tmp_path: Path, tsa: LocalTsa) -> None:
     for index in range(3):
         file = tmp_path / f"item{index}.bin"
         file.write_bytes(bytes([index]) * (1024 * 1024 + index))
         item = vault.add_file(file, note=f"note {index}")
         vault.set_category(item.id, "threat")
+        if index == 1:  # time-stamps: a Merkle batch of two items and a custody-head anchor
+            good = TsaConfig("local", tsa.url("tsa"), roots_pem=tsa.pki.root_pem)
+            assert vault.stamp_pending([good]).ok
+    # ... and a third item left queued after a failed attempt
+    assert not vault.stamp_pending([TsaConfig("offline", tsa.closed_url)]).ok
 
 
 def test_revisions_form_one_line() -> None:
@@ -36,12 +53,14 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
         assert diff == []
 
 
-def test_every_revision_down_and_up_with_data(tmp_path: Path) -> None:
+def test_every_revision_down_and_up_with_data(tmp_path: Path, tsa: LocalTsa) -> None:
     path = tmp_path / "v"
     vault, _ = Vault.create(path, PASSPHRASE, kdf=FAST)
     with vault:
-        _fill(vault, tmp_path)
+        _fill(vault, tmp_path, tsa)
         before = [(i.id, i.sha256, i.note, i.category) for i in vault.items()]
+        stamps = (vault.timestamps_by_item(), vault.head_timestamps(), vault.pending_timestamps())
+        assert [len(part) for part in stamps] == [2, 1, 1]
     revisions = migrate.all_revisions()
     with Vault.open(path, PASSPHRASE) as vault:
         engine = vault._require_engine()
@@ -54,6 +73,10 @@ def test_every_revision_down_and_up_with_data(tmp_path: Path) -> None:
                 migrate.upgrade(conn)
             assert [(i.id, i.sha256, i.note, i.category) for i in vault.items()] == before
             assert vault.verify(record=False).ok
+            # Time-stamps survive every later revision's round trip; below theirs they are gone.
+            kept = index - 1 >= revisions.index(TIMESTAMPS)
+            now = (vault.timestamps_by_item(), vault.head_timestamps(), vault.pending_timestamps())
+            assert now == (stamps if kept else ({}, [], []))
         # The first revision down to nothing, then everything up again on the empty database.
         with engine.begin() as conn:
             migrate.downgrade(conn, "base")

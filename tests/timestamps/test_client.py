@@ -349,7 +349,9 @@ def test_the_server_stops_and_leaves_no_thread(tmp_path: Path) -> None:
         assert stamp_with(sha(b"one"), config).info.serial_number == 1
         with pytest.raises(TsaTimeoutError):
             stamp_with(sha(b"two"), TsaConfig(name="own", url=tsa.url("hang"), timeout=0.2))
-    assert set(threading.enumerate()) == threads_before
+    # Only threads this server started count: a handler thread of the session's TSA may still be
+    # finishing an earlier answer when `threads_before` is taken, and end meanwhile.
+    assert set(threading.enumerate()) - threads_before == set()
 
 
 # ----------------------------------------------------------------------------- hostile answers
