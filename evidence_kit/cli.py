@@ -38,6 +38,9 @@ from evidence_kit.i18n import _, detect_language, error_text, fmt, get_language,
 from evidence_kit.importers import registry
 from evidence_kit.importing import add_paths
 from evidence_kit.resources import demo_dir
+from evidence_kit.settings import Settings, SettingsError, load_settings, trusted_tsa_roots
+from evidence_kit.timestamping import NoTsaAnsweredError, TsaConfig
+from evidence_kit.timestamps import SUBJECT_CUSTODY_HEAD, StampReport, most_specific
 from evidence_kit.vault import Vault, display_path
 
 ENV_PASSPHRASE = "EVIDENCE_KIT_PASSPHRASE"  # noqa: S105 (a name, not a secret)
@@ -222,6 +225,7 @@ def cmd_add(args: argparse.Namespace) -> int:
                 continue
             for item in result.items:
                 _out(f"{item.id}\t{item.sha256}\t{item.original_path}")
+        stamp_quietly(vault)
     print_import_report(results)
     if failed:
         _err(fmt("{count} files could not be added; all other files were stored.", {"count": str(failed)}))
@@ -241,6 +245,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     with _open(args) as vault:
+        stamp_quietly(vault)
         item = vault.extract(args.item_id, args.out_path)
     _out(
         fmt(
@@ -253,7 +258,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     with _open(args) as vault:
-        report = vault.verify()
+        stamp_quietly(vault)
+        report = vault.verify(tsa_roots=trusted_tsa_roots(_settings_or_none()))
     _print_report(report)
     return 0 if report.ok else 1
 
@@ -292,6 +298,7 @@ def _new_passphrase(args: argparse.Namespace) -> str:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     with _open(args) as vault:
+        stamp_quietly(vault)
         vault.change_passphrase(_new_passphrase(args), kdf=_kdf(args))
     _out(_("Passphrase changed. The recovery code stays valid."))
     return 0
@@ -300,6 +307,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 def cmd_recover(args: argparse.Namespace) -> int:
     code = _secret(args.recovery_code_file, ENV_RECOVERY_CODE, _("Recovery code: "))
     with Vault.open(args.vault, recovery_code=code) as vault:
+        stamp_quietly(vault)
         vault.change_passphrase(_new_passphrase(args), kdf=_kdf(args), event_type=EventType.RECOVERED)
     _out(_("New passphrase set with the recovery code."))
     return 0
@@ -348,6 +356,15 @@ def _parse_ids(text: str) -> list[int]:
         raise argparse.ArgumentTypeError(fmt("not a list of item numbers: {text}", {"text": text})) from exc
 
 
+def _pdf_timestamp_url() -> str | None:
+    """The first configured time-stamp authority, for the PDF signature (None when timestamping is off)."""
+    try:
+        tsas = load_settings().tsa_configs(timeout=AUTO_STAMP_TIMEOUT_S)
+    except EvidenceKitError:
+        return None
+    return tsas[0].url if tsas else None
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     lang: Language = "nl" if (args.dossier_lang or detect_language()) == "nl" else "en"
     with _open(args) as vault:
@@ -362,7 +379,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             compiler=args.compiler or "",
             case_title=args.title,
             make_zip=args.zip,
+            timestamp_url=_pdf_timestamp_url(),
         )
+        stamp_quietly(vault)
     _out(
         fmt(
             "Dossier {id} written to {path} ({count} items). Manifest SHA-256: {sha256}",
@@ -419,6 +438,133 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if not keep:
             shutil.rmtree(folder.parent, ignore_errors=True)
     return 0
+
+
+# ----------------------------------------------------------------- trusted timestamps
+
+AUTO_STAMP_TIMEOUT_S = 5.0  # commands that stamp on the side wait at most this long per TSA
+
+
+def _settings_or_none() -> Settings | None:
+    try:
+        return load_settings()
+    except SettingsError:
+        return None
+
+
+def _postponed(error: EvidenceKitError) -> None:
+    _err(fmt("Time-stamping postponed, will retry later: {reason}", {"reason": error_text(error)}))
+
+
+def _stamp_summary(report: StampReport) -> None:
+    """One line for what a run stamped and one for why the rest waits (on stderr: a side effect)."""
+    item_tokens = [t for t in report.tokens if t.subject != SUBJECT_CUSTODY_HEAD]
+    if report.items:
+        _err(
+            fmt(
+                "{count} items time-stamped by {tsa}.",
+                {"count": str(len(report.items)), "tsa": item_tokens[0].tsa_config_name},
+            )
+        )
+    elif report.tokens:
+        _err(fmt("Custody log time-stamped by {tsa}.", {"tsa": report.tokens[0].tsa_config_name}))
+    for error in report.errors:
+        _postponed(most_specific(error))
+
+
+def stamp_quietly(vault: Vault) -> StampReport | None:
+    """Stamp what waits, with the settings' TSAs and a short timeout; never fails the command.
+
+    Called after `add` and `export` and when a modifying command opens a vault. Prints nothing
+    when nothing waits or timestamping is off in the settings (the work then stays queued).
+    """
+    try:
+        tsas = load_settings().tsa_configs(timeout=AUTO_STAMP_TIMEOUT_S)
+        if not tsas:
+            return None
+        report = vault.stamp_pending(tsas)
+    except EvidenceKitError as exc:  # unreadable settings, or the vault could not store a token
+        if isinstance(exc, SettingsError) or vault.is_open:
+            _postponed(exc)
+        return None
+    _stamp_summary(report)
+    return report
+
+
+def _id_ranges(ids: Sequence[int]) -> str:
+    """1, 2, 3, 7 -> "1-3, 7": item numbers as data, not a sentence."""
+    parts: list[str] = []
+    ordered = sorted(set(ids))
+    start = previous = ordered[0] if ordered else 0
+    for value in [*ordered[1:], None]:
+        if value is not None and value == previous + 1:
+            previous = value
+            continue
+        parts.append(str(start) if start == previous else f"{start}-{previous}")
+        if value is not None:
+            start = previous = value
+    return ", ".join(parts)
+
+
+def _utc_text(moment: Any) -> str:
+    return str(moment.strftime("%Y-%m-%d %H:%M:%S UTC"))
+
+
+def _tsas_from_args(args: argparse.Namespace) -> tuple[TsaConfig, ...]:
+    if args.tsa is None:
+        if args.tsa_ca:
+            raise UsageError(detail=_("--tsa-ca needs --tsa."))
+        return load_settings().tsa_configs()
+    roots: bytes | None = None
+    if args.tsa_ca:
+        try:
+            roots = Path(args.tsa_ca).read_bytes()
+        except OSError as exc:
+            raise UsageError(
+                detail=fmt(
+                    "Could not read {path}: {detail}",
+                    {"path": args.tsa_ca, "detail": exc.strerror or str(exc)},
+                )
+            ) from exc
+    settings = _settings_or_none() or Settings()
+    return (TsaConfig(name=args.tsa, url=args.tsa, roots_pem=roots, timeout=settings.tsa_timeout_s),)
+
+
+def cmd_timestamp(args: argparse.Namespace) -> int:
+    tsas = _tsas_from_args(args)
+    with _open(args) as vault:
+        waiting = len(vault.pending_timestamps())
+        if not waiting:
+            _out(_("Nothing is waiting for a time-stamp."))
+            return 0
+        if not tsas:
+            _out(
+                fmt(
+                    "Timestamping is off in the settings, so nothing was sent; {count} still waiting. "
+                    "Use --tsa URL to ask a time-stamp authority now.",
+                    {"count": str(waiting)},
+                )
+            )
+            return 1
+        report = vault.stamp_pending(tsas)
+    covered = dict(report.token_items)
+    for token in report.tokens:
+        values = {"tsa": token.tsa_config_name, "time": _utc_text(token.gen_time)}
+        if token.subject == SUBJECT_CUSTODY_HEAD:
+            values["seq"] = str(token.head_seq)
+            _out(fmt("Custody log up to event {seq} time-stamped by {tsa} at {time}.", values))
+        else:
+            values["ids"] = _id_ranges(covered.get(token.id, ()))
+            _out(fmt("Items {ids} time-stamped by {tsa} at {time}.", values))
+    for error in report.errors:
+        reason = error_text(most_specific(error))
+        _out(fmt("Time-stamping postponed, will retry later: {reason}", {"reason": reason}))
+        if isinstance(error, NoTsaAnsweredError) and len(error.failures) > 1:
+            for failure in error.failures:
+                _out("  - " + error_text(failure))
+    if report.remaining:
+        _out(fmt("{count} still waiting for a time-stamp.", {"count": str(report.remaining)}))
+    return 0 if report.ok else 1
 
 
 # ----------------------------------------------------------------- parser
@@ -552,6 +698,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--title", help=_("the case title on the cover (default: the vault's)"))
     export.add_argument("--zip", action="store_true", help=_("also write everything as one .zip file"))
     export.set_defaults(func=cmd_export)
+
+    timestamp = vault_command(
+        "timestamp",
+        _("get trusted time-stamps for what waits (only SHA-256 values are sent, never content)"),
+    )
+    timestamp.add_argument(
+        "--tsa",
+        metavar="URL",
+        help=_("ask only this time-stamp authority (default: the ones in the settings)"),
+    )
+    timestamp.add_argument(
+        "--tsa-ca",
+        metavar="FILE",
+        help=_("trust the --tsa authority through the root certificate(s) in this PEM file"),
+    )
+    timestamp.set_defaults(func=cmd_timestamp)
 
     verify_pkg = sub.add_parser(
         "verify-package", help=_("check a received dossier package (no vault needed)")

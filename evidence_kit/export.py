@@ -27,12 +27,19 @@ from evidence_kit.conversation_json import conversation_from_json
 from evidence_kit.custody import EventType
 from evidence_kit.domain import Conversation, ItemKind, ItemSummary, ParseWarning, TimeSource, Timestamp
 from evidence_kit.dossier.model import CustodyEventRow, DossierInfo, DossierItem, Language, TrustedTime
-from evidence_kit.dossier.package import PackageItem, PackageResult, PackageToken, export_package
+from evidence_kit.dossier.package import (
+    PackageItem,
+    PackageResult,
+    PackageToken,
+    TokenSubject,
+    export_package,
+)
 from evidence_kit.dossier.pdf import render_dossier
 from evidence_kit.dossier.signing import SignOutcome
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import _, fmt
 from evidence_kit.progress import CancelToken, ProgressCallback
+from evidence_kit.timestamps import StoredTimestamp
 from evidence_kit.vault import Vault
 
 DERIVED_THUMBNAIL = "thumbnail"
@@ -226,11 +233,8 @@ def _unique(warnings: Sequence[ParseWarning], shown: Sequence[ParseWarning]) -> 
 
 def _trusted_times(vault: Vault) -> dict[int, TrustedTime]:
     """Each item's earliest trusted time, where the vault has time-stamp tokens."""
-    getter = getattr(vault, "all_item_timestamps", None)
-    if getter is None:
-        return {}
     found: dict[int, TrustedTime] = {}
-    for item_id, tsa_name, gen_time in getter():
+    for item_id, tsa_name, gen_time in vault.all_item_timestamps():
         if item_id not in found or gen_time < found[item_id].gen_time:
             found[item_id] = TrustedTime(tsa_name=tsa_name, gen_time=gen_time)
     return found
@@ -269,9 +273,47 @@ def custody_rows(vault: Vault) -> list[CustodyEventRow]:
     ]
 
 
-def _package_tokens(vault: Vault) -> list[PackageToken]:
-    getter = getattr(vault, "package_tokens", None)
-    return list(getter()) if getter is not None else []
+def package_tokens(vault: Vault, item_ids: Sequence[int]) -> list[PackageToken]:
+    """The vault's RFC 3161 tokens that concern the exported items, and every custody-head token.
+
+    A batch (Merkle root) token is shipped with the proofs of the exported items only; the other
+    items of its batch stay private, their leaves appear only as hashes inside the proofs.
+    """
+    selected = set(item_ids)
+    tokens: dict[int, tuple[StoredTimestamp, list[tuple[int, tuple[str, ...]]]]] = {}
+    for item_id, stamps in vault.timestamps_by_item().items():
+        if item_id not in selected:
+            continue
+        for stamp in stamps:
+            entry = tokens.setdefault(stamp.token.id, (stamp.token, []))
+            entry[1].append((item_id, stamp.steps))
+    result = []
+    for token, proofs in tokens.values():
+        subject = TokenSubject.MERKLE_ROOT if token.subject == "merkle_root" else TokenSubject.ITEM
+        result.append(
+            PackageToken(
+                response_der=token.response_der,
+                tsa_name=token.tsa_name,
+                stamped_sha256=token.digest,
+                subject=subject,
+                item_ids=tuple(sorted(i for i, _steps in proofs)),
+                tsa_certificates_pem=token.chain_pem + token.root_pem,
+                gen_time=token.gen_time,
+                inclusion_proofs=tuple(sorted(proofs)) if subject == TokenSubject.MERKLE_ROOT else (),
+            )
+        )
+    for token in vault.head_timestamps():
+        result.append(
+            PackageToken(
+                response_der=token.response_der,
+                tsa_name=token.tsa_name,
+                stamped_sha256=token.digest,
+                subject=TokenSubject.CUSTODY_HEAD,
+                tsa_certificates_pem=token.chain_pem + token.root_pem,
+                gen_time=token.gen_time,
+            )
+        )
+    return result
 
 
 def _opener(vault: Vault, item_id: int) -> Callable[[], Iterator[bytes]]:
@@ -367,13 +409,14 @@ def export_dossier(
         custody_head_hash=head,
         items=package_items,
         signing_key=vault.signing_key(),
-        tokens=_package_tokens(vault),
+        tokens=package_tokens(vault, [item.id for item in items]),
         timestamp_url=timestamp_url,
         zip_path=target.with_name(target.name + ".zip") if make_zip else None,
         progress=progress,
         cancel=cancel,
     )
     _record_export(vault, dossier_id, result, lang, items, withhold, signed)
+    vault.request_head_timestamp()  # anchor the log with the export in it, when a TSA answers
     return ExportResult(
         dossier_id=dossier_id,
         folder=result.root,

@@ -260,7 +260,9 @@ class _Batch:
                     (("name", name), ("reason", str(error))),
                 )
             )
-        for name in missing:
+        # Importers that already report missing attachments themselves are not repeated.
+        already = any("missing" in w.code for w in conversation.warnings)
+        for name in () if already else missing:
             warnings.append(
                 ParseWarning(
                     "attachment_missing",

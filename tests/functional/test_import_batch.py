@@ -63,7 +63,10 @@ def test_mixed_batch(tmp_path: Path, vault: Vault) -> None:
         "I know where you work.\nI will wait outside tomorrow.",
         "Leave me alone.",
     ]
-    assert any(w.code == "attachment_missing" for w in by_path["WhatsApp Chat with Mark.zip"].warnings)
+    assert any(
+        "missing" in w.code and "IMG-20261004-WA0002.jpg" in w.format()
+        for w in by_path["WhatsApp Chat with Mark.zip"].warnings
+    )
     assert by_path["WhatsApp Chat with Mark.zip"].message_count == 6
 
     # The image: thumbnail and evidence EXIF as derived data, the EXIF time as a content time.
