@@ -75,7 +75,15 @@ def baseline(files: list[Path], target: Path) -> float:
 
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="ek-bench-import-"))
-    env = {**os.environ, "EVIDENCE_KIT_PASSPHRASE": PASSPHRASE, "EVIDENCE_KIT_LANG": "en"}
+    # Timestamping off: a benchmark measures the import, and never asks a public time-stamp authority.
+    settings = work / "settings.json"
+    settings.write_text('{"timestamping_enabled": false}\n', encoding="utf-8")
+    env = {
+        **os.environ,
+        "EVIDENCE_KIT_PASSPHRASE": PASSPHRASE,
+        "EVIDENCE_KIT_LANG": "en",
+        "EVIDENCE_KIT_SETTINGS": str(settings),
+    }
     try:
         rng = random.Random(42)
         mixed = work / "mixed"

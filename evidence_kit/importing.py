@@ -34,7 +34,7 @@ from evidence_kit.domain import (
     Timestamp,
 )
 from evidence_kit.errors import CancelledError, EvidenceKitError, FileUnreadableError, ImportFormatError
-from evidence_kit.importers import registry
+from evidence_kit.importers import meta, registry
 from evidence_kit.importers.files import describe_file
 from evidence_kit.importers.images import ImageAnalysis, analyse_image
 from evidence_kit.importers.sniff import Category, detect
@@ -313,7 +313,11 @@ def _parse(recognition: registry.Recognition) -> ParsedExport:
         raise ImportFormatError(
             path=display_path(recognition.path), format=recognition.format, detail="unknown format"
         )
-    parsed = module.read(recognition.path)
+    if recognition.forced and recognition.format in getattr(module, "FORMATS", ()) and module is meta:
+        # Instagram and Facebook exports look alike; a format the user chose names the platform.
+        parsed = module.read(recognition.path, platform=recognition.format)
+    else:
+        parsed = module.read(recognition.path)
     assert isinstance(parsed, ParsedExport)
     return parsed
 

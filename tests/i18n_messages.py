@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -52,6 +53,16 @@ def messages_in(source: str) -> set[str]:
             return constants.get(node.id)
         return _const(node)
 
+    # Time-zone notes are data the dossier translates: constants named so, and the texts that
+    # functions named after them return.
+    found |= {
+        text for name, text in constants.items() if re.search(r"(^|_)(TZ|TIMEZONE|ZONE|ASSUMPTION)", name)
+    }
+    for function in ast.walk(tree):
+        if isinstance(function, ast.FunctionDef) and "timezone" in function.name:
+            for node in ast.walk(function):
+                if isinstance(node, ast.Return) and node.value is not None and (text := _const(node.value)):
+                    found.add(text)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             index = MESSAGE_ARG.get(_name(node.func) or "")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import mimetypes
 import os
 import re
 import stat
@@ -31,7 +30,7 @@ from typing import BinaryIO
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from evidence_kit.domain import EmbeddedFile, ParseWarning
+from evidence_kit.domain import ParseWarning
 from evidence_kit.errors import EvidenceKitError, FileUnreadableError, ImportFormatError
 from evidence_kit.importers.archive import ZipArchive
 
@@ -101,10 +100,6 @@ class WarningLog:
 
     def extend(self, warnings: Iterable[ParseWarning]) -> None:
         self._items.extend(warnings)
-
-    def count(self, code: str) -> int:
-        known = self._tallies.get(code)
-        return known.count if known is not None else 0
 
     def text(self, value: str) -> str:
         """`value` made storable (see `fix_surrogates`), counting any repair."""
@@ -274,10 +269,6 @@ def join_name(folder: str, relative: str) -> str | None:
     return "/".join(parts) if parts else None
 
 
-def _media_type(name: str) -> str | None:
-    return mimetypes.guess_type(name, strict=False)[0]
-
-
 class ExportTree:
     """Read access to the files of one export, by relative POSIX name."""
 
@@ -309,17 +300,6 @@ class ExportTree:
 
     def close(self) -> None:
         """Release what the tree holds open (a zip); openers stay usable."""
-
-    def embedded(self, name: str) -> EmbeddedFile:
-        return EmbeddedFile(
-            name=name, open=self.opener(name), size=self.size(name), media_type=_media_type(name)
-        )
-
-    def __enter__(self) -> ExportTree:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
 
 
 def _open_file(path: Path) -> Callable[[], BinaryIO]:
@@ -520,9 +500,38 @@ class _EveryTag(frozenset[str]):
         return True
 
 
-def parse_html(text: str) -> BeautifulSoup:
+# Exported chat pages nest about fifteen elements deep. A page nested far deeper is not an export,
+# and reading text out of it would take time quadratic in its depth, so it is refused up front.
+MAX_HTML_DEPTH = 400
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+
+
+def html_depth(text: str, limit: int = MAX_HTML_DEPTH) -> int:
+    """How deeply the tags of `text` nest (counting opens against closes), stopping past `limit`."""
+    depth = deepest = 0
+    for match in _TAG.finditer(text):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _VOID or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
+def parse_html(text: str, *, path: str, format_name: str) -> BeautifulSoup:
     """A forgiving parse (Python's html.parser: no network, no entities beyond HTML's own) that
-    keeps every space as written, also between inline tags ("<b>a</b>   <i>b</i>")."""
+    keeps every space as written, also between inline tags ("<b>a</b>   <i>b</i>").
+
+    Raises ImportFormatError for a page nested deeper than any export (see MAX_HTML_DEPTH).
+    """
+    if html_depth(text) > MAX_HTML_DEPTH:
+        raise ImportFormatError(path=path, format=format_name, detail="the HTML is nested too deeply")
     return BeautifulSoup(_PROTECT.sub(_protect, text), "html.parser", preserve_whitespace_tags=_EveryTag())
 
 

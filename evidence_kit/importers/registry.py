@@ -15,14 +15,15 @@ from pathlib import Path
 from types import ModuleType
 
 from evidence_kit.domain import ItemKind, ParseWarning
-from evidence_kit.importers import email, signal_export, sms, whatsapp
+from evidence_kit.importers import discord, email, meta, signal_export, sms, telegram, whatsapp
 from evidence_kit.importers.sniff import HEAD_SIZE, Category, Detected, detect
 
 IMAGE = "image"
 FILE = "file"
 
-# Order matters: the most specific recognisers first; WhatsApp before Signal (both are text).
-CHAT_IMPORTERS: tuple[ModuleType, ...] = (sms, email, whatsapp, signal_export)
+# Order matters: the most specific recognisers first (XML, e-mail headers, JSON/HTML shapes);
+# WhatsApp before Signal, which are both plain text.
+CHAT_IMPORTERS: tuple[ModuleType, ...] = (sms, email, telegram, meta, discord, whatsapp, signal_export)
 
 
 def _formats_of(module: ModuleType) -> tuple[str, ...]:
