@@ -39,8 +39,26 @@ SENDERS = (
     "Fatima El Amrani",
 )
 WORDS = (
-    "hoi", "morgen", "vanavond", "afspraak", "waarom", "echt", "niet", "oké", "dank", "je",
-    "wel", "zeker", "station", "trein", "laat", "vroeg", "bellen", "straks", "later", "ja",
+    "hoi",
+    "morgen",
+    "vanavond",
+    "afspraak",
+    "waarom",
+    "echt",
+    "niet",
+    "oké",
+    "dank",
+    "je",
+    "wel",
+    "zeker",
+    "station",
+    "trein",
+    "laat",
+    "vroeg",
+    "bellen",
+    "straks",
+    "later",
+    "ja",
 )
 EMOJI = ("😀", "👍🏽", "❤️", "🙈", "👨\u200d👩\u200d👧", "🎉", "😢", "🤷🏼\u200d♀️")
 HFORMAT = "%d/%m/%Y, %H:%M - %name:"
@@ -120,8 +138,10 @@ def main() -> None:
         print(f"generated {entries} entries ({size / 1e6:.1f} MB) in {path}")
 
         ours_s, ours_n = _best_of(args.runs, lambda: len(whatsapp.read(path).conversation.messages))
-        print(f"evidence_kit.importers.whatsapp: {ours_n} messages in {ours_s:.3f} s "
-              f"({ours_n / ours_s:,.0f} messages/s)")
+        print(
+            f"evidence_kit.importers.whatsapp: {ours_n} messages in {ours_s:.3f} s "
+            f"({ours_n / ours_s:,.0f} messages/s)"
+        )
 
         whatstk = _whatstk()
         version = getattr(whatstk, "__version__", "?")
@@ -131,18 +151,24 @@ def main() -> None:
             return len(chat.df)
 
         theirs_s, theirs_n = _best_of(args.runs, run_whatstk)
-        print(f"whatstk {version} (header format given, no auto-detection): {theirs_n} messages in "
-              f"{theirs_s:.3f} s ({theirs_n / theirs_s:,.0f} messages/s)")
+        print(
+            f"whatstk {version} (header format given, no auto-detection): {theirs_n} messages in "
+            f"{theirs_s:.3f} s ({theirs_n / theirs_s:,.0f} messages/s)"
+        )
 
     ours_rate = ours_n / ours_s
     theirs_rate = theirs_n / theirs_s
-    print(json.dumps({
-        "bench": "parse_whatsapp",
-        "messages": ours_n,
-        "msgs_per_s": round(ours_rate, 1),
-        "whatstk_msgs_per_s": round(theirs_rate, 1),
-        "speedup": round(ours_rate / theirs_rate, 3),
-    }))
+    print(
+        json.dumps(
+            {
+                "bench": "parse_whatsapp",
+                "messages": ours_n,
+                "msgs_per_s": round(ours_rate, 1),
+                "whatstk_msgs_per_s": round(theirs_rate, 1),
+                "speedup": round(ours_rate / theirs_rate, 3),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -41,3 +41,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip 2>/dev/null || true
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+# The desktop app's Dutch translation (.qm) is built from the .ts in the repository.
+.venv/bin/python -m evidence_kit.ui.translations

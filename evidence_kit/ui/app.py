@@ -1,0 +1,96 @@
+"""`evidence-kit-gui`: start the desktop app.
+
+Rules: on a machine without a display (and without QT_QPA_PLATFORM) it says how to run
+headless instead of crashing in Qt; it never prints when there is no console (a windowed
+Windows build has no stdout). Qt keeps nothing on disk for us: no disk caches, and the only
+settings file holds settings. On quit the worker closes the vault and is joined.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from evidence_kit import __version__
+from evidence_kit.i18n import detect_language
+
+NO_DISPLAY = {
+    "en": (
+        "Evidence Kit's window needs a graphical desktop, and none was found (DISPLAY and "
+        "WAYLAND_DISPLAY are not set).\n"
+        "  - To run the window without a screen (tests, screenshots): "
+        "QT_QPA_PLATFORM=offscreen evidence-kit-gui\n"
+        "  - To work from a terminal: evidence-kit --help\n"
+    ),
+    "nl": (
+        "Het venster van Bewijskluis heeft een grafisch bureaublad nodig, en er is er geen gevonden "
+        "(DISPLAY en WAYLAND_DISPLAY zijn niet gezet).\n"
+        "  - Het venster zonder scherm draaien (tests, schermafbeeldingen): "
+        "QT_QPA_PLATFORM=offscreen evidence-kit-gui\n"
+        "  - Vanuit een terminal werken: evidence-kit --help\n"
+    ),
+}
+
+
+def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str | None:
+    """The message to print when Qt would find no display, else None."""
+    env = os.environ if environ is None else environ
+    system = sys.platform if platform is None else platform
+    if not (system.startswith("linux") or "bsd" in system):
+        return None  # Windows and macOS always have their own display
+    if env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY["nl" if detect_language() == "nl" else "en"]
+
+
+def _say(text: str) -> None:
+    stream = sys.stderr
+    if stream is not None:
+        stream.write(text)
+        stream.flush()
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="evidence-kit-gui", add_help=True)
+    parser.add_argument("--version", action="version", version=f"evidence-kit-gui {__version__}")
+    parser.add_argument("--lang", choices=("nl", "en", "system"), help="language of the window")
+    return parser.parse_known_args(list(argv))[0]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    problem = display_problem()
+    if problem is not None:
+        _say(problem)
+        return 2
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from evidence_kit.ui.controller import AppController
+    from evidence_kit.ui.ui_settings import APPLICATION, ORGANIZATION, UiSettings
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication([sys.argv[0] if sys.argv else "evidence-kit-gui"])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    settings = UiSettings()
+    if args.lang:
+        settings.language = args.lang
+    controller = AppController(settings)
+    app.aboutToQuit.connect(controller.shutdown)
+    controller.window.show()
+    code = app.exec()
+    controller.shutdown()
+    return int(code)
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,164 @@
+"""The app's session: the worker, the open vault's identity, locking, language, the window.
+
+Rules: the controller is the one place that decides when the vault locks (user, idle,
+system sleep, quick exit) and what locking does: the window drops every piece of content it
+holds, queued writes finish, the worker closes the vault, the clipboard is cleared if it
+holds what we put there. The vault's path lives in memory only, so the "unlock again"
+button works without any recent-vault list on disk. There are no singletons: tests make
+as many controllers as they like, one after another.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from evidence_kit.crypto import KdfParams
+from evidence_kit.ui import jobs
+from evidence_kit.ui.fonts import register_fonts
+from evidence_kit.ui.safety import ClipboardGuard, SafetyFilter, SystemLockWatcher
+from evidence_kit.ui.translations import LanguageSwitch
+from evidence_kit.ui.ui_settings import UiSettings
+from evidence_kit.ui.workers import JobKind, VaultWorker
+
+LOCK_USER = "user"
+LOCK_IDLE = "idle"
+LOCK_SYSTEM = "system"
+LOCK_QUICK_EXIT = "quick_exit"
+
+
+class AppController(QObject):
+    session_opened = Signal(object)  # jobs.Session
+    session_locked = Signal(str)  # the reason
+    quick_exit_done = Signal()
+
+    def __init__(
+        self,
+        settings: UiSettings,
+        *,
+        kdf: KdfParams | None = None,
+        quit_on_quick_exit: bool = True,
+        watch_system: bool = True,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.kdf = kdf  # tests pass cheap parameters; None is the safe default
+        self.quit_on_quick_exit = quit_on_quick_exit
+        self.language = LanguageSwitch()
+        self.worker = VaultWorker()
+        self.worker.start()
+        self.clipboard = ClipboardGuard(self)
+        self.safety = SafetyFilter(self)
+        self.safety.idle.connect(lambda: self.lock(LOCK_IDLE))
+        self.safety.quick_exit.connect(self.quick_exit)
+        app = QCoreApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.safety)
+        self.system: SystemLockWatcher | None = None
+        if watch_system:
+            self.system = SystemLockWatcher(self)
+            self.system.locked.connect(lambda: self.lock(LOCK_SYSTEM))
+        self.session: jobs.Session | None = None
+        self.last_path: Path | None = None  # memory only: "unlock again" after a lock
+        self.lock_reason: str | None = None
+        self._shut_down = False
+        self.language.apply(settings.language)
+        register_fonts()
+        from evidence_kit.ui.main_window import AppWindow
+
+        self.window = AppWindow(self)
+
+    # ----------------------------------------------------------------- names and language
+
+    def app_name(self) -> str:
+        """The name in the title bar and task bar: ours, or the neutral one the user chose."""
+        if self.settings.neutral_name_enabled:
+            return self.settings.neutral_name or self.tr("Notes")
+        return self.tr("Evidence Kit")
+
+    def apply_language(self, choice: str) -> None:
+        """Switch language and rebuild the window (the open vault stays open)."""
+        self.settings.language = choice
+        self.language.apply(choice)
+        self.rebuild_window()
+
+    def rebuild_window(self) -> None:
+        from evidence_kit.ui.main_window import AppWindow
+
+        old = self.window
+        geometry = old.saveGeometry()
+        visible = old.isVisible()
+        old.release()
+        self.window = AppWindow(self)
+        self.window.restoreGeometry(geometry)
+        if self.session is not None:
+            self.window.show_workspace(self.session)
+        if visible:
+            self.window.show()
+        old.deleteLater()
+
+    # ----------------------------------------------------------------- the session
+
+    def opened(self, session: jobs.Session) -> None:
+        self.session = session
+        self.last_path = None if session.demo_folder is not None else session.path
+        self.lock_reason = None
+        self.safety.arm(self.settings.autolock_ms)
+        self.window.show_workspace(session)
+        self.session_opened.emit(session)
+
+    def rearm_idle(self) -> None:
+        if self.session is not None:
+            self.safety.arm(self.settings.autolock_ms)
+
+    def lock(self, reason: str = LOCK_USER) -> None:
+        """Lock now: drop content from the window, close the vault in the worker, clear the clipboard."""
+        if self.session is None:
+            # A vault may be open in the worker before the window knows (the recovery code page).
+            self.worker.lock_vault()
+            self.clipboard.clear_if_ours()
+            return
+        session, self.session = self.session, None
+        self.safety.disarm()
+        self.window.leave_workspace()  # saves a typed note first (queued before the close)
+        self.worker.lock_vault()
+        if session.demo_folder is not None:
+            folder = session.demo_folder
+            self.worker.submit(lambda _ctx: shutil.rmtree(folder, ignore_errors=True), kind=JobKind.SESSION)
+        self.clipboard.clear_if_ours()
+        self.lock_reason = reason
+        self.window.show_locked(reason)
+        self.session_locked.emit(reason)
+
+    def quick_exit(self) -> None:
+        """Hide at once, then lock; the app ends when the real app runs (tests keep it alive)."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            for widget in app.topLevelWidgets():
+                if widget.isVisible():
+                    widget.hide()
+        self.lock(LOCK_QUICK_EXIT)
+        self.clipboard.clear_if_ours()
+        self.quick_exit_done.emit()
+        if self.quit_on_quick_exit and app is not None:
+            app.quit()
+
+    def shutdown(self) -> None:
+        """Lock, stop and join the worker, remove our translators and event filter. Idempotent."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.lock(LOCK_USER)
+        self.safety.disarm()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.safety)
+        self.worker.stop()
+        self.window.release()
+        self.window.close()
+        self.window.deleteLater()
+        self.language.remove()
+        self.settings.sync()

@@ -1,0 +1,436 @@
+"""The work the GUI sends to the vault worker: one function per job, run on the worker thread.
+
+Rules: every function takes the worker's `JobContext` first and reaches the vault only
+through it (so only through `vault.py`); it returns domain objects, rows or QImages, never
+database rows. Pictures are decoded in memory (QImage is safe off the GUI thread); nothing
+here writes content to disk except `extract`, which the user asked for.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, UnidentifiedImageError
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QImage, QImageReader
+
+from evidence_kit.conversation_json import conversation_from_json
+from evidence_kit.crypto import KdfParams
+from evidence_kit.custody import EventType
+from evidence_kit.domain import (
+    AddResult,
+    Conversation,
+    CustodyEntry,
+    ItemKind,
+    ItemSummary,
+    ParseWarning,
+    VerifyReport,
+)
+from evidence_kit.errors import CancelledError, EvidenceKitError
+from evidence_kit.importing import (
+    DERIVED_CONVERSATION,
+    DERIVED_FILE_INFO,
+    DERIVED_IMAGE_INFO,
+    DERIVED_IMPORT_REPORT,
+    DERIVED_THUMBNAIL,
+    add_paths,
+    image_derived,
+)
+from evidence_kit.progress import ProgressInfo
+from evidence_kit.resources import demo_dir
+from evidence_kit.ui.models.rows import CONVERSATION_KINDS, ItemRow, TrustedState, make_row, rows_for
+from evidence_kit.ui.workers import JobContext
+from evidence_kit.vault import NewDerived, NewItem, Vault
+
+ACTOR = "gui"
+DEMO_PASSPHRASE = "demo passphrase, not secret"  # noqa: S105 (the demo's published passphrase)
+THUMBNAIL_PX = 64
+TEXT_PREVIEW_BYTES = 512 * 1024
+MAX_IMAGE_BYTES = 256 * 1024 * 1024
+PARTIAL_EVERY_S = 0.1
+
+
+@dataclass(frozen=True)
+class Session:
+    """An open vault, as the GUI may know it (no keys, no content)."""
+
+    path: Path
+    case_title: str
+    vault_id: str
+    recovery_code: str | None = None  # only right after creating: shown once
+    demo_folder: Path | None = None  # a temporary demo vault, removed when it is locked
+
+
+# ----------------------------------------------------------------- opening and creating
+
+
+def create_vault(
+    context: JobContext, path: Path, passphrase: str, case_title: str, kdf: KdfParams | None
+) -> Session:
+    vault, code = Vault.create(path, passphrase, case_title=case_title, kdf=kdf, actor=ACTOR)
+    context.set_vault(vault)
+    return Session(vault.path, vault.case_title, vault.vault_id, recovery_code=code)
+
+
+def open_vault(
+    context: JobContext,
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_code: str | None = None,
+    new_passphrase: str | None = None,
+    kdf: KdfParams | None = None,
+) -> Session:
+    """Unlock with the passphrase, or with the recovery code and then set a new passphrase."""
+    if recovery_code is not None:
+        vault = Vault.open(path, recovery_code=recovery_code, actor=ACTOR)
+        try:
+            if new_passphrase is not None:
+                vault.change_passphrase(new_passphrase, kdf=kdf, event_type=EventType.RECOVERED)
+        except BaseException:
+            vault.close()
+            raise
+    else:
+        vault = Vault.open(path, passphrase, actor=ACTOR)
+    context.set_vault(vault)
+    return Session(vault.path, vault.case_title, vault.vault_id)
+
+
+def build_demo(context: JobContext, case_title: str, note: str, kdf: KdfParams | None) -> Session:
+    """A vault made from the fictional demo files, in a temporary folder."""
+    folder = Path(tempfile.mkdtemp(prefix="evidence-kit-demo-"))
+    try:
+        vault, _code = Vault.create(
+            folder / "demo.ekvault", DEMO_PASSPHRASE, case_title=case_title, kdf=kdf, actor=ACTOR
+        )
+        context.set_vault(vault)
+        for _result in add_paths(vault, [demo_dir()], note=note, cancel=context.cancel):
+            pass
+    except BaseException:
+        context.set_vault(None)
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return Session(vault.path, vault.case_title, vault.vault_id, demo_folder=folder)
+
+
+def close_vault(context: JobContext) -> None:
+    context.set_vault(None)
+
+
+# ----------------------------------------------------------------- listing
+
+
+def list_rows(context: JobContext) -> list[ItemRow]:
+    vault = context.vault
+    return rows_for(vault, vault.items())
+
+
+def decode_image(data: bytes, max_side: int | None = None) -> QImage:
+    """A QImage of image bytes, in memory; EXIF orientation applied. Null image when unreadable."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    if max_side is not None:
+        size = reader.size()
+        if size.isValid() and max(size.width(), size.height()) > max_side:
+            reader.setScaledSize(size.scaled(QSize(max_side, max_side), Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if not image.isNull():
+        return image
+    return _decode_with_pillow(data, max_side)
+
+
+def _decode_with_pillow(data: bytes, max_side: int | None) -> QImage:
+    """Formats Qt cannot read (HEIC, some TIFFs) through Pillow, still in memory."""
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            picture = opened.convert("RGBA")
+            if max_side is not None:
+                picture.thumbnail((max_side, max_side))
+            raw = picture.tobytes("raw", "RGBA")
+            image = QImage(raw, picture.width, picture.height, QImage.Format.Format_RGBA8888)
+            return image.copy()  # own the pixels: `raw` goes away
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return QImage()
+
+
+def load_thumbnails(context: JobContext, item_ids: Sequence[int]) -> dict[int, QImage]:
+    vault = context.vault
+    found: dict[int, QImage] = {}
+    for item_id in item_ids:
+        if context.cancel.cancelled:
+            break
+        data = vault.derived(item_id, DERIVED_THUMBNAIL)
+        if data:
+            image = decode_image(data, THUMBNAIL_PX * 2)
+            if not image.isNull():
+                found[item_id] = image
+    return found
+
+
+# ----------------------------------------------------------------- importing
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    results: tuple[AddResult, ...]
+    rows: tuple[ItemRow, ...]
+    cancelled: bool
+    total_files: int
+
+
+def import_paths(context: JobContext, paths: Sequence[str]) -> ImportOutcome:
+    """Add files and folders; partial results (rows) are handed over as they are stored."""
+    vault = context.vault
+    results: list[AddResult] = []
+    rows: list[ItemRow] = []
+    batch: list[ItemRow] = []
+    total = 0
+    last = datetime.now(UTC)
+
+    def on_progress(info: ProgressInfo) -> None:
+        nonlocal total
+        total = info.total_files
+        context.progress(info)
+
+    # Every new item waits for a time-stamp where this vault keeps a queue (read once, not per file).
+    fresh_state = TrustedState.PENDING if hasattr(vault, "pending_timestamps") else TrustedState.NONE
+    cancelled = False
+    try:
+        for result in add_paths(vault, paths, progress=on_progress, cancel=context.cancel):
+            results.append(result)
+            new_rows = [make_row(s, None, fresh_state) for s in result.items]
+            if any(row.summary.kind in CONVERSATION_KINDS for row in new_rows):
+                new_rows = rows_for(vault, result.items)  # platform, senders, chat text for search
+            rows.extend(new_rows)
+            batch.extend(new_rows)
+            now = datetime.now(UTC)
+            if (now - last).total_seconds() >= PARTIAL_EVERY_S:
+                context.partial(tuple(batch))
+                batch = []
+                last = now
+    except CancelledError:
+        cancelled = True
+    if batch:
+        context.partial(tuple(batch))
+    return ImportOutcome(tuple(results), tuple(rows), cancelled, total)
+
+
+def paste_image(context: JobContext, png: bytes, name: str) -> ItemRow:
+    """Store a clipboard picture (PNG bytes made in memory) as a new image item."""
+    vault = context.vault
+    kind, media_type, derived, times, warnings = image_derived(lambda: io.BytesIO(png), name)
+    report = {
+        "recognised_as": "clipboard",
+        "warnings": [{"code": w.code, "message": w.message, "params": dict(w.params)} for w in warnings],
+        "media_type": "image/png",
+    }
+    derived = [
+        *derived,
+        NewDerived(
+            DERIVED_IMPORT_REPORT,
+            "application/json",
+            json.dumps(report, ensure_ascii=False).encode("utf-8"),
+            "gui",
+            "1",
+        ),
+    ]
+    meta = NewItem(
+        original_name=name,
+        original_path="clipboard",
+        kind=kind if kind == ItemKind.IMAGE else ItemKind.FILE,
+        media_type=media_type or "image/png",
+        importer="clipboard",
+        importer_version="1",
+        times=tuple(times),
+    )
+    summary = vault.add_stream(io.BytesIO(png), meta, derived=derived, cancel=context.cancel)
+    return make_row(summary, None, TrustedState.NONE)
+
+
+# ----------------------------------------------------------------- one item
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    summary: ItemSummary
+    image: QImage | None = None
+    image_info: dict[str, Any] = field(default_factory=dict)
+    import_report: dict[str, Any] = field(default_factory=dict)
+    file_info: dict[str, Any] = field(default_factory=dict)
+    conversation: Conversation | None = None
+    links: dict[str, int] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+    attachment_thumbnails: dict[int, QImage] = field(default_factory=dict)
+    text_preview: str | None = None
+    preview_truncated: bool = False
+    custody: tuple[CustodyEntry, ...] = ()
+    trusted_times: tuple[tuple[str, datetime], ...] = ()  # (authority, signed time)
+    parent: ItemSummary | None = None
+
+    @property
+    def warnings(self) -> tuple[ParseWarning, ...]:
+        found = []
+        for source in (self.import_report, self.image_info):
+            for raw in source.get("warnings", []) or []:
+                if isinstance(raw, dict):
+                    params = tuple((str(k), str(v)) for k, v in (raw.get("params") or {}).items())
+                    found.append(ParseWarning(str(raw.get("code", "")), str(raw.get("message", "")), params))
+        return tuple(found)
+
+
+def _json(data: bytes | None) -> dict[str, Any]:
+    if not data:
+        return {}
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _read_original(vault: Vault, item_id: int, limit: int) -> tuple[bytes, bool]:
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in vault.iter_original(item_id):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return b"".join(chunks)[:limit], True
+    return b"".join(chunks), False
+
+
+def _is_text(summary: ItemSummary) -> bool:
+    media = summary.media_type or ""
+    return media.startswith("text/") or media in ("application/json", "application/xml", "message/rfc822")
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """Unknown type: show it as text only if it is UTF-8 without NUL bytes (not binary)."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 4  # cut in the middle of a character at the end
+    return True
+
+
+def load_detail(context: JobContext, item_id: int, *, record_view: bool = True) -> ItemDetail:
+    """Everything the item view shows. Opening an item in full is a custody event."""
+    vault = context.vault
+    if record_view:
+        vault.record_view(item_id)
+    summary = vault.item(item_id)
+    image: QImage | None = None
+    conversation: Conversation | None = None
+    links: dict[str, int] = {}
+    missing: tuple[str, ...] = ()
+    thumbnails: dict[int, QImage] = {}
+    preview: str | None = None
+    truncated = False
+    raw_conversation = vault.derived(item_id, DERIVED_CONVERSATION)
+    if raw_conversation:
+        try:
+            conversation, links, missing = conversation_from_json(raw_conversation)
+        except (ValueError, KeyError, TypeError):
+            conversation = None
+    if conversation is not None:
+        thumbnails = load_thumbnails(context, sorted(set(links.values())))
+    elif summary.kind == ItemKind.IMAGE and summary.size <= MAX_IMAGE_BYTES:
+        data, _cut = _read_original(vault, item_id, MAX_IMAGE_BYTES)
+        image = decode_image(data)
+    elif _is_text(summary) or summary.media_type is None:
+        data, truncated = _read_original(vault, item_id, TEXT_PREVIEW_BYTES)
+        if _is_text(summary) or _looks_like_text(data):
+            preview = data.decode("utf-8", errors="replace")
+    trusted: list[tuple[str, datetime]] = []
+    getter = getattr(vault, "item_timestamps", None)
+    if getter is not None:
+        for stamp in getter(item_id):
+            trusted.append((str(stamp.token.tsa_name), stamp.token.gen_time))
+    return ItemDetail(
+        summary=summary,
+        image=image,
+        image_info=_json(vault.derived(item_id, DERIVED_IMAGE_INFO)),
+        import_report=_json(vault.derived(item_id, DERIVED_IMPORT_REPORT)),
+        file_info=_json(vault.derived(item_id, DERIVED_FILE_INFO)),
+        conversation=conversation,
+        links=links,
+        missing=missing,
+        attachment_thumbnails=thumbnails,
+        text_preview=preview,
+        preview_truncated=truncated,
+        custody=tuple(vault.custody_log(item_id)),
+        trusted_times=tuple(trusted),
+        parent=vault.item(summary.parent_id) if summary.parent_id is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class Saved:
+    row: ItemRow
+    custody: tuple[CustodyEntry, ...]
+
+
+def save_note_and_category(context: JobContext, row: ItemRow, note: str, category: str) -> Saved:
+    """Each change is its own custody event; nothing is written when nothing changed."""
+    vault = context.vault
+    current = vault.item(row.id)
+    if note != current.note:
+        vault.set_note(row.id, note)
+    if category != current.category:
+        vault.set_category(row.id, category)
+    return Saved(row.with_summary(vault.item(row.id)), tuple(vault.custody_log(row.id)))
+
+
+def extract(context: JobContext, item_id: int, target: Path) -> ItemSummary:
+    return context.vault.extract(item_id, target)
+
+
+# ----------------------------------------------------------------- whole vault
+
+
+def verify_vault(context: JobContext) -> VerifyReport:
+    def on_item(done: int, total: int) -> None:
+        context.progress(ProgressInfo(done, total, 0, 0, ""))
+
+    return context.vault.verify(cancel=context.cancel, on_item=on_item)
+
+
+def custody_log(context: JobContext) -> list[CustodyEntry]:
+    return context.vault.custody_log()
+
+
+def verify_package(context: JobContext, path: Path) -> Any:
+    from evidence_kit.dossier.verify import verify_package as check
+
+    return check(path)
+
+
+def export(context: JobContext, out_dir: Path, options: dict[str, Any]) -> Any:
+    """The dossier, through the core's `export_dossier` (a custody event of its own)."""
+    try:
+        from evidence_kit.export import export_dossier
+    except ImportError as exc:
+        raise ExportUnavailableError() from exc
+
+    def on_progress(info: ProgressInfo) -> None:
+        context.progress(info)
+
+    return export_dossier(context.vault, out_dir, progress=on_progress, cancel=context.cancel, **options)
+
+
+class ExportUnavailableError(EvidenceKitError):
+    template = "This version of Evidence Kit cannot write a dossier yet."

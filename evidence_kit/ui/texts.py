@@ -1,0 +1,181 @@
+"""Translated names and sentences the screens share: kinds, time sources, events, errors, times.
+
+Rule: every user-visible word comes from Qt's translation (context "Texts") or, for the
+core's own templates (errors, warnings), from `evidence_kit.i18n`, whose catalogue the CLI
+uses too. Names here are looked up from stable machine values, never built by concatenation.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from evidence_kit import i18n
+from evidence_kit.domain import ItemKind, ParseWarning, TimeSource, Timestamp
+
+CONTEXT = "Texts"
+
+_KINDS = {
+    ItemKind.FILE: QT_TRANSLATE_NOOP("Texts", "File"),
+    ItemKind.IMAGE: QT_TRANSLATE_NOOP("Texts", "Image"),
+    ItemKind.CHAT: QT_TRANSLATE_NOOP("Texts", "Chat"),
+    ItemKind.EMAIL: QT_TRANSLATE_NOOP("Texts", "E-mail"),
+    ItemKind.SMS: QT_TRANSLATE_NOOP("Texts", "SMS"),
+    ItemKind.CALL_LOG: QT_TRANSLATE_NOOP("Texts", "Call log"),
+}
+
+_SOURCES = {
+    TimeSource.CONTENT: QT_TRANSLATE_NOOP("Texts", "As shown in the content"),
+    TimeSource.FILE_METADATA: QT_TRANSLATE_NOOP("Texts", "File's own time (modified)"),
+    TimeSource.IMPORT_CLOCK: QT_TRANSLATE_NOOP("Texts", "Stored in the vault (this computer's clock)"),
+    TimeSource.TSA: QT_TRANSLATE_NOOP("Texts", "Trusted time-stamp"),
+}
+
+_EVENTS = {
+    "vault_created": QT_TRANSLATE_NOOP("Texts", "Vault created"),
+    "vault_migrated": QT_TRANSLATE_NOOP("Texts", "Vault updated to a new format"),
+    "item_added": QT_TRANSLATE_NOOP("Texts", "Item stored"),
+    "note_changed": QT_TRANSLATE_NOOP("Texts", "Note changed"),
+    "category_changed": QT_TRANSLATE_NOOP("Texts", "Category changed"),
+    "item_extracted": QT_TRANSLATE_NOOP("Texts", "Copy of the original saved"),
+    "item_viewed": QT_TRANSLATE_NOOP("Texts", "Item viewed"),
+    "verified": QT_TRANSLATE_NOOP("Texts", "Vault checked"),
+    "passphrase_changed": QT_TRANSLATE_NOOP("Texts", "Passphrase changed"),
+    "recovered_with_code": QT_TRANSLATE_NOOP("Texts", "New passphrase set with the recovery code"),
+    "exported": QT_TRANSLATE_NOOP("Texts", "Dossier exported"),
+    "timestamp_obtained": QT_TRANSLATE_NOOP("Texts", "Trusted time-stamp obtained"),
+}
+
+_FORMATS = {
+    "image": QT_TRANSLATE_NOOP("Texts", "image"),
+    "file": QT_TRANSLATE_NOOP("Texts", "file"),
+    "sms": QT_TRANSLATE_NOOP("Texts", "SMS backup"),
+    "calls": QT_TRANSLATE_NOOP("Texts", "call log backup"),
+    "email": QT_TRANSLATE_NOOP("Texts", "e-mail"),
+    "mbox": QT_TRANSLATE_NOOP("Texts", "mailbox (mbox)"),
+    "whatsapp": QT_TRANSLATE_NOOP("Texts", "WhatsApp chat"),
+    "signal": QT_TRANSLATE_NOOP("Texts", "Signal messages"),
+    "telegram": QT_TRANSLATE_NOOP("Texts", "Telegram chat"),
+    "instagram": QT_TRANSLATE_NOOP("Texts", "Instagram messages"),
+    "facebook": QT_TRANSLATE_NOOP("Texts", "Facebook Messenger"),
+    "clipboard": QT_TRANSLATE_NOOP("Texts", "pasted picture"),
+    "attachment": QT_TRANSLATE_NOOP("Texts", "attached file"),
+}
+
+# The GUI's own error templates (the core's are in evidence_kit/locale).
+_UI_ERRORS = (
+    QT_TRANSLATE_NOOP("Texts", "This version of Evidence Kit cannot write a dossier yet."),
+    QT_TRANSLATE_NOOP("Texts", "Something went wrong: {detail}"),
+)
+
+
+def tr(text: object, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, str(text), None, n)
+
+
+def kind_name(kind: ItemKind | str) -> str:
+    key = ItemKind(kind) if kind in ItemKind._value2member_map_ else None
+    return tr(_KINDS[key]) if key is not None else str(kind)
+
+
+def kind_names() -> list[tuple[ItemKind, str]]:
+    return [(kind, tr(label)) for kind, label in _KINDS.items()]
+
+
+def source_name(source: TimeSource) -> str:
+    return tr(_SOURCES.get(source, str(source)))
+
+
+def event_name(event_type: str) -> str:
+    label = _EVENTS.get(event_type)
+    return tr(label) if label else event_type
+
+
+def format_name(name: str | None) -> str:
+    if not name:
+        return tr(_FORMATS["file"])
+    label = _FORMATS.get(name)
+    return tr(label) if label else name
+
+
+def platform_name(platform: str) -> str:
+    names = {
+        "whatsapp": "WhatsApp",
+        "telegram": "Telegram",
+        "signal": "Signal",
+        "instagram": "Instagram",
+        "facebook": "Facebook",
+        "sms": tr(_KINDS[ItemKind.SMS]),
+        "email": tr(_KINDS[ItemKind.EMAIL]),
+        "call_log": tr(_KINDS[ItemKind.CALL_LOG]),
+    }
+    return names.get(platform, platform)
+
+
+def core_text(template: str, params: tuple[tuple[str, str], ...] | dict[str, str] = ()) -> str:
+    """A core template (error, warning) in the current language, filled in."""
+    values = dict(params)
+    if template in i18n.catalog(i18n.get_language()) or i18n.get_language() == "en":
+        return i18n.fmt(template, values)
+    translated = tr(template)
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template.format(**values)
+
+
+def error_text(exc: BaseException) -> str:
+    template = getattr(exc, "template", None)
+    params = getattr(exc, "params", None)
+    if isinstance(template, str) and isinstance(params, dict):
+        return core_text(template, params)
+    return str(exc)
+
+
+def warning_text(warning: ParseWarning) -> str:
+    return core_text(warning.message, warning.params)
+
+
+def _offset_text(minutes: int) -> str:
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"
+
+
+def time_text(stamp: Timestamp | None, *, seconds: bool = False) -> str:
+    """A time as shown: the wall-clock value (with its offset when known), else UTC."""
+    if stamp is None:
+        return ""
+    pattern = "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
+    if stamp.local is not None:
+        text = stamp.local.strftime(pattern)
+        if stamp.offset_minutes is not None and seconds:
+            text += f" ({_offset_text(stamp.offset_minutes)})"
+        return text
+    if stamp.utc is not None:
+        return stamp.utc.strftime(pattern) + " UTC"
+    return ""
+
+
+def utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def local_text(moment: datetime, offset_minutes: int | None = None) -> str:
+    """An aware moment in the wall-clock time it was recorded in (or this computer's)."""
+    if offset_minutes is not None:
+        zone = timezone(timedelta(minutes=offset_minutes))
+        return f"{moment.astimezone(zone):%Y-%m-%d %H:%M:%S} ({_offset_text(offset_minutes)})"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    value = float(size)
+    for unit in ("KiB", "MiB", "GiB", "TiB"):
+        value /= 1024
+        if value < 1024 or unit == "TiB":
+            return f"{value:.1f} {unit}"
+    return str(size)

@@ -1,0 +1,113 @@
+"""The import report: every file's result — what it was recognised as, how much was kept,
+every warning, and every failure. Never a silent drop.
+
+Rule: one row per file given (plus its warnings beneath it); files not reached because the
+user cancelled are listed too, as "not added (cancelled)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_kit.domain import AddResult
+from evidence_kit.ui import texts
+
+
+class ImportReportDialog(QDialog):
+    def __init__(
+        self, results: Sequence[AddResult], cancelled: bool, total_files: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import report"))
+        self.resize(760, 460)
+        layout = QVBoxLayout(self)
+        added = sum(1 for r in results if r.error is None)
+        failed = sum(1 for r in results if r.error is not None)
+        warned = sum(1 for r in results if r.warnings)
+        lines = [self.tr("%n file(s) added.", "", added)]
+        if failed:
+            lines.append(self.tr("%n file(s) could NOT be added (see below).", "", failed))
+        if warned:
+            lines.append(
+                self.tr("%n file(s) with warnings: read them before you rely on the item.", "", warned)
+            )
+        not_reached = max(total_files - len(results), 0) if cancelled else 0
+        if cancelled:
+            lines.append(
+                self.tr(
+                    "Cancelled: %n file(s) were not added. Everything added before is complete.",
+                    "",
+                    not_reached,
+                )
+            )
+        self.summary = QLabel(" ".join(lines), self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("Result for each file"))
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("File"), self.tr("Result")])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setColumnWidth(0, 300)
+        self.tree.setProperty("evidenceContent", True)
+        self.tree.setUniformRowHeights(True)
+        items = [self._item(result) for result in results]
+        if cancelled and not_reached:
+            extra = QTreeWidgetItem(
+                [self.tr("(%n more file(s))", "", not_reached), self.tr("not added (cancelled)")]
+            )
+            items.append(extra)
+        self.tree.addTopLevelItems(items)
+        self.tree.expandAll()
+        layout.addWidget(self.tree, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.accept)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.results = tuple(results)
+
+    def _item(self, result: AddResult) -> QTreeWidgetItem:
+        if result.error is not None:
+            outcome = self.tr("NOT added: {reason}").format(
+                reason=texts.core_text(result.error, result.error_params)
+            )
+        else:
+            parts = [
+                self.tr("added, recognised as {format}").format(
+                    format=texts.format_name(result.recognised_as)
+                )
+            ]
+            if result.message_count is not None:
+                parts.append(self.tr("%n message(s)", "", result.message_count))
+            if len(result.items) > 1:
+                parts.append(self.tr("%n attached file(s) stored", "", len(result.items) - 1))
+            outcome = ", ".join(parts)
+        item = QTreeWidgetItem([result.path, outcome])
+        item.setToolTip(0, result.path)
+        item.setToolTip(1, outcome)
+        for warning in result.warnings:
+            text = texts.warning_text(warning)
+            child = QTreeWidgetItem(["", "⚠ " + text])
+            child.setToolTip(1, text)
+            item.addChild(child)
+        return item
+
+    def outcome_texts(self) -> list[tuple[str, str]]:
+        found = []
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None:
+                found.append((item.text(0), item.text(1)))
+        return found

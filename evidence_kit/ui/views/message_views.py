@@ -1,0 +1,234 @@
+"""Chats as bubbles and e-mails with their headers, in a read-only text browser.
+
+Rules: every piece of content is HTML-escaped (a message can hold anything); nothing is
+fetched from the network (links in messages are shown as text, never opened); attachment
+links use our own `item:<id>` scheme and open the linked item; thumbnails are in-memory
+document resources. Very long chats are shown in pages, so opening one never freezes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import zlib
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from evidence_kit.domain import Conversation, Message, MessageKind
+from evidence_kit.ui import texts
+from evidence_kit.ui.qt_compat import no_value
+
+PAGE = 1500
+_SENDER_COLOURS = ("#2f5f8f", "#8a3b12", "#3f7a57", "#6b3f8f", "#8f2f5f", "#5f6b1f")
+_BUBBLE = ("#eef3f9", "#f8efe8", "#edf6ef", "#f2edf8", "#f8ecf2", "#f3f5e6")
+
+
+def _text(value: str) -> str:
+    return html.escape(value).replace("\n", "<br>")
+
+
+def _colour(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8", "replace")) % len(_SENDER_COLOURS)
+
+
+class _Browser(QTextBrowser):
+    open_item = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setProperty("evidenceContent", True)
+        self.anchorClicked.connect(self._clicked)
+
+    def _clicked(self, url: QUrl) -> None:
+        if url.scheme() == "item":
+            with contextlib.suppress(ValueError):
+                self.open_item.emit(int(url.path()))
+        elif url.scheme() == "more":
+            self.show_more()
+
+    def show_more(self) -> None:
+        """Overridden by views that page."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        # Our thumbnails are document resources, found before this is asked; anything else
+        # (a file, the network) is never loaded.
+        no_value()
+        return None
+
+    def add_thumbnails(self, thumbnails: dict[int, QImage]) -> None:
+        document = self.document()
+        for item_id, image in thumbnails.items():
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"thumb:{item_id}"), image)
+
+
+class ChatView(_Browser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Conversation"))
+        self._conversation: Conversation | None = None
+        self._links: dict[str, int] = {}
+        self._missing: frozenset[str] = frozenset()
+        self._thumbnails: dict[int, QImage] = {}
+        self._shown = 0
+
+    def set_conversation(
+        self,
+        conversation: Conversation,
+        links: dict[str, int],
+        missing: tuple[str, ...],
+        thumbnails: dict[int, QImage],
+    ) -> None:
+        self._conversation = conversation
+        self._links = links
+        self._missing = frozenset(missing)
+        self._thumbnails = thumbnails
+        self._shown = min(PAGE, len(conversation.messages))
+        self._render()
+
+    def show_more(self) -> None:
+        if self._conversation is not None:
+            self._shown = min(self._shown + PAGE, len(self._conversation.messages))
+            self._render()
+
+    def _render(self) -> None:
+        conversation = self._conversation
+        if conversation is None:
+            return
+        parts = []
+        if conversation.timezone_assumption:
+            parts.append(
+                "<p style='color:#666'><i>"
+                + _text(
+                    self.tr("About the times: {assumption}").format(
+                        assumption=texts.core_text(conversation.timezone_assumption)
+                    )
+                )
+                + "</i></p>"
+            )
+        for message in conversation.messages[: self._shown]:
+            parts.append(self._message_html(message))
+        remaining = len(conversation.messages) - self._shown
+        if remaining > 0:
+            parts.append(
+                "<p align='center'><a href='more:'>"
+                + _text(self.tr("Show more messages ({count} not shown yet)").format(count=remaining))
+                + "</a></p>"
+            )
+        position = self.verticalScrollBar().value()
+        self.document().clear()
+        self.add_thumbnails(self._thumbnails)
+        self.setHtml("".join(parts))
+        self.add_thumbnails(self._thumbnails)
+        self.verticalScrollBar().setValue(position)
+
+    def _message_html(self, message: Message) -> str:
+        when = message.sent_at.strftime("%Y-%m-%d %H:%M") if message.sent_at else ""
+        if message.kind == MessageKind.SYSTEM:
+            return (
+                "<p align='center' style='color:#666'><small>"
+                + _text(f"{when}  {message.text}")
+                + "</small></p>"
+            )
+        sender = message.sender or message.sender_id or self.tr("(unknown sender)")
+        shade = _colour(sender)
+        marks = []
+        if message.edited:
+            marks.append(self.tr("edited"))
+        if message.forwarded:
+            marks.append(self.tr("forwarded"))
+        body = _text(message.text)
+        if message.deleted:
+            body = (
+                "<i>" + _text(self.tr("This message was deleted.")) + "</i>" + (f"<br>{body}" if body else "")
+            )
+        if message.media_omitted:
+            body += (
+                "<br><i>" + _text(self.tr("A photo, video or file was not included in the export.")) + "</i>"
+            )
+        for attachment in message.attachments:
+            body += "<br>" + self._attachment_html(attachment.name)
+        head = (
+            f"<b style='color:{_SENDER_COLOURS[shade]}'>{_text(sender)}</b>"
+            f"&nbsp;&nbsp;<span style='color:#666'>{_text(when)}</span>"
+        )
+        if marks:
+            head += "&nbsp;&nbsp;<span style='color:#8a5a1f'>" + _text(" · ".join(marks)) + "</span>"
+        return (
+            f"<table width='85%' cellpadding='6' style='background-color:{_BUBBLE[shade]};"
+            f" margin-top:4px; margin-bottom:4px'><tr><td>{head}<br>{body}</td></tr></table>"
+        )
+
+    def _attachment_html(self, name: str) -> str:
+        item_id = self._links.get(name)
+        if item_id is None:
+            label = self.tr("Attachment {name} (not in the export)").format(name=name)
+            return f"<span style='color:#b3261e'>📎 {_text(label)}</span>"
+        label = self.tr("Attachment {name}: open it").format(name=name)
+        picture = ""
+        if item_id in self._thumbnails:
+            picture = f"<img src='thumb:{item_id}' height='96'><br>"
+        return f"<a href='item:{item_id}'>{picture}📎 {_text(label)}</a>"
+
+
+class EmailView(_Browser):
+    """The headers that matter for a report first, then the text, of each message."""
+
+    IMPORTANT = ("From", "To", "Cc", "Reply-To", "Date", "Subject", "Return-Path", "Message-ID")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("E-mail"))
+
+    def set_email(
+        self, conversation: Conversation, links: dict[str, int], thumbnails: dict[int, QImage]
+    ) -> None:
+        parts = []
+        headers = list(conversation.extra)
+        if headers:
+            parts.append(self._headers_html(headers))
+        for message in conversation.messages[:PAGE]:
+            own = [(k, v) for k, v in message.extra if k in ("subject", "from", "to", "cc")]
+            if len(conversation.messages) > 1:
+                parts.append("<hr>")
+                when = message.sent_at.strftime("%Y-%m-%d %H:%M") if message.sent_at else ""
+                parts.append(
+                    f"<p><b>{_text(message.sender or '')}</b> <span style='color:#666'>{_text(when)}</span>"
+                )
+                for key, value in own:
+                    parts.append(f"<br><span style='color:#666'>{_text(key)}:</span> {_text(value)}")
+                parts.append("</p>")
+            parts.append(f"<p style='white-space:pre-wrap'>{_text(message.text)}</p>")
+            for attachment in message.attachments:
+                item_id = links.get(attachment.name)
+                label = _text(self.tr("Attachment {name}").format(name=attachment.name))
+                if item_id is not None:
+                    picture = f"<img src='thumb:{item_id}' height='96'><br>" if item_id in thumbnails else ""
+                    parts.append(f"<p><a href='item:{item_id}'>{picture}📎 {label}</a></p>")
+                else:
+                    parts.append(f"<p>📎 {label}</p>")
+        self.document().clear()
+        self.add_thumbnails(thumbnails)
+        self.setHtml("".join(parts))
+        self.add_thumbnails(thumbnails)
+
+    def _headers_html(self, headers: list[tuple[str, str]]) -> str:
+        important = [(k, v) for k, v in headers if k in self.IMPORTANT]
+        technical = [(k, v) for k, v in headers if k not in self.IMPORTANT]
+        rows = "".join(
+            f"<tr><td style='color:#666' valign='top'>{_text(k)}</td><td>{_text(v)}</td></tr>"
+            for k, v in important
+        )
+        html_text = f"<table cellpadding='3'>{rows}</table>"
+        if technical:
+            title = _text(self.tr("Technical headers (where the message came from)"))
+            rows = "".join(
+                f"<tr><td style='color:#666' valign='top'>{_text(k)}</td>"
+                f"<td><small>{_text(v)}</small></td></tr>"
+                for k, v in technical
+            )
+            html_text += f"<p><b>{title}</b></p><table cellpadding='2'>{rows}</table>"
+        return html_text

@@ -1,0 +1,85 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>EvidenceList</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="213" />
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n item</numerusform>
+                <numerusform>%n items</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDoneDialog</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="279" />
+            <source>The dossier {id} is ready, with %n item(s).</source>
+            <translation>
+                <numerusform>The dossier {id} is ready, with %n item.</numerusform>
+                <numerusform>The dossier {id} is ready, with %n items.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportReportDialog</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="38" />
+            <source>%n file(s) added.</source>
+            <translation>
+                <numerusform>%n file added.</numerusform>
+                <numerusform>%n files added.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="40" />
+            <source>%n file(s) could NOT be added (see below).</source>
+            <translation>
+                <numerusform>%n file could NOT be added (see below).</numerusform>
+                <numerusform>%n files could NOT be added (see below).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="43" />
+            <source>%n file(s) with warnings: read them before you rely on the item.</source>
+            <translation>
+                <numerusform>%n file with warnings: read them before you rely on the item.</numerusform>
+                <numerusform>%n files with warnings: read them before you rely on the item.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="49" />
+            <source>Cancelled: %n file(s) were not added. Everything added before is complete.</source>
+            <translation>
+                <numerusform>Cancelled: %n file was not added. Everything added before is complete.</numerusform>
+                <numerusform>Cancelled: %n files were not added. Everything added before is complete.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="69" />
+            <source>(%n more file(s))</source>
+            <translation>
+                <numerusform>(%n more file)</numerusform>
+                <numerusform>(%n more files)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="93" />
+            <source>%n message(s)</source>
+            <translation>
+                <numerusform>%n message</numerusform>
+                <numerusform>%n messages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="95" />
+            <source>%n attached file(s) stored</source>
+            <translation>
+                <numerusform>%n attached file stored</numerusform>
+                <numerusform>%n attached files stored</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,2033 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="129" />
+            <source>About Evidence Kit</source>
+            <translation>Over Bewijskluis</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="131" />
+            <source>Evidence Kit</source>
+            <translation>Bewijskluis</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="139" />
+            <source>Keeps the proof of online violence: byte-exact, encrypted, with a verifiable chain of custody.</source>
+            <translation>Bewaart het bewijs van online geweld: byte voor byte, versleuteld, met een controleerbare bewaarketen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="142" />
+            <source>Licence: GNU General Public License, version 3 or later.</source>
+            <translation>Licentie: GNU General Public License, versie 3 of later.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="143" />
+            <source>Built with Qt {qt} and PySide6 {pyside} (LGPL v3), Python {python}.</source>
+            <translation>Gemaakt met Qt {qt} en PySide6 {pyside} (LGPL v3), Python {python}.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="146" />
+            <source>Fonts: Noto (SIL Open Font License 1.1) and Symbola (free for any use).</source>
+            <translation>Lettertypen: Noto (SIL Open Font License 1.1) en Symbola (vrij te gebruiken).</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="148" />
+            <source>Also uses SQLCipher, SQLAlchemy, cryptography, Pillow, ReportLab and pyHanko; see their licences in the source.</source>
+            <translation>Gebruikt ook SQLCipher, SQLAlchemy, cryptography, Pillow, ReportLab en pyHanko; zie hun licenties in de broncode.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppController</name>
+        <message>
+            <location filename="../../evidence_kit/ui/controller.py" line="79" />
+            <source>Notes</source>
+            <translation>Notities</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/controller.py" line="80" />
+            <source>Evidence Kit</source>
+            <translation>Bewijskluis</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppWindow</name>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="83" />
+            <source>&amp;New vault…</source>
+            <translation>&amp;Nieuwe kluis…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="84" />
+            <source>&amp;Open vault…</source>
+            <translation>Kluis &amp;openen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="85" />
+            <source>Open the &amp;demo case</source>
+            <translation>&amp;Demozaak openen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="86" />
+            <source>&amp;Lock</source>
+            <translation>&amp;Vergrendelen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="87" />
+            <source>Lock the vault (Ctrl+L)</source>
+            <translation>De kluis vergrendelen (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="88" />
+            <source>&amp;Check the vault…</source>
+            <translation>Kluis &amp;controleren…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="89" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Afsluiten</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="90" />
+            <source>&amp;Add files…</source>
+            <translation>Bestanden &amp;toevoegen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="91" />
+            <source>Add files or export zips (Ctrl+I); you can also drag them here</source>
+            <translation>Bestanden of export-zips toevoegen (Ctrl+I); u kunt ze ook hierheen slepen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="92" />
+            <source>Add a &amp;folder…</source>
+            <translation>Een &amp;map toevoegen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="94" />
+            <source>&amp;Paste screenshot or files</source>
+            <translation>Schermafbeelding of bestanden &amp;plakken</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="96" />
+            <source>Store the picture or files on the clipboard (Ctrl+V)</source>
+            <translation>De afbeelding of bestanden op het klembord bewaren (Ctrl+V)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="98" />
+            <source>Save a &amp;copy of the original…</source>
+            <translation>Een &amp;kopie van het origineel opslaan…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="100" />
+            <source>&amp;Search</source>
+            <translation>&amp;Zoeken</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="101" />
+            <source>&amp;Back to the list</source>
+            <translation>Terug naar de &amp;lijst</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="103" />
+            <source>&amp;Export dossier…</source>
+            <translation>Dossier &amp;exporteren…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="105" />
+            <source>Make a dossier for the police or a lawyer (Ctrl+E)</source>
+            <translation>Een dossier maken voor de politie of een advocaat (Ctrl+E)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="106" />
+            <source>Custody &amp;log…</source>
+            <translation>&amp;Bewaarlogboek…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="107" />
+            <source>Everything that happened to the evidence, in order</source>
+            <translation>Alles wat er met het bewijs is gebeurd, op volgorde</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="108" />
+            <source>Check a &amp;received dossier…</source>
+            <translation>Een &amp;ontvangen dossier controleren…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="109" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Instellingen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="110" />
+            <location filename="../../evidence_kit/ui/main_window.py" line="153" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="111" />
+            <source>&amp;About Evidence Kit</source>
+            <translation>&amp;Over Bewijskluis</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="112" />
+            <location filename="../../evidence_kit/ui/main_window.py" line="177" />
+            <source>Quick exit</source>
+            <translation>Snel weg</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="116" />
+            <source>Hide this window at once and lock the vault (Ctrl+Shift+Q, or press Esc twice)</source>
+            <translation>Dit venster meteen verbergen en de kluis vergrendelen (Ctrl+Shift+Q, of twee keer Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="123" />
+            <source>&amp;Vault</source>
+            <translation>&amp;Kluis</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="132" />
+            <source>&amp;Evidence</source>
+            <translation>&amp;Bewijs</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="150" />
+            <source>&amp;Tools</source>
+            <translation>&amp;Extra</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="158" />
+            <source>Main toolbar</source>
+            <translation>Hoofdwerkbalk</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="232" />
+            <source>The vault was locked because the computer was not used for a while.</source>
+            <translation>De kluis is vergrendeld omdat de computer een tijd niet is gebruikt.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="234" />
+            <source>The vault was locked because the computer went to sleep or the screen locked.</source>
+            <translation>De kluis is vergrendeld omdat de computer in slaapstand ging of het scherm werd vergrendeld.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="238" />
+            <source>The vault is locked.</source>
+            <translation>De kluis is vergrendeld.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="256" />
+            <source>Choose the vault folder</source>
+            <translation>Kies de map van de kluis</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="277" />
+            <source>Building the demo case…</source>
+            <translation>De demozaak wordt gemaakt…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="278" />
+            <source>Demo case (fictional)</source>
+            <translation>Demozaak (verzonnen)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="279" />
+            <source>Fictional demo file</source>
+            <translation>Verzonnen demobestand</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="291" />
+            <source>Demo case</source>
+            <translation>Demozaak</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="298" />
+            <source>Add files to the vault</source>
+            <translation>Bestanden aan de kluis toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="304" />
+            <source>Add a folder to the vault</source>
+            <translation>Een map aan de kluis toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="317" />
+            <source>Choose an item first.</source>
+            <translation>Kies eerst een item.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChatView</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="70" />
+            <source>Conversation</source>
+            <translation>Gesprek</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="105" />
+            <source>About the times: {assumption}</source>
+            <translation>Over de tijden: {assumption}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="117" />
+            <source>Show more messages ({count} not shown yet)</source>
+            <translation>Meer berichten tonen ({count} nog niet getoond)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="135" />
+            <source>(unknown sender)</source>
+            <translation>(onbekende afzender)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="139" />
+            <source>edited</source>
+            <translation>bewerkt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="141" />
+            <source>forwarded</source>
+            <translation>doorgestuurd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="145" />
+            <source>This message was deleted.</source>
+            <translation>Dit bericht is verwijderd.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="149" />
+            <source>A photo, video or file was not included in the export.</source>
+            <translation>Een foto, video of bestand zat niet in de export.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="167" />
+            <source>Attachment {name} (not in the export)</source>
+            <translation>Bijlage {name} (niet in de export)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="169" />
+            <source>Attachment {name}: open it</source>
+            <translation>Bijlage {name}: openen</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreateVaultDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="44" />
+            <source>Create a new vault</source>
+            <translation>Een nieuwe kluis maken</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="60" />
+            <source>A vault holds the evidence of one case. Everything in it is encrypted with your passphrase. Choose a passphrase that others cannot guess; without it (or the recovery code) nobody can open the vault, not even us.</source>
+            <translation>Een kluis bevat het bewijs van één zaak. Alles erin is versleuteld met uw wachtwoordzin. Kies een wachtwoordzin die anderen niet kunnen raden; zonder die zin (of de herstelcode) kan niemand de kluis openen, ook wij niet.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="70" />
+            <source>For example: Messages from my ex, 2026</source>
+            <translation>Bijvoorbeeld: Berichten van mijn ex, 2026</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="71" />
+            <source>Case name</source>
+            <translation>Naam van de zaak</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="72" />
+            <source>Case &amp;name:</source>
+            <translation>&amp;Naam van de zaak:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="74" />
+            <source>Where to save the vault</source>
+            <translation>Waar de kluis wordt opgeslagen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="76" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Bladeren…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="81" />
+            <source>Save in:</source>
+            <translation>Opslaan in:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="83" />
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="84" />
+            <source>&amp;Passphrase:</source>
+            <translation>&amp;Wachtwoordzin:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="88" />
+            <source>Passphrase again</source>
+            <translation>Wachtwoordzin nogmaals</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="89" />
+            <source>&amp;Again:</source>
+            <translation>Nog&amp;maals:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="98" />
+            <source>&amp;Create vault</source>
+            <translation>Kluis &amp;maken</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="110" />
+            <source>Evidence vault</source>
+            <translation>Bewijskluis</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="120" />
+            <source>Choose the folder to save the vault in</source>
+            <translation>Kies de map waarin de kluis komt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="127" />
+            <source>Give the case a name (only you will see it; it is stored encrypted).</source>
+            <translation>Geef de zaak een naam (alleen u ziet die; hij wordt versleuteld bewaard).</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="130" />
+            <source>Choose where to save the vault.</source>
+            <translation>Kies waar de kluis moet komen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="132" />
+            <source>That place is already in use; choose a new folder name.</source>
+            <translation>Die plek is al in gebruik; kies een nieuwe mapnaam.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="134" />
+            <source>The passphrase needs at least {minimum} characters.</source>
+            <translation>De wachtwoordzin moet minstens {minimum} tekens hebben.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="138" />
+            <source>The two passphrases are not the same.</source>
+            <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="152" />
+            <source>Creating the vault…</source>
+            <translation>De kluis wordt gemaakt…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="180" />
+            <source>Your recovery code</source>
+            <translation>Uw herstelcode</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="188" />
+            <source>If you forget your passphrase, this code is the only way back into the vault. It is shown only now. Write it down or print it, and keep it somewhere safe, away from this computer and out of reach of the person you are collecting evidence about.</source>
+            <translation>Als u uw wachtwoordzin vergeet, is deze code de enige weg terug in de kluis. Hij wordt alleen nu getoond. Schrijf hem op of druk hem af, en bewaar hem op een veilige plek, weg van deze computer en buiten bereik van de persoon over wie u bewijs verzamelt.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="205" />
+            <source>Recovery code</source>
+            <translation>Herstelcode</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="209" />
+            <source>&amp;Print…</source>
+            <translation>&amp;Afdrukken…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="211" />
+            <source>Save as &amp;file…</source>
+            <translation>Opslaan als &amp;bestand…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="217" />
+            <source>I have written down, printed or saved the recovery code</source>
+            <translation>Ik heb de herstelcode opgeschreven, afgedrukt of opgeslagen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="221" />
+            <source>&amp;Open the vault</source>
+            <translation>De kluis &amp;openen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="231" />
+            <source>Evidence Kit recovery code</source>
+            <translation>Herstelcode van Bewijskluis</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="232" />
+            <source>Keep this paper somewhere safe. With this code you can set a new passphrase.</source>
+            <translation>Bewaar dit papier op een veilige plek. Met deze code kunt u een nieuwe wachtwoordzin instellen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="248" />
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="257" />
+            <source>Save the recovery code</source>
+            <translation>De herstelcode opslaan</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="250" />
+            <source>Anyone who finds this file can open the vault with it. Save it on a USB stick or another place that only you can reach, not on this computer. Continue?</source>
+            <translation>Iedereen die dit bestand vindt, kan er de kluis mee openen. Sla het op een USB-stick op of op een andere plek waar alleen u bij kunt, niet op deze computer. Doorgaan?</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="257" />
+            <source>recovery code.txt</source>
+            <translation>herstelcode.txt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="257" />
+            <source>Text (*.txt)</source>
+            <translation>Tekst (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="267" />
+            <source>Not saved</source>
+            <translation>Niet opgeslagen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/create_vault.py" line="268" />
+            <source>Could not save the file: {reason}</source>
+            <translation>Het bestand kon niet worden opgeslagen: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustodyLogDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="138" />
+            <source>Custody log</source>
+            <translation>Bewaarlogboek</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="143" />
+            <source>Every event is linked to the one before it by its hash and signed with the vault's key, so a change to any earlier event is detected.</source>
+            <translation>Elke gebeurtenis is met haar hash verbonden aan de vorige en ondertekend met de sleutel van de kluis, zodat een wijziging van een eerdere gebeurtenis wordt ontdekt.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="152" />
+            <source>Filter</source>
+            <translation>Filteren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="153" />
+            <source>Filter the log</source>
+            <translation>Het logboek filteren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="156" />
+            <source>Kind of event</source>
+            <translation>Soort gebeurtenis</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="157" />
+            <source>All events</source>
+            <translation>Alle gebeurtenissen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="158" />
+            <source>&amp;Verify chain</source>
+            <translation>Keten &amp;controleren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="168" />
+            <source>Custody events</source>
+            <translation>Gebeurtenissen in het bewaarlogboek</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="205" />
+            <source>Checking…</source>
+            <translation>Bezig met controleren…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustodyModel</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="69" />
+            <source>No.</source>
+            <translation>Nr.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="70" />
+            <source>When</source>
+            <translation>Wanneer</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="71" />
+            <source>What</source>
+            <translation>Wat</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="72" />
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="73" />
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/custody_view.py" line="74" />
+            <source>Hash</source>
+            <translation>Hash</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailView</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="183" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="206" />
+            <source>Attachment {name}</source>
+            <translation>Bijlage {name}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="226" />
+            <source>Technical headers (where the message came from)</source>
+            <translation>Technische kopregels (waar het bericht vandaan kwam)</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidenceList</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="52" />
+            <source>Search names, notes and messages (Ctrl+F)</source>
+            <translation>Zoek in namen, notities en berichten (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="53" />
+            <source>Search</source>
+            <translation>Zoeken</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="57" />
+            <source>Kind</source>
+            <translation>Soort</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="58" />
+            <source>All kinds</source>
+            <translation>Alle soorten</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="63" />
+            <source>Platform</source>
+            <translation>Platform</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="66" />
+            <source>Category</source>
+            <translation>Categorie</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="71" />
+            <source>Only dates from</source>
+            <translation>Alleen datums van</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="75" />
+            <source>From date</source>
+            <translation>Vanaf datum</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="79" />
+            <source>To date</source>
+            <translation>Tot en met datum</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="85" />
+            <source>to</source>
+            <translation>tot en met</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="94" />
+            <source>Evidence</source>
+            <translation>Bewijs</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="124" />
+            <source>The vault is empty. Drag files, folders or chat exports here, click “Add files…”, or paste a screenshot with Ctrl+V.</source>
+            <translation>De kluis is leeg. Sleep bestanden, mappen of chatexports hierheen, klik op “Bestanden toevoegen…”, of plak een schermafbeelding met Ctrl+V.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="154" />
+            <source>All platforms</source>
+            <translation>Alle platforms</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="161" />
+            <source>All categories</source>
+            <translation>Alle categorieën</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="164" />
+            <source>No category</source>
+            <translation>Geen categorie</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="217" />
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n item</numerusform>
+                <numerusform>%n items</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="219" />
+            <source>{shown} of {total} items</source>
+            <translation>{shown} van {total} items</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="60" />
+            <source>Export a dossier</source>
+            <translation>Een dossier exporteren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="65" />
+            <source>The dossier is a folder with a signed PDF, the original files, and what anyone needs to check that nothing was changed. Give it to the police or your lawyer on a USB stick.</source>
+            <translation>Het dossier is een map met een ondertekende pdf, de originele bestanden, en alles wat nodig is om te controleren dat er niets is veranderd. Geef het op een USB-stick aan de politie of uw advocaat.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="73" />
+            <source>Which items</source>
+            <translation>Welke items</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="78" />
+            <source>&amp;All items ({count})</source>
+            <translation>&amp;Alle items ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="80" />
+            <source>The &amp;selected items ({count})</source>
+            <translation>De &amp;geselecteerde items ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="82" />
+            <source>Items from a &amp;period:</source>
+            <translation>Items uit een &amp;periode:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="83" />
+            <source>Items of one &amp;category:</source>
+            <translation>Items van één &amp;categorie:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="95" />
+            <source>From date</source>
+            <translation>Vanaf datum</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="95" />
+            <source>To date</source>
+            <translation>Tot en met datum</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="105" />
+            <source>Category</source>
+            <translation>Categorie</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="113" />
+            <source>Intimate images: do not show in the PDF</source>
+            <translation>Intieme beelden: niet tonen in de pdf</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="117" />
+            <source>Tick images that must not be printed in the dossier. Their hash and details are still listed, and the original file is still in the package for the investigators.</source>
+            <translation>Vink beelden aan die niet in het dossier mogen worden afgedrukt. Hun hash en gegevens worden wel vermeld, en het originele bestand zit nog steeds in het pakket voor de onderzoekers.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="125" />
+            <source>Images to withhold</source>
+            <translation>Beelden die worden achtergehouden</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="144" />
+            <source>&amp;Language of the dossier:</source>
+            <translation>&amp;Taal van het dossier:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="147" />
+            <source>Case &amp;title:</source>
+            <translation>&amp;Titel van de zaak:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="149" />
+            <source>Your name, or leave empty</source>
+            <translation>Uw naam, of laat leeg</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="150" />
+            <source>Compiled &amp;by:</source>
+            <translation>Samengesteld &amp;door:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="153" />
+            <source>Dossier {date}</source>
+            <translation>Dossier {date}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="155" />
+            <source>B&amp;rowse…</source>
+            <translation>B&amp;laderen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="159" />
+            <source>Save in:</source>
+            <translation>Opslaan in:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="160" />
+            <source>Also make one .zip file (easy to send or copy)</source>
+            <translation>Ook één .zip-bestand maken (makkelijk te versturen of te kopiëren)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="169" />
+            <source>&amp;Export</source>
+            <translation>&amp;Exporteren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="177" />
+            <source>Where should the dossier go?</source>
+            <translation>Waar moet het dossier komen?</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="222" />
+            <source>Choose where the dossier should go.</source>
+            <translation>Kies waar het dossier moet komen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="226" />
+            <source>{name} already exists; choose a new name.</source>
+            <translation>{name} bestaat al; kies een nieuwe naam.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="230" />
+            <source>No items are chosen.</source>
+            <translation>Er zijn geen items gekozen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="236" />
+            <source>Writing the dossier</source>
+            <translation>Het dossier wordt geschreven</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDoneDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="275" />
+            <source>Dossier ready</source>
+            <translation>Dossier klaar</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="279" />
+            <source>The dossier {id} is ready, with %n item(s).</source>
+            <translation>
+                <numerusform>Het dossier {id} is klaar, met %n item.</numerusform>
+                <numerusform>Het dossier {id} is klaar, met %n items.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="282" />
+            <source>Folder: {path}</source>
+            <translation>Map: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="283" />
+            <source>Fingerprint of the manifest (SHA-256): {sha256}</source>
+            <translation>Vingerafdruk van het manifest (SHA-256): {sha256}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="286" />
+            <source>Also as one file: {path}</source>
+            <translation>Ook als één bestand: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="294" />
+            <source>Tell the police the dossier number and the fingerprint above: with them they can check that the dossier is the one you made. Help (F1) explains each file.</source>
+            <translation>Geef de politie het dossiernummer en de vingerafdruk hierboven: daarmee kunnen zij controleren dat het dossier het uwe is. Help (F1) legt elk bestand uit.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="302" />
+            <source>&amp;Show in folder</source>
+            <translation>&amp;Tonen in map</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="26" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="31" />
+            <source>Help</source>
+            <translation>Help</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="41" />
+            <source>Keeping evidence</source>
+            <translation>Bewijs bewaren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="44" />
+            <source>Drag screenshots, photos, chat exports (.zip or .txt), e-mails (.eml) and other files onto the window, or use “Add files…”. Press Ctrl+V to store a screenshot straight from the clipboard. Every file is stored exactly as it is, with its SHA-256 fingerprint and the time it was stored.</source>
+            <translation>Sleep schermafbeeldingen, foto’s, chatexports (.zip of .txt), e-mails (.eml) en andere bestanden naar het venster, of gebruik “Bestanden toevoegen…”. Druk op Ctrl+V om een schermafbeelding direct van het klembord te bewaren. Elk bestand wordt precies bewaard zoals het is, met zijn SHA-256-vingerafdruk en het moment waarop het is opgeslagen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="50" />
+            <source>Signal has no official way to export a chat. Take screenshots of the messages (with the date visible) and add them; add the phone's own backup only if you know how it was made.</source>
+            <translation>Signal heeft geen officiële manier om een chat te exporteren. Maak schermafbeeldingen van de berichten (met de datum zichtbaar) en voeg die toe; voeg de eigen back-up van de telefoon alleen toe als u weet hoe die is gemaakt.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="55" />
+            <source>Write a note with each item: what happened, who it came from, why it matters. Every change of a note is recorded.</source>
+            <translation>Schrijf bij elk item een notitie: wat er gebeurde, van wie het kwam, waarom het ertoe doet. Elke wijziging van een notitie wordt vastgelegd.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="61" />
+            <source>Staying safe</source>
+            <translation>Veilig blijven</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="64" />
+            <source>“Quick exit” (the red button, Ctrl+Shift+Q, or Esc twice) hides the window at once and locks the vault. The vault also locks by itself when the computer is not used for a few minutes (see Settings).</source>
+            <translation>“Snel weg” (de rode knop, Ctrl+Shift+Q, of twee keer Esc) verbergt het venster meteen en vergrendelt de kluis. De kluis vergrendelt ook vanzelf als de computer een paar minuten niet wordt gebruikt (zie Instellingen).</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="69" />
+            <source>The title bar never shows your case. In Settings you can give the program a neutral name. Nothing from the vault is written to disk outside the vault, unless you save a copy or export a dossier yourself.</source>
+            <translation>De titelbalk toont nooit uw zaak. In Instellingen kunt u het programma een neutrale naam geven. Niets uit de kluis wordt buiten de kluis op schijf gezet, tenzij u zelf een kopie opslaat of een dossier exporteert.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="76" />
+            <source>The dossier: what each file is for</source>
+            <translation>Het dossier: waar elk bestand voor is</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="79" />
+            <source>dossier.pdf — the readable report: every item with its times, notes and fingerprint, and the custody log. It is digitally signed.</source>
+            <translation>dossier.pdf — het leesbare verslag: elk item met zijn tijden, notities en vingerafdruk, en het bewaarlogboek. Het is digitaal ondertekend.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="83" />
+            <source>originals/ — the files exactly as they were stored; their fingerprints are in the PDF and in the manifest.</source>
+            <translation>originals/ — de bestanden precies zoals ze zijn bewaard; hun vingerafdrukken staan in de pdf en in het manifest.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="87" />
+            <source>manifest.json — the list of every file in the dossier with its SHA-256 fingerprint; manifest.sig and public_key.pem let anyone check that the list was not changed.</source>
+            <translation>manifest.json — de lijst van alle bestanden in het dossier met hun SHA-256-vingerafdruk; met manifest.sig en public_key.pem kan iedereen controleren dat de lijst niet is veranderd.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="91" />
+            <source>SHA256SUMS — the same fingerprints in the format of the common sha256sum tool.</source>
+            <translation>SHA256SUMS — dezelfde vingerafdrukken in het formaat van het gangbare programma sha256sum.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="93" />
+            <source>VERIFY.txt — step-by-step instructions for checking the dossier without this program.</source>
+            <translation>VERIFY.txt — stap-voor-stapinstructies om het dossier zonder dit programma te controleren.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="97" />
+            <source>timestamps/ — trusted time-stamps, where they could be obtained: an independent authority confirms that the fingerprints existed at that time.</source>
+            <translation>timestamps/ — betrouwbare tijdstempels, waar die konden worden verkregen: een onafhankelijke instantie bevestigt dat de vingerafdrukken op dat moment bestonden.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="103" />
+            <source>What to tell the police</source>
+            <translation>Wat u de politie vertelt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="106" />
+            <source>Give them the dossier folder (or its .zip) on a USB stick, and tell them the dossier number and the manifest fingerprint shown when it was made. They can check the package with this program (“Check a dossier you received”) or with VERIFY.txt.</source>
+            <translation>Geef hun de dossiermap (of de .zip) op een USB-stick, en noem het dossiernummer en de vingerafdruk van het manifest die werden getoond toen het dossier werd gemaakt. Zij kunnen het pakket controleren met dit programma (“Een ontvangen dossier controleren”) of met VERIFY.txt.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="111" />
+            <source>Be clear about what the fingerprints prove: that the files have not changed since you stored them. They do not prove who sent a message or that its content is true; the times shown in chats are the phone's own, as shown.</source>
+            <translation>Wees duidelijk over wat de vingerafdrukken bewijzen: dat de bestanden niet zijn veranderd sinds u ze bewaarde. Ze bewijzen niet wie een bericht stuurde of dat de inhoud waar is; de tijden in chats zijn die van de telefoon zelf, zoals getoond.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="115" />
+            <source>Keep the vault itself: the investigators may ask for the originals again.</source>
+            <translation>Bewaar de kluis zelf: de onderzoekers kunnen opnieuw om de originelen vragen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageViewer</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/image_viewer.py" line="51" />
+            <source>&amp;Fit</source>
+            <translation>&amp;Passend</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/image_viewer.py" line="52" />
+            <source>Fit the picture in the window</source>
+            <translation>De afbeelding passend in het venster tonen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/image_viewer.py" line="54" />
+            <source>&amp;100 %</source>
+            <translation>&amp;100 %</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/image_viewer.py" line="55" />
+            <source>Show the picture at its real size (Ctrl+0)</source>
+            <translation>De afbeelding op ware grootte tonen (Ctrl+0)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/image_viewer.py" line="57" />
+            <source>Zoom &amp;in</source>
+            <translation>&amp;Inzoomen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/image_viewer.py" line="59" />
+            <source>Zoom &amp;out</source>
+            <translation>&amp;Uitzoomen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/image_viewer.py" line="70" />
+            <source>Picture</source>
+            <translation>Afbeelding</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportReportDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="32" />
+            <source>Import report</source>
+            <translation>Importverslag</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="38" />
+            <source>%n file(s) added.</source>
+            <translation>
+                <numerusform>%n bestand toegevoegd.</numerusform>
+                <numerusform>%n bestanden toegevoegd.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="40" />
+            <source>%n file(s) could NOT be added (see below).</source>
+            <translation>
+                <numerusform>%n bestand kon NIET worden toegevoegd (zie hieronder).</numerusform>
+                <numerusform>%n bestanden konden NIET worden toegevoegd (zie hieronder).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="43" />
+            <source>%n file(s) with warnings: read them before you rely on the item.</source>
+            <translation>
+                <numerusform>%n bestand met waarschuwingen: lees ze voordat u op het item vertrouwt.</numerusform>
+                <numerusform>%n bestanden met waarschuwingen: lees ze voordat u op de items vertrouwt.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="49" />
+            <source>Cancelled: %n file(s) were not added. Everything added before is complete.</source>
+            <translation>
+                <numerusform>Geannuleerd: %n bestand is niet toegevoegd. Alles wat eerder is toegevoegd, is compleet.</numerusform>
+                <numerusform>Geannuleerd: %n bestanden zijn niet toegevoegd. Alles wat eerder is toegevoegd, is compleet.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="58" />
+            <source>Result for each file</source>
+            <translation>Resultaat per bestand</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="60" />
+            <source>File</source>
+            <translation>Bestand</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="60" />
+            <source>Result</source>
+            <translation>Resultaat</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="69" />
+            <source>(%n more file(s))</source>
+            <translation>
+                <numerusform>(nog %n bestand)</numerusform>
+                <numerusform>(nog %n bestanden)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="69" />
+            <source>not added (cancelled)</source>
+            <translation>niet toegevoegd (geannuleerd)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="83" />
+            <source>NOT added: {reason}</source>
+            <translation>NIET toegevoegd: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="88" />
+            <source>added, recognised as {format}</source>
+            <translation>toegevoegd, herkend als {format}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="93" />
+            <source>%n message(s)</source>
+            <translation>
+                <numerusform>%n bericht</numerusform>
+                <numerusform>%n berichten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="95" />
+            <source>%n attached file(s) stored</source>
+            <translation>
+                <numerusform>%n bijgevoegd bestand bewaard</numerusform>
+                <numerusform>%n bijgevoegde bestanden bewaard</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemPage</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="54" />
+            <source>← &amp;Back to the list</source>
+            <translation>← Terug naar de &amp;lijst</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="55" />
+            <source>Back to the list (Alt+Left)</source>
+            <translation>Terug naar de lijst (Alt+Links)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="62" />
+            <source>Save a &amp;copy of the original…</source>
+            <translation>Een &amp;kopie van het origineel opslaan…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="71" />
+            <source>Opening…</source>
+            <translation>Bezig met openen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="79" />
+            <source>Text of the file</source>
+            <translation>Tekst van het bestand</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="148" />
+            <source>[Only the beginning of the file is shown here.]</source>
+            <translation>[Hier wordt alleen het begin van het bestand getoond.]</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="154" />
+            <source>This file cannot be shown here. It is stored exactly as it was; use “Save a copy of the original…” to open it in another program.</source>
+            <translation>Dit bestand kan hier niet worden getoond. Het is precies bewaard zoals het was; gebruik “Een kopie van het origineel opslaan…” om het in een ander programma te openen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="217" />
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="227" />
+            <source>Save a copy of the original</source>
+            <translation>Een kopie van het origineel opslaan</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="219" />
+            <source>The copy is NOT encrypted: anyone who can open the folder you choose can see it. The copy is byte-for-byte the stored original, and saving it is recorded in the custody log. Continue?</source>
+            <translation>De kopie is NIET versleuteld: iedereen die de gekozen map kan openen, kan haar zien. De kopie is byte voor byte het bewaarde origineel, en het opslaan wordt vastgelegd in het bewaarlogboek. Doorgaan?</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="244" />
+            <source>Not saved</source>
+            <translation>Niet opgeslagen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="248" />
+            <source>Saved a byte-exact copy as {name}.</source>
+            <translation>Een byte-exacte kopie is opgeslagen als {name}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemTableModel</name>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="153" />
+            <source>Kind</source>
+            <translation>Soort</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="154" />
+            <source>Date (as shown)</source>
+            <translation>Datum (zoals getoond)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="155" />
+            <source>Platform</source>
+            <translation>Platform</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="156" />
+            <source>Sender</source>
+            <translation>Afzender</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="157" />
+            <source>Title or file name</source>
+            <translation>Titel of bestandsnaam</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="158" />
+            <source>Category</source>
+            <translation>Categorie</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="159" />
+            <source>Note</source>
+            <translation>Notitie</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="160" />
+            <source>Trusted time</source>
+            <translation>Betrouwbare tijd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="201" />
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="203" />
+            <source>Waiting</source>
+            <translation>Wacht</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="215" />
+            <source>A trusted time-stamp authority has signed this item's hash.</source>
+            <translation>Een betrouwbare tijdstempelinstantie heeft de hash van dit item ondertekend.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="216" />
+            <source>Waiting for a time-stamp authority (no connection yet).</source>
+            <translation>Wacht op een tijdstempelinstantie (nog geen verbinding).</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_model.py" line="217" />
+            <source>No trusted time-stamp.</source>
+            <translation>Geen betrouwbaar tijdstempel.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseEdit</name>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="53" />
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="61" />
+            <source>Show</source>
+            <translation>Tonen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="55" />
+            <source>Show or hide the passphrase</source>
+            <translation>De wachtwoordzin tonen of verbergen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="61" />
+            <source>Hide</source>
+            <translation>Verbergen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/progress.py" line="52" />
+            <source>{done} of {total} files</source>
+            <translation>{done} van {total} bestanden</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/progress.py" line="56" />
+            <source>{done} of {total}</source>
+            <translation>{done} van {total}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/progress.py" line="65" />
+            <source>Stopping… every item finished so far stays in the vault.</source>
+            <translation>Bezig met stoppen… elk item dat al klaar is, blijft in de kluis.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="37" />
+            <source>Settings</source>
+            <translation>Instellingen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="42" />
+            <source>Same as the system</source>
+            <translation>Zoals het systeem</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="46" />
+            <source>&amp;Language:</source>
+            <translation>&amp;Taal:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="50" />
+            <source>Never</source>
+            <translation>Nooit</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="51" />
+            <source> minutes</source>
+            <translation> minuten</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="53" />
+            <source>Lock after minutes without use</source>
+            <translation>Vergrendelen na zoveel minuten zonder gebruik</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="54" />
+            <source>Lock the vault after &amp;no use for:</source>
+            <translation>De kluis vergrendelen na &amp;geen gebruik gedurende:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="56" />
+            <source>Show a neutral name in the title bar and task bar</source>
+            <translation>Een neutrale naam tonen in de titelbalk en taakbalk</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="59" />
+            <source>Notes</source>
+            <translation>Notities</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="60" />
+            <source>Neutral name</source>
+            <translation>Neutrale naam</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="62" />
+            <source>Neutral &amp;name:</source>
+            <translation>Neutrale &amp;naam:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="65" />
+            <source>Same as the program</source>
+            <translation>Zoals het programma</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="71" />
+            <source>&amp;Dossier language:</source>
+            <translation>Taal van het &amp;dossier:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="74" />
+            <source>Where dossiers go</source>
+            <translation>Waar dossiers komen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="75" />
+            <source>B&amp;rowse…</source>
+            <translation>B&amp;laderen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="79" />
+            <source>Dossiers go to:</source>
+            <translation>Dossiers komen in:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="82" />
+            <source>Ask a trusted time-stamp authority to confirm when items were stored (needs internet)</source>
+            <translation>Een betrouwbare tijdstempelinstantie laten bevestigen wanneer items zijn bewaard (internet nodig)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="89" />
+            <source>Authorities:</source>
+            <translation>Instanties:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="117" />
+            <source>Where should dossiers go?</source>
+            <translation>Waar moeten dossiers komen?</translation>
+        </message>
+    </context>
+    <context>
+        <name>SidePanel</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="55" />
+            <source>About this item</source>
+            <translation>Over dit item</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="59" />
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="95" />
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="61" />
+            <source>&amp;Details</source>
+            <translation>&amp;Details</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="65" />
+            <source>Category:</source>
+            <translation>Categorie:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="68" />
+            <source>Category</source>
+            <translation>Categorie</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="71" />
+            <source>Note (what happened, who, why it matters):</source>
+            <translation>Notitie (wat er gebeurde, wie, waarom het ertoe doet):</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="73" />
+            <source>Note</source>
+            <translation>Notitie</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="79" />
+            <source>&amp;Save note and category</source>
+            <translation>Notitie en categorie op&amp;slaan</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="86" />
+            <source>Every change is recorded in the custody log, with the old and the new text.</source>
+            <translation>Elke wijziging wordt vastgelegd in het bewaarlogboek, met de oude en de nieuwe tekst.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="91" />
+            <source>&amp;Note and category</source>
+            <translation>&amp;Notitie en categorie</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="94" />
+            <source>History of this item</source>
+            <translation>Geschiedenis van dit item</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="95" />
+            <source>When</source>
+            <translation>Wanneer</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="95" />
+            <source>What</source>
+            <translation>Wat</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="100" />
+            <source>&amp;History</source>
+            <translation>&amp;Geschiedenis</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="130" />
+            <source>Copy</source>
+            <translation>Kopiëren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="131" />
+            <source>Times, each with where it comes from</source>
+            <translation>Tijden, elk met waar ze vandaan komen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="132" />
+            <source>No trusted time-stamp yet.</source>
+            <translation>Nog geen betrouwbaar tijdstempel.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="133" />
+            <source>Camera data (EXIF)</source>
+            <translation>Cameragegevens (EXIF)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="134" />
+            <source>Web address</source>
+            <translation>Webadres</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="135" />
+            <source>Warnings from the import</source>
+            <translation>Waarschuwingen bij het importeren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="137" />
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="138" />
+            <source>Kind</source>
+            <translation>Soort</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="139" />
+            <source>Recognised as</source>
+            <translation>Herkend als</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="140" />
+            <source>Size</source>
+            <translation>Grootte</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="141" />
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="143" />
+            <source>SHA-256</source>
+            <translation>SHA-256</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="146" />
+            <source>Came from</source>
+            <translation>Kwam van</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="147" />
+            <source>Item number</source>
+            <translation>Itemnummer</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="152" />
+            <source>Part of</source>
+            <translation>Onderdeel van</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="158" />
+            <source>Pixels</source>
+            <translation>Pixels</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="202" />
+            <source>The SHA-256 proves the file has not changed since it was stored. It does not prove that what the file shows is true.</source>
+            <translation>De SHA-256 bewijst dat het bestand niet is veranderd sinds het is bewaard. Hij bewijst niet dat wat het bestand toont waar is.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="241" />
+            <source>Not saved yet.</source>
+            <translation>Nog niet opgeslagen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="247" />
+            <source>Saving…</source>
+            <translation>Bezig met opslaan…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="254" />
+            <source>Saved, and recorded in the custody log.</source>
+            <translation>Opgeslagen, en vastgelegd in het bewaarlogboek.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StrengthMeter</name>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="75" />
+            <source>Passphrase strength</source>
+            <translation>Sterkte van de wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="85" />
+            <source>Too short or too common: use at least {minimum} characters.</source>
+            <translation>Te kort of te gewoon: gebruik minstens {minimum} tekens.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="88" />
+            <source>Weak: a few more words would make it much stronger.</source>
+            <translation>Zwak: een paar woorden meer maken hem veel sterker.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="89" />
+            <source>Fair: longer is better, for example four unrelated words.</source>
+            <translation>Redelijk: langer is beter, bijvoorbeeld vier losse woorden.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="90" />
+            <source>Good.</source>
+            <translation>Goed.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="91" />
+            <source>Strong.</source>
+            <translation>Sterk.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="95" />
+            <source>Tip: four or five unrelated words are strong and easy to remember.</source>
+            <translation>Tip: vier of vijf losse woorden zijn sterk en makkelijk te onthouden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Texts</name>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="20" />
+            <source>File</source>
+            <translation>Bestand</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="21" />
+            <source>Image</source>
+            <translation>Afbeelding</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="22" />
+            <source>Chat</source>
+            <translation>Chat</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="23" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="24" />
+            <source>SMS</source>
+            <translation>Sms</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="25" />
+            <source>Call log</source>
+            <translation>Gesprekkenlijst</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="29" />
+            <source>As shown in the content</source>
+            <translation>Zoals getoond in de inhoud</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="30" />
+            <source>File's own time (modified)</source>
+            <translation>Eigen tijd van het bestand (gewijzigd)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="31" />
+            <source>Stored in the vault (this computer's clock)</source>
+            <translation>Bewaard in de kluis (klok van deze computer)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="32" />
+            <source>Trusted time-stamp</source>
+            <translation>Betrouwbaar tijdstempel</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="36" />
+            <source>Vault created</source>
+            <translation>Kluis gemaakt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="37" />
+            <source>Vault updated to a new format</source>
+            <translation>Kluis bijgewerkt naar een nieuw formaat</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="38" />
+            <source>Item stored</source>
+            <translation>Item bewaard</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="39" />
+            <source>Note changed</source>
+            <translation>Notitie gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="40" />
+            <source>Category changed</source>
+            <translation>Categorie gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="41" />
+            <source>Copy of the original saved</source>
+            <translation>Kopie van het origineel opgeslagen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="42" />
+            <source>Item viewed</source>
+            <translation>Item bekeken</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="43" />
+            <source>Vault checked</source>
+            <translation>Kluis gecontroleerd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="44" />
+            <source>Passphrase changed</source>
+            <translation>Wachtwoordzin gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="45" />
+            <source>New passphrase set with the recovery code</source>
+            <translation>Nieuwe wachtwoordzin ingesteld met de herstelcode</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="46" />
+            <source>Dossier exported</source>
+            <translation>Dossier geëxporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="47" />
+            <source>Trusted time-stamp obtained</source>
+            <translation>Betrouwbaar tijdstempel verkregen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="51" />
+            <source>image</source>
+            <translation>afbeelding</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="52" />
+            <source>file</source>
+            <translation>bestand</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="53" />
+            <source>SMS backup</source>
+            <translation>sms-back-up</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="54" />
+            <source>call log backup</source>
+            <translation>back-up van de gesprekkenlijst</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="55" />
+            <source>e-mail</source>
+            <translation>e-mail</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="56" />
+            <source>mailbox (mbox)</source>
+            <translation>mailbox (mbox)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="57" />
+            <source>WhatsApp chat</source>
+            <translation>WhatsApp-chat</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="58" />
+            <source>Signal messages</source>
+            <translation>Signal-berichten</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="59" />
+            <source>Telegram chat</source>
+            <translation>Telegram-chat</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="60" />
+            <source>Instagram messages</source>
+            <translation>Instagram-berichten</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="61" />
+            <source>Facebook Messenger</source>
+            <translation>Facebook Messenger</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="62" />
+            <source>pasted picture</source>
+            <translation>geplakte afbeelding</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="63" />
+            <source>attached file</source>
+            <translation>bijgevoegd bestand</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="68" />
+            <source>This version of Evidence Kit cannot write a dossier yet.</source>
+            <translation>Deze versie van Bewijskluis kan nog geen dossier schrijven.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="69" />
+            <source>Something went wrong: {detail}</source>
+            <translation>Er ging iets mis: {detail}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="35" />
+            <source>Threat</source>
+            <translation>Bedreiging</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="36" />
+            <source>Harassment</source>
+            <translation>Intimidatie</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="37" />
+            <source>Intimate image shared without consent</source>
+            <translation>Intiem beeld gedeeld zonder toestemming</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="38" />
+            <source>Stalking</source>
+            <translation>Stalking</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="39" />
+            <source>Insult</source>
+            <translation>Belediging</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="40" />
+            <source>Other</source>
+            <translation>Anders</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="38" />
+            <source>Unlock the vault</source>
+            <translation>De kluis ontgrendelen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="41" />
+            <source>Vault: {name}</source>
+            <translation>Kluis: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="51" />
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="52" />
+            <source>&amp;Passphrase:</source>
+            <translation>&amp;Wachtwoordzin:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="53" />
+            <source>I forgot my passphrase: use the recovery code</source>
+            <translation>Ik ben mijn wachtwoordzin vergeten: de herstelcode gebruiken</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="63" />
+            <source>Recovery code</source>
+            <translation>Herstelcode</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="64" />
+            <source>&amp;Recovery code:</source>
+            <translation>&amp;Herstelcode:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="66" />
+            <source>New passphrase</source>
+            <translation>Nieuwe wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="67" />
+            <source>&amp;New passphrase:</source>
+            <translation>&amp;Nieuwe wachtwoordzin:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="71" />
+            <source>New passphrase again</source>
+            <translation>Nieuwe wachtwoordzin nogmaals</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="72" />
+            <source>&amp;Again:</source>
+            <translation>Nog&amp;maals:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="73" />
+            <source>Use the passphrase instead</source>
+            <translation>Toch de wachtwoordzin gebruiken</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="86" />
+            <source>&amp;Unlock</source>
+            <translation>&amp;Ontgrendelen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="108" />
+            <source>The new passphrase needs at least {minimum} characters.</source>
+            <translation>De nieuwe wachtwoordzin moet minstens {minimum} tekens hebben.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="114" />
+            <source>The two new passphrases are not the same.</source>
+            <translation>De twee nieuwe wachtwoordzinnen zijn niet gelijk.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="128" />
+            <source>Unlocking…</source>
+            <translation>Bezig met ontgrendelen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="137" />
+            <source>That passphrase is not right for this vault. Check Caps Lock and try again.</source>
+            <translation>Die wachtwoordzin hoort niet bij deze kluis. Controleer Caps Lock en probeer het opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/unlock.py" line="142" />
+            <source>That recovery code is not right for this vault.</source>
+            <translation>Die herstelcode hoort niet bij deze kluis.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Verify</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="55" />
+            <source>The vault is intact: {items} items re-hashed and matching, {events} custody events checked.</source>
+            <translation>De kluis is intact: {items} items opnieuw gehasht en gelijk, {events} gebeurtenissen in het bewaarlogboek gecontroleerd.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="61" />
+            <source>The vault is NOT intact. Problems found: {count}.</source>
+            <translation>De kluis is NIET intact. Gevonden problemen: {count}.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="65" />
+            <source>Items checked: {count}</source>
+            <translation>Items gecontroleerd: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="66" />
+            <source>Bytes checked: {count}</source>
+            <translation>Bytes gecontroleerd: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="69" />
+            <source>Custody events checked: {count}</source>
+            <translation>Gebeurtenissen gecontroleerd: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="72" />
+            <source>Head of the custody log: {hash}</source>
+            <translation>Laatste hash van het bewaarlogboek: {hash}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="82" />
+            <source>Checking the vault</source>
+            <translation>De kluis wordt gecontroleerd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="89" />
+            <location filename="../../evidence_kit/ui/views/verify.py" line="97" />
+            <source>Check of the vault</source>
+            <translation>Controle van de kluis</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="121" />
+            <source>Choose the dossier package (.zip) or its manifest.json</source>
+            <translation>Kies het dossierpakket (.zip) of het bestand manifest.json ervan</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="123" />
+            <source>Dossier packages (*.zip manifest.json);;All files (*)</source>
+            <translation>Dossierpakketten (*.zip manifest.json);;Alle bestanden (*)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="136" />
+            <source>The package is complete and unchanged since it was exported.</source>
+            <translation>Het pakket is compleet en onveranderd sinds het is geëxporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="140" />
+            <source>The package is NOT as it was exported: read the findings below.</source>
+            <translation>Het pakket is NIET zoals het is geëxporteerd: lees de bevindingen hieronder.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/verify.py" line="144" />
+            <location filename="../../evidence_kit/ui/views/verify.py" line="155" />
+            <source>Check of a dossier package</source>
+            <translation>Controle van een dossierpakket</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/welcome.py" line="43" />
+            <source>Unlock again…</source>
+            <translation>Opnieuw ontgrendelen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/welcome.py" line="51" />
+            <source>Keep the proof safe</source>
+            <translation>Bewaar het bewijs veilig</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/welcome.py" line="60" />
+            <source>Evidence Kit stores screenshots, chats, e-mails and other files exactly as they are, encrypted with your passphrase. It records when each item was stored, so you can later give the police or a lawyer a dossier they can check.</source>
+            <translation>Bewijskluis bewaart schermafbeeldingen, chats, e-mails en andere bestanden precies zoals ze zijn, versleuteld met uw wachtwoordzin. Het legt vast wanneer elk item is bewaard, zodat u de politie of een advocaat later een dossier kunt geven dat zij kunnen controleren.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/welcome.py" line="71" />
+            <source>Create a new vault…</source>
+            <translation>Een nieuwe kluis maken…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/welcome.py" line="72" />
+            <source>Start a new, empty vault for one case, protected by a passphrase you choose.</source>
+            <translation>Begin een nieuwe, lege kluis voor één zaak, beveiligd met een wachtwoordzin die u kiest.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/welcome.py" line="77" />
+            <source>Open a vault…</source>
+            <translation>Een kluis openen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/welcome.py" line="78" />
+            <source>Open a vault you made before. You will need its passphrase or recovery code.</source>
+            <translation>Open een kluis die u eerder maakte. U hebt de wachtwoordzin of de herstelcode nodig.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/welcome.py" line="83" />
+            <source>Try the demo case</source>
+            <translation>Probeer de demozaak</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/welcome.py" line="84" />
+            <source>A made-up case with a chat, an e-mail and screenshots, to see how everything works.</source>
+            <translation>Een verzonnen zaak met een chat, een e-mail en schermafbeeldingen, om te zien hoe alles werkt.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/welcome.py" line="91" />
+            <source>Check a dossier you received…</source>
+            <translation>Een ontvangen dossier controleren…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/welcome.py" line="94" />
+            <source>For the police or a lawyer: check that a dossier package is complete and unchanged.</source>
+            <translation>Voor de politie of een advocaat: controleer of een dossierpakket compleet en onveranderd is.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/workspace.py" line="126" />
+            <source>Adding evidence</source>
+            <translation>Bewijs toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/workspace.py" line="173" />
+            <source>The clipboard holds no picture and no files to add.</source>
+            <translation>Op het klembord staat geen afbeelding en geen bestand om toe te voegen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/workspace.py" line="178" />
+            <source>Pasted screenshot {time} UTC.png</source>
+            <translation>Geplakte schermafbeelding {time} UTC.png</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/workspace.py" line="192" />
+            <source>The picture from the clipboard was stored as {name}.</source>
+            <translation>De afbeelding van het klembord is bewaard als {name}.</translation>
+        </message>
+    </context>
+</TS>
