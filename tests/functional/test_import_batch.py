@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from evidence_kit.conversation_json import conversation_from_json
@@ -89,6 +91,21 @@ def test_mixed_batch(tmp_path: Path, vault: Vault) -> None:
     assert vault.verify(record=False).ok
 
 
+def _png_declaring(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims a huge picture: a decompression bomb."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
+
+
 def _zip_bomb(path: Path) -> None:
     with (
         zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
@@ -115,16 +132,23 @@ def test_bad_input_is_reported_and_kept(tmp_path: Path, vault: Vault) -> None:
         archive.writestr("/etc/absolute.txt", "x")
         archive.writestr("_chat.txt", "03/10/2026, 23:05 - Mark: IMG-1.jpg (file attached)\n")
     _zip_bomb(bad / "bomb.zip")
+    (bad / "bomb picture.png").write_bytes(_png_declaring(30000, 30000))
     big_line = bad / "one long line.txt"
     with open(big_line, "wb") as handle:
         handle.write(b"03/10/2026, 23:05 - Mark: ")
         handle.write(b"a" * (50 * 1024 * 1024))
+    (tmp_path / "no header line.txt").write_bytes(b"a" * (50 * 1024 * 1024))
     results = {Path(r.path).name: r for r in add_paths(vault, [bad], forced_format=None)}
     forced = {
         Path(r.path).name: r
         for r in add_paths(
             vault,
-            [bad / "garbage.txt", bad / "bomb.zip", bad / "truncated export.zip"],
+            [
+                bad / "garbage.txt",
+                bad / "bomb.zip",
+                bad / "truncated export.zip",
+                tmp_path / "no header line.txt",
+            ],
             forced_format="whatsapp",
         )
     }
@@ -142,7 +166,13 @@ def test_bad_input_is_reported_and_kept(tmp_path: Path, vault: Vault) -> None:
     assert any("empty.txt" in text for text in warned("empty.txt", results))
     assert any("garbage.txt" in text for text in warned("garbage.txt", results))
     assert any("U+FFFD" in text for text in warned("invalid utf8 chat.txt", results))
-    for name in ("garbage.txt", "bomb.zip", "truncated export.zip"):
+    assert any(
+        "bomb picture.png" in text and "decompression bomb" in text
+        for text in warned("bomb picture.png", results)
+    )
+    assert results["bomb picture.png"].recognised_as == "file"
+    for name in ("garbage.txt", "bomb.zip", "truncated export.zip", "no header line.txt"):
+        assert name in forced, sorted(forced)
         assert forced[name].recognised_as == "file"
         assert any(name in text and "plain file" in text for text in warned(name, forced)), warned(
             name, forced
