@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, BinaryIO, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, ParamSpec, TypeVar
 
 import filelock
 from cryptography import x509
@@ -56,7 +56,6 @@ from evidence_kit.domain import (
     Timestamp,
     VerifyReport,
 )
-from evidence_kit.dossier.signing import SigningIdentity, make_signing_identity
 from evidence_kit.errors import (
     CancelledError,
     DiskFullError,
@@ -110,6 +109,9 @@ from evidence_kit.timestamps import (
 )
 from evidence_kit.verification import verify_vault
 
+if TYPE_CHECKING:
+    from evidence_kit.dossier.signing import SigningIdentity
+
 KEY_FILE = "keys.json"
 DB_FILE = "vault.db"
 LOCK_FILE = "vault.lock"
@@ -124,6 +126,10 @@ README_TEXT = (
     "Deze map is een Bewijskluis. Alles erin is versleuteld. Open hem met Bewijskluis.\n"
     "Wijzig of verwijder geen bestanden in deze map; kopieer de hele map als reservekopie.\n"
 )
+
+# Built once: constructing a statement per chunk costs more than executing it.
+_INSERT_CHUNK = insert(Chunk)
+_INSERT_TIME = insert(ItemTime)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -520,6 +526,11 @@ class Vault:
     @_translate_db_errors
     def pdf_signing_identity(self) -> SigningIdentity:
         """The vault's own PDF signing certificate, made on first use and kept encrypted in the vault."""
+        from evidence_kit.dossier.signing import (  # only exports need it
+            SigningIdentity,
+            make_signing_identity,
+        )
+
         with self._write() as conn:
             stored = conn.execute(
                 select(VaultSecret.value).where(VaultSecret.name == PDF_IDENTITY)
@@ -577,24 +588,27 @@ class Vault:
             if cancel is not None:
                 cancel.check()  # raising here rolls the unfinished item back
             digest.update(chunk)
-            conn.execute(insert(Chunk).values(item_id=item_id, seq=seq, data=chunk))
+            conn.execute(_INSERT_CHUNK, {"item_id": item_id, "seq": seq, "data": chunk})
             seq += 1
             size += len(chunk)
             if on_bytes is not None:
                 on_bytes(len(chunk))
         sha256 = digest.hexdigest()
         conn.execute(update(Item).where(Item.id == item_id).values(sha256=sha256, size=size, chunk_count=seq))
-        for moment in (imported, *meta.times):
-            conn.execute(
-                insert(ItemTime).values(
-                    item_id=item_id,
-                    source=str(moment.source),
-                    utc=moment.utc,
-                    local=moment.local,
-                    offset_minutes=moment.offset_minutes,
-                    assumption=moment.assumption,
-                )
-            )
+        conn.execute(
+            _INSERT_TIME,
+            [
+                {
+                    "item_id": item_id,
+                    "source": str(moment.source),
+                    "utc": moment.utc,
+                    "local": moment.local,
+                    "offset_minutes": moment.offset_minutes,
+                    "assumption": moment.assumption,
+                }
+                for moment in (imported, *meta.times)
+            ],
+        )
         return item_id, item_uuid, sha256, size
 
     @staticmethod

@@ -94,15 +94,30 @@ def recognise(path: Path, forced: str | None = None, head: bytes | None = None) 
     detected = detect(data, name)
     if forced is not None:
         return Recognition(path, forced, detected, forced=True)
-    for module in CHAT_IMPORTERS:
-        try:
-            if module.sniff(data, name):
-                return Recognition(path, _specific_format(module, data), detected)
-        except Exception:  # noqa: S112 - a recogniser that trips on odd bytes just does not claim the file
-            continue
+    if _may_be_export(detected, data):
+        for module in CHAT_IMPORTERS:
+            try:
+                if module.sniff(data, name):
+                    return Recognition(path, _specific_format(module, data), detected)
+            except Exception:  # noqa: S112 - a recogniser that trips on odd bytes just does not claim the file
+                continue
     if detected.category == Category.IMAGE:
         return Recognition(path, IMAGE, detected)
     return Recognition(path, FILE, detected)
+
+
+# Exports are text, JSON, XML, HTML, e-mail or zip; media and documents never are.
+_NEVER_EXPORTS = frozenset({Category.IMAGE, Category.PDF, Category.VIDEO, Category.AUDIO, Category.OFFICE})
+
+
+def _may_be_export(detected: Detected, head: bytes) -> bool:
+    """Skip the text recognisers for files the content already shows are media or binary."""
+    if detected.category in _NEVER_EXPORTS:
+        return False
+    if detected.category == Category.UNKNOWN:
+        # Binary garbage: NUL bytes early on, and no UTF-16 byte-order mark that would explain them.
+        return not (b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")))
+    return True
 
 
 def _specific_format(module: ModuleType, head: bytes) -> str:
