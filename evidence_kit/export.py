@@ -165,7 +165,7 @@ class _Describer:
         shown = conversation.warnings if conversation is not None else ()
         return _unique(_warnings(report.get("warnings")) + _warnings(info.get("warnings")), shown)
 
-    def describe(self, number: int, item: ItemSummary) -> DossierItem:
+    def describe(self, number: int, item: ItemSummary, *, with_thumbnail: bool = True) -> DossierItem:
         withheld = item.id in self.withhold
         info = _json(self.vault.derived(item.id, DERIVED_IMAGE_INFO))
         report = _json(self.vault.derived(item.id, DERIVED_IMPORT_REPORT))
@@ -173,7 +173,7 @@ class _Describer:
         raw_conversation = self.vault.derived(item.id, DERIVED_CONVERSATION)
         if raw_conversation:
             conversation = conversation_from_json(raw_conversation)[0]
-        thumbnail = None if withheld else self.vault.derived(item.id, DERIVED_THUMBNAIL)
+        thumbnail = None if withheld or not with_thumbnail else self.vault.derived(item.id, DERIVED_THUMBNAIL)
         platform, sender, description = "", "", ""
         headers: tuple[tuple[str, str], ...] = ()
         if conversation is not None:
@@ -246,10 +246,14 @@ class _LazyItems:
     def __init__(self, describer: _Describer, items: Sequence[ItemSummary]) -> None:
         self._describer = describer
         self._items = items
+        self._passes = 0
 
     def __iter__(self) -> Iterator[DossierItem]:
+        # The renderer's first pass (cover, summary, timeline) shows no pictures: skip loading them.
+        first_pass = not self._passes
+        self._passes += 1
         for number, item in enumerate(self._items, start=1):
-            yield self._describer.describe(number, item)
+            yield self._describer.describe(number, item, with_thumbnail=not first_pass)
 
 
 def _event_summary(data: tuple[tuple[str, str], ...]) -> str:
@@ -380,7 +384,8 @@ def export_dossier(
 
     package_items = []
     for number, item in enumerate(items, start=1):
-        conversation = vault.derived(item.id, DERIVED_CONVERSATION)
+        report = _json(vault.derived(item.id, DERIVED_IMPORT_REPORT))
+        messages = report.get("messages")
         package_items.append(
             PackageItem(
                 number=number,
@@ -392,7 +397,7 @@ def export_dossier(
                 open=_opener(vault, item.id),
                 media_type=item.media_type,
                 times=item.times,
-                message_count=len(conversation_from_json(conversation)[0].messages) if conversation else None,
+                message_count=messages if isinstance(messages, int) else None,
                 withheld=item.id in withhold,
             )
         )

@@ -160,6 +160,11 @@ def _cmap(font: str) -> dict[int, int]:
     return cmap
 
 
+@cache
+def _chars(font: str) -> frozenset[str]:
+    return frozenset(chr(code) for code in _cmap(font))
+
+
 def _covers(font: str, char: str) -> bool:
     return ord(char) in _cmap(font)
 
@@ -191,6 +196,11 @@ def font_runs(text: str, base: str) -> Iterator[Run]:
     the font's "missing glyph" box, while the PDF's text layer still carries the real character.
     """
     chain = FALLBACKS[base]
+    if chain and set(text) <= _chars(chain[0]):
+        # Every character is in the first font: one run (the common case, checked at C speed).
+        if text:
+            yield Run(chain[0], text)
+        return
     current: str | None = None
     buffer: list[str] = []
     for char in text:

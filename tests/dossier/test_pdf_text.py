@@ -227,3 +227,19 @@ def test_any_text_in_any_field_renders_a_valid_pdf(
     render_dossier(info, [item], [event], buffer)
     assert buffer.getvalue().startswith(b"%PDF-")
     assert b"/Helvetica" not in buffer.getvalue()
+
+
+def test_rtl_prefilter_covers_every_right_to_left_letter() -> None:
+    """The fast pre-check of has_rtl may never miss a letter the exact Unicode test would find."""
+    import unicodedata
+
+    from evidence_kit.dossier.pdf_text import _RTL_BLOCKS
+
+    missed = [
+        hex(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code <= 0xDFFF
+        and unicodedata.bidirectional(chr(code)) in ("R", "AL")
+        and not _RTL_BLOCKS.search(chr(code))
+    ]
+    assert missed == []
