@@ -167,13 +167,17 @@ class _Describer:
 
     def describe(self, number: int, item: ItemSummary, *, with_thumbnail: bool = True) -> DossierItem:
         withheld = item.id in self.withhold
-        info = _json(self.vault.derived(item.id, DERIVED_IMAGE_INFO))
-        report = _json(self.vault.derived(item.id, DERIVED_IMPORT_REPORT))
+        kinds = [DERIVED_IMAGE_INFO, DERIVED_IMPORT_REPORT, DERIVED_CONVERSATION]
+        if with_thumbnail and not withheld:
+            kinds.append(DERIVED_THUMBNAIL)
+        derived = self.vault.derived_many(item.id, kinds)
+        info = _json(derived.get(DERIVED_IMAGE_INFO))
+        report = _json(derived.get(DERIVED_IMPORT_REPORT))
         conversation: Conversation | None = None
-        raw_conversation = self.vault.derived(item.id, DERIVED_CONVERSATION)
+        raw_conversation = derived.get(DERIVED_CONVERSATION)
         if raw_conversation:
             conversation = conversation_from_json(raw_conversation)[0]
-        thumbnail = None if withheld or not with_thumbnail else self.vault.derived(item.id, DERIVED_THUMBNAIL)
+        thumbnail = derived.get(DERIVED_THUMBNAIL)
         platform, sender, description = "", "", ""
         headers: tuple[tuple[str, str], ...] = ()
         if conversation is not None:

@@ -810,6 +810,20 @@ class Vault:
                 .limit(1)
             ).scalar_one_or_none()
 
+    @_translate_db_errors
+    def derived_many(self, item_id: int, kinds: Sequence[str]) -> dict[str, bytes]:
+        """The newest derived data of each of `kinds` for one item, in one query (absent kinds left out)."""
+        found: dict[str, bytes] = {}
+        with self._read() as conn:
+            rows = conn.execute(
+                select(Derived.kind, Derived.data)
+                .where(Derived.item_id == item_id, Derived.kind.in_(list(kinds)))
+                .order_by(Derived.id)
+            )
+            for kind, data in rows:
+                found[kind] = data  # ordered by id: the newest of a kind wins
+        return found
+
     def iter_original(self, item_id: int) -> Iterator[bytes]:
         """The original bytes in order, one stored chunk at a time (bounded memory)."""
         self.item(item_id)
