@@ -38,14 +38,15 @@ from evidence_kit.dossier.pdf import render_dossier
 from evidence_kit.dossier.signing import SignOutcome
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import _, fmt
+from evidence_kit.importing import (
+    DERIVED_CONVERSATION,
+    DERIVED_IMAGE_INFO,
+    DERIVED_IMPORT_REPORT,
+    DERIVED_THUMBNAIL,
+)
 from evidence_kit.progress import CancelToken, ProgressCallback
 from evidence_kit.timestamps import StoredTimestamp
 from evidence_kit.vault import Vault
-
-DERIVED_THUMBNAIL = "thumbnail"
-DERIVED_IMAGE_INFO = "image_info"
-DERIVED_CONVERSATION = "conversation"
-DERIVED_IMPORT_REPORT = "import_report"
 
 
 class ExportSelectionError(EvidenceKitError):
