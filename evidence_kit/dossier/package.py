@@ -72,6 +72,9 @@ SUMS_NAME = "SHA256SUMS"
 VERIFY_NAME = "VERIFY.txt"
 PDF_NAME = "dossier.pdf"
 ORIGINALS_DIR = "originals"
+# The same list inside originals/, with bare names, so `cd originals && sha256sum -c SHA256SUMS`
+# works too (both files are listed, with their hashes, in the signed manifest).
+INNER_SUMS_NAME = f"{ORIGINALS_DIR}/{SUMS_NAME}"
 TIMESTAMPS_DIR = "timestamps"
 PDF_ATTACHMENT_NAME = MANIFEST_NAME  # the name manifest.json carries inside dossier.pdf
 
@@ -583,6 +586,7 @@ def _write_staged(
     item_entries: list[dict[str, Any]] = []
     files_by_id: dict[int, str] = {}
     sums_lines: list[str] = []
+    inner_sums_lines: list[str] = []  # the same hashes, for `sha256sum -c` run inside originals/
     for item in items:
         name = safe_file_name(item.original_name, item.number)
         relative = f"{ORIGINALS_DIR}/{name}"
@@ -592,6 +596,7 @@ def _write_staged(
         files_by_id[item.item_id] = relative
         sha = item.sha256.lower()
         sums_lines.append(f"{sha}  {relative}\n")
+        inner_sums_lines.append(f"{sha}  {name}\n")
         item_entries.append(
             {
                 "number": item.number,
@@ -626,7 +631,8 @@ def _write_staged(
         token_commands=commands,
     ).encode("utf-8")
     sums = "".join(sums_lines).encode("utf-8")
-    for name, data in ((VERIFY_NAME, verify_text), (SUMS_NAME, sums)):
+    inner_sums = "".join(inner_sums_lines).encode("utf-8")
+    for name, data in ((VERIFY_NAME, verify_text), (SUMS_NAME, sums), (INNER_SUMS_NAME, inner_sums)):
         _write_bytes(root / name, data)
         support[name] = data
 

@@ -46,6 +46,7 @@ from . import verify_texts
 from .package import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    INNER_SUMS_NAME,
     MANIFEST_NAME,
     ORIGINALS_DIR,
     PDF_ATTACHMENT_NAME,
@@ -464,7 +465,10 @@ def _parse_manifest(data: bytes) -> _Manifest:
     for index, support in enumerate(_get(top, "support_files", list, "manifest"), start=1):
         where = f"support file {index}"
         value = _get(support, "file", str, where)
-        entry = _file_entry(support, where, TIMESTAMPS_DIR if "/" in value else None)
+        folder = None
+        if "/" in value:
+            folder = ORIGINALS_DIR if value == INNER_SUMS_NAME else TIMESTAMPS_DIR
+        entry = _file_entry(support, where, folder)
         if entry.file in seen:
             raise _ManifestError(f"{where}: its file appears twice")
         seen.add(entry.file)

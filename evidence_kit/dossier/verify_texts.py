@@ -75,7 +75,8 @@ WHAT IS IN THIS PACKAGE
   manifest.json   Every file with its SHA-256 hash, size and times (signed).
   manifest.sig    The Ed25519 signature of manifest.json.
   public_key.pem  The public key that checks manifest.sig.
-  SHA256SUMS      The SHA-256 hash of every file in originals/.
+  SHA256SUMS      The SHA-256 hash of every file in originals/ (the same list is also in
+                  originals/SHA256SUMS, for checking from inside that folder).
   timestamps/     RFC 3161 time-stamp tokens and the time-stamp authority's certificates (if any).
   VERIFY.txt      This text.
 
@@ -158,7 +159,8 @@ WAT ER IN DIT PAKKET ZIT
   manifest.json   Elk bestand met zijn SHA-256-hash, grootte en tijden (ondertekend).
   manifest.sig    De Ed25519-handtekening van manifest.json.
   public_key.pem  De publieke sleutel waarmee manifest.sig wordt gecontroleerd.
-  SHA256SUMS      De SHA-256-hash van elk bestand in originals/.
+  SHA256SUMS      De SHA-256-hash van elk bestand in originals/ (dezelfde lijst staat ook in
+                  originals/SHA256SUMS, om vanuit die map te controleren).
   timestamps/     RFC 3161-tijdstempels en de certificaten van de tijdstempelautoriteit (indien aanwezig).
   VERIFY.txt      Deze tekst.
 

@@ -139,6 +139,7 @@ def test_layout_is_exactly_the_documented_files(built: Path) -> None:
         "originals/0006_CON_.txt",
         "originals/0007_Zażółć_ıİ.jpg",
         "originals/0008_empty.bin",
+        "originals/SHA256SUMS",
         "public_key.pem",
         "timestamps/0001.tsr",
         "timestamps/0002.tsr",

@@ -116,7 +116,8 @@ def test_a_good_package_passes(original: tuple[Path, Path], form: str) -> None:
         "VERIFY.txt",
     }
     codes = [result.code for result in report.results]
-    assert codes.count("file_ok") == 8 + 6  # originals + SHA256SUMS, VERIFY.txt, 3 tokens, 1 CA file
+    # originals + SHA256SUMS, originals/SHA256SUMS, VERIFY.txt, 3 tokens, 1 CA file
+    assert codes.count("file_ok") == 8 + 7
     assert codes.count("token_ok") == 3
     assert "pdf_manifest_ok" in codes and "sums_ok" in codes and "manifest_signature_ok" in codes
 
@@ -133,11 +134,11 @@ def test_the_report_reads_well_in_english_and_dutch(original: tuple[Path, Path])
     assert english[0] == f"Package: {original[0]}"
     assert english[1] == "Dossier: EK-2024-0001"
     assert f"[OK]         {CHAT} matches its SHA-256 and size in the manifest." in english
-    assert english[-1] == "All 21 checks passed."
+    assert english[-1] == "All 22 checks passed."
     dutch = format_report(report, "nl").splitlines()
     assert dutch[0] == f"Pakket: {original[0]}"
     assert f"[OK]         {CHAT} komt overeen met zijn SHA-256 en grootte in het manifest." in dutch
-    assert dutch[-1] == "Alle 21 controles zijn geslaagd."
+    assert dutch[-1] == "Alle 22 controles zijn geslaagd."
     assert not [line for line in dutch if "matches" in line or "signed by" in line]
 
 

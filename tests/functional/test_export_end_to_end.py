@@ -97,7 +97,8 @@ def test_package_files(exported: dict[str, object]) -> None:
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["dossier_id"] == exported["dossier_id"]
     assert "dossier.pdf" not in json.dumps(manifest["items"])
-    assert len(list((out / "originals").iterdir())) == len(exported["items"])  # type: ignore[arg-type]
+    # The originals, and the checksum list for `sha256sum -c` run inside originals/.
+    assert len(list((out / "originals").iterdir())) == len(exported["items"]) + 1  # type: ignore[arg-type]
     assert Path(str(exported["zip"])).is_file()
 
 
@@ -130,8 +131,10 @@ def test_pdf_text_holds_hashes_id_and_uncommon_text(
 
 def test_sha256sum_and_openssl(exported: dict[str, object]) -> None:
     out = Path(str(exported["out"]))
-    check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=out, capture_output=True, text=True)
-    assert check.returncode == 0, check.stdout + check.stderr
+    for folder in (out, out / "originals"):  # from the package folder, and inside originals/
+        check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=folder, capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
+        assert check.stdout.count(": OK") == len(exported["items"])  # type: ignore[arg-type]
     signature = subprocess.run(
         [
             "openssl",
@@ -207,7 +210,7 @@ def _tamper_pdf(root: Path) -> str:
 
 
 def _remove_file(root: Path) -> str:
-    target = sorted((root / "originals").iterdir())[-1]
+    target = sorted(p for p in (root / "originals").iterdir() if p.name != "SHA256SUMS")[-1]
     target.unlink()
     return target.name
 
