@@ -56,6 +56,7 @@ from evidence_kit.domain import (
     Participant,
 )
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
+from evidence_kit.importers.common import numbered_unique
 
 FORMAT = "email"
 MBOX_FORMAT = "mbox"
@@ -547,21 +548,10 @@ class _Export:
     unnamed: int = 0
 
     def unique_name(self, name: str) -> str:
-        if name not in self.names:
-            self.names.add(name)
-            return name
-        stem, dot, suffix = name.rpartition(".")
-        if not dot or not stem:
-            stem, suffix = name, ""
-        number = self.next_number.get(name, 2)
-        while True:
-            candidate = f"{stem} ({number}).{suffix}" if suffix else f"{stem} ({number})"
-            number += 1
-            if candidate not in self.names:
-                self.next_number[name] = number
-                self.names.add(candidate)
-                self.collect.add("attachment_renamed", name=name, new_name=candidate)
-                return candidate
+        candidate = numbered_unique(name, self.names, self.next_number)
+        if candidate != name:
+            self.collect.add("attachment_renamed", name=name, new_name=candidate)
+        return candidate
 
 
 @dataclass

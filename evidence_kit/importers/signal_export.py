@@ -47,6 +47,7 @@ from evidence_kit.domain import (
     Participant,
 )
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
+from evidence_kit.importers.common import invalid_date_warning
 
 FORMAT = "signal"
 
@@ -216,24 +217,6 @@ def _decide_message(sender: str | None, raw: str, sent_at: datetime | None) -> M
     )
 
 
-def _invalid_date_warning(line: int, *, merged: bool) -> ParseWarning:
-    """A header-shaped line whose date or time cannot exist (kept as text, or kept without a time)."""
-    if merged:
-        return ParseWarning(
-            code="invalid_header_date",
-            message="Line {line} looks like the start of a message, but its date or time cannot exist; "
-            "it was kept as part of the message before it.",
-            params=(("line", str(line)),),
-            line=line,
-        )
-    return ParseWarning(
-        code="invalid_header_date",
-        message="Line {line} starts a message whose date or time cannot exist; "
-        "the message is kept without a time.",
-        params=(("line", str(line)),),
-        line=line,
-    )
-
 
 def parse_text(text: str, *, name: str = "") -> tuple[Conversation, tuple[str, ...]]:
     """Parse decoded chat.md text; the conversation and the file names its messages link to."""
@@ -276,7 +259,7 @@ def parse_text(text: str, *, name: str = "") -> tuple[Conversation, tuple[str, .
             sent_at = None
         if sent_at is None:
             line = text.count("\n", 0, match.start()) + 1
-            warnings.append(_invalid_date_warning(line, merged=bool(stamped)))
+            warnings.append(invalid_date_warning(line, merged=bool(stamped)))
             if stamped:
                 continue
         stamped.append((match, sent_at))

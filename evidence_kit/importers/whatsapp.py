@@ -61,6 +61,7 @@ from evidence_kit.domain import (
 )
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
 from evidence_kit.importers.archive import MIB, ArchiveMember, ZipArchive
+from evidence_kit.importers.common import invalid_date_warning
 from evidence_kit.importers.signal_export import looks_like_signal_export
 
 FORMAT = "whatsapp"
@@ -702,24 +703,6 @@ def _usual_order(dates: list[_DateInfo], locales: Counter[str]) -> str:
     return "mdy" if unpadded else "dmy"
 
 
-def _invalid_date_warning(line: int, *, merged: bool) -> ParseWarning:
-    """A header-shaped line whose date or time cannot exist (kept as text, or kept without a time)."""
-    if merged:
-        return ParseWarning(
-            code="invalid_header_date",
-            message="Line {line} looks like the start of a message, but its date or time cannot exist; "
-            "it was kept as part of the message before it.",
-            params=(("line", str(line)),),
-            line=line,
-        )
-    return ParseWarning(
-        code="invalid_header_date",
-        message="Line {line} starts a message whose date or time cannot exist; "
-        "the message is kept without a time.",
-        params=(("line", str(line)),),
-        line=line,
-    )
-
 
 _PHONE_DIGITS = 7
 
@@ -1005,7 +988,7 @@ def _parse_text(text: str, *, name: str, title: str | None) -> ParsedChat:
         invalid = [i for i in range(count) if dates[i].day is None or not clocks[i].valid]
     if invalid:
         for index in invalid[:_MAX_LINE_WARNINGS]:
-            warnings.append(_invalid_date_warning(line_of(index), merged=index > 0))
+            warnings.append(invalid_date_warning(line_of(index), merged=index > 0))
         if len(invalid) > _MAX_LINE_WARNINGS:
             warnings.append(
                 ParseWarning(
