@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from evidence_kit.errors import NotAVaultError, VaultDamagedError, VaultTooNewError
 from evidence_kit.hashing import canonical_json, sha256_hex
+from evidence_kit.storage.engine import LEGACY_HMAC_ALGORITHM, CipherSettings
 
 KEY_FILE_FORMAT = "evidence-kit-keys"
 KEY_FILE_VERSION = 1
@@ -163,7 +164,7 @@ class KeyFile:
     """The content of `keys.json`: vault id, database cipher settings and key slots."""
 
     vault_id: str
-    page_size: int
+    cipher: CipherSettings
     slots: tuple[KeySlot, ...]
 
     def slot(self, slot_type: str) -> KeySlot | None:
@@ -171,14 +172,18 @@ class KeyFile:
 
     def with_slot(self, new: KeySlot) -> KeyFile:
         others = tuple(s for s in self.slots if s.slot_type != new.slot_type)
-        return KeyFile(self.vault_id, self.page_size, (*others, new))
+        return KeyFile(self.vault_id, self.cipher, (*others, new))
 
     def _body(self) -> dict[str, Any]:
         return {
             "format": KEY_FILE_FORMAT,
             "version": KEY_FILE_VERSION,
             "vault_id": self.vault_id,
-            "database": {"cipher": "sqlcipher4", "page_size": self.page_size},
+            "database": {
+                "cipher": "sqlcipher4",
+                "page_size": self.cipher.page_size,
+                "hmac": self.cipher.hmac_algorithm,
+            },
             "slots": [s.as_dict() for s in self.slots],
         }
 
@@ -202,7 +207,11 @@ class KeyFile:
             raise VaultTooNewError(path=path)
         try:
             slots = tuple(KeySlot.from_dict(raw) for raw in document["slots"])
-            return cls(str(document["vault_id"]), int(document["database"]["page_size"]), slots)
+            database = document["database"]
+            # Key files written before "hmac" was recorded belong to vaults with SQLCipher's default.
+            hmac_algorithm = str(database.get("hmac", LEGACY_HMAC_ALGORITHM))
+            cipher = CipherSettings(int(database["page_size"]), hmac_algorithm)
+            return cls(str(document["vault_id"]), cipher, slots)
         except (KeyError, TypeError, ValueError) as exc:
             raise VaultDamagedError(path=path, detail="the key file is incomplete") from exc
 

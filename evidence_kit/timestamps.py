@@ -27,7 +27,14 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from evidence_kit.custody import format_utc
 from evidence_kit.errors import EvidenceKitError
-from evidence_kit.storage.models import Item, TimestampProof, TimestampQueue, TimestampToken, VaultInfo
+from evidence_kit.storage.models import (
+    Item,
+    TimestampProof,
+    TimestampQueue,
+    TimestampToken,
+    VaultInfo,
+    table_of,
+)
 from evidence_kit.timestamping import (
     MerkleTree,
     NoTsaAnsweredError,
@@ -150,16 +157,21 @@ def most_specific(error: TimestampError) -> TimestampError:
 # ----------------------------------------------------------------------------- queue
 
 
+# Built once on the table: this runs in every item's transaction (see vault.py's write path).
+_INSERT_QUEUED = insert(table_of(TimestampQueue))
+
+
 def enqueue_item(conn: Connection, item_id: int, sha256: str) -> None:
     """Queue an item's SHA-256 for a time-stamp, in the transaction that stores the item."""
     conn.execute(
-        insert(TimestampQueue).values(
-            subject=SUBJECT_ITEM,
-            item_id=item_id,
-            digest=sha256,
-            created_at_utc=datetime.now(UTC),
-            attempts=0,
-        )
+        _INSERT_QUEUED,
+        {
+            "subject": SUBJECT_ITEM,
+            "item_id": item_id,
+            "digest": sha256,
+            "created_at_utc": datetime.now(UTC),
+            "attempts": 0,
+        },
     )
 
 

@@ -22,6 +22,7 @@ import os
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +32,7 @@ import filelock
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy import exc as sa_exc
 
 from evidence_kit import __version__
@@ -77,8 +78,17 @@ from evidence_kit.errors import (
 from evidence_kit.hashing import CHUNK_SIZE, read_chunks
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage import migrate
-from evidence_kit.storage.engine import PAGE_SIZE, make_engine
-from evidence_kit.storage.models import Chunk, CustodyEvent, Derived, Item, ItemTime, VaultInfo, VaultSecret
+from evidence_kit.storage.engine import CipherSettings, make_engine
+from evidence_kit.storage.models import (
+    Chunk,
+    CustodyEvent,
+    Derived,
+    Item,
+    ItemTime,
+    VaultInfo,
+    VaultSecret,
+    table_of,
+)
 from evidence_kit.timestamping import (
     NoTsaConfiguredError,
     TimestampError,
@@ -127,9 +137,23 @@ README_TEXT = (
     "Wijzig of verwijder geen bestanden in deze map; kopieer de hele map als reservekopie.\n"
 )
 
-# Built once: constructing a statement per chunk costs more than executing it.
-_INSERT_CHUNK = insert(Chunk)
-_INSERT_TIME = insert(ItemTime)
+# The statements of the write path, built once on the tables (not the ORM classes): building an
+# ORM statement per call cost more Python time per item than SQLCipher's work on a small file.
+_ITEMS = table_of(Item)
+_INSERT_ITEM = insert(_ITEMS)
+_FINISH_ITEM = (
+    update(_ITEMS)
+    .where(_ITEMS.c.id == bindparam("item_id"))
+    .values(sha256=bindparam("sha256"), size=bindparam("size"), chunk_count=bindparam("chunk_count"))
+)
+_INSERT_CHUNK = insert(table_of(Chunk))
+_INSERT_TIME = insert(table_of(ItemTime))
+_INSERT_DERIVED = insert(table_of(Derived))
+_INSERT_EVENT = insert(table_of(CustodyEvent))
+_HEAD = select(VaultInfo.head_seq, VaultInfo.head_hash)
+_MOVE_HEAD = update(table_of(VaultInfo)).values(
+    head_seq=bindparam("head_seq"), head_hash=bindparam("head_hash")
+)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -242,6 +266,7 @@ class Vault:
         self._actor = actor
         self._mutex = threading.RLock()
         self._stamping = threading.Lock()  # one time-stamping run at a time (it waits on the network)
+        self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evidence-kit-hash")
         with engine.connect() as conn:
             info = conn.execute(select(VaultInfo)).one()
         self.vault_id: str = info.vault_uuid
@@ -260,6 +285,7 @@ class Vault:
         case_title: str = "",
         kdf: KdfParams | None = None,
         actor: str = "cli",
+        cipher: CipherSettings | None = None,
     ) -> tuple[Vault, str]:
         """Make a new vault folder at `path`. Returns the open vault and its recovery code (show once)."""
         folder = Path(path)
@@ -278,7 +304,7 @@ class Vault:
             recovery_code = new_recovery_code()
             keyfile = KeyFile(
                 vault_id,
-                PAGE_SIZE,
+                cipher or CipherSettings(),
                 (
                     KeySlot.wrap(
                         data_key, normalize_passphrase(passphrase), SLOT_PASSPHRASE, params, vault_id
@@ -291,7 +317,7 @@ class Vault:
             _write_private_file(folder / KEY_FILE, keyfile.to_bytes())
             _write_private_file(folder / README_FILE, README_TEXT.encode("utf-8"))
             os.close(os.open(folder / DB_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            engine = make_engine(folder / DB_FILE, data_key, PAGE_SIZE)
+            engine = make_engine(folder / DB_FILE, data_key, keyfile.cipher)
             signing_key = Ed25519PrivateKey.generate()
             with engine.begin() as conn:
                 migrate.upgrade(conn)
@@ -372,7 +398,7 @@ class Vault:
         if not db_path.is_file():
             raise VaultDamagedError(path=folder, detail="the database file is missing")
         try:
-            engine = make_engine(db_path, data_key, keyfile.page_size)
+            engine = make_engine(db_path, data_key, keyfile.cipher)
         except Exception as exc:  # sqlcipher raises its own DatabaseError: "file is not a database"
             raise VaultDamagedError(path=folder, detail=str(exc)) from exc
         try:
@@ -420,6 +446,7 @@ class Vault:
             self._data_key = None
             if self._lock.is_locked:
                 self._lock.release()
+        self._hasher.shutdown(wait=True)
 
     lock = close
 
@@ -454,7 +481,7 @@ class Vault:
         self, conn: Connection, event_type: str, data: dict[str, Any], item_id: int | None = None
     ) -> SignedEvent:
         """Append one signed event inside the caller's transaction and move the stored head."""
-        head_seq, head_hash = conn.execute(select(VaultInfo.head_seq, VaultInfo.head_hash)).one()
+        head_seq, head_hash = conn.execute(_HEAD).one()
         event = build_event(
             seq=head_seq + 1,
             prev_hash=head_hash,
@@ -466,17 +493,18 @@ class Vault:
             item_id=item_id,
         )
         conn.execute(
-            insert(CustodyEvent).values(
-                seq=event.seq,
-                event_type=event.event_type,
-                at_utc=event.at_utc,
-                item_id=item_id,
-                body=event.body,
-                hash=event.hash,
-                signature=event.signature,
-            )
+            _INSERT_EVENT,
+            {
+                "seq": event.seq,
+                "event_type": event.event_type,
+                "at_utc": event.at_utc,
+                "item_id": item_id,
+                "body": event.body,
+                "hash": event.hash,
+                "signature": event.signature,
+            },
         )
-        conn.execute(update(VaultInfo).values(head_seq=event.seq, head_hash=event.hash))
+        conn.execute(_MOVE_HEAD, {"head_seq": event.seq, "head_hash": event.hash})
         return event
 
     @_translate_db_errors
@@ -557,27 +585,28 @@ class Vault:
         *,
         cancel: CancelToken | None,
         on_bytes: Callable[[int], None] | None,
-    ) -> tuple[int, str, str, int]:
-        """Stream one original into chunks in the caller's transaction; returns (id, uuid, sha256, size)."""
+    ) -> ItemSummary:
+        """Stream one original into chunks in the caller's transaction; returns what was stored."""
         imported = Timestamp.now()
         item_uuid = str(uuid.uuid4())
         item_id_row = conn.execute(
-            insert(Item).values(
-                uuid=item_uuid,
-                kind=str(meta.kind),
-                sha256="",
-                size=0,
-                chunk_count=0,
-                original_name=meta.original_name,
-                original_path=meta.original_path,
-                media_type=meta.media_type,
-                importer=meta.importer,
-                importer_version=meta.importer_version,
-                note=meta.note,
-                category="",
-                parent_id=meta.parent_id,
-                imported_at_utc=imported.utc,
-            )
+            _INSERT_ITEM,
+            {
+                "uuid": item_uuid,
+                "kind": str(meta.kind),
+                "sha256": "",
+                "size": 0,
+                "chunk_count": 0,
+                "original_name": meta.original_name,
+                "original_path": meta.original_path,
+                "media_type": meta.media_type,
+                "importer": meta.importer,
+                "importer_version": meta.importer_version,
+                "note": meta.note,
+                "category": "",
+                "parent_id": meta.parent_id,
+                "imported_at_utc": imported.utc,
+            },
         ).inserted_primary_key
         assert item_id_row is not None
         item_id = int(item_id_row[0])
@@ -587,14 +616,20 @@ class Vault:
         for chunk in read_chunks(stream, CHUNK_SIZE):
             if cancel is not None:
                 cancel.check()  # raising here rolls the unfinished item back
-            digest.update(chunk)
-            conn.execute(_INSERT_CHUNK, {"item_id": item_id, "seq": seq, "data": chunk})
+            # Hash this chunk on the helper thread while SQLCipher encrypts and writes it here:
+            # both release the GIL, so on two cores the hash costs no extra time. One chunk at
+            # a time, so the digest still sees the bytes in order.
+            hashing = self._hasher.submit(digest.update, chunk)
+            try:
+                conn.execute(_INSERT_CHUNK, {"item_id": item_id, "seq": seq, "data": chunk})
+            finally:
+                hashing.result()
             seq += 1
             size += len(chunk)
             if on_bytes is not None:
                 on_bytes(len(chunk))
         sha256 = digest.hexdigest()
-        conn.execute(update(Item).where(Item.id == item_id).values(sha256=sha256, size=size, chunk_count=seq))
+        conn.execute(_FINISH_ITEM, {"item_id": item_id, "sha256": sha256, "size": size, "chunk_count": seq})
         conn.execute(
             _INSERT_TIME,
             [
@@ -609,28 +644,47 @@ class Vault:
                 for moment in (imported, *meta.times)
             ],
         )
-        return item_id, item_uuid, sha256, size
+        # Built from what was just written, not read back: the same values `item()` returns
+        # (a test holds the two equal), without a second query per item.
+        return ItemSummary(
+            id=item_id,
+            uuid=item_uuid,
+            kind=ItemKind(str(meta.kind)),
+            sha256=sha256,
+            size=size,
+            original_name=meta.original_name,
+            original_path=meta.original_path,
+            media_type=meta.media_type,
+            importer=meta.importer,
+            importer_version=meta.importer_version,
+            note=meta.note,
+            category="",
+            parent_id=meta.parent_id,
+            imported_at=imported,
+            times=(imported, *meta.times),
+        )
 
     @staticmethod
     def _store_derived(conn: Connection, item_id: int, derived: Sequence[NewDerived]) -> None:
         now = datetime.now(UTC)
         for extra in derived:
             conn.execute(
-                insert(Derived).values(
-                    item_id=item_id,
-                    kind=extra.kind,
-                    media_type=extra.media_type,
-                    producer=extra.producer,
-                    producer_version=extra.producer_version,
-                    created_at_utc=now,
-                    data=extra.data,
-                )
+                _INSERT_DERIVED,
+                {
+                    "item_id": item_id,
+                    "kind": extra.kind,
+                    "media_type": extra.media_type,
+                    "producer": extra.producer,
+                    "producer_version": extra.producer_version,
+                    "created_at_utc": now,
+                    "data": extra.data,
+                },
             )
 
     def _added_event(
-        self, conn: Connection, item: tuple[int, str, str, int], meta: NewItem, derived: Sequence[NewDerived]
+        self, conn: Connection, item: ItemSummary, meta: NewItem, derived: Sequence[NewDerived]
     ) -> None:
-        item_id, item_uuid, sha256, size = item
+        item_id, item_uuid, sha256, size = item.id, item.uuid, item.sha256, item.size
         enqueue_item(conn, item_id, sha256)  # stamped later by stamp_pending, never inside this transaction
         self._append_event(
             conn,
@@ -663,9 +717,9 @@ class Vault:
         """Store one original from `stream`, with its times, derived data and custody event, atomically."""
         with self._write() as conn:
             stored = self._store(conn, stream, meta, cancel=cancel, on_bytes=on_bytes)
-            self._store_derived(conn, stored[0], derived)
+            self._store_derived(conn, stored.id, derived)
             self._added_event(conn, stored, meta, derived)
-        return self.item(stored[0])
+        return stored
 
     @_translate_db_errors
     def add_export(
@@ -688,16 +742,18 @@ class Vault:
         """
         failures: list[tuple[str, EvidenceKitError]] = []
         links: dict[str, int] = {}
+        children_stored: list[ItemSummary] = []
         with self._write() as conn:
             parent = self._store(conn, stream, meta, cancel=cancel, on_bytes=on_bytes)
             for child in children:
-                child_meta = replace(child.meta, parent_id=parent[0])
+                child_meta = replace(child.meta, parent_id=parent.id)
                 try:
                     with conn.begin_nested(), child.open() as child_stream:
                         stored = self._store(conn, child_stream, child_meta, cancel=cancel, on_bytes=on_bytes)
-                        self._store_derived(conn, stored[0], child.derived)
+                        self._store_derived(conn, stored.id, child.derived)
                         self._added_event(conn, stored, child_meta, child.derived)
-                    links[child.name] = stored[0]
+                    links[child.name] = stored.id
+                    children_stored.append(stored)
                 except CancelledError:
                     raise
                 except EvidenceKitError as exc:
@@ -707,9 +763,9 @@ class Vault:
                         (child.name, FileUnreadableError(path=child.name, detail=exc.strerror or str(exc)))
                     )
             parent_derived = derived(links)
-            self._store_derived(conn, parent[0], parent_derived)
+            self._store_derived(conn, parent.id, parent_derived)
             self._added_event(conn, parent, meta, parent_derived)
-        items = [self.item(parent[0]), *(self.item(item_id) for item_id in links.values())]
+        items = [parent, *children_stored]
         return items, failures
 
     def add_file(
@@ -958,9 +1014,9 @@ class Vault:
             self._require_engine()
             key = self._data_key
             assert key is not None
-            db_path, page_size = self.path / DB_FILE, self._keyfile.page_size
+            db_path, cipher = self.path / DB_FILE, self._keyfile.cipher
             report = verify_vault(
-                lambda: make_engine(db_path, key, page_size),
+                lambda: make_engine(db_path, key, cipher),
                 self.vault_id,
                 self._public_key,
                 cancel=cancel,

@@ -22,6 +22,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -79,6 +80,13 @@ class WallDateTime(TypeDecorator[datetime]):
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a model: the write path builds its statements on tables (see vault.py)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 class VaultInfo(Base):
     """Exactly one row: who this vault is, its signing key, and the head of its custody log."""
