@@ -20,6 +20,8 @@ so one server (one fixture for the whole session) serves every fault at once:
     /garbage        HTTP 200 with bytes that are not a TimeStampResp
     /http500        HTTP 500
     /hang           no answer until the server stops (for client timeouts)
+    /slow           a correct token, but only once the test lets it go: `slow_arrived` is set when
+                    the request is in, `slow_release.set()` lets the answer out (a request in flight)
 
 `closed_url` is an address on which nothing listens (unreachable). `LocalTsa.close()` stops the
 server and joins every thread it started. Files under the work folder hold only hashes and
@@ -255,6 +257,8 @@ class LocalTsa:
         self._counter = 0
         self._last_good: bytes | None = None
         self._release = threading.Event()
+        self.slow_arrived = threading.Event()
+        self.slow_release = threading.Event()
         self.requests_served = 0
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.tsa = self
@@ -270,7 +274,8 @@ class LocalTsa:
         return f"http://127.0.0.1:{self.port}/{mode}"
 
     def close(self) -> None:
-        self._release.set()  # let /hang handlers finish so their threads can be joined
+        self._release.set()  # let /hang and /slow handlers finish so their threads can be joined
+        self.slow_release.set()
         self._server.shutdown()
         self._server.server_close()  # joins every handler thread (block_on_close)
         self._thread.join()
@@ -286,6 +291,10 @@ class LocalTsa:
         if mode == "hang":
             self._release.wait()
             return 503, b""
+        if mode == "slow":
+            self.slow_arrived.set()
+            self.slow_release.wait()
+            return self.answer("tsa", query)
         if mode == "replay":
             if self._last_good is not None:
                 return 200, self._last_good

@@ -84,9 +84,17 @@ class SettingsDialog(QDialog):
         )
         self.tsa_list = QLabel(self)
         self.tsa_list.setWordWrap(True)
+        self.tsa_edit = QPushButton(self.tr("&Change…"), self)
+        self.tsa_edit.setAccessibleName(self.tr("Change the time-stamp authorities"))
+        self.tsa_edit.clicked.connect(self.edit_authorities)
         self._program_settings = self._load_program_settings()
+        self._loaded_program_settings = self._program_settings
+        self.tsa_edit.setEnabled(self._program_settings is not None)
+        tsa_row = QHBoxLayout()
+        tsa_row.addWidget(self.tsa_list, 1)
+        tsa_row.addWidget(self.tsa_edit)
         form.addRow(self.timestamps)
-        form.addRow(self.tr("Authorities:"), self.tsa_list)
+        form.addRow(self.tr("Authorities:"), tsa_row)
         layout.addLayout(form)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
@@ -108,9 +116,33 @@ class SettingsDialog(QDialog):
             self.tsa_list.setText(texts.error_text(exc) if isinstance(exc, EvidenceKitError) else "")
             return None
         self.timestamps.setChecked(loaded.timestamping_enabled)
-        self.tsa_list.setText(", ".join(t.name for t in loaded.tsas))
-        self.tsa_list.setProperty("evidenceContent", True)  # names of services, not translatable
+        self._show_authorities(loaded)
         return loaded
+
+    def _show_authorities(self, settings: object) -> None:
+        from evidence_kit.settings import Settings
+
+        assert isinstance(settings, Settings)
+        names = ", ".join(t.name for t in settings.tsas)
+        self.tsa_list.setText(names or self.tr("None: items are not time-stamped."))
+        self.tsa_list.setProperty("evidenceContent", bool(names))  # names of services, not translatable
+
+    def edit_authorities(self) -> None:
+        """Open the authority list; its changes are kept until this dialog is saved or cancelled."""
+        from evidence_kit.ui.views.tsa_editor import TsaEditor
+
+        if self._program_settings is None:
+            return
+        self.tsa_editor = TsaEditor(self._program_settings, self)  # type: ignore[arg-type]
+        self.tsa_editor.setModal(True)
+        self.tsa_editor.finished.connect(self._authorities_edited)
+        self.tsa_editor.open()
+
+    def _authorities_edited(self) -> None:
+        edited = self.tsa_editor.result_settings()
+        if edited is not None:
+            self._program_settings = edited
+            self._show_authorities(edited)
 
     def _browse(self) -> None:
         folder = file_dialogs.existing_folder(
@@ -134,12 +166,15 @@ class SettingsDialog(QDialog):
 
             current = self._program_settings
             assert isinstance(current, Settings)
-            if current.timestamping_enabled != self.timestamps.isChecked():
+            updated = replace(current, timestamping_enabled=self.timestamps.isChecked())
+            if updated != self._loaded_program_settings:
                 try:
-                    save_settings(replace(current, timestamping_enabled=self.timestamps.isChecked()))
+                    save_settings(updated)
                 except OSError as exc:
                     self.problem.setText(str(exc.strerror))
                     return
+                # The open vault's background time-stamping follows at once (no restart).
+                self.controller.timestamping_changed(updated.timestamping_enabled)
         settings.sync()
         language = self.language.currentData()
         self.accept()
