@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 
 # libmagic1: content sniffing (python-magic); poppler-utils, qpdf: dossier checks in tests;
 # openssl: the local time-stamp authority in tests and the verification commands we document;
-# the libraries after them: Qt's offscreen/xcb platform for the desktop app.
+# the libraries after them: Qt's offscreen/xcb platform for the desktop app; dbus-daemon: the
+# private buses on which tests/ui/test_system_lock.py sends a real screen-lock and sleep signal.
 APT_PACKAGES=(libmagic1 poppler-utils qpdf openssl fontconfig libegl1 libgl1 libxkbcommon0 libdbus-1-3
-              libfontconfig1)
+              libfontconfig1 dbus-daemon)
 
 PYTHON="${PYTHON:-python3}"
 if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then

@@ -8,18 +8,49 @@ Rules:
 - The clipboard is cleared on lock only if it still holds what this app put there (we never
   wipe what the user copied elsewhere).
 - The system going to sleep or the session locking locks the vault where Qt (or, on Linux,
-  D-Bus) tells us.
+  D-Bus) tells us; a sleep nobody announced is found on waking by comparing two clocks, one
+  of which stops while the machine sleeps. None of this may ever stop the app from working:
+  no bus, no clock, a refused connection only mean one source less.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
+import logging
+import os
 import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import SLOT, QElapsedTimer, QEvent, QMimeData, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QWindow
 
+log = logging.getLogger(__name__)
+
 DOUBLE_ESCAPE_MS = 1000
+# The clock check: how often it looks, and how much sleep counts (the two clocks' difference
+# moves only while suspended, so any real suspend is seconds; a second leaves no doubt).
+SLEEP_CHECK_MS = 2000
+SLEEP_GAP_S = 1.0
+SESSION_BUS_ENV = "DBUS_SESSION_BUS_ADDRESS"
+SYSTEM_BUS_ENV = "DBUS_SYSTEM_BUS_ADDRESS"
+SYSTEM_BUS_SOCKETS = ("/run/dbus/system_bus_socket", "/var/run/dbus/system_bus_socket")
+# (well-known name, object path) of the screen savers that announce ActiveChanged(bool); the
+# interface is named like the service. KDE registers the freedesktop one at two paths.
+SCREENSAVERS = (
+    ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
+    ("org.freedesktop.ScreenSaver", "/ScreenSaver"),
+    ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
+    ("org.cinnamon.ScreenSaver", "/org/cinnamon/ScreenSaver"),
+    ("org.mate.ScreenSaver", "/org/mate/ScreenSaver"),
+    ("org.xfce.ScreenSaver", "/org/xfce/ScreenSaver"),
+)
+LOGIND_SERVICE = "org.freedesktop.login1"
+LOGIND_PATH = "/org/freedesktop/login1"
+LOGIND_MANAGER = "org.freedesktop.login1.Manager"
 _INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -145,54 +176,231 @@ class ClipboardGuard(QObject):
         self._ours.clear()
 
 
-class SystemLockWatcher(QObject):
-    """Tells when the system suspends or the screen locks, where the platform says so."""
+def suspended_seconds() -> float | None:
+    """How long this computer has been asleep since it booted, where its clocks tell; else None.
+
+    Linux keeps two clocks that run at the same rate and differ only in that CLOCK_BOOTTIME
+    keeps counting while the machine is suspended (to RAM, to disk or to idle) and
+    CLOCK_MONOTONIC (Python's time.monotonic) does not: their difference grows by exactly the
+    time spent asleep, and by nothing else (clock changes and NTP move both or neither). macOS
+    has the same pair as CLOCK_MONOTONIC_RAW and CLOCK_UPTIME_RAW. Windows has none in Python.
+    """
+    # The clock that stops is read first, so the moment between the two reads only ever adds.
+    boot = getattr(time, "CLOCK_BOOTTIME", None)
+    if boot is not None:
+        awake = time.clock_gettime(time.CLOCK_MONOTONIC)
+        return time.clock_gettime(boot) - awake
+    with_sleep = getattr(time, "CLOCK_MONOTONIC_RAW", None)
+    without_sleep = getattr(time, "CLOCK_UPTIME_RAW", None)
+    if with_sleep is not None and without_sleep is not None:
+        awake = time.clock_gettime(without_sleep)
+        return time.clock_gettime(with_sleep) - awake
+    return None
+
+
+def _dbus_escape(value: str) -> str:
+    """A value for a D-Bus address (the spec's optionally-escaped bytes stay, others become %XX)."""
+    safe = frozenset(b"-_/.\\*" + bytes(range(48, 58)) + bytes(range(65, 91)) + bytes(range(97, 123)))
+    return "".join(chr(b) if b in safe else f"%{b:02x}" for b in os.fsencode(value))
+
+
+def session_bus_address(environ: Mapping[str, str] | None = None) -> str | None:
+    """Where the session bus is, as libdbus would find it (minus autolaunch); None if nowhere."""
+    env = os.environ if environ is None else environ
+    if env.get(SESSION_BUS_ENV):
+        return env[SESSION_BUS_ENV]
+    runtime = env.get("XDG_RUNTIME_DIR")
+    if runtime and (Path(runtime) / "bus").is_socket():
+        return "unix:path=" + _dbus_escape(str(Path(runtime) / "bus"))
+    return None
+
+
+def system_bus_address(environ: Mapping[str, str] | None = None) -> str | None:
+    """Where the system bus is (DBUS_SYSTEM_BUS_ADDRESS overrides, as in libdbus); None if nowhere."""
+    env = os.environ if environ is None else environ
+    if env.get(SYSTEM_BUS_ENV):
+        return env[SYSTEM_BUS_ENV]
+    for socket in SYSTEM_BUS_SOCKETS:
+        if Path(socket).is_socket():
+            return "unix:path=" + socket
+    return None
+
+
+class _BusSignals(QObject):
+    """The object the D-Bus signals are delivered to, and nothing else.
+
+    Kept apart from the watcher so `stop()` can destroy it before closing the connections:
+    QtDBus tears a connection down on its own thread, and touching a Python-made receiver
+    there needs Python's lock, which the GUI thread holds while it makes a blocking D-Bus call
+    (PySide6 releases it only in `connect`). A receiver that is already gone cannot deadlock.
+    """
 
     locked = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    @Slot(bool)
+    def screensaver(self, active: bool) -> None:
+        if active:
+            self.locked.emit()
+
+    @Slot(bool)
+    def sleep(self, going: bool) -> None:
+        if going:  # PrepareForSleep(false) is the resume: nothing to do
+            self.locked.emit()
+
+
+class SystemLockWatcher(QObject):
+    """Tells when the system suspends or the screen locks, where the platform says so.
+
+    Three sources, each best effort, none required (a machine without D-Bus still gets the
+    clock check, and no failure here ever stops the app):
+    - D-Bus, session bus: a screen saver's ActiveChanged(true) (freedesktop, GNOME, and the
+      desktops that copy GNOME's interface), from the process that owns its well-known name.
+    - D-Bus, system bus: logind's PrepareForSleep(true), before the machine suspends.
+    - The clocks (`suspended_seconds`): every few seconds, did the machine sleep since the last
+      look? This catches a resume wherever D-Bus said nothing (no logind, a sandbox, a desktop
+      that sends no signal, macOS) and locks at the latest a few seconds after waking.
+
+    The buses are found when the watcher starts, from the standard environment variables
+    (DBUS_SESSION_BUS_ADDRESS, DBUS_SYSTEM_BUS_ADDRESS) or their standard places, and each gets a
+    private connection of ours: Qt's shared default connections are made once per process and
+    never look at the environment again. `stop()` closes them.
+    """
+
+    locked = Signal()
+    slept = Signal(float)  # seconds asleep, found by the clock check (before `locked`)
+
+    _names = itertools.count(1)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        sleep_clock: Callable[[], float | None] = suspended_seconds,
+    ) -> None:
         super().__init__(parent)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._state_changed)
-        self._connect_dbus()
+        self._buses: dict[str, str] = {}  # "session"/"system" -> our connection's name
+        self._signals: _BusSignals | None = None
+        self.screensaver_services: tuple[str, ...] = ()  # the names we listen to
+        self.sleep_signal = False  # listening to logind
+        try:
+            self._connect_dbus()
+        except Exception:  # a surprise from PySide or a bus must never stop the app
+            log.exception("could not listen to D-Bus")
+        self._clock = sleep_clock
+        self._asleep_so_far = self._read_clock()
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setTimerType(Qt.TimerType.CoarseTimer)
+        self._clock_timer.setInterval(SLEEP_CHECK_MS)
+        self._clock_timer.timeout.connect(self.check_clock)
+        if self._asleep_so_far is not None:
+            self._clock_timer.start()
+
+    @property
+    def session_bus(self) -> bool:
+        return "session" in self._buses
+
+    @property
+    def system_bus(self) -> bool:
+        return "system" in self._buses
+
+    @property
+    def bus_ids(self) -> tuple[str, ...]:
+        """The unique names (":1.42") our connections have on their buses, while open."""
+        if not self._buses:
+            return ()
+        from PySide6.QtDBus import QDBusConnection
+
+        return tuple(QDBusConnection(name).baseService() for name in self._buses.values())
+
+    @property
+    def watches_clock(self) -> bool:
+        return self._clock_timer.isActive()
+
+    def stop(self) -> None:
+        """Stop the clock check and close our D-Bus connections. Idempotent."""
+        self._clock_timer.stop()
+        signals, self._signals = self._signals, None
+        if signals is not None and shiboken6.isValid(signals):
+            shiboken6.delete(signals)  # first: see _BusSignals
+        buses, self._buses = self._buses, {}
+        if buses:
+            from PySide6.QtDBus import QDBusConnection
+
+            for name in buses.values():
+                QDBusConnection.disconnectFromBus(name)
+
+    # ----------------------------------------------------------------- Qt
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         if state in (Qt.ApplicationState.ApplicationSuspended, Qt.ApplicationState.ApplicationHidden):
             self.locked.emit()
 
-    def _connect_dbus(self) -> None:
-        """Linux desktops announce screen locking and sleep on D-Bus (best effort)."""
+    # ----------------------------------------------------------------- the clocks
+
+    def _read_clock(self) -> float | None:
         try:
-            from PySide6.QtDBus import QDBusConnection
+            return self._clock()
+        except OSError:
+            return None
+
+    def check_clock(self) -> None:
+        """Lock if the machine slept since the last check (the timer calls this every few seconds)."""
+        now = self._read_clock()
+        if now is None or self._asleep_so_far is None:
+            return
+        gap, self._asleep_so_far = now - self._asleep_so_far, now
+        if gap >= SLEEP_GAP_S:
+            self.slept.emit(gap)
+            self.locked.emit()
+
+    # ----------------------------------------------------------------- D-Bus
+
+    def _open_bus(self, kind: str, address: str | None) -> Any:
+        """Our own connection to a bus, or None (no address, no daemon, refused: never raises)."""
+        if not address:
+            return None
+        from PySide6.QtDBus import QDBusConnection
+
+        name = f"evidence-kit-{kind}-{next(self._names)}"
+        bus = QDBusConnection.connectToBus(address, name)
+        if not bus.isConnected():
+            log.info("no D-Bus %s bus at %s: %s", kind, address, bus.lastError().message())
+            QDBusConnection.disconnectFromBus(name)
+            return None
+        self._buses[kind] = name
+        return bus
+
+    def _connect_dbus(self) -> None:
+        """Listen to the screen savers (session bus) and logind (system bus) where they exist."""
+        try:
+            import PySide6.QtDBus  # noqa: F401  (absent from some builds)
         except ImportError:
             return
-        session = QDBusConnection.sessionBus()
-        if session.isConnected():
-            for service, path in (
-                ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
-                ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
-            ):
-                session.connect(
-                    service, path, service, "ActiveChanged", self, SLOT("_screensaver(bool)").encode()
+        signals = self._signals = _BusSignals(self)
+        signals.locked.connect(self.locked)
+        # The slots go as the str SLOT() makes: PySide6 6.11 refuses them as bytes.
+        session = self._open_bus("session", session_bus_address())
+        if session is not None:
+            listening = [
+                service
+                for service, path in SCREENSAVERS
+                if session.connect(
+                    service, path, service, "ActiveChanged", signals, SLOT("screensaver(bool)")
                 )
-        system = QDBusConnection.systemBus()
-        if system.isConnected():
-            system.connect(
-                "org.freedesktop.login1",
-                "/org/freedesktop/login1",
-                "org.freedesktop.login1.Manager",
-                "PrepareForSleep",
-                self,
-                SLOT("_sleep(bool)").encode(),
+            ]
+            self.screensaver_services = tuple(dict.fromkeys(listening))
+        system = self._open_bus("system", system_bus_address())
+        if system is not None:
+            self.sleep_signal = bool(
+                system.connect(
+                    LOGIND_SERVICE,
+                    LOGIND_PATH,
+                    LOGIND_MANAGER,
+                    "PrepareForSleep",
+                    signals,
+                    SLOT("sleep(bool)"),
+                )
             )
-
-    @Slot(bool)
-    def _screensaver(self, active: bool) -> None:
-        if active:
-            self.locked.emit()
-
-    @Slot(bool)
-    def _sleep(self, going: bool) -> None:
-        if going:
-            self.locked.emit()

@@ -179,3 +179,35 @@ def test_input_restarts_the_idle_timer(
     qtbot.keyClicks(controller.window.workspace.list.search, "a")  # type: ignore[union-attr]
     assert timer.remainingTime() > 4400
     assert controller.session is not None
+
+
+def test_locking_on_the_recovery_code_page_hides_the_code_and_keeps_the_vault(
+    qtbot: QtBot, controller: AppController, tmp_path: Path
+) -> None:
+    window = controller.window
+    window.create_vault()
+    dialog = window.create_dialog
+    target = tmp_path / "made then locked"
+    dialog.case_name.setText("Fictional case")
+    dialog.location.setText(str(target))
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.repeat.setText(PASSPHRASE)
+    with qtbot.waitSignal(dialog.pages.currentChanged, timeout=20_000):
+        dialog.create_button.click()
+    assert CODE.match(dialog.code_label.text())
+    controller.lock(LOCK_IDLE)  # e.g. the user walked away from the code
+    wait_idle(qtbot, controller)
+    assert not dialog.isVisible()
+    assert dialog.code_label.text() == ""
+    assert window.workspace is None
+    assert controller.session is None
+    # The worker closed the vault: another program may open it, with the passphrase.
+    with Vault.open(target, PASSPHRASE) as reopened:
+        assert reopened.case_title == "Fictional case"
+    assert controller.last_path == target
+    window.unlock_again()
+    open_dialog = window.unlock_dialog
+    open_dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(controller.session_opened, timeout=20_000):
+        open_dialog.unlock_button.click()
+    assert window.workspace is not None

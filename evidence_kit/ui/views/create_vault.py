@@ -31,6 +31,7 @@ from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.widgets import file_dialogs
+from evidence_kit.ui.widgets.colours import Tone, apply_tone
 from evidence_kit.ui.widgets.passphrase import PassphraseEdit, StrengthMeter
 from evidence_kit.ui.workers import JobKind
 from evidence_kit.vault import MIN_PASSPHRASE_LENGTH
@@ -91,7 +92,7 @@ class CreateVaultDialog(QDialog):
         self.problem = QLabel(page)
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e;")
+        apply_tone(self.problem, Tone.ERROR)
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(page)
         self.create_button = self.buttons.addButton(
@@ -273,6 +274,12 @@ class CreateVaultDialog(QDialog):
             return
         self.code_label.clear()
         self.accept()
+
+    def abandon(self) -> None:
+        """The vault was locked before the code was confirmed: forget the code, close, open nothing."""
+        self.code_label.clear()
+        self.session = None
+        super().reject()
 
     def reject(self) -> None:
         if self.session is not None:
