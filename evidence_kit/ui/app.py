@@ -3,7 +3,8 @@
 Rules: on a machine without a display (and without QT_QPA_PLATFORM) it says how to run
 headless instead of crashing in Qt; it never prints when there is no console (a windowed
 Windows build has no stdout). Qt keeps nothing on disk for us: no disk caches, and the only
-settings file holds settings. On quit the worker closes the vault and is joined.
+settings file holds settings. On quit the worker closes the vault and is joined. The window
+follows the system's light or dark palette, also when it switches while the app runs.
 """
 
 from __future__ import annotations
@@ -71,12 +72,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from evidence_kit.ui.controller import AppController
     from evidence_kit.ui.ui_settings import APPLICATION, ORGANIZATION, UiSettings
+    from evidence_kit.ui.widgets.colours import follow_system_look
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication([sys.argv[0] if sys.argv else "evidence-kit-gui"])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    follow_system_look(app)  # light or dark as the system is; focus and check boxes always visible
     settings = UiSettings()
     if args.lang:
         settings.language = args.lang

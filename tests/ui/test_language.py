@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QMainWindow,
     QTabWidget,
     QWidget,
@@ -173,7 +174,8 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
                 add(widget, widget.tabText(index))
         elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
-            for column in range(model.columnCount()):
+            columns = 1 if isinstance(widget, QListView) else model.columnCount()  # list models hide it
+            for column in range(columns):
                 value = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
                 if isinstance(value, str):
                     add(widget, value)

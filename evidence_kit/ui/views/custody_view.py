@@ -38,6 +38,7 @@ from evidence_kit.ui.models.rows import fold
 from evidence_kit.ui.qt_compat import no_value
 from evidence_kit.ui.views.side_panel import event_details
 from evidence_kit.ui.views.verify import vault_report_text
+from evidence_kit.ui.widgets.colours import Tone, apply_tone
 from evidence_kit.ui.workers import JobKind
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -166,6 +167,7 @@ class CustodyLogDialog(QDialog):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Custody events"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -211,10 +213,7 @@ class CustodyLogDialog(QDialog):
         self.verify_button.setEnabled(True)
         verdict, body = vault_report_text(report)
         chain = [p for p in report.problems if p.scope == "custody"]
-        if report.ok:
-            self.result_label.setStyleSheet("color: #2e7d32;")
-        else:
-            self.result_label.setStyleSheet("color: #b3261e;")
+        apply_tone(self.result_label, Tone.OK if report.ok else Tone.ERROR)
         lines = [verdict] + ["• " + texts.core_text(p.template, p.params) for p in chain]
         self.result_label.setText("\n".join(lines))
         self.last_report = report

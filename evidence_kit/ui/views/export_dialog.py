@@ -42,9 +42,17 @@ from evidence_kit.ui.models.rows import ItemRow
 from evidence_kit.ui.views.progress import ProgressDialog
 from evidence_kit.ui.views.workspace import Workspace
 from evidence_kit.ui.widgets import file_dialogs
+from evidence_kit.ui.widgets.colours import Tone, apply_tone
 from evidence_kit.ui.workers import Job, JobKind
 
 SCOPE_ALL, SCOPE_SELECTED, SCOPE_DATES, SCOPE_CATEGORY = range(4)
+
+
+def _label_for(form: QFormLayout, row: QHBoxLayout, field: QWidget) -> None:
+    """A form row holding a layout gets no buddy from Qt: name its field by the row's label."""
+    label = form.labelForField(row)
+    if isinstance(label, QLabel):
+        label.setBuddy(field)
 
 
 class ExportDialog(QDialog):
@@ -157,12 +165,13 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         form.addRow(self.tr("Save in:"), folder_row)
+        _label_for(form, folder_row, self.folder)
         self.make_zip = QCheckBox(self.tr("Also make one .zip file (easy to send or copy)"), self)
         form.addRow("", self.make_zip)
         layout.addLayout(form)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e;")
+        apply_tone(self.problem, Tone.ERROR)
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(

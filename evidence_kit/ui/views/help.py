@@ -1,7 +1,10 @@
 """Built-in help (F1) and the About dialog (version and licences).
 
 Rule: the help is honest about what the program proves: a hash and a time-stamp show that a
-file has not changed since it was stored, not that its content is true or who sent it.
+file has not changed since it was stored, not that its content is true or who sent it. Its
+list of keys is read from the window's own actions, so it never goes stale. The About dialog
+names the version and the licence of every library and font the program ships with;
+`LIBRARIES` lists them (a test checks it against the dependencies in pyproject.toml).
 """
 
 from __future__ import annotations
@@ -10,14 +13,51 @@ import html
 import platform
 
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, qVersion
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from evidence_kit import __version__
 
+# (what, the distribution names it covers, its licence). Licence names are proper names and
+# stay in English; the few descriptions go through tr().
+LIBRARIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("Qt 6, PySide6, Shiboken6", ("PySide6-Essentials", "shiboken6"), "LGPL-3.0"),
+    ("Python", (), "PSF-2.0"),
+    ("SQLCipher", (), "BSD-3-Clause"),
+    ("sqlcipher3", ("sqlcipher3",), "zlib"),
+    ("OpenSSL", (), "Apache-2.0"),
+    ("SQLAlchemy, Alembic, Mako", ("SQLAlchemy", "alembic"), "MIT"),
+    ("cryptography", ("cryptography",), "Apache-2.0 / BSD-3-Clause"),
+    ("filelock", ("filelock",), "MIT"),
+    ("Pillow", ("Pillow",), "MIT-CMU"),
+    ("pillow-heif", ("pillow-heif",), "BSD-3-Clause"),
+    ("libheif, libde265", (), "LGPL-3.0"),
+    ("x265", (), "GPL-2.0-or-later"),
+    ("python-magic, filetype", ("python-magic", "filetype"), "MIT"),
+    ("ReportLab, rl-accel", ("reportlab", "rl-accel"), "BSD-3-Clause"),
+    ("arabic-reshaper", ("arabic-reshaper",), "MIT"),
+    ("python-bidi", ("python-bidi",), "LGPL-3.0"),
+    ("pyHanko, pyhanko-certvalidator", ("pyHanko",), "MIT"),
+    ("rfc3161-client", ("rfc3161-client",), "Apache-2.0"),
+    ("asn1crypto", ("asn1crypto",), "MIT"),
+    ("certifi", ("certifi",), "MPL-2.0"),
+    ("defusedxml", ("defusedxml",), "PSF-2.0"),
+    ("Beautiful Soup", ("beautifulsoup4",), "MIT"),
+    ("platformdirs", ("platformdirs",), "MIT"),
+)
+FONTS: tuple[tuple[str, str], ...] = (
+    ("Noto Sans, Noto Sans Mono, Noto Sans Arabic, Noto Sans Hebrew", "OFL-1.1"),
+    ("Symbola", str(QT_TRANSLATE_NOOP("AboutDialog", "free for any use"))),
+)
+
 
 def _p(text: str) -> str:
     return f"<p>{html.escape(text)}</p>"
+
+
+def _key_text(sequence: QKeySequence) -> str:
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class HelpDialog(QDialog):
@@ -120,17 +160,40 @@ class HelpDialog(QDialog):
         for title, paragraphs in sections:
             parts.append(f"<h3>{html.escape(title)}</h3>")
             parts += [_p(text) for text in paragraphs]
+        parts.append(self.keys_html())
         return "".join(parts)
+
+    def keys_html(self) -> str:
+        """Every key of the window's menus and buttons, read from the actions themselves."""
+        keys: list[tuple[str, str]] = []
+        window = self.parentWidget()
+        for action in window.actions() if window is not None else []:
+            if not action.shortcut().isEmpty():
+                keys.append((_key_text(action.shortcut()), action.text().replace("&", "")))
+        keys += [
+            ("Tab, Shift+Tab", self.tr("Next or previous field or button")),
+            (self.tr("Alt + the underlined letter"), self.tr("That menu, tab or button")),
+            ("Esc, Esc", self.tr("Quick exit")),
+            ("Ctrl+H", self.tr("Show or hide a passphrase while you type it")),
+            ("Enter", self.tr("Open the chosen item in the list")),
+        ]
+        rows = "".join(
+            f"<tr><td><b>{html.escape(key)}</b></td><td>{html.escape(what)}</td></tr>" for key, what in keys
+        )
+        title = html.escape(self.tr("Working with the keyboard"))
+        return f"<h3>{title}</h3><table cellpadding='3'>{rows}</table>"
 
 
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About Evidence Kit"))
+        self.resize(620, 560)
         layout = QVBoxLayout(self)
         name = self.tr("Evidence Kit")
-        title = QLabel(f"<h2>{html.escape(name)} {html.escape(__version__)}</h2>", self)
-        layout.addWidget(title)
+        self.title = QLabel(f"<h2>{html.escape(name)} {html.escape(__version__)}</h2>", self)
+        self.title.setObjectName("aboutTitle")
+        layout.addWidget(self.title)
         body = QLabel(self)
         body.setWordWrap(True)
         body.setOpenExternalLinks(False)
@@ -143,14 +206,38 @@ class AboutDialog(QDialog):
             self.tr("Built with Qt {qt} and PySide6 {pyside} (LGPL v3), Python {python}.").format(
                 qt=qVersion(), pyside=PySide6.__version__, python=platform.python_version()
             ),
-            self.tr("Fonts: Noto (SIL Open Font License 1.1) and Symbola (free for any use)."),
-            self.tr(
-                "Also uses SQLCipher, SQLAlchemy, cryptography, Pillow, ReportLab and pyHanko; see their "
-                "licences in the source."
-            ),
         ]
         body.setText("".join(_p(line) for line in lines))
         layout.addWidget(body)
+        self.licences = QTextBrowser(self)
+        self.licences.setObjectName("licences")
+        self.licences.setOpenLinks(False)
+        self.licences.setAccessibleName(self.tr("Libraries, fonts and their licences"))
+        self.licences.setHtml(self.licences_html())
+        layout.addWidget(self.licences, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
         layout.addWidget(buttons)
+
+    def licences_html(self) -> str:
+        libraries = "".join(
+            f"<tr><td>{html.escape(what)}</td><td>{html.escape(licence)}</td></tr>"
+            for what, _dists, licence in LIBRARIES
+        )
+        fonts = "".join(
+            f"<tr><td>{html.escape(what)}</td>"
+            f"<td>{html.escape(QCoreApplication.translate('AboutDialog', licence))}</td></tr>"
+            for what, licence in FONTS
+        )
+        libraries_title = html.escape(self.tr("Libraries"))
+        fonts_title = html.escape(self.tr("Fonts (shown in the window and embedded in the dossier PDF)"))
+        return (
+            f"<h4>{libraries_title}</h4><table cellpadding='2'>{libraries}</table>"
+            f"<h4>{fonts_title}</h4><table cellpadding='2'>{fonts}</table>"
+            + _p(
+                self.tr(
+                    "The licence texts of the fonts travel with them (resources/fonts). Qt and PySide6 are "
+                    "used under the LGPL; their source is at qt.io."
+                )
+            )
+        )

@@ -4,6 +4,8 @@ Rules: every piece of content is HTML-escaped (a message can hold anything); not
 fetched from the network (links in messages are shown as text, never opened); attachment
 links use our own `item:<id>` scheme and open the linked item; thumbnails are in-memory
 document resources. Very long chats are shown in pages, so opening one never freezes.
+Colours come from the palette (`widgets.colours`), and the page is drawn again when the
+palette changes, so bubbles stay readable on a light and on a dark system palette.
 """
 
 from __future__ import annotations
@@ -12,17 +14,16 @@ import contextlib
 import html
 import zlib
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from evidence_kit.domain import Conversation, Message, MessageKind
 from evidence_kit.ui import texts
 from evidence_kit.ui.qt_compat import no_value
+from evidence_kit.ui.widgets.colours import SENDER_SHADES, TextColours, hex_colour
 
 PAGE = 1500
-_SENDER_COLOURS = ("#2f5f8f", "#8a3b12", "#3f7a57", "#6b3f8f", "#8f2f5f", "#5f6b1f")
-_BUBBLE = ("#eef3f9", "#f8efe8", "#edf6ef", "#f2edf8", "#f8ecf2", "#f3f5e6")
 
 
 def _text(value: str) -> str:
@@ -30,7 +31,11 @@ def _text(value: str) -> str:
 
 
 def _colour(name: str) -> int:
-    return zlib.crc32(name.encode("utf-8", "replace")) % len(_SENDER_COLOURS)
+    return zlib.crc32(name.encode("utf-8", "replace")) % len(SENDER_SHADES)
+
+
+def _style(colour: QColor) -> str:
+    return f"color:{hex_colour(colour)}"
 
 
 class _Browser(QTextBrowser):
@@ -42,6 +47,18 @@ class _Browser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setProperty("evidenceContent", True)
         self.anchorClicked.connect(self._clicked)
+        self.colours = TextColours.of(self.palette())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "colours"):
+            colours = TextColours.of(self.palette())
+            if colours != self.colours:
+                self.colours = colours
+                self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the shown content again in the current palette's colours (overridden)."""
 
     def _clicked(self, url: QUrl) -> None:
         if url.scheme() == "item":
@@ -94,14 +111,24 @@ class ChatView(_Browser):
             self._shown = min(self._shown + PAGE, len(self._conversation.messages))
             self._render()
 
+    def redraw(self) -> None:
+        self._render()
+
+    def clear(self) -> None:
+        self._conversation = None
+        self._links = {}
+        self._thumbnails = {}
+        super().clear()
+
     def _render(self) -> None:
         conversation = self._conversation
         if conversation is None:
             return
         parts = []
+        colours = self.colours
         if conversation.timezone_assumption:
             parts.append(
-                "<p style='color:#666'><i>"
+                f"<p style='{_style(colours.muted)}'><i>"
                 + _text(
                     self.tr("About the times: {assumption}").format(
                         assumption=texts.core_text(conversation.timezone_assumption)
@@ -114,7 +141,7 @@ class ChatView(_Browser):
         remaining = len(conversation.messages) - self._shown
         if remaining > 0:
             parts.append(
-                "<p align='center'><a href='more:'>"
+                f"<p align='center'><a href='more:' style='{_style(colours.link)}'>"
                 + _text(self.tr("Show more messages ({count} not shown yet)").format(count=remaining))
                 + "</a></p>"
             )
@@ -129,12 +156,13 @@ class ChatView(_Browser):
         when = message.sent_at.strftime("%Y-%m-%d %H:%M") if message.sent_at else ""
         if message.kind == MessageKind.SYSTEM:
             return (
-                "<p align='center' style='color:#666'><small>"
+                f"<p align='center' style='{_style(self.colours.muted)}'><small>"
                 + _text(f"{when}  {message.text}")
                 + "</small></p>"
             )
         sender = message.sender or message.sender_id or self.tr("(unknown sender)")
-        shade = _colour(sender)
+        background, sender_colour = self.colours.bubble(_colour(sender))
+        colours = self.colours.on(background)
         marks = []
         if message.edited:
             marks.append(self.tr("edited"))
@@ -150,28 +178,30 @@ class ChatView(_Browser):
                 "<br><i>" + _text(self.tr("A photo, video or file was not included in the export.")) + "</i>"
             )
         for attachment in message.attachments:
-            body += "<br>" + self._attachment_html(attachment.name)
+            body += "<br>" + self._attachment_html(attachment.name, colours)
         head = (
-            f"<b style='color:{_SENDER_COLOURS[shade]}'>{_text(sender)}</b>"
-            f"&nbsp;&nbsp;<span style='color:#666'>{_text(when)}</span>"
+            f"<b style='{_style(sender_colour)}'>{_text(sender)}</b>"
+            f"&nbsp;&nbsp;<span style='{_style(colours.muted)}'>{_text(when)}</span>"
         )
         if marks:
-            head += "&nbsp;&nbsp;<span style='color:#8a5a1f'>" + _text(" · ".join(marks)) + "</span>"
+            marked = _text(" · ".join(marks))
+            head += f"&nbsp;&nbsp;<span style='{_style(colours.warning)}'>{marked}</span>"
         return (
-            f"<table width='85%' cellpadding='6' style='background-color:{_BUBBLE[shade]};"
-            f" margin-top:4px; margin-bottom:4px'><tr><td>{head}<br>{body}</td></tr></table>"
+            f"<table width='85%' cellpadding='6' style='background-color:{hex_colour(background)};"
+            f" margin-top:4px; margin-bottom:4px'><tr><td style='{_style(colours.text)}'>"
+            f"{head}<br>{body}</td></tr></table>"
         )
 
-    def _attachment_html(self, name: str) -> str:
+    def _attachment_html(self, name: str, colours: TextColours) -> str:
         item_id = self._links.get(name)
         if item_id is None:
             label = self.tr("Attachment {name} (not in the export)").format(name=name)
-            return f"<span style='color:#b3261e'>📎 {_text(label)}</span>"
+            return f"<span style='{_style(colours.error)}'>📎 {_text(label)}</span>"
         label = self.tr("Attachment {name}: open it").format(name=name)
         picture = ""
         if item_id in self._thumbnails:
             picture = f"<img src='thumb:{item_id}' height='96'><br>"
-        return f"<a href='item:{item_id}'>{picture}📎 {_text(label)}</a>"
+        return f"<a href='item:{item_id}' style='{_style(colours.link)}'>{picture}📎 {_text(label)}</a>"
 
 
 class EmailView(_Browser):
@@ -182,10 +212,21 @@ class EmailView(_Browser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("E-mail"))
+        self._shown: tuple[Conversation, dict[str, int], dict[int, QImage]] | None = None
+
+    def redraw(self) -> None:
+        if self._shown is not None:
+            self.set_email(*self._shown)
+
+    def clear(self) -> None:
+        self._shown = None
+        super().clear()
 
     def set_email(
         self, conversation: Conversation, links: dict[str, int], thumbnails: dict[int, QImage]
     ) -> None:
+        self._shown = (conversation, links, thumbnails)
+        muted, link = _style(self.colours.muted), _style(self.colours.link)
         parts = []
         headers = list(conversation.extra)
         if headers:
@@ -196,10 +237,10 @@ class EmailView(_Browser):
                 parts.append("<hr>")
                 when = message.sent_at.strftime("%Y-%m-%d %H:%M") if message.sent_at else ""
                 parts.append(
-                    f"<p><b>{_text(message.sender or '')}</b> <span style='color:#666'>{_text(when)}</span>"
+                    f"<p><b>{_text(message.sender or '')}</b> <span style='{muted}'>{_text(when)}</span>"
                 )
                 for key, value in own:
-                    parts.append(f"<br><span style='color:#666'>{_text(key)}:</span> {_text(value)}")
+                    parts.append(f"<br><span style='{muted}'>{_text(key)}:</span> {_text(value)}")
                 parts.append("</p>")
             parts.append(f"<p style='white-space:pre-wrap'>{_text(message.text)}</p>")
             for attachment in message.attachments:
@@ -207,7 +248,7 @@ class EmailView(_Browser):
                 label = _text(self.tr("Attachment {name}").format(name=attachment.name))
                 if item_id is not None:
                     picture = f"<img src='thumb:{item_id}' height='96'><br>" if item_id in thumbnails else ""
-                    parts.append(f"<p><a href='item:{item_id}'>{picture}📎 {label}</a></p>")
+                    parts.append(f"<p><a href='item:{item_id}' style='{link}'>{picture}📎 {label}</a></p>")
                 else:
                     parts.append(f"<p>📎 {label}</p>")
         self.document().clear()
@@ -218,16 +259,16 @@ class EmailView(_Browser):
     def _headers_html(self, headers: list[tuple[str, str]]) -> str:
         important = [(k, v) for k, v in headers if k in self.IMPORTANT]
         technical = [(k, v) for k, v in headers if k not in self.IMPORTANT]
+        muted = _style(self.colours.muted)
         rows = "".join(
-            f"<tr><td style='color:#666' valign='top'>{_text(k)}</td><td>{_text(v)}</td></tr>"
+            f"<tr><td style='{muted}' valign='top'>{_text(k)}</td><td>{_text(v)}</td></tr>"
             for k, v in important
         )
         html_text = f"<table cellpadding='3'>{rows}</table>"
         if technical:
             title = _text(self.tr("Technical headers (where the message came from)"))
             rows = "".join(
-                f"<tr><td style='color:#666' valign='top'>{_text(k)}</td>"
-                f"<td><small>{_text(v)}</small></td></tr>"
+                f"<tr><td style='{muted}' valign='top'>{_text(k)}</td><td><small>{_text(v)}</small></td></tr>"
                 for k, v in technical
             )
             html_text += f"<p><b>{title}</b></p><table cellpadding='2'>{rows}</table>"

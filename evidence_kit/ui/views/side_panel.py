@@ -3,7 +3,8 @@ the editable note and category, and the item's custody history.
 
 Rules: every time is shown with where it came from, never merged into one "date"; a note or
 category is saved only when the user says so (each save is a custody event); content shown
-here is marked as content (`evidenceContent`) so the translation test skips it.
+here is marked as content (`evidenceContent`) so the translation test skips it. Colours come
+from the palette and the details are drawn again when it changes (light ↔ dark).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from evidence_kit.domain import CustodyEntry, TimeSource
 from evidence_kit.ui import texts
 from evidence_kit.ui.jobs import ItemDetail
+from evidence_kit.ui.widgets.colours import TextColours, Tone, apply_tone, hex_colour
 
 SUGGESTED_CATEGORIES = (
     QT_TRANSLATE_NOOP("Texts", "Threat"),
@@ -58,18 +60,24 @@ class SidePanel(QTabWidget):
         self.details.setProperty("evidenceContent", True)
         self.details.setAccessibleName(self.tr("Details"))
         self.details.anchorClicked.connect(self._link)
+        self._detail: ItemDetail | None = None  # kept to draw the details again in a new palette
+        self.details.installEventFilter(self)
         self.addTab(self.details, self.tr("&Details"))
 
         editor = QWidget(self)
         layout = QVBoxLayout(editor)
-        layout.addWidget(QLabel(self.tr("Category:"), editor))
+        category_label = QLabel(self.tr("Category:"), editor)
+        layout.addWidget(category_label)
         self.category = QComboBox(editor)
         self.category.setEditable(True)
         self.category.setAccessibleName(self.tr("Category"))
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        category_label.setBuddy(self.category)
         layout.addWidget(self.category)
-        layout.addWidget(QLabel(self.tr("Note (what happened, who, why it matters):"), editor))
+        note_label = QLabel(self.tr("Note (what happened, who, why it matters):"), editor)
+        layout.addWidget(note_label)
         self.note = QPlainTextEdit(editor)
+        note_label.setBuddy(self.note)
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setTabChangesFocus(True)
         layout.addWidget(self.note, 1)
@@ -86,12 +94,13 @@ class SidePanel(QTabWidget):
             self.tr("Every change is recorded in the custody log, with the old and the new text."), editor
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666;")
+        apply_tone(hint, Tone.MUTED)
         layout.addWidget(hint)
         self.addTab(editor, self.tr("&Note and category"))
 
         self.history = QTableWidget(0, 3, self)
         self.history.setAccessibleName(self.tr("History of this item"))
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Details")])
         self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.history.verticalHeader().hide()
@@ -122,11 +131,20 @@ class SidePanel(QTabWidget):
         self.note.blockSignals(False)
         self.saved_label.clear()
         self._dirty_changed()
+        self._detail = detail
         self.details.setHtml(self._details_html(detail))
         self.set_history(detail.custody)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.details and event.type() == QEvent.Type.PaletteChange and self._detail is not None:
+            self.details.setHtml(self._details_html(self._detail))  # the new palette's colours
+        return super().eventFilter(watched, event)
+
     def _details_html(self, detail: ItemDetail) -> str:
         summary = detail.summary
+        colours = TextColours.of(self.details.palette())
+        muted = f"color:{hex_colour(colours.muted)}"
+        link = f"color:{hex_colour(colours.link)}"
         copy_label = self.tr("Copy")
         times_title = self.tr("Times, each with where it comes from")
         no_stamp = self.tr("No trusted time-stamp yet.")
@@ -141,7 +159,8 @@ class SidePanel(QTabWidget):
             (self.tr("Type"), _esc(summary.media_type or "")),
             (
                 self.tr("SHA-256"),
-                f"<code>{_esc(summary.sha256)}</code> <a href='copy:sha256'>{_esc(copy_label)}</a>",
+                f"<code>{_esc(summary.sha256)}</code> "
+                f"<a href='copy:sha256' style='{link}'>{_esc(copy_label)}</a>",
             ),
             (self.tr("Came from"), _esc(summary.original_path)),
             (self.tr("Item number"), _esc(summary.id)),
@@ -150,14 +169,15 @@ class SidePanel(QTabWidget):
             rows.append(
                 (
                     self.tr("Part of"),
-                    f"<a href='item:{detail.parent.id}'>{_esc(detail.parent.original_name)}</a>",
+                    f"<a href='item:{detail.parent.id}' style='{link}'>"
+                    f"{_esc(detail.parent.original_name)}</a>",
                 )
             )
         info = detail.image_info
         if info.get("width") and info.get("height"):
             rows.append((self.tr("Pixels"), _esc(f"{info['width']} × {info['height']}")))
         out = ["<table cellpadding='3'>"]
-        out += [f"<tr><td valign='top' style='color:#555'>{k}</td><td>{v}</td></tr>" for k, v in rows]
+        out += [f"<tr><td valign='top' style='{muted}'>{k}</td><td>{v}</td></tr>" for k, v in rows]
         out.append("</table>")
         out.append(f"<h4>{_esc(times_title)}</h4><table cellpadding='3'>")
         for stamp in (*summary.times,):
@@ -165,30 +185,28 @@ class SidePanel(QTabWidget):
             if stamp.utc is not None and stamp.local is not None:
                 value += " = " + texts.utc_text(stamp.utc)
             note = (
-                f"<br><small style='color:#666'>{_esc(texts.core_text(stamp.assumption))}</small>"
+                f"<br><small style='{muted}'>{_esc(texts.core_text(stamp.assumption))}</small>"
                 if stamp.assumption
                 else ""
             )
             out.append(
-                f"<tr><td valign='top' style='color:#555'>{_esc(texts.source_name(stamp.source))}</td>"
+                f"<tr><td valign='top' style='{muted}'>{_esc(texts.source_name(stamp.source))}</td>"
                 f"<td>{_esc(value)}{note}</td></tr>"
             )
         for authority, moment in detail.trusted_times:
             out.append(
-                f"<tr><td style='color:#555'>{_esc(texts.source_name(TimeSource.TSA))}</td>"
+                f"<tr><td style='{muted}'>{_esc(texts.source_name(TimeSource.TSA))}</td>"
                 f"<td>{_esc(texts.utc_text(moment))} — {_esc(authority)}</td></tr>"
             )
         out.append("</table>")
         if not detail.trusted_times:
-            out.append(f"<p style='color:#666'><small>{_esc(no_stamp)}</small></p>")
+            out.append(f"<p style='{muted}'><small>{_esc(no_stamp)}</small></p>")
         exif = info.get("exif") or []
         if exif:
             out.append(f"<h4>{_esc(exif_title)}</h4><table cellpadding='2'>")
             for pair in exif:
                 if isinstance(pair, list | tuple) and len(pair) == 2:
-                    out.append(
-                        f"<tr><td style='color:#555'>{_esc(pair[0])}</td><td>{_esc(pair[1])}</td></tr>"
-                    )
+                    out.append(f"<tr><td style='{muted}'>{_esc(pair[0])}</td><td>{_esc(pair[1])}</td></tr>")
             out.append("</table>")
         if detail.file_info.get("url"):
             out.append(f"<p>{_esc(web_label)}: {_esc(detail.file_info['url'])}</p>")
@@ -198,7 +216,7 @@ class SidePanel(QTabWidget):
             out += [f"<li>{_esc(texts.warning_text(w))}</li>" for w in warnings]
             out.append("</ul>")
         out.append(
-            "<p style='color:#666'><small>"
+            f"<p style='{muted}'><small>"
             + _esc(
                 self.tr(
                     "The SHA-256 proves the file has not changed since it was stored. It does not prove "
@@ -264,6 +282,7 @@ class SidePanel(QTabWidget):
                 self.open_item.emit(int(url.path()))
 
     def clear_content(self) -> None:
+        self._detail = None
         self.details.clear()
         self.note.blockSignals(True)
         self.note.clear()

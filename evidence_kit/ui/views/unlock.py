@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from evidence_kit.errors import EvidenceKitError, WrongPassphraseError, WrongRecoveryCodeError
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.widgets.colours import Tone, apply_tone
 from evidence_kit.ui.widgets.passphrase import PassphraseEdit, StrengthMeter
 from evidence_kit.ui.workers import JobContext, JobKind
 from evidence_kit.vault import MIN_PASSPHRASE_LENGTH
@@ -80,7 +81,7 @@ class UnlockDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e;")
+        apply_tone(self.problem, Tone.ERROR)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(self)
         self.unlock_button = buttons.addButton(self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)

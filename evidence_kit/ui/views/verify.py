@@ -21,6 +21,7 @@ from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.views.progress import ProgressDialog
 from evidence_kit.ui.widgets import file_dialogs
+from evidence_kit.ui.widgets.colours import Tone, apply_tone
 from evidence_kit.ui.workers import Job, JobKind
 
 
@@ -35,7 +36,7 @@ class ReportDialog(QDialog):
         font = self.verdict.font()
         font.setBold(True)
         self.verdict.setFont(font)
-        self.verdict.setStyleSheet("color: #2e7d32;" if ok else "color: #b3261e;")
+        apply_tone(self.verdict, Tone.OK if ok else Tone.ERROR)
         layout.addWidget(self.verdict)
         self.body = QPlainTextEdit(body, self)
         self.body.setReadOnly(True)

@@ -1,18 +1,23 @@
 """A passphrase field with a show/hide toggle, and a strength hint.
 
 Rule: the hint is advice, not a gate; the vault's own minimum length is the only rule.
-The estimate is deliberately simple and never sends the passphrase anywhere.
+The estimate is deliberately simple and never sends the passphrase anywhere. The show/hide
+toggle is an eye icon in the field, and Ctrl+H while typing does the same, so it works
+without a mouse.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
+from evidence_kit.ui.widgets.icons import icon
 from evidence_kit.vault import MIN_PASSPHRASE_LENGTH
+
+TOGGLE_SHORTCUT = "Ctrl+H"
 
 _COMMON = frozenset(
     {"password", "wachtwoord", "12345678", "123456789", "qwertyui", "welkom01", "iloveyou", "00000000"}
@@ -50,15 +55,24 @@ class PassphraseEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEchoMode(QLineEdit.EchoMode.Password)
-        self._toggle = QAction(self.tr("Show"), self)
+        self._toggle = QAction(icon("show"), self.tr("Show"), self)
         self._toggle.setCheckable(True)
-        self._toggle.setToolTip(self.tr("Show or hide the passphrase"))
+        self._toggle.setToolTip(self.tr("Show or hide the passphrase (Ctrl+H)"))
+        # Only while this field has focus: every passphrase field has its own toggle.
+        self._toggle.setShortcut(QKeySequence(TOGGLE_SHORTCUT))
+        self._toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self._toggle.toggled.connect(self._show)
         self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
+        self.setAccessibleDescription(self._toggle.toolTip())
+
+    @property
+    def toggle(self) -> QAction:
+        return self._toggle
 
     def _show(self, visible: bool) -> None:
         self.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
         self._toggle.setText(self.tr("Hide") if visible else self.tr("Show"))
+        self._toggle.setIcon(icon("hide" if visible else "show"))
 
 
 class StrengthMeter(QWidget):
@@ -99,3 +113,51 @@ class StrengthMeter(QWidget):
     @property
     def hint(self) -> str:
         return self._label.text()
+
+
+class NewPassphraseFields(QObject):
+    """A new passphrase, typed twice, with the strength hint: three rows of the caller's form.
+
+    `problem()` applies the one rule (the vault's minimum length, the same as when creating a
+    vault) and says when the two differ; the hint only advises.
+    """
+
+    changed = Signal()
+
+    def __init__(self, form: QFormLayout, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.passphrase = PassphraseEdit(parent)
+        self.passphrase.setAccessibleName(self.tr("New passphrase"))
+        form.addRow(self.tr("&New passphrase:"), self.passphrase)
+        self.meter = StrengthMeter(parent)
+        form.addRow("", self.meter)
+        self.repeat = PassphraseEdit(parent)
+        self.repeat.setAccessibleName(self.tr("New passphrase again"))
+        form.addRow(self.tr("&Again:"), self.repeat)
+        self.passphrase.textChanged.connect(self.meter.update_for)
+        self.passphrase.textChanged.connect(self.changed)
+        self.repeat.textChanged.connect(self.changed)
+
+    def text(self) -> str:
+        return self.passphrase.text()
+
+    def typed(self) -> bool:
+        return bool(self.passphrase.text() or self.repeat.text())
+
+    def problem(self) -> str:
+        """What stops this passphrase from being used, in words; empty when nothing does."""
+        if len(self.passphrase.text()) < MIN_PASSPHRASE_LENGTH:
+            return self.tr("The new passphrase needs at least {minimum} characters.").format(
+                minimum=MIN_PASSPHRASE_LENGTH
+            )
+        if self.passphrase.text() != self.repeat.text():
+            return self.tr("The two new passphrases are not the same.")
+        return ""
+
+    def set_enabled(self, enabled: bool) -> None:
+        for field in (self.passphrase, self.repeat):
+            field.setEnabled(enabled)
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
