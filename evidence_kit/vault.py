@@ -85,6 +85,8 @@ from evidence_kit.storage.models import (
     Derived,
     Item,
     ItemTime,
+    TimestampProof,
+    TimestampQueue,
     VaultInfo,
     VaultSecret,
     table_of,
@@ -154,6 +156,8 @@ _HEAD = select(VaultInfo.head_seq, VaultInfo.head_hash)
 _MOVE_HEAD = update(table_of(VaultInfo)).values(
     head_seq=bindparam("head_seq"), head_hash=bindparam("head_hash")
 )
+
+_IDS_PER_QUERY = 500  # ids bound into one IN (...) list, well below SQLite's variable limit
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -880,6 +884,38 @@ class Vault:
                 found[kind] = data  # ordered by id: the newest of a kind wins
         return found
 
+    @_translate_db_errors
+    def derived_of_items(self, item_ids: Sequence[int], kind: str) -> dict[int, bytes]:
+        """Item id -> the newest derived data of `kind`, for many items in a few queries (absent left out).
+
+        The evidence list reads every chat's messages, and a page of thumbnails, this way.
+        """
+        found: dict[int, bytes] = {}
+        wanted = list(dict.fromkeys(item_ids))
+        with self._read() as conn:
+            for start in range(0, len(wanted), _IDS_PER_QUERY):
+                rows = conn.execute(
+                    select(Derived.item_id, Derived.data)
+                    .where(Derived.kind == kind, Derived.item_id.in_(wanted[start : start + _IDS_PER_QUERY]))
+                    .order_by(Derived.id)
+                )
+                for item_id, data in rows:
+                    found[item_id] = data  # ordered by id: the newest wins
+        return found
+
+    @_translate_db_errors
+    def timestamp_states(self) -> tuple[set[int], set[int]]:
+        """(ids of items a stored token covers, ids of items waiting for one): ids only, two light queries."""
+        with self._read() as conn:
+            stamped = set(conn.execute(select(TimestampProof.item_id).distinct()).scalars())
+            queued = conn.execute(
+                select(TimestampQueue.item_id).where(
+                    TimestampQueue.subject == SUBJECT_ITEM, TimestampQueue.item_id.is_not(None)
+                )
+            ).scalars()
+            waiting = {item_id for item_id in queued if item_id is not None}
+        return stamped, waiting
+
     def iter_original(self, item_id: int) -> Iterator[bytes]:
         """The original bytes in order, one stored chunk at a time (bounded memory)."""
         self.item(item_id)
@@ -970,6 +1006,15 @@ class Vault:
             )
 
     # ----------------------------------------------------------------- keys
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """True when `passphrase` opens this vault's passphrase slot (as unlocking would try it).
+
+        For asking "your current passphrase" before a change: an open vault is not proof that the
+        person at the keyboard knows it.
+        """
+        slot = self._keyfile.slot(SLOT_PASSPHRASE)
+        return slot is not None and slot.unwrap(normalize_passphrase(passphrase), self.vault_id) is not None
 
     def change_passphrase(
         self,

@@ -11,6 +11,7 @@ as many controllers as they like, one after another.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import QApplication
 from evidence_kit.crypto import KdfParams
 from evidence_kit.ui import jobs
 from evidence_kit.ui.fonts import register_fonts
-from evidence_kit.ui.safety import ClipboardGuard, SafetyFilter, SystemLockWatcher
+from evidence_kit.ui.safety import ClipboardGuard, SafetyFilter, SystemLockWatcher, suspended_seconds
+from evidence_kit.ui.stamper import BackgroundStamper
 from evidence_kit.ui.translations import LanguageSwitch
 from evidence_kit.ui.ui_settings import UiSettings
 from evidence_kit.ui.workers import JobKind, VaultWorker
@@ -42,6 +44,7 @@ class AppController(QObject):
         kdf: KdfParams | None = None,
         quit_on_quick_exit: bool = True,
         watch_system: bool = True,
+        sleep_clock: Callable[[], float | None] = suspended_seconds,  # tests inject a sleep
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -50,6 +53,7 @@ class AppController(QObject):
         self.language = LanguageSwitch()
         self.worker = VaultWorker()
         self.worker.start()
+        self.stamper = BackgroundStamper(self)  # trusted time-stamps, on a thread of its own
         self.clipboard = ClipboardGuard(self)
         self.safety = SafetyFilter(self)
         self.safety.idle.connect(lambda: self.lock(LOCK_IDLE))
@@ -59,7 +63,7 @@ class AppController(QObject):
         app.installEventFilter(self.safety)
         self.system: SystemLockWatcher | None = None
         if watch_system:
-            self.system = SystemLockWatcher(self)
+            self.system = SystemLockWatcher(self, sleep_clock=sleep_clock)
             self.system.locked.connect(lambda: self.lock(LOCK_SYSTEM))
         self.session: jobs.Session | None = None
         self.last_path: Path | None = None  # memory only: "unlock again" after a lock
@@ -107,8 +111,14 @@ class AppController(QObject):
         self.last_path = None if session.demo_folder is not None else session.path
         self.lock_reason = None
         self.safety.arm(self.settings.autolock_ms)
+        if session.demo_folder is None:  # the demo is fictional and deleted at lock: never stamped
+            self.stamper.start(self.worker)
         self.window.show_workspace(session)
         self.session_opened.emit(session)
+
+    def timestamping_changed(self, enabled: bool) -> None:
+        """Time-stamping was turned on or off in Settings: the open session follows at once."""
+        self.stamper.settings_changed(enabled)
 
     def rearm_idle(self) -> None:
         if self.session is not None:
@@ -116,10 +126,17 @@ class AppController(QObject):
 
     def lock(self, reason: str = LOCK_USER) -> None:
         """Lock now: drop content from the window, close the vault in the worker, clear the clipboard."""
+        self.stamper.stop(self.worker)  # the worker joins the stamping thread before it closes the vault
         if self.session is None:
             # A vault may be open in the worker before the window knows (the recovery code page).
             self.worker.lock_vault()
             self.clipboard.clear_if_ours()
+            made = self.window.drop_unopened_vault()
+            if made is not None:
+                # The code left the screen with the dialog; the new vault opens with its passphrase.
+                self.last_path = made
+                self.lock_reason = reason
+                self.window.show_locked(reason)
             return
         session, self.session = self.session, None
         self.safety.disarm()
@@ -157,6 +174,9 @@ class AppController(QObject):
         if app is not None:
             app.removeEventFilter(self.safety)
         self.worker.stop()
+        self.stamper.join_all()  # normally already joined by the worker, before it closed the vault
+        if self.system is not None:
+            self.system.stop()
         self.window.release()
         self.window.close()
         self.window.deleteLater()

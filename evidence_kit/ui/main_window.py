@@ -21,14 +21,24 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
 )
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSizePolicy, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller import LOCK_IDLE, LOCK_QUICK_EXIT, LOCK_SYSTEM, AppController
+from evidence_kit.ui.stamper import StampMarker, StampStatus
 from evidence_kit.ui.views.welcome import WelcomePage
 from evidence_kit.ui.views.workspace import Workspace
 from evidence_kit.ui.widgets import file_dialogs
+from evidence_kit.ui.widgets.colours import Tone, emphasise
 from evidence_kit.ui.widgets.icons import icon
 from evidence_kit.ui.workers import JobKind
 
@@ -58,7 +68,7 @@ class AppWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._update_actions()
-        self.statusBar()
+        self._build_status_bar()
 
     # ----------------------------------------------------------------- actions and menus
 
@@ -86,6 +96,7 @@ class AppWindow(QMainWindow):
         self.lock_action = self._action(self.tr("&Lock"), lambda: self.controller.lock(), "Ctrl+L", "lock")
         self.lock_action.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
         self.verify_action = self._action(self.tr("&Check the vault…"), self.verify_vault)
+        self.change_passphrase_action = self._action(self.tr("Change &passphrase…"), self.change_passphrase)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(std.Quit))
         self.add_action = self._action(self.tr("&Add files…"), self.add_files, "Ctrl+I", "add")
         self.add_action.setToolTip(self.tr("Add files or export zips (Ctrl+I); you can also drag them here"))
@@ -126,6 +137,7 @@ class AppWindow(QMainWindow):
         vault.addSeparator()
         vault.addAction(self.lock_action)
         vault.addAction(self.verify_action)
+        vault.addAction(self.change_passphrase_action)
         vault.addSeparator()
         vault.addAction(self.quick_exit_action)
         vault.addAction(self.quit_action)
@@ -175,7 +187,7 @@ class AppWindow(QMainWindow):
         if button is not None:
             button.setObjectName("quickExitButton")
             button.setAccessibleName(self.tr("Quick exit"))
-            button.setStyleSheet("QToolButton { font-weight: bold; color: #b3261e; padding: 4px 10px; }")
+            emphasise(button, Tone.ERROR)  # red from the palette: readable on light and dark
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _update_actions(self) -> None:
@@ -183,6 +195,7 @@ class AppWindow(QMainWindow):
         for action in (
             self.lock_action,
             self.verify_action,
+            self.change_passphrase_action,
             self.add_action,
             self.add_folder_action,
             self.paste_action,
@@ -199,6 +212,44 @@ class AppWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
 
+    # ----------------------------------------------------------------- trusted time-stamps
+
+    def _build_status_bar(self) -> None:
+        self.stamp_marker: StampMarker | None = None
+        self.stamp_label = QLabel(self)
+        self.stamp_label.setObjectName("stampStatus")
+        self.statusBar().addPermanentWidget(self.stamp_label)
+        stamper = self.controller.stamper
+        stamper.status_changed.connect(self._stamp_status)
+        stamper.items_stamped.connect(self._stamps_arrived)
+        self._stamp_status(stamper.status)
+
+    def _stamp_status(self, status: StampStatus) -> None:
+        """Modest and silent: a count in the corner, never a dialog (no connection is normal)."""
+        self.stamp_label.setVisible(status.enabled and self.workspace is not None)
+        if status.waiting:
+            text = self.tr("%n item(s) waiting for a trusted time-stamp", "", status.waiting)
+        else:
+            text = self.tr("Time-stamps up to date")
+        self.stamp_label.setText(text)
+        if status.failed:
+            tip = self.tr(
+                "No time-stamp authority could be reached just now; Evidence Kit tries again by "
+                "itself. Only the items' SHA-256 hashes are sent, never their content."
+            )
+        else:
+            tip = self.tr(
+                "Only the items' SHA-256 hashes are sent to the time-stamp authority, never their content."
+            )
+        self.stamp_label.setToolTip(tip)
+        self.stamp_label.setAccessibleName(text)
+
+    def _stamps_arrived(self, item_ids: tuple[int, ...]) -> None:
+        if self.stamp_marker is None:
+            return
+        self.stamp_marker.mark(item_ids)
+        self.show_status(self.tr("%n item(s) received a trusted time-stamp.", "", len(item_ids)))
+
     # ----------------------------------------------------------------- pages
 
     def show_workspace(self, session: jobs.Session) -> None:
@@ -207,13 +258,20 @@ class AppWindow(QMainWindow):
         self.welcome.set_busy("")
         self.workspace = Workspace(self.controller, session, self.pages)
         self.workspace.status.connect(self.show_status)
+        # New evidence waits for a time-stamp: ask now rather than at the next retry.
+        self.workspace.import_finished.connect(lambda _outcome: self.controller.stamper.wake())
+        self.workspace.pasted.connect(lambda _row: self.controller.stamper.wake())
+        self.stamp_marker = StampMarker(self.workspace.model)
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
         self._update_actions()
+        self._stamp_status(self.controller.stamper.status)
 
     def leave_workspace(self) -> None:
         """Drop the open vault's page and everything it held in memory."""
         workspace, self.workspace = self.workspace, None
+        self.stamp_marker = None
+        self.stamp_label.hide()
         if workspace is not None:
             workspace.release()
             self.pages.removeWidget(workspace)
@@ -251,6 +309,19 @@ class AppWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._opened(dialog.session))
         dialog.open()
         self.create_dialog = dialog
+
+    def drop_unopened_vault(self) -> Path | None:
+        """The vault locked while its recovery code was on screen: close that page, return the vault.
+
+        A locked app shows nothing of a case, and the recovery code opens the vault as surely as
+        the passphrase, so it must not stay on screen for whoever comes to the computer next.
+        """
+        dialog = getattr(self, "create_dialog", None)
+        if dialog is None or dialog.session is None:
+            return None
+        path: Path = dialog.session.path
+        dialog.abandon()  # its session is gone: a second lock finds nothing here
+        return path
 
     def open_vault(self) -> None:
         folder = file_dialogs.existing_folder(self, self.tr("Choose the vault folder"))
@@ -358,6 +429,14 @@ class AppWindow(QMainWindow):
         from evidence_kit.ui.views.verify import verify_vault
 
         verify_vault(self.controller, self)
+
+    def change_passphrase(self) -> None:
+        if self.workspace is None:
+            return
+        from evidence_kit.ui.views.change_passphrase import ChangePassphraseDialog
+
+        self.change_passphrase_dialog = ChangePassphraseDialog(self.controller, self)
+        self.change_passphrase_dialog.open()
 
     def verify_package(self) -> None:
         from evidence_kit.ui.views.verify import verify_package

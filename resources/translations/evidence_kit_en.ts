@@ -82,4 +82,23 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>AppWindow</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/main_window.py" line="230" />
+            <source>%n item(s) waiting for a trusted time-stamp</source>
+            <translation>
+                <numerusform>%n item waiting for a trusted time-stamp</numerusform>
+                <numerusform>%n items waiting for a trusted time-stamp</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/main_window.py" line="249" />
+            <source>%n item(s) received a trusted time-stamp.</source>
+            <translation>
+                <numerusform>%n item received a trusted time-stamp.</numerusform>
+                <numerusform>%n items received a trusted time-stamp.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

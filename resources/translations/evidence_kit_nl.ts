@@ -29,14 +29,29 @@
             <translation>Gemaakt met Qt {qt} en PySide6 {pyside} (LGPL v3), Python {python}.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="146" />
-            <source>Fonts: Noto (SIL Open Font License 1.1) and Symbola (free for any use).</source>
-            <translation>Lettertypen: Noto (SIL Open Font License 1.1) en Symbola (vrij te gebruiken).</translation>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>free for any use</source>
+            <translation>vrij te gebruiken</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="148" />
-            <source>Also uses SQLCipher, SQLAlchemy, cryptography, Pillow, ReportLab and pyHanko; see their licences in the source.</source>
-            <translation>Gebruikt ook SQLCipher, SQLAlchemy, cryptography, Pillow, ReportLab en pyHanko; zie hun licenties in de broncode.</translation>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>Libraries, fonts and their licences</source>
+            <translation>Bibliotheken, lettertypen en hun licenties</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>Libraries</source>
+            <translation>Bibliotheken</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>Fonts (shown in the window and embedded in the dossier PDF)</source>
+            <translation>Lettertypen (in het venster, en ingebed in de pdf van het dossier)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>The licence texts of the fonts travel with them (resources/fonts). Qt and PySide6 are used under the LGPL; their source is at qt.io.</source>
+            <translation>De licentieteksten reizen met de lettertypen mee (resources/fonts). Qt en PySide6 worden gebruikt onder de LGPL; hun broncode staat op qt.io.</translation>
         </message>
     </context>
     <context>
@@ -54,6 +69,37 @@
     </context>
     <context>
         <name>AppWindow</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/main_window.py" line="230" />
+            <source>%n item(s) waiting for a trusted time-stamp</source>
+            <translation>
+                <numerusform>%n item wacht op een betrouwbaar tijdstempel</numerusform>
+                <numerusform>%n items wachten op een betrouwbaar tijdstempel</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="232" />
+            <source>Time-stamps up to date</source>
+            <translation>Tijdstempels zijn bijgewerkt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="235" />
+            <source>No time-stamp authority could be reached just now; Evidence Kit tries again by itself. Only the items' SHA-256 hashes are sent, never their content.</source>
+            <translation>Er was zojuist geen tijdstempelinstantie bereikbaar; Bewijskluis probeert het later vanzelf opnieuw. Alleen de SHA-256-hashes van de items worden verstuurd, nooit hun inhoud.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="240" />
+            <source>Only the items' SHA-256 hashes are sent to the time-stamp authority, never their content.</source>
+            <translation>Alleen de SHA-256-hashes van de items gaan naar de tijdstempelinstantie, nooit hun inhoud.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/main_window.py" line="249" />
+            <source>%n item(s) received a trusted time-stamp.</source>
+            <translation>
+                <numerusform>%n item heeft een betrouwbaar tijdstempel gekregen.</numerusform>
+                <numerusform>%n items hebben een betrouwbaar tijdstempel gekregen.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../evidence_kit/ui/main_window.py" line="83" />
             <source>&amp;New vault…</source>
@@ -255,6 +301,11 @@
             <location filename="../../evidence_kit/ui/main_window.py" line="317" />
             <source>Choose an item first.</source>
             <translation>Kies eerst een item.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="99" />
+            <source>Change &amp;passphrase…</source>
+            <translation>&amp;Wachtwoordzin wijzigen…</translation>
         </message>
     </context>
     <context>
@@ -961,6 +1012,41 @@
             <source>Keep the vault itself: the investigators may ask for the originals again.</source>
             <translation>Bewaar de kluis zelf: de onderzoekers kunnen opnieuw om de originelen vragen.</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>Next or previous field or button</source>
+            <translation>Volgend of vorig veld of knop</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>Alt + the underlined letter</source>
+            <translation>Alt + de onderstreepte letter</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>That menu, tab or button</source>
+            <translation>Dat menu, tabblad of die knop</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>Quick exit</source>
+            <translation>Snel weg</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>Show or hide a passphrase while you type it</source>
+            <translation>Een wachtwoordzin tonen of verbergen terwijl je die typt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>Open the chosen item in the list</source>
+            <translation>Het gekozen item in de lijst openen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>Working with the keyboard</source>
+            <translation>Werken met het toetsenbord</translation>
+        </message>
     </context>
     <context>
         <name>ImageViewer</name>
@@ -1230,14 +1316,14 @@
             <translation>Tonen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="55" />
-            <source>Show or hide the passphrase</source>
-            <translation>De wachtwoordzin tonen of verbergen</translation>
-        </message>
-        <message>
             <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="61" />
             <source>Hide</source>
             <translation>Verbergen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="1" />
+            <source>Show or hide the passphrase (Ctrl+H)</source>
+            <translation>De wachtwoordzin tonen of verbergen (Ctrl+H)</translation>
         </message>
     </context>
     <context>
@@ -1260,6 +1346,18 @@
     </context>
     <context>
         <name>SettingsDialog</name>
+        <message>
+            <source>&amp;Change…</source>
+            <translation>&amp;Wijzigen…</translation>
+        </message>
+        <message>
+            <source>Change the time-stamp authorities</source>
+            <translation>De tijdstempeldiensten wijzigen</translation>
+        </message>
+        <message>
+            <source>None: items are not time-stamped.</source>
+            <translation>Geen: stukken krijgen geen tijdstempel.</translation>
+        </message>
         <message>
             <location filename="../../evidence_kit/ui/views/settings_dialog.py" line="37" />
             <source>Settings</source>
@@ -2028,6 +2126,225 @@
             <location filename="../../evidence_kit/ui/views/workspace.py" line="192" />
             <source>The picture from the clipboard was stored as {name}.</source>
             <translation>De afbeelding van het klembord is bewaard als {name}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePassphraseDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="42" />
+            <source>Change the passphrase</source>
+            <translation>De wachtwoordzin wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="59" />
+            <source>Only the key that opens the vault changes; the evidence in it stays exactly as it is. Your recovery code stays valid.</source>
+            <translation>Alleen de sleutel die de kluis opent verandert; het bewijs erin blijft precies zoals het is. Uw herstelcode blijft geldig.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="69" />
+            <source>Current passphrase</source>
+            <translation>Huidige wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="70" />
+            <source>C&amp;urrent passphrase:</source>
+            <translation>&amp;Huidige wachtwoordzin:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="81" />
+            <source>Changing the passphrase…</source>
+            <translation>De wachtwoordzin wordt gewijzigd…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="89" />
+            <source>&amp;Change passphrase</source>
+            <translation>Wachtwoordzin &amp;wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="101" />
+            <source>Type the passphrase you use now.</source>
+            <translation>Typ de wachtwoordzin die u nu gebruikt.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="106" />
+            <source>The new passphrase is the same as the current one.</source>
+            <translation>De nieuwe wachtwoordzin is dezelfde als de huidige.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="144" />
+            <source>That is not the passphrase this vault has now. Check Caps Lock and try again. Nothing was changed.</source>
+            <translation>Dat is niet de wachtwoordzin die deze kluis nu heeft. Controleer Caps Lock en probeer het opnieuw. Er is niets gewijzigd.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="157" />
+            <source>The passphrase was changed.</source>
+            <translation>De wachtwoordzin is gewijzigd.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="166" />
+            <source>The passphrase was changed</source>
+            <translation>De wachtwoordzin is gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="173" />
+            <source>From now on, unlock this vault with the new passphrase. Your recovery code stays valid. The change is written in the custody log.</source>
+            <translation>Ontgrendel deze kluis voortaan met de nieuwe wachtwoordzin. Uw herstelcode blijft geldig. De wijziging staat in het bewaarlogboek.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPassphraseFields</name>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="130" />
+            <source>New passphrase</source>
+            <translation>Nieuwe wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="131" />
+            <source>&amp;New passphrase:</source>
+            <translation>&amp;Nieuwe wachtwoordzin:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="135" />
+            <source>New passphrase again</source>
+            <translation>Nieuwe wachtwoordzin nogmaals</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="136" />
+            <source>&amp;Again:</source>
+            <translation>Nog&amp;maals:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="150" />
+            <source>The new passphrase needs at least {minimum} characters.</source>
+            <translation>De nieuwe wachtwoordzin moet minstens {minimum} tekens hebben.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="154" />
+            <source>The two new passphrases are not the same.</source>
+            <translation>De twee nieuwe wachtwoordzinnen zijn niet gelijk.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TsaEditor</name>
+        <message>
+            <source>Time-stamp authorities</source>
+            <translation>Tijdstempeldiensten</translation>
+        </message>
+        <message>
+            <source>The program asks these authorities, in this order, to sign the fingerprint (SHA-256) of each item. Only the fingerprint is sent, never the item itself.</source>
+            <translation>Het programma vraagt deze diensten, in deze volgorde, de vingerafdruk (SHA-256) van elk stuk te ondertekenen. Alleen de vingerafdruk wordt verstuurd, nooit het stuk zelf.</translation>
+        </message>
+        <message>
+            <source>Authorities, in the order they are asked</source>
+            <translation>Diensten, in de volgorde waarin ze gevraagd worden</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Toevoegen</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Verwijderen</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>Omh&amp;oog</translation>
+        </message>
+        <message>
+            <source>Move &amp;down</source>
+            <translation>Om&amp;laag</translation>
+        </message>
+        <message>
+            <source>Restore &amp;defaults</source>
+            <translation>&amp;Standaardlijst terugzetten</translation>
+        </message>
+        <message>
+            <source>Name of the authority</source>
+            <translation>Naam van de dienst</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Naam:</translation>
+        </message>
+        <message>
+            <source>Address of the authority</source>
+            <translation>Adres van de dienst</translation>
+        </message>
+        <message>
+            <source>Add&amp;ress:</source>
+            <translation>&amp;Adres:</translation>
+        </message>
+        <message>
+            <source>&amp;Certificate file…</source>
+            <translation>&amp;Certificaatbestand…</translation>
+        </message>
+        <message>
+            <source>Use the &amp;standard store</source>
+            <translation>&amp;Gewone certificatenlijst gebruiken</translation>
+        </message>
+        <message>
+            <source>Trusted root:</source>
+            <translation>Vertrouwd basiscertificaat:</translation>
+        </message>
+        <message>
+            <source> seconds</source>
+            <translation> seconden</translation>
+        </message>
+        <message>
+            <source>Longest wait for one authority</source>
+            <translation>Langste wachttijd per dienst</translation>
+        </message>
+        <message>
+            <source>&amp;Wait at most:</source>
+            <translation>&amp;Hoogstens wachten:</translation>
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation>(geen naam)</translation>
+        </message>
+        <message>
+            <source>The standard root store (Mozilla)</source>
+            <translation>De gewone certificatenlijst (Mozilla)</translation>
+        </message>
+        <message>
+            <source>(unreadable)</source>
+            <translation>(onleesbaar)</translation>
+        </message>
+        <message>
+            <source>Own certificate: {names}</source>
+            <translation>Eigen certificaat: {names}</translation>
+        </message>
+        <message>
+            <source>New authority</source>
+            <translation>Nieuwe dienst</translation>
+        </message>
+        <message>
+            <source>Root certificate of this authority</source>
+            <translation>Basiscertificaat van deze dienst</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>Certificaten (*.pem *.crt *.cer);;Alle bestanden (*)</translation>
+        </message>
+        <message>
+            <source>The file {name} does not hold a certificate in PEM format.</source>
+            <translation>Het bestand {name} bevat geen certificaat in PEM-formaat.</translation>
+        </message>
+        <message>
+            <source>Every authority needs a name.</source>
+            <translation>Elke dienst heeft een naam nodig.</translation>
+        </message>
+        <message>
+            <source>The name {name} is used twice.</source>
+            <translation>De naam {name} komt twee keer voor.</translation>
+        </message>
+        <message>
+            <source>The address of {name} must start with http:// or https:// and name a server.</source>
+            <translation>Het adres van {name} moet beginnen met http:// of https:// en een server noemen.</translation>
+        </message>
+        <message>
+            <source>The root certificate of {name} cannot be read.</source>
+            <translation>Het basiscertificaat van {name} is niet te lezen.</translation>
         </message>
     </context>
 </TS>

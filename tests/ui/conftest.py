@@ -73,12 +73,12 @@ def make_controller(qapp: QApplication, ui_home: Path) -> Iterator[Callable[...,
         settings = UiSettings(ui_home / ".config" / "evidence-kit" / "ui.ini")
         settings.language = language
         settings.dossier_folder = str(ui_home / "Documents")
+        options: dict[str, object] = {"watch_system": False, **kwargs}  # a test may watch the system
         controller = AppController(
             settings,
             kdf=FAST,
             quit_on_quick_exit=False,
-            watch_system=False,
-            **kwargs,  # type: ignore[arg-type]
+            **options,  # type: ignore[arg-type]
         )
         controller.window.resize(1100, 720)
         controller.window.show()
