@@ -39,6 +39,16 @@ NAMING_CONVENTION = {
 }
 
 
+def _is_stored_shape(text: str, length: int) -> bool:
+    """True for `YYYY-MM-DDTHH:MM:SS.ffffff` (+ `Z`), exactly as written here.
+
+    Such text is read with `fromisoformat`, about twenty times faster than `strptime` (listing
+    100,000 items reads some 300,000 times); anything else still goes through `strptime`,
+    which refuses what does not fit the format.
+    """
+    return len(text) == length and text[10] == "T" and text[19] == "." and text[:4].isdigit()
+
+
 class UtcDateTime(TypeDecorator[datetime]):
     """An aware UTC datetime stored as `YYYY-MM-DDTHH:MM:SS.ffffffZ`."""
 
@@ -55,7 +65,10 @@ class UtcDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        text = str(value)
+        if _is_stored_shape(text, 27) and text[26] == "Z":
+            return datetime.fromisoformat(text[:26]).replace(tzinfo=UTC)
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
 class WallDateTime(TypeDecorator[datetime]):
@@ -74,7 +87,10 @@ class WallDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%S.%f")
+        text = str(value)
+        if _is_stored_shape(text, 26):
+            return datetime.fromisoformat(text)
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%f")
 
 
 class Base(DeclarativeBase):

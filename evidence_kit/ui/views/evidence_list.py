@@ -1,7 +1,9 @@
 """The evidence list: search and filters above a sortable table of every item.
 
-Rule: typing in the search box filters after a short pause (debounced), so a vault of
-100,000 items stays responsive; the table only asks for what it draws.
+Rule: typing in the search box filters after a short pause (debounced); filtering and
+sorting are one pass in Python over rows prepared on the worker thread (see
+`models/item_model.py`), so a vault of 100,000 items stays responsive; the table only
+asks for what it draws.
 """
 
 from __future__ import annotations
@@ -92,6 +94,7 @@ class EvidenceList(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("evidenceTable")
         self.table.setAccessibleName(self.tr("Evidence"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -142,6 +145,7 @@ class EvidenceList(QWidget):
         self.date_to.dateChanged.connect(self.apply_filter)
         model.contents_changed.connect(self._contents_changed)
         self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         self._contents_changed()
@@ -149,17 +153,11 @@ class EvidenceList(QWidget):
     # ----------------------------------------------------------------- filters
 
     def _contents_changed(self) -> None:
-        self._refill(
-            self.platform,
-            self.tr("All platforms"),
-            sorted({r.platform for r in self.model.rows()} - {""}),
-            texts.platform_name,
-        )
-        categories = sorted({r.summary.category for r in self.model.rows()} - {""})
+        self._refill(self.platform, self.tr("All platforms"), self.model.platforms(), texts.platform_name)
         self._refill(
             self.category,
             self.tr("All categories"),
-            categories,
+            self.model.categories(),
             lambda c: c,
             extra=(self.tr("No category"), ItemFilterProxy.NO_CATEGORY),
         )
@@ -198,7 +196,7 @@ class EvidenceList(QWidget):
         if self.use_dates.isChecked():
             date_from = _day(self.date_from.date())
             date_to = _day(self.date_to.date())
-        self.proxy.set_filter(
+        changed = self.proxy.set_filter(
             words=self.search.text(),
             kind=ItemKind(kind) if kind not in (None, ANY) else None,
             platform=platform if platform not in (None, ANY) else None,
@@ -206,6 +204,13 @@ class EvidenceList(QWidget):
             date_from=date_from,
             date_to=date_to,
         )
+        if changed:
+            # New results are shown from their start; a selected row that still passes stays in view.
+            current = self.table.currentIndex()
+            if current.isValid() and self.table.selectionModel().isSelected(current):
+                self.table.scrollTo(current)
+            else:
+                self.table.scrollToTop()
         self._update_count()
 
     def _update_count(self) -> None:
@@ -238,7 +243,12 @@ class EvidenceList(QWidget):
         return rows
 
     def visible_rows(self) -> list[ItemRow]:
-        return [row for i in range(self.proxy.rowCount()) if (row := self.proxy.row_at(i)) is not None]
+        """Every row that passes the filters, in the order shown (not only those on screen)."""
+        return self.proxy.shown_rows()
+
+    def row_at(self, table_row: int) -> ItemRow | None:
+        """The row the table shows at `table_row`."""
+        return self.proxy.row_at(table_row)
 
     def select_item(self, item_id: int) -> None:
         position = self.model.position_of(item_id)

@@ -89,7 +89,10 @@ class Workspace(QWidget):
 
     def _load_thumbnails(self, item_ids: list[int]) -> None:
         self.controller.worker.submit(
-            lambda ctx: jobs.load_thumbnails(ctx, item_ids), owner=self.model, done=self.model.set_thumbnails
+            lambda ctx: jobs.load_thumbnails(ctx, item_ids),
+            owner=self.model,
+            done=self.model.set_thumbnails,
+            error=lambda _exc: self.model.thumbnails_failed(),  # the next batch may still be asked for
         )
 
     def open_item(self, item_id: int) -> None:
