@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import io
 import struct
+import threading
+import weakref
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -227,6 +229,27 @@ def _bounded_member(
     )
 
 
+class _ReopenedZip:
+    """The archive opened once more, lazily, for every member opener made by one `ZipArchive`.
+
+    It outlives `ZipArchive.close()` (children are read after the importer is done) and is
+    closed when the last opener is dropped. zipfile lets several members be read from one open
+    archive, so sharing it is safe; the lock only guards the lazy opening.
+    """
+
+    def __init__(self, source: Path | bytes, path: str, format_name: str) -> None:
+        self._source, self._path, self._format = source, path, format_name
+        self._zip: zipfile.ZipFile | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> zipfile.ZipFile:
+        with self._lock:
+            if self._zip is None:
+                self._zip = _open_zipfile(self._source, self._path, self._format)
+                weakref.finalize(self, self._zip.close)
+            return self._zip
+
+
 class ZipArchive:
     """An untrusted zip, opened from a path or from bytes, checked against `ArchiveLimits`.
 
@@ -258,6 +281,7 @@ class ZipArchive:
             self._zip.close()
             raise
         self._by_name = {m.name: m for m in self.members}
+        self._reopened: _ReopenedZip | None = None
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -358,26 +382,26 @@ class ZipArchive:
         return b"".join(chunks)
 
     def opener(self, name: str) -> Callable[[], BinaryIO]:
-        """A callable giving a fresh bounded stream of member `name`, valid after close()."""
+        """A callable giving a fresh bounded stream of member `name`, valid after close().
+
+        All openers of one archive share one reopened zip: opening it again per member would
+        parse the whole central directory each time (an export of n files cost n² work).
+        """
         member = self._by_name[name]
-        source = self._source
         path, format_name, limits = self._path, self._format, self._limits
+        if self._reopened is None:
+            self._reopened = _ReopenedZip(self._source, path, format_name)
+        reopened = self._reopened
 
         def open_member() -> BinaryIO:
-            zf = _open_zipfile(source, path, format_name)
-            try:
-                raw = _bounded_member(
-                    zf,
-                    member,
-                    cap=limits.max_member_size,
-                    limits=limits,
-                    path=path,
-                    format_name=format_name,
-                    on_close=zf.close,
-                )
-            except BaseException:
-                zf.close()
-                raise
+            raw = _bounded_member(
+                reopened.get(),
+                member,
+                cap=limits.max_member_size,
+                limits=limits,
+                path=path,
+                format_name=format_name,
+            )
             return io.BufferedReader(raw, buffer_size=256 * KIB)
 
         return open_member

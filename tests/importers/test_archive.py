@@ -254,3 +254,26 @@ def test_default_limits_accept_a_large_media_export() -> None:
     payload = (noise * (5 * MIB // len(noise) + 1))[: 5 * MIB]
     with ZipArchive(build_zip({"VID-1.mp4": payload}, method=zipfile.ZIP_STORED)) as archive:
         assert archive.read("VID-1.mp4", max_size=10 * MIB) == payload
+
+
+def test_member_openers_share_one_reopened_zip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading n members opens the archive twice in all, not n + 1 times (n² central-directory work)."""
+    path = tmp_path / "many.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for n in range(60):
+            zf.writestr(f"IMG-{n:04d}.jpg", bytes([n]) * (n + 1))
+    opened: list[object] = []
+    real = zipfile.ZipFile
+
+    def counting(*args: object, **kwargs: object) -> zipfile.ZipFile:
+        opened.append(args[0])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile, "ZipFile", counting)
+    with ZipArchive(path) as archive:
+        openers = {m.name: archive.opener(m.name) for m in archive.members}
+    # Read after the archive was closed, as the vault does with an export's children.
+    for n, (name, opener) in enumerate(sorted(openers.items())):
+        with opener() as stream:
+            assert stream.read() == bytes([n]) * (n + 1), name
+    assert len(opened) == 2
