@@ -109,6 +109,8 @@ class AppController(QObject):
     def opened(self, session: jobs.Session) -> None:
         self.session = session
         self.last_path = None if session.demo_folder is not None else session.path
+        if self.last_path is not None:
+            self.settings.remember_vault(self.last_path)  # only if the user switched the list on
         self.lock_reason = None
         self.safety.arm(self.settings.autolock_ms)
         if session.demo_folder is None:  # the demo is fictional and deleted at lock: never stamped

@@ -64,6 +64,8 @@ class AppWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.unlock_again_requested.connect(self.unlock_again)
         self.welcome.verify_package_requested.connect(self.verify_package)
+        self.welcome.recent_requested.connect(lambda where: self.unlock(Path(where)))
+        self.welcome.set_recent(controller.settings.recent_vaults)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -295,6 +297,7 @@ class AppWindow(QMainWindow):
         else:
             message = self.tr("The vault is locked.")
         self.welcome.show_locked(message, can_unlock)
+        self.welcome.set_recent(self.controller.settings.recent_vaults)
         self._update_actions()
 
     def release(self) -> None:

@@ -1,8 +1,10 @@
 """Settings of the desktop app itself (language, auto-lock, neutral name, dossier defaults).
 
 Rule: these hold choices about the program, never case content: no vault path, no case
-name, no file names, no recent-vault list. They live in a QSettings INI file in the user's
-configuration folder (tests give their own file). Program-wide settings that the CLI shares
+name, no file names — and no recent-vault list unless the user switches it on (a support
+worker with many cases may want one; its folder paths are then readable by anyone using the
+computer, which the setting says). Switching it off deletes the list. They live in a
+QSettings INI file in the user's configuration folder (tests give their own file). Program-wide settings that the CLI shares
 (time-stamp authorities) stay in `evidence_kit/settings.py`.
 """
 
@@ -17,6 +19,7 @@ from evidence_kit.ui.translations import LANGUAGES, SYSTEM
 ORGANIZATION = "evidence-kit"
 APPLICATION = "evidence-kit-gui"
 DEFAULT_AUTOLOCK_MINUTES = 5
+MAX_RECENT_VAULTS = 5
 MAX_AUTOLOCK_MINUTES = 240
 
 
@@ -119,3 +122,34 @@ class UiSettings:
     @dossier_folder.setter
     def dossier_folder(self, value: str) -> None:
         self._store.setValue("dossier_folder", value)
+
+    @property
+    def recent_enabled(self) -> bool:
+        return self._bool("recent_enabled", False)
+
+    @recent_enabled.setter
+    def recent_enabled(self, value: bool) -> None:
+        self._store.setValue("recent_enabled", bool(value))
+        if not value:
+            self._store.remove("recent_vaults")
+
+    @property
+    def recent_vaults(self) -> list[str]:
+        """The last opened vault folders, newest first (empty unless the list is switched on)."""
+        if not self.recent_enabled:
+            return []
+        value = self._store.value("recent_vaults", [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [str(v) for v in value if isinstance(v, str) and v][:MAX_RECENT_VAULTS]
+
+    def remember_vault(self, path: Path) -> None:
+        """Put `path` first in the recent list (only when the user switched the list on)."""
+        if not self.recent_enabled:
+            return
+        entry = str(path)
+        kept = [entry, *(p for p in self.recent_vaults if p != entry)][:MAX_RECENT_VAULTS]
+        self._store.setValue("recent_vaults", kept)
+        self._store.sync()

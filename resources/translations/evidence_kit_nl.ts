@@ -1347,6 +1347,10 @@
     <context>
         <name>SettingsDialog</name>
         <message>
+            <source>Remember the last vaults opened here (anyone using this computer can then see their folder names)</source>
+            <translation>De laatst geopende kluizen onthouden (iedereen die deze computer gebruikt, ziet dan hun mapnamen)</translation>
+        </message>
+        <message>
             <source>&amp;Change…</source>
             <translation>&amp;Wijzigen…</translation>
         </message>
@@ -2049,6 +2053,14 @@
     </context>
     <context>
         <name>WelcomePage</name>
+        <message>
+            <source>Recently opened on this computer:</source>
+            <translation>Onlangs geopend op deze computer:</translation>
+        </message>
+        <message>
+            <source>Open the vault {name}</source>
+            <translation>De kluis {name} openen</translation>
+        </message>
         <message>
             <location filename="../../evidence_kit/ui/views/welcome.py" line="43" />
             <source>Unlock again…</source>

@@ -61,6 +61,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.neutral)
         form.addRow(self.tr("Neutral &name:"), self.neutral_name)
 
+        self.recent = QCheckBox(
+            self.tr(
+                "Remember the last vaults opened here "
+                "(anyone using this computer can then see their folder names)"
+            ),
+            self,
+        )
+        self.recent.setChecked(settings.recent_enabled)
+        form.addRow(self.recent)
+
         self.dossier_language = QComboBox(self)
         self.dossier_language.addItem(self.tr("Same as the program"), "")
         self.dossier_language.addItem("Nederlands", "nl")
@@ -156,6 +166,9 @@ class SettingsDialog(QDialog):
         settings.autolock_minutes = self.autolock.value()
         settings.neutral_name_enabled = self.neutral.isChecked()
         settings.neutral_name = self.neutral_name.text()
+        settings.recent_enabled = self.recent.isChecked()  # off: the list is deleted
+        if self.recent.isChecked() and self.controller.last_path is not None:
+            settings.remember_vault(self.controller.last_path)
         settings.dossier_language = self.dossier_language.currentData()
         if self.dossier_folder.text().strip():
             settings.dossier_folder = self.dossier_folder.text().strip()

@@ -1,10 +1,14 @@
-"""The first screen: create a vault, open one, or try the demo case. No recent-vault list.
+"""The first screen: create a vault, open one, or try the demo case.
 
 Rule: nothing here names a case or a path from an earlier session (someone else may be
 looking); after a lock only an "Unlock again" button appears, for the vault that was open.
+The one exception is the recent-vault list, shown only when the user switched it on in
+Settings (off by default), and only for vault folders that still exist.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +30,7 @@ class WelcomePage(QWidget):
     demo_requested = Signal()
     unlock_again_requested = Signal()
     verify_package_requested = Signal()
+    recent_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +103,14 @@ class WelcomePage(QWidget):
         row.addWidget(self.verify_button)
         row.addStretch(1)
         outer.addLayout(row)
+        self.recent_box = QFrame(self)
+        self.recent_layout = QVBoxLayout(self.recent_box)
+        self.recent_layout.setContentsMargins(0, 8, 0, 0)
+        self.recent_title = QLabel(self.tr("Recently opened on this computer:"), self.recent_box)
+        self.recent_layout.addWidget(self.recent_title)
+        self.recent_buttons: list[QPushButton] = []
+        self.recent_box.hide()
+        outer.addWidget(self.recent_box)
         outer.addStretch(2)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -114,6 +127,26 @@ class WelcomePage(QWidget):
         button.setMinimumHeight(64)
         button.setStyleSheet("QPushButton { text-align: left; padding: 8px 12px; }")
         return button
+
+    def set_recent(self, paths: list[str]) -> None:
+        """One button per remembered vault folder that still exists (its folder name shown)."""
+        for button in self.recent_buttons:
+            button.deleteLater()
+        self.recent_buttons = []
+        for entry in paths:
+            folder = Path(entry)
+            if not (folder / "keys.json").is_file():
+                continue
+            button = QPushButton(folder.name, self.recent_box)
+            button.setFlat(True)
+            button.setIcon(icon("lock"))
+            button.setToolTip(entry)
+            button.setAccessibleName(self.tr("Open the vault {name}").format(name=folder.name))
+            button.setProperty("evidenceContent", True)  # a folder name, not a text to translate
+            button.clicked.connect(lambda _checked=False, where=entry: self.recent_requested.emit(where))
+            self.recent_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.recent_buttons.append(button)
+        self.recent_box.setVisible(bool(self.recent_buttons))
 
     def show_locked(self, message: str, can_unlock: bool) -> None:
         self.banner_text.setText(message)
