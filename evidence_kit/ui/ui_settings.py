@@ -4,8 +4,9 @@ Rule: these hold choices about the program, never case content: no vault path, n
 name, no file names — and no recent-vault list unless the user switches it on (a support
 worker with many cases may want one; its folder paths are then readable by anyone using the
 computer, which the setting says). Switching it off deletes the list. They live in a
-QSettings INI file in the user's configuration folder (tests give their own file). Program-wide settings that the CLI shares
-(time-stamp authorities) stay in `evidence_kit/settings.py`.
+QSettings INI file in the user's configuration folder (tests give their own file).
+Program-wide settings that the CLI shares (time-stamp authorities) stay in
+`evidence_kit/settings.py`.
 """
 
 from __future__ import annotations
