@@ -35,7 +35,7 @@ from evidence_kit.domain import (
     ParseWarning,
     VerifyReport,
 )
-from evidence_kit.errors import CancelledError, EvidenceKitError, WrongPassphraseError
+from evidence_kit.errors import CancelledError, WrongPassphraseError
 from evidence_kit.importing import (
     DERIVED_CONVERSATION,
     DERIVED_FILE_INFO,
@@ -238,8 +238,7 @@ def import_paths(context: JobContext, paths: Sequence[str]) -> ImportOutcome:
         total = info.total_files
         context.progress(info)
 
-    # Every new item waits for a time-stamp where this vault keeps a queue (read once, not per file).
-    fresh_state = TrustedState.PENDING if hasattr(vault, "pending_timestamps") else TrustedState.NONE
+    fresh_state = TrustedState.PENDING  # every new item is queued for a time-stamp as it is stored
     cancelled = False
     try:
         for result in add_paths(vault, paths, progress=on_progress, cancel=context.cancel):
@@ -390,11 +389,7 @@ def load_detail(context: JobContext, item_id: int, *, record_view: bool = True) 
         data, truncated = _read_original(vault, item_id, TEXT_PREVIEW_BYTES)
         if _is_text(summary) or _looks_like_text(data):
             preview = data.decode("utf-8", errors="replace")
-    trusted: list[tuple[str, datetime]] = []
-    getter = getattr(vault, "item_timestamps", None)
-    if getter is not None:
-        for stamp in getter(item_id):
-            trusted.append((str(stamp.token.tsa_name), stamp.token.gen_time))
+    trusted = [(str(stamp.token.tsa_name), stamp.token.gen_time) for stamp in vault.item_timestamps(item_id)]
     return ItemDetail(
         summary=summary,
         image=image,
@@ -456,16 +451,9 @@ def verify_package(context: JobContext, path: Path) -> Any:
 
 def export(context: JobContext, out_dir: Path, options: dict[str, Any]) -> Any:
     """The dossier, through the core's `export_dossier` (a custody event of its own)."""
-    try:
-        from evidence_kit.export import export_dossier
-    except ImportError as exc:
-        raise ExportUnavailableError() from exc
+    from evidence_kit.export import export_dossier  # ReportLab and pyHanko load only when needed
 
     def on_progress(info: ProgressInfo) -> None:
         context.progress(info)
 
     return export_dossier(context.vault, out_dir, progress=on_progress, cancel=context.cancel, **options)
-
-
-class ExportUnavailableError(EvidenceKitError):
-    template = "This version of Evidence Kit cannot write a dossier yet."

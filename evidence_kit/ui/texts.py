@@ -65,7 +65,6 @@ _FORMATS = {
 
 # The GUI's own error templates (the core's are in evidence_kit/locale).
 _UI_ERRORS = (
-    QT_TRANSLATE_NOOP("Texts", "This version of Evidence Kit cannot write a dossier yet."),
     QT_TRANSLATE_NOOP("Texts", "Something went wrong: {detail}"),
 )
 

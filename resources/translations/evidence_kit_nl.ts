@@ -1848,11 +1848,6 @@
             <translation>bijgevoegd bestand</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/texts.py" line="68" />
-            <source>This version of Evidence Kit cannot write a dossier yet.</source>
-            <translation>Deze versie van Bewijskluis kan nog geen dossier schrijven.</translation>
-        </message>
-        <message>
             <location filename="../../evidence_kit/ui/texts.py" line="69" />
             <source>Something went wrong: {detail}</source>
             <translation>Er ging iets mis: {detail}</translation>

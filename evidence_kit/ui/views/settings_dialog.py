@@ -7,6 +7,8 @@ A language change rebuilds the window at once; the open vault stays open.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_kit.errors import EvidenceKitError
+from evidence_kit.settings import Settings, load_settings, save_settings
 from evidence_kit.ui import texts
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.ui_settings import MAX_AUTOLOCK_MINUTES
+from evidence_kit.ui.views.tsa_editor import TsaEditor
 from evidence_kit.ui.widgets import file_dialogs
 
 
@@ -116,34 +120,27 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def _load_program_settings(self) -> object | None:
+    def _load_program_settings(self) -> Settings | None:
         try:
-            from evidence_kit.settings import load_settings
-
             loaded = load_settings()
-        except (ImportError, EvidenceKitError) as exc:
+        except EvidenceKitError as exc:
             self.timestamps.setEnabled(False)
-            self.tsa_list.setText(texts.error_text(exc) if isinstance(exc, EvidenceKitError) else "")
+            self.tsa_list.setText(texts.error_text(exc))
             return None
         self.timestamps.setChecked(loaded.timestamping_enabled)
         self._show_authorities(loaded)
         return loaded
 
-    def _show_authorities(self, settings: object) -> None:
-        from evidence_kit.settings import Settings
-
-        assert isinstance(settings, Settings)
+    def _show_authorities(self, settings: Settings) -> None:
         names = ", ".join(t.name for t in settings.tsas)
         self.tsa_list.setText(names or self.tr("None: items are not time-stamped."))
         self.tsa_list.setProperty("evidenceContent", bool(names))  # names of services, not translatable
 
     def edit_authorities(self) -> None:
         """Open the authority list; its changes are kept until this dialog is saved or cancelled."""
-        from evidence_kit.ui.views.tsa_editor import TsaEditor
-
         if self._program_settings is None:
             return
-        self.tsa_editor = TsaEditor(self._program_settings, self)  # type: ignore[arg-type]
+        self.tsa_editor = TsaEditor(self._program_settings, self)
         self.tsa_editor.setModal(True)
         self.tsa_editor.finished.connect(self._authorities_edited)
         self.tsa_editor.open()
@@ -173,13 +170,7 @@ class SettingsDialog(QDialog):
         if self.dossier_folder.text().strip():
             settings.dossier_folder = self.dossier_folder.text().strip()
         if self._program_settings is not None and self.timestamps.isEnabled():
-            from dataclasses import replace
-
-            from evidence_kit.settings import Settings, save_settings
-
-            current = self._program_settings
-            assert isinstance(current, Settings)
-            updated = replace(current, timestamping_enabled=self.timestamps.isChecked())
+            updated = replace(self._program_settings, timestamping_enabled=self.timestamps.isChecked())
             if updated != self._loaded_program_settings:
                 try:
                     save_settings(updated)
