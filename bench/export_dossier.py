@@ -22,8 +22,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from evidence_kit.crypto import KdfParams
-from evidence_kit.importing import add_paths
+from evidence_kit.importers.batch import add_paths
+from evidence_kit.storage.keys import KdfParams
 from evidence_kit.vault import Vault
 
 PASSPHRASE = "benchmark passphrase"  # noqa: S105 (a throwaway vault)

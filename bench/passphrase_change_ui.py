@@ -35,7 +35,7 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from evidence_kit.crypto import SLOT_PASSPHRASE, KdfParams, KeyFile, normalize_passphrase
+    from evidence_kit.storage.keys import SLOT_PASSPHRASE, KdfParams, KeyFile, normalize_passphrase
     from evidence_kit.ui import jobs
     from evidence_kit.ui.controller import AppController
     from evidence_kit.ui.ui_settings import UiSettings

@@ -240,8 +240,8 @@ def plan_for(items: int) -> BuildPlan:
 
 def build_vault(target: Path, items: int) -> tuple[float, int]:
     """Make the vault through the real import path. Returns (seconds, items stored)."""
-    from evidence_kit.crypto import KdfParams
-    from evidence_kit.importing import add_paths
+    from evidence_kit.importers.batch import add_paths
+    from evidence_kit.storage.keys import KdfParams
     from evidence_kit.vault import Vault
 
     rng = random.Random(100_000)
@@ -437,8 +437,8 @@ def drive(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QAbstractSlider, QApplication
 
-    from evidence_kit.crypto import KdfParams
     from evidence_kit.domain import ItemKind
+    from evidence_kit.storage.keys import KdfParams
     from evidence_kit.ui.controller import AppController
     from evidence_kit.ui.models.item_model import Column
     from evidence_kit.ui.ui_settings import UiSettings

@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from evidence_kit.crypto import KdfParams
+    from evidence_kit.storage.keys import KdfParams
     from evidence_kit.ui.controller import AppController
     from evidence_kit.ui.jobs import create_vault
     from evidence_kit.ui.ui_settings import UiSettings

@@ -26,18 +26,19 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from evidence_kit import __version__
-from evidence_kit.conversation_json import conversation_from_json, message_json
-from evidence_kit.crypto import KdfParams
-from evidence_kit.custody import EventType
 from evidence_kit.domain import AddResult, CustodyEntry, ItemSummary, Timestamp, VerifyReport
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import _, detect_language, error_text, fmt, get_language, set_language
 from evidence_kit.importers import registry
-from evidence_kit.importing import DERIVED_CONVERSATION, add_paths
+from evidence_kit.importers.batch import add_paths
 from evidence_kit.resources import demo_dir
 from evidence_kit.settings import Settings, SettingsError, load_settings, trusted_tsa_roots
+from evidence_kit.storage.conversation_json import conversation_from_json, message_json
+from evidence_kit.storage.custody import EventType
+from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
+from evidence_kit.storage.keys import KdfParams
 from evidence_kit.timestamping import NoTsaAnsweredError, TsaConfig
-from evidence_kit.timestamps import SUBJECT_CUSTODY_HEAD, StampReport, most_specific
+from evidence_kit.timestamping.queue import SUBJECT_CUSTODY_HEAD, StampReport, most_specific
 from evidence_kit.vault import Vault, display_path
 
 ENV_PASSPHRASE = "EVIDENCE_KIT_PASSPHRASE"  # noqa: S105 (a name, not a secret)
@@ -365,8 +366,8 @@ def _pdf_timestamp_url() -> str | None:
 def cmd_export(args: argparse.Namespace) -> int:
     # Imported here: the PDF and signing libraries take a third of a second to load, which
     # every other command (add, list, ...) need not pay.
+    from evidence_kit.dossier.export import export_dossier
     from evidence_kit.dossier.model import Language
-    from evidence_kit.export import export_dossier
 
     lang: Language = "nl" if (args.dossier_lang or detect_language()) == "nl" else "en"
     with _open(args) as vault:
@@ -403,7 +404,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_package(args: argparse.Namespace) -> int:
-    from evidence_kit.dossier.verify import format_report, verify_package
+    from evidence_kit.verify.package import format_report, verify_package
 
     report = verify_package(Path(args.path))
     _out(format_report(report, get_language()))

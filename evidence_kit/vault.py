@@ -26,7 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, ParamSpec, TypeVar
+from typing import Any, BinaryIO, ParamSpec, TypeVar
 
 import filelock
 from cryptography import x509
@@ -36,18 +36,6 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy import exc as sa_exc
 
 from evidence_kit import __version__
-from evidence_kit.crypto import (
-    SLOT_PASSPHRASE,
-    SLOT_RECOVERY,
-    KdfParams,
-    KeyFile,
-    KeySlot,
-    new_data_key,
-    new_recovery_code,
-    normalize_passphrase,
-    normalize_recovery_code,
-)
-from evidence_kit.custody import EventType, SignedEvent, build_event
 from evidence_kit.domain import (
     CustodyEntry,
     ItemKind,
@@ -78,7 +66,19 @@ from evidence_kit.errors import (
 from evidence_kit.hashing import CHUNK_SIZE, read_chunks
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage import migrate
+from evidence_kit.storage.custody import EventType, SignedEvent, build_event
 from evidence_kit.storage.engine import CipherSettings, make_engine
+from evidence_kit.storage.keys import (
+    SLOT_PASSPHRASE,
+    SLOT_RECOVERY,
+    KdfParams,
+    KeyFile,
+    KeySlot,
+    new_data_key,
+    new_recovery_code,
+    normalize_passphrase,
+    normalize_recovery_code,
+)
 from evidence_kit.storage.models import (
     Chunk,
     CustodyEvent,
@@ -91,6 +91,7 @@ from evidence_kit.storage.models import (
     VaultSecret,
     table_of,
 )
+from evidence_kit.storage.signing_identity import SigningIdentity, make_signing_identity
 from evidence_kit.timestamping import (
     NoTsaConfiguredError,
     TimestampError,
@@ -98,7 +99,7 @@ from evidence_kit.timestamping import (
     build_merkle,
     stamp_digest,
 )
-from evidence_kit.timestamps import (
+from evidence_kit.timestamping.queue import (
     MAX_BATCH,
     SUBJECT_CUSTODY_HEAD,
     SUBJECT_ITEM,
@@ -119,10 +120,7 @@ from evidence_kit.timestamps import (
     store_proofs,
     store_token,
 )
-from evidence_kit.verification import verify_vault
-
-if TYPE_CHECKING:
-    from evidence_kit.dossier.signing import SigningIdentity
+from evidence_kit.verify.vault import verify_vault
 
 KEY_FILE = "keys.json"
 DB_FILE = "vault.db"
@@ -558,11 +556,6 @@ class Vault:
     @_translate_db_errors
     def pdf_signing_identity(self) -> SigningIdentity:
         """The vault's own PDF signing certificate, made on first use and kept encrypted in the vault."""
-        from evidence_kit.dossier.signing import (  # only exports need it
-            SigningIdentity,
-            make_signing_identity,
-        )
-
         with self._write() as conn:
             stored = conn.execute(
                 select(VaultSecret.value).where(VaultSecret.name == PDF_IDENTITY)

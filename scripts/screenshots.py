@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PIL import Image
 from PySide6.QtWidgets import QApplication, QWidget
 
-from evidence_kit.crypto import KdfParams
 from evidence_kit.domain import ItemKind
+from evidence_kit.storage.keys import KdfParams
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.ui_settings import UiSettings
 

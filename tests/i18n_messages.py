@@ -12,8 +12,8 @@ import re
 import sys
 from pathlib import Path
 
-from evidence_kit.custody import EventType
 from evidence_kit.domain import ItemKind, TimeSource
+from evidence_kit.storage.custody import EventType
 
 PACKAGE = Path(__file__).resolve().parents[1] / "evidence_kit"
 # Positional index of the message in calls of these functions/classes.

@@ -46,7 +46,7 @@ from typing import Any, BinaryIO, cast
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_kit.domain import ItemKind, Timestamp
 from evidence_kit.errors import (
@@ -57,26 +57,26 @@ from evidence_kit.errors import (
 )
 from evidence_kit.hashing import CHUNK_SIZE, canonical_json, read_chunks, sha256_hex
 from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
+from evidence_kit.storage.signing_identity import SigningIdentity
+from evidence_kit.verify import texts as verify_texts
+from evidence_kit.verify.package_format import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    INNER_SUMS_NAME,
+    MANIFEST_NAME,
+    ORIGINALS_DIR,
+    PDF_ATTACHMENT_NAME,
+    PDF_NAME,
+    PUBLIC_KEY_NAME,
+    SIGNATURE_NAME,
+    SUMS_NAME,
+    TIMESTAMPS_DIR,
+    TOOL_NAME,
+    VERIFY_NAME,
+    public_key_sha256,
+)
 
-from . import verify_texts
-from .signing import SigningIdentity, SignOutcome, sign_pdf
-
-FORMAT_NAME = "evidence-kit-package"
-FORMAT_VERSION = 1
-TOOL_NAME = "Evidence Kit"
-
-MANIFEST_NAME = "manifest.json"
-SIGNATURE_NAME = "manifest.sig"
-PUBLIC_KEY_NAME = "public_key.pem"
-SUMS_NAME = "SHA256SUMS"
-VERIFY_NAME = "VERIFY.txt"
-PDF_NAME = "dossier.pdf"
-ORIGINALS_DIR = "originals"
-# The same list inside originals/, with bare names, so `cd originals && sha256sum -c SHA256SUMS`
-# works too (both files are listed, with their hashes, in the signed manifest).
-INNER_SUMS_NAME = f"{ORIGINALS_DIR}/{SUMS_NAME}"
-TIMESTAMPS_DIR = "timestamps"
-PDF_ATTACHMENT_NAME = MANIFEST_NAME  # the name manifest.json carries inside dossier.pdf
+from .signing import SignOutcome, sign_pdf
 
 # Safe names (see safe_file_name): well under the 255-byte limit of common file systems, and
 # short enough that "<folder>\originals\<name>" stays under Windows' classic 260-character limit.
@@ -278,12 +278,6 @@ def _time_entry(stamp: Timestamp) -> dict[str, Any]:
         "offset_minutes": stamp.offset_minutes,
         "assumption": stamp.assumption,
     }
-
-
-def public_key_sha256(public_key: Ed25519PublicKey) -> str:
-    """SHA-256 (hex) of the key's SubjectPublicKeyInfo DER: the fingerprint VERIFY.txt and reports show."""
-    der = public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    return sha256_hex(der)
 
 
 def _os_error(exc: OSError, path: Path) -> EvidenceKitError:

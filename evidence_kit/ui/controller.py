@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from evidence_kit.crypto import KdfParams
+from evidence_kit.storage.keys import KdfParams
 from evidence_kit.ui import jobs
 from evidence_kit.ui.fonts import register_fonts
 from evidence_kit.ui.safety import ClipboardGuard, SafetyFilter, SystemLockWatcher, suspended_seconds

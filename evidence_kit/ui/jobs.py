@@ -23,9 +23,6 @@ from PIL import Image, UnidentifiedImageError
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
-from evidence_kit.conversation_json import conversation_from_json
-from evidence_kit.crypto import KdfParams
-from evidence_kit.custody import EventType
 from evidence_kit.domain import (
     AddResult,
     Conversation,
@@ -36,17 +33,19 @@ from evidence_kit.domain import (
     VerifyReport,
 )
 from evidence_kit.errors import CancelledError, WrongPassphraseError
-from evidence_kit.importing import (
+from evidence_kit.importers.batch import add_paths, image_derived
+from evidence_kit.progress import ProgressInfo
+from evidence_kit.resources import demo_dir
+from evidence_kit.storage.conversation_json import conversation_from_json
+from evidence_kit.storage.custody import EventType
+from evidence_kit.storage.derived_kinds import (
     DERIVED_CONVERSATION,
     DERIVED_FILE_INFO,
     DERIVED_IMAGE_INFO,
     DERIVED_IMPORT_REPORT,
     DERIVED_THUMBNAIL,
-    add_paths,
-    image_derived,
 )
-from evidence_kit.progress import ProgressInfo
-from evidence_kit.resources import demo_dir
+from evidence_kit.storage.keys import KdfParams
 from evidence_kit.ui.models.rows import CONVERSATION_KINDS, ItemRow, TrustedState, make_row, rows_for
 from evidence_kit.ui.workers import JobContext
 from evidence_kit.vault import NewDerived, NewItem, Vault
@@ -444,14 +443,14 @@ def custody_log(context: JobContext) -> list[CustodyEntry]:
 
 
 def verify_package(context: JobContext, path: Path) -> Any:
-    from evidence_kit.dossier.verify import verify_package as check
+    from evidence_kit.verify.package import verify_package as check
 
     return check(path)
 
 
 def export(context: JobContext, out_dir: Path, options: dict[str, Any]) -> Any:
     """The dossier, through the core's `export_dossier` (a custody event of its own)."""
-    from evidence_kit.export import export_dossier  # ReportLab and pyHanko load only when needed
+    from evidence_kit.dossier.export import export_dossier  # ReportLab and pyHanko load only when needed
 
     def on_progress(info: ProgressInfo) -> None:
         context.progress(info)

@@ -33,7 +33,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from evidence_kit.errors import CancelledError, EvidenceKitError, VaultLockedError
 from evidence_kit.progress import CancelToken
 from evidence_kit.settings import Settings, load_settings
-from evidence_kit.timestamps import SUBJECT_ITEM
+from evidence_kit.timestamping.queue import SUBJECT_ITEM
 from evidence_kit.ui.models.item_model import Column, ItemTableModel
 from evidence_kit.ui.models.rows import TrustedState
 from evidence_kit.ui.workers import JobContext, JobKind, VaultWorker

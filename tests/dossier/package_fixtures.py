@@ -37,7 +37,8 @@ from evidence_kit.dossier.package import (
     TokenSubject,
     export_package,
 )
-from evidence_kit.dossier.signing import SigningIdentity, SignOutcome, make_signing_identity
+from evidence_kit.dossier.signing import SignOutcome
+from evidence_kit.storage.signing_identity import SigningIdentity, make_signing_identity
 from evidence_kit.timestamping.merkle import build_merkle
 
 REPO = Path(__file__).resolve().parents[2]

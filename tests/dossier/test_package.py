@@ -483,9 +483,9 @@ def test_tokens_from_a_real_openssl_tsa_verify_with_the_printed_commands(tmp_pat
     reply without the TSA's certificate: then the certificate must travel in the -untrusted file."""
     from cryptography.hazmat.primitives.serialization import Encoding
 
-    from evidence_kit.dossier.verify import verify_package
     from evidence_kit.timestamping.client import stamp_with
     from evidence_kit.timestamping.tsas import TsaConfig
+    from evidence_kit.verify.package import verify_package
     from tests.tsa_server import running_tsa
 
     items = fictional_items()

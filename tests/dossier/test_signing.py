@@ -18,12 +18,10 @@ from pyhanko_certvalidator import ValidationContext
 from evidence_kit.dossier.signing import (
     PdfSigningError,
     PdfTimestampError,
-    SigningIdentity,
-    SigningIdentityError,
-    make_signing_identity,
     sign_pdf,
 )
 from evidence_kit.errors import OutputExistsError
+from evidence_kit.storage.signing_identity import SigningIdentity, SigningIdentityError, make_signing_identity
 
 from .package_fixtures import GEN_TIME, example_tsa, local_tsa_server, pdf_identity, tiny_pdf
 

@@ -23,10 +23,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evidence_kit.dossier import verify as verify_module
-from evidence_kit.dossier import verify_texts
-from evidence_kit.dossier.package import package_files, public_key_sha256
-from evidence_kit.dossier.verify import (
+from evidence_kit.dossier.package import package_files
+from evidence_kit.errors import EvidenceKitError
+from evidence_kit.hashing import canonical_json
+from evidence_kit.verify import package as verify_module
+from evidence_kit.verify import texts as verify_texts
+from evidence_kit.verify.package import (
     CheckResult,
     CheckStatus,
     PackageReport,
@@ -34,8 +36,7 @@ from evidence_kit.dossier.verify import (
     format_report,
     verify_package,
 )
-from evidence_kit.errors import EvidenceKitError
-from evidence_kit.hashing import canonical_json
+from evidence_kit.verify.package_format import public_key_sha256
 
 from .package_fixtures import build_package, example_tsa, local_tsa_server
 
@@ -351,7 +352,7 @@ def test_a_second_signature_on_the_pdf_is_reported(original: tuple[Path, Path], 
     from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    from evidence_kit.dossier.signing import make_signing_identity
+    from evidence_kit.storage.signing_identity import make_signing_identity
 
     folder = _variant(original, "folder", tmp_path, lambda files: None)
     other = make_signing_identity("Someone else")
@@ -374,7 +375,8 @@ def test_a_second_signature_on_the_pdf_is_reported(original: tuple[Path, Path], 
 
 
 def test_a_pdf_signed_by_another_certificate_is_reported(original: tuple[Path, Path], tmp_path: Path) -> None:
-    from evidence_kit.dossier.signing import make_signing_identity, sign_pdf
+    from evidence_kit.dossier.signing import sign_pdf
+    from evidence_kit.storage.signing_identity import make_signing_identity
 
     from .package_fixtures import tiny_pdf
 

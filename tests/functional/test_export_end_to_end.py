@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from evidence_kit.dossier.pdf_text import displayed_text, has_rtl
-from evidence_kit.importing import add_paths
+from evidence_kit.importers.batch import add_paths
 from evidence_kit.vault import Vault
 from tests.dossier import pdf_tools
 from tests.functional.fixtures import email_with_attachment, photo_with_exif, screenshot, whatsapp_zip

@@ -14,8 +14,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from evidence_kit.conversation_json import conversation_from_json
-from evidence_kit.importing import add_paths
+from evidence_kit.importers.batch import add_paths
+from evidence_kit.storage.conversation_json import conversation_from_json
 from evidence_kit.vault import Vault
 from tests.functional.fixtures import email_with_attachment, photo_with_exif, screenshot, whatsapp_zip
 

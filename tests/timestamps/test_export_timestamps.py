@@ -12,10 +12,10 @@ import shlex
 import subprocess
 from pathlib import Path
 
-from evidence_kit.dossier.verify import verify_package
-from evidence_kit.export import export_dossier
-from evidence_kit.importing import add_paths
+from evidence_kit.dossier.export import export_dossier
+from evidence_kit.importers.batch import add_paths
 from evidence_kit.vault import Vault
+from evidence_kit.verify.package import verify_package
 from tests.dossier import pdf_tools
 from tests.timestamps.conftest import TsaFactory
 from tests.vault.conftest import FAST, PASSPHRASE

@@ -22,10 +22,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import Connection, text
 
-from evidence_kit.custody import SignedEvent, verify_chain
 from evidence_kit.errors import CancelledError
 from evidence_kit.hashing import canonical_json
 from evidence_kit.progress import CancelToken
+from evidence_kit.storage.custody import SignedEvent, verify_chain
 from evidence_kit.timestamping import (
     NonceMismatchError,
     NoTsaAnsweredError,
@@ -44,7 +44,7 @@ from evidence_kit.timestamping import (
     openssl_verify_command,
     stamp_digest,
 )
-from evidence_kit.timestamps import StampReport
+from evidence_kit.timestamping.queue import StampReport
 from evidence_kit.vault import NewChild, NewItem, Vault
 from tests.timestamps.conftest import TsaFactory
 from tests.tsa_server import LocalTsa

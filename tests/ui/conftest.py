@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from evidence_kit.crypto import KdfParams
+from evidence_kit.storage.keys import KdfParams
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.jobs import Session
 from evidence_kit.ui.ui_settings import UiSettings

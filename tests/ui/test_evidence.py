@@ -14,7 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from evidence_kit.custody import EventType
+from evidence_kit.storage.custody import EventType
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.models.item_model import Column
 from evidence_kit.vault import Vault
@@ -133,7 +133,7 @@ def test_open_an_image_zoom_and_see_its_history(
     image_file = tmp_path / "wide.png"
     _png(image_file, (1600, 400), (0, 150, 0))
     with Vault.open(path, PASSPHRASE) as vault:
-        from evidence_kit.importing import add_paths
+        from evidence_kit.importers.batch import add_paths
 
         [result] = list(add_paths(vault, [image_file]))
     item_id = result.items[0].id
@@ -219,7 +219,7 @@ def test_uncommon_text_in_a_chat_is_shown_exactly(
     lines = [line.replace("\n", " ") for line in uncommon_text if "\x0b" not in line and "\x0c" not in line]
     _chat(chat, lines)
     with Vault.open(path, PASSPHRASE) as vault:
-        from evidence_kit.importing import add_paths
+        from evidence_kit.importers.batch import add_paths
 
         [result] = list(add_paths(vault, [chat]))
     open_vault(qtbot, controller, path)

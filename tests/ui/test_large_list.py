@@ -31,9 +31,10 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from evidence_kit.conversation_json import conversation_from_json
 from evidence_kit.domain import ItemKind, ItemSummary, TimeSource
-from evidence_kit.importing import DERIVED_CONVERSATION, add_paths
+from evidence_kit.importers.batch import add_paths
+from evidence_kit.storage.conversation_json import conversation_from_json
+from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
 from evidence_kit.ui import texts
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.models.item_model import THUMBNAIL_BATCH, Column, ItemFilterProxy

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from evidence_kit.custody import EventType
 from evidence_kit.errors import WrongPassphraseError
+from evidence_kit.storage.custody import EventType
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.views.change_passphrase import ChangePassphraseDialog
 from evidence_kit.ui.workers import JobContext, JobKind

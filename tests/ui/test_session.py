@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from evidence_kit.custody import EventType
 from evidence_kit.errors import VaultInUseError
+from evidence_kit.storage.custody import EventType
 from evidence_kit.ui.controller import LOCK_IDLE, LOCK_QUICK_EXIT, AppController
 from evidence_kit.vault import Vault
 

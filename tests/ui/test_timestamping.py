@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from evidence_kit.custody import EventType
+from evidence_kit.storage.custody import EventType
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.models.item_model import Column
 from evidence_kit.ui.models.rows import TrustedState

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence_kit.crypto import KdfParams
+from evidence_kit.storage.keys import KdfParams
 from evidence_kit.vault import Vault
 
 PASSPHRASE = "correct horse battery"

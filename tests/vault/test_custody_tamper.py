@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, text
 
-from evidence_kit.crypto import KdfParams
+from evidence_kit.storage.keys import KdfParams
 from evidence_kit.vault import Vault
 from tests.vault.conftest import FAST, PASSPHRASE
 

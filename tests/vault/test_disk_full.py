@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from evidence_kit.errors import DiskFullError
-from evidence_kit.importing import add_paths
+from evidence_kit.importers.batch import add_paths
 from evidence_kit.vault import Vault
 
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from evidence_kit.crypto import KeyFile
 from evidence_kit.domain import ItemKind, TimeSource, Timestamp
 from evidence_kit.errors import VaultDamagedError
 from evidence_kit.hashing import canonical_json, sha256_hex
 from evidence_kit.storage.engine import CipherSettings
+from evidence_kit.storage.keys import KeyFile
 from evidence_kit.vault import KEY_FILE, NewChild, NewItem, Vault
 from tests.vault.conftest import FAST, PASSPHRASE
 

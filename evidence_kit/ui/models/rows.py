@@ -14,9 +14,9 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from evidence_kit.conversation_json import FORMAT_VERSION, conversation_from_json
 from evidence_kit.domain import Conversation, ItemKind, ItemSummary, TimeSource, Timestamp
-from evidence_kit.importing import DERIVED_CONVERSATION
+from evidence_kit.storage.conversation_json import FORMAT_VERSION, conversation_from_json
+from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
 from evidence_kit.vault import Vault
 
 CONVERSATION_KINDS = frozenset({ItemKind.CHAT, ItemKind.EMAIL, ItemKind.SMS, ItemKind.CALL_LOG})

@@ -131,7 +131,7 @@ def verify_package(controller: AppController, parent: QWidget, path: Path | None
     target = path
 
     def done(report: Any) -> None:
-        from evidence_kit.dossier.verify import format_report
+        from evidence_kit.verify.package import format_report
 
         if report.ok:
             verdict = QCoreApplication.translate(

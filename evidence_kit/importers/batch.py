@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from evidence_kit.conversation_json import conversation_to_json
 from evidence_kit.domain import (
     AddResult,
     Conversation,
@@ -39,15 +38,18 @@ from evidence_kit.importers.files import describe_file
 from evidence_kit.importers.images import ImageAnalysis, analyse_image
 from evidence_kit.importers.sniff import Category, detect
 from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
+from evidence_kit.storage.conversation_json import conversation_to_json
+from evidence_kit.storage.derived_kinds import (
+    DERIVED_CONVERSATION,
+    DERIVED_FILE_INFO,
+    DERIVED_IMAGE_INFO,
+    DERIVED_IMPORT_REPORT,
+    DERIVED_THUMBNAIL,
+    JSON_TYPE,
+)
 from evidence_kit.vault import NewChild, NewDerived, NewItem, Vault, display_path, file_time
 
 IMPORTER_VERSION = "1"
-DERIVED_THUMBNAIL = "thumbnail"
-DERIVED_IMAGE_INFO = "image_info"
-DERIVED_CONVERSATION = "conversation"
-DERIVED_IMPORT_REPORT = "import_report"
-DERIVED_FILE_INFO = "file_info"
-JSON_TYPE = "application/json"
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, OSError | None]]:

@@ -23,8 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from evidence_kit import __version__
-from evidence_kit.conversation_json import conversation_from_json
-from evidence_kit.custody import EventType
 from evidence_kit.domain import Conversation, ItemKind, ItemSummary, ParseWarning, TimeSource, Timestamp
 from evidence_kit.dossier.model import CustodyEventRow, DossierInfo, DossierItem, Language, TrustedTime
 from evidence_kit.dossier.package import (
@@ -38,14 +36,16 @@ from evidence_kit.dossier.pdf import render_dossier
 from evidence_kit.dossier.signing import SignOutcome
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import _, fmt
-from evidence_kit.importing import (
+from evidence_kit.progress import CancelToken, ProgressCallback
+from evidence_kit.storage.conversation_json import conversation_from_json
+from evidence_kit.storage.custody import EventType
+from evidence_kit.storage.derived_kinds import (
     DERIVED_CONVERSATION,
     DERIVED_IMAGE_INFO,
     DERIVED_IMPORT_REPORT,
     DERIVED_THUMBNAIL,
 )
-from evidence_kit.progress import CancelToken, ProgressCallback
-from evidence_kit.timestamps import StoredTimestamp
+from evidence_kit.timestamping.queue import StoredTimestamp
 from evidence_kit.vault import Vault
 
 

@@ -25,8 +25,8 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from evidence_kit.custody import format_utc
 from evidence_kit.errors import EvidenceKitError
+from evidence_kit.storage.custody import format_utc
 from evidence_kit.storage.models import (
     Item,
     TimestampProof,

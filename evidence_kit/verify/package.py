@@ -41,9 +41,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.hashing import CHUNK_SIZE, sha256_hex
-
-from . import verify_texts
-from .package import (
+from evidence_kit.verify import texts as verify_texts
+from evidence_kit.verify.package_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
     INNER_SUMS_NAME,

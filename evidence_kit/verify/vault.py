@@ -21,12 +21,12 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy import exc as sa_exc
 
-from evidence_kit.custody import EventType, SignedEvent, verify_chain
 from evidence_kit.domain import Problem, VerifyReport
 from evidence_kit.progress import CancelToken
+from evidence_kit.storage.custody import EventType, SignedEvent, verify_chain
 from evidence_kit.storage.models import Chunk, CustodyEvent, Item, VaultInfo
 from evidence_kit.timestamping import TimestampError, verify_response
-from evidence_kit.timestamps import (
+from evidence_kit.timestamping.queue import (
     SUBJECT_CUSTODY_HEAD,
     StoredTimestamp,
     read_item_timestamps,

@@ -1,0 +1,36 @@
+"""The package format: the names and fingerprints that the writer follows and the verifier checks.
+
+Rule: the format of a dossier package is defined here once (docs/verification.md describes it for
+other programs). `dossier/package.py` writes it and `verify/package.py` checks it; neither keeps
+a name of its own, so a writer and a checker can never drift apart.
+"""
+
+from __future__ import annotations
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from evidence_kit.hashing import sha256_hex
+
+FORMAT_NAME = "evidence-kit-package"
+FORMAT_VERSION = 1
+TOOL_NAME = "Evidence Kit"
+
+MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.sig"
+PUBLIC_KEY_NAME = "public_key.pem"
+SUMS_NAME = "SHA256SUMS"
+VERIFY_NAME = "VERIFY.txt"
+PDF_NAME = "dossier.pdf"
+ORIGINALS_DIR = "originals"
+# The same list inside originals/, with bare names, so `cd originals && sha256sum -c SHA256SUMS`
+# works too (both files are listed, with their hashes, in the signed manifest).
+INNER_SUMS_NAME = f"{ORIGINALS_DIR}/{SUMS_NAME}"
+TIMESTAMPS_DIR = "timestamps"
+PDF_ATTACHMENT_NAME = MANIFEST_NAME  # the name manifest.json carries inside dossier.pdf
+
+
+def public_key_sha256(public_key: Ed25519PublicKey) -> str:
+    """SHA-256 (hex) of the key's SubjectPublicKeyInfo DER: the fingerprint VERIFY.txt and reports show."""
+    der = public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return sha256_hex(der)
