@@ -14,10 +14,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from sqlalchemy import Connection, insert, select
 
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.hashing import sha256_hex
+from evidence_kit.storage.models import VaultSecret
 
+SECRET_NAME = "pdf_signing_identity"  # noqa: S105 (its name among the vault's secrets, not a password)
 DEFAULT_VALID_YEARS = 50  # one vault, one case: the certificate must outlive the case
 
 
@@ -112,3 +115,20 @@ def make_signing_identity(
         .sign(key, hashes.SHA256())
     )
     return SigningIdentity(key, certificate)
+
+
+def stored_identity(conn: Connection, vault_id: str) -> SigningIdentity:
+    """The vault's identity from its secrets, made and stored (in the caller's transaction) on first use."""
+    query = select(VaultSecret.value).where(VaultSecret.name == SECRET_NAME)
+    stored = conn.execute(query).scalar_one_or_none()
+    if stored is not None:
+        return SigningIdentity.from_bytes(stored)
+    # The certificate is inside every exported PDF: it names the tool and the vault id,
+    # never the case or the person.
+    identity = make_signing_identity(f"Evidence Kit vault {vault_id}")
+    conn.execute(
+        insert(VaultSecret).values(
+            name=SECRET_NAME, value=identity.to_bytes(), created_at_utc=datetime.now(UTC)
+        )
+    )
+    return identity

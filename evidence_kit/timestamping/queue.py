@@ -411,3 +411,15 @@ def parse_steps(raw: str) -> tuple[str, ...]:
     if not isinstance(steps, list) or not all(isinstance(step, str) for step in steps):
         return ("unreadable",)
     return tuple(steps)
+
+
+def read_timestamp_states(conn: Connection) -> tuple[set[int], set[int]]:
+    """(ids of items a stored token covers, ids of items waiting for one): ids only, two light queries."""
+    stamped = set(conn.execute(select(TimestampProof.item_id).distinct()).scalars())
+    queued = conn.execute(
+        select(TimestampQueue.item_id).where(
+            TimestampQueue.subject == SUBJECT_ITEM, TimestampQueue.item_id.is_not(None)
+        )
+    ).scalars()
+    waiting = {item_id for item_id in queued if item_id is not None}
+    return stamped, waiting

@@ -272,7 +272,7 @@ def test_large_backlogs_are_stamped_in_several_batches(
     root: list[x509.Certificate],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("evidence_kit.vault.MAX_BATCH", 2)
+    monkeypatch.setattr("evidence_kit.timestamping.stamping.MAX_BATCH", 2)
     add_files(vault, tmp_path, tuple(f"file {n} of Anna".encode() for n in range(5)))
     report = vault.stamp_pending([good])
     assert [t.subject for t in report.tokens] == ["merkle_root", "merkle_root", "item", "custody_head"]
@@ -285,7 +285,7 @@ def test_the_tsa_is_asked_outside_the_database_lock(
     vault: Vault, tmp_path: Path, good: TsaConfig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """While the TSA is being asked, another thread can write to the vault (no lock, no transaction)."""
-    import evidence_kit.vault as vault_module
+    import evidence_kit.timestamping.stamping as stamping_module
 
     add_files(vault, tmp_path, CONTENTS[:1])
     real = stamp_digest
@@ -298,7 +298,7 @@ def test_the_tsa_is_asked_outside_the_database_lock(
         writes.append(not writer.is_alive())
         return real(digest, tsas)
 
-    monkeypatch.setattr(vault_module, "stamp_digest", stamp_while_someone_writes)
+    monkeypatch.setattr(stamping_module, "stamp_digest", stamp_while_someone_writes)
     report = vault.stamp_pending([good])
     assert writes == [True, True] and report.ok  # the item, then the head
     assert vault.item(1).note == "written during the request"
@@ -403,7 +403,7 @@ def test_a_head_anchor_that_fails_stays_queued(
     good: TsaConfig,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import evidence_kit.vault as vault_module
+    import evidence_kit.timestamping.stamping as stamping_module
 
     add_files(vault, tmp_path, CONTENTS[:1])
     real = stamp_digest
@@ -414,7 +414,7 @@ def test_a_head_anchor_that_fails_stays_queued(
         calls.append(1)
         return real(digest, tsas if len(calls) == 1 else [offline])
 
-    monkeypatch.setattr(vault_module, "stamp_digest", head_goes_offline)
+    monkeypatch.setattr(stamping_module, "stamp_digest", head_goes_offline)
     report = vault.stamp_pending([good])
     assert report.items == (1,) and [t.subject for t in report.tokens] == ["item"]
     assert [type(e) for e in report.errors] == [NoTsaAnsweredError]
@@ -422,7 +422,7 @@ def test_a_head_anchor_that_fails_stays_queued(
     (pending,) = vault.pending_timestamps()
     assert (pending.subject, pending.head_seq, pending.attempts) == ("custody_head", log_seq, 1)
     assert pending.last_error_template == TsaUnreachableError.template
-    monkeypatch.setattr(vault_module, "stamp_digest", real)
+    monkeypatch.setattr(stamping_module, "stamp_digest", real)
     vault.request_head_timestamp()  # an export asks too: one anchor of the newest head answers both
     report = vault.stamp_pending([good])
     assert report.ok and report.head_seq == log_seq and vault.pending_timestamps() == []

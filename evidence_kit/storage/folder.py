@@ -1,0 +1,64 @@
+"""The vault folder on disk: its file names, atomic private writes, the one-opener lock, path text.
+
+Rule: a vault is one folder (`keys.json`, `vault.db`, `vault.lock`, `README.txt`), 0700/0600.
+Every file the vault writes beside its database is written atomically with mode 0600 (a crash
+leaves the old file or the new one, never half), and only one process at a time holds the
+folder's lock: a second opener is turned away with `VaultInUseError`, never "database is locked".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from pathlib import Path
+
+import filelock
+
+from evidence_kit.errors import VaultInUseError
+
+KEY_FILE = "keys.json"
+DB_FILE = "vault.db"
+LOCK_FILE = "vault.lock"
+README_FILE = "README.txt"
+
+README_TEXT = (
+    "This folder is an Evidence Kit (Bewijskluis) vault. Everything in it is encrypted.\n"
+    "Open it with Evidence Kit. Do not change or remove files in this folder; copy the whole\n"
+    "folder to make a backup.\n"
+    "Deze map is een Bewijskluis. Alles erin is versleuteld. Open hem met Bewijskluis.\n"
+    "Wijzig of verwijder geen bestanden in deze map; kopieer de hele map als reservekopie.\n"
+)
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write atomically with mode 0600: a crash leaves the old file or the new one, never half."""
+    tmp = path.with_name(f".{path.name}.tmp-{uuid.uuid4().hex}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+def acquire_lock(folder: Path) -> filelock.BaseFileLock:
+    """Take the folder's lock for the whole session, or say the vault is open elsewhere."""
+    lock_path = folder / LOCK_FILE
+    lock = filelock.FileLock(str(lock_path), mode=0o600)
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout as exc:
+        raise VaultInUseError(path=folder) from exc
+    return lock
+
+
+def display_path(value: str | os.PathLike[str]) -> str:
+    """A path as text that SQLite can store: undecodable bytes become backslash escapes."""
+    raw = os.fsencode(value)
+    return raw.decode("utf-8", errors="backslashreplace")
