@@ -4,7 +4,7 @@ Rule: everything here is immutable and plain (str, int, datetime, tuples), so im
 yield these objects, the vault can store them, and the UI can carry them across threads
 without ever handing out a database row.
 
-Times follow DESIGN.md section 3: every time says where it came from (`TimeSource`), and a
+Times follow docs/architecture.md ("Time"): every time says where it came from (`TimeSource`), and a
 time taken from content ("as shown") keeps the wall-clock value exactly as the source showed
 it, next to a UTC value only where the source really gave an offset or an epoch.
 """

@@ -1,7 +1,7 @@
 """Fixtures every test package shares.
 
 `uncommon_text` is the text that every importer, the GUI and the PDF must survive
-(DESIGN.md section 6). `samples_dir` is `../shared/samples` beside the clone when it exists
+(docs/architecture.md, "Tests"). `samples_dir` is `../shared/samples` beside the clone when it exists
 (CI has it; a user's clone does not), for the conformance tests only.
 """
 

@@ -1,4 +1,4 @@
-"""DESIGN.md rule: nothing outside evidence_kit/ui/ imports PySide6.
+"""docs/architecture.md rule: nothing outside evidence_kit/ui/ imports PySide6.
 
 Every core module is imported in a fresh interpreter in which PySide6 cannot be imported at
 all, so a slip anywhere (also an indirect import) fails here.

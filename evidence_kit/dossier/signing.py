@@ -9,7 +9,7 @@ victim. A readers' "signer unknown" is expected and honest: no public authority 
 the certificate; integrity, not identity, is what it shows.
 
 Timestamps: with a TSA URL the signature becomes PAdES B-T (pyHanko's HTTPTimeStamper). A TSA
-that cannot be reached or answers badly never blocks an export (DESIGN: offline first): the
+that cannot be reached or answers badly never blocks an export (offline first): the
 PDF is then signed B-B and `SignOutcome` says why, unless the caller requires the timestamp.
 """
 

@@ -154,7 +154,7 @@ class Chunk(Base):
 
 
 class ItemTime(Base):
-    """One time of an item, with its source (DESIGN.md section 3)."""
+    """One time of an item, with its source (docs/architecture.md, "Time and the custody log")."""
 
     __tablename__ = "item_times"
 
