@@ -1,4 +1,4 @@
-"""The custody log: append-only, hash-chained, Ed25519-signed events (docs/architecture.md, "Time and the custody log").
+"""The custody log: append-only, hash-chained, Ed25519-signed events (docs/architecture.md, section 3).
 
 Rule, exactly as docs/verification.md specifies it for third parties:
   body      = canonical JSON (hashing.canonical_json) of
