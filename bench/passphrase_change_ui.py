@@ -38,6 +38,7 @@ def main() -> int:
     from evidence_kit.storage.keys import SLOT_PASSPHRASE, KdfParams, KeyFile, normalize_passphrase
     from evidence_kit.ui import jobs
     from evidence_kit.ui.controller import AppController
+    from evidence_kit.ui.main_window import AppWindow
     from evidence_kit.ui.ui_settings import UiSettings
     from evidence_kit.ui.workers import JobKind
     from evidence_kit.vault import KEY_FILE, Vault
@@ -61,7 +62,9 @@ def main() -> int:
         Vault.create(path, OLD, case_title="Bench", kdf=kdf)[0].close()
         settings = UiSettings(root / "ui.ini")
         settings.language = "en"
-        controller = AppController(settings, kdf=None, quit_on_quick_exit=False, watch_system=False)
+        controller = AppController(
+            settings, window_factory=AppWindow, kdf=None, quit_on_quick_exit=False, watch_system=False
+        )
         controller.window.show()
         controller.worker.submit(
             lambda ctx: jobs.open_vault(ctx, path, passphrase=OLD),

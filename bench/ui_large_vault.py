@@ -174,6 +174,7 @@ def drive(
     from evidence_kit.domain import ItemKind
     from evidence_kit.storage.keys import KdfParams
     from evidence_kit.ui.controller import AppController
+    from evidence_kit.ui.main_window import AppWindow
     from evidence_kit.ui.models.item_model import Column
     from evidence_kit.ui.ui_settings import UiSettings
 
@@ -183,7 +184,11 @@ def drive(
     settings.language = "en"
     settings.autolock_minutes = 0  # the bench drives the window for minutes without "user" input
     controller = AppController(
-        settings, kdf=KdfParams.insecure_fast(), quit_on_quick_exit=False, watch_system=False
+        settings,
+        window_factory=AppWindow,
+        kdf=KdfParams.insecure_fast(),
+        quit_on_quick_exit=False,
+        watch_system=False,
     )
     window = controller.window
     window.resize(1200, 760)

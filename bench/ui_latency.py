@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     from evidence_kit.storage.keys import KdfParams
     from evidence_kit.ui.controller import AppController
     from evidence_kit.ui.jobs import create_vault
+    from evidence_kit.ui.main_window import AppWindow
     from evidence_kit.ui.ui_settings import UiSettings
     from evidence_kit.ui.workers import JobKind
 
@@ -86,7 +87,11 @@ def main(argv: list[str] | None = None) -> int:
         settings = UiSettings(root / "ui.ini")
         settings.language = "en"
         controller = AppController(
-            settings, kdf=KdfParams.insecure_fast(), quit_on_quick_exit=False, watch_system=False
+            settings,
+            window_factory=AppWindow,
+            kdf=KdfParams.insecure_fast(),
+            quit_on_quick_exit=False,
+            watch_system=False,
         )
         controller.window.resize(1200, 760)
         controller.window.show()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from evidence_kit.domain import ItemKind
 from evidence_kit.storage.keys import KdfParams
 from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.main_window import AppWindow
 from evidence_kit.ui.ui_settings import UiSettings
 
 SIZE = (1100, 720)
@@ -71,7 +72,11 @@ def shoot(app: QApplication, language: str, out: Path, scratch: Path) -> None:
     settings.language = language
     settings.dossier_folder = str(scratch / "Dossiers")
     controller = AppController(
-        settings, kdf=KdfParams.insecure_fast(), quit_on_quick_exit=False, watch_system=False
+        settings,
+        window_factory=AppWindow,
+        kdf=KdfParams.insecure_fast(),
+        quit_on_quick_exit=False,
+        watch_system=False,
     )
     window = controller.window
     window.resize(*SIZE)

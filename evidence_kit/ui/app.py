@@ -71,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from evidence_kit.ui.controller import AppController
+    from evidence_kit.ui.main_window import AppWindow
     from evidence_kit.ui.ui_settings import APPLICATION, ORGANIZATION, UiSettings
     from evidence_kit.ui.widgets.colours import follow_system_look
 
@@ -83,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = UiSettings()
     if args.lang:
         settings.language = args.lang
-    controller = AppController(settings)
+    # The window is chosen here: the controller builds it through the factory, never imports it.
+    controller = AppController(settings, window_factory=AppWindow)
     app.aboutToQuit.connect(controller.shutdown)
     controller.window.show()
     code = app.exec()

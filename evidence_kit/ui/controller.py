@@ -5,7 +5,9 @@ system sleep, quick exit) and what locking does: the window drops every piece of
 holds, queued writes finish, the worker closes the vault, the clipboard is cleared if it
 holds what we put there. The vault's path lives in memory only, so the "unlock again"
 button works without any recent-vault list on disk. There are no singletons: tests make
-as many controllers as they like, one after another.
+as many controllers as they like, one after another. The controller does not know the window
+class: it is handed a factory (`window_factory`) and sees the window as a `WindowApi`
+(`controller_api.py`), so the window and its views never form an import circle with it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,14 @@ from PySide6.QtWidgets import QApplication
 
 from evidence_kit.storage.keys import KdfParams
 from evidence_kit.ui import jobs
+from evidence_kit.ui.controller_api import (
+    LOCK_IDLE,
+    LOCK_QUICK_EXIT,
+    LOCK_SYSTEM,
+    LOCK_USER,
+    WindowApi,
+    WindowFactory,
+)
 from evidence_kit.ui.fonts import register_fonts
 from evidence_kit.ui.safety import ClipboardGuard, SafetyFilter, SystemLockWatcher, suspended_seconds
 from evidence_kit.ui.stamper import BackgroundStamper
@@ -26,10 +36,7 @@ from evidence_kit.ui.translations import LanguageSwitch
 from evidence_kit.ui.ui_settings import UiSettings
 from evidence_kit.ui.workers import JobKind, VaultWorker
 
-LOCK_USER = "user"
-LOCK_IDLE = "idle"
-LOCK_SYSTEM = "system"
-LOCK_QUICK_EXIT = "quick_exit"
+__all__ = ["LOCK_IDLE", "LOCK_QUICK_EXIT", "LOCK_SYSTEM", "LOCK_USER", "AppController"]
 
 
 class AppController(QObject):
@@ -41,6 +48,7 @@ class AppController(QObject):
         self,
         settings: UiSettings,
         *,
+        window_factory: WindowFactory,  # the app passes AppWindow; called again on a language switch
         kdf: KdfParams | None = None,
         quit_on_quick_exit: bool = True,
         watch_system: bool = True,
@@ -71,9 +79,8 @@ class AppController(QObject):
         self._shut_down = False
         self.language.apply(settings.language)
         register_fonts()
-        from evidence_kit.ui.main_window import AppWindow
-
-        self.window = AppWindow(self)
+        self._window_factory = window_factory
+        self.window: WindowApi = window_factory(self)
 
     # ----------------------------------------------------------------- names and language
 
@@ -90,13 +97,11 @@ class AppController(QObject):
         self.rebuild_window()
 
     def rebuild_window(self) -> None:
-        from evidence_kit.ui.main_window import AppWindow
-
         old = self.window
         geometry = old.saveGeometry()
         visible = old.isVisible()
         old.release()
-        self.window = AppWindow(self)
+        self.window = self._window_factory(self)
         self.window.restoreGeometry(geometry)
         if self.session is not None:
             self.window.show_workspace(self.session)

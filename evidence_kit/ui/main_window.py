@@ -3,7 +3,8 @@
 
 Rules: the title bar and task bar show only the app's name (or the neutral name the user
 chose), never a case name or file name; Quick exit is always visible; files, folders and
-export zips can be dropped anywhere on the window.
+export zips can be dropped anywhere on the window. The window knows the controller only as a
+`ControllerApi` (`controller_api.py`) and hands each view what it needs of it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
-from evidence_kit.ui.controller import LOCK_IDLE, LOCK_QUICK_EXIT, LOCK_SYSTEM, AppController
+from evidence_kit.ui.controller_api import LOCK_IDLE, LOCK_QUICK_EXIT, LOCK_SYSTEM, ControllerApi
 from evidence_kit.ui.stamper import StampMarker, StampStatus
 from evidence_kit.ui.views.welcome import WelcomePage
 from evidence_kit.ui.views.workspace import Workspace
@@ -44,7 +45,7 @@ from evidence_kit.ui.workers import JobKind
 
 
 class AppWindow(QMainWindow):
-    def __init__(self, controller: AppController) -> None:
+    def __init__(self, controller: ControllerApi) -> None:
         super().__init__()
         self.controller = controller
         self.workspace: Workspace | None = None
@@ -439,6 +440,7 @@ class AppWindow(QMainWindow):
         from evidence_kit.ui.views.change_passphrase import ChangePassphraseDialog
 
         self.change_passphrase_dialog = ChangePassphraseDialog(self.controller, self)
+        self.change_passphrase_dialog.status_message.connect(self.show_status)
         self.change_passphrase_dialog.open()
 
     def verify_package(self) -> None:

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from evidence_kit.storage.keys import KdfParams
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.jobs import Session
+from evidence_kit.ui.main_window import AppWindow
 from evidence_kit.ui.ui_settings import UiSettings
 from evidence_kit.ui.workers import VaultWorker
 from evidence_kit.vault import Vault
@@ -76,6 +77,7 @@ def make_controller(qapp: QApplication, ui_home: Path) -> Iterator[Callable[...,
         options: dict[str, object] = {"watch_system": False, **kwargs}  # a test may watch the system
         controller = AppController(
             settings,
+            window_factory=AppWindow,
             kdf=FAST,
             quit_on_quick_exit=False,
             **options,  # type: ignore[arg-type]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.errors import EvidenceKitError, WrongPassphraseError
 from evidence_kit.ui import jobs, texts
-from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.controller_api import JobsApi
 from evidence_kit.ui.widgets.colours import Tone, apply_tone
 from evidence_kit.ui.widgets.passphrase import NewPassphraseFields, PassphraseEdit
 from evidence_kit.ui.workers import JobContext, JobKind
@@ -34,8 +34,9 @@ from evidence_kit.ui.workers import JobContext, JobKind
 
 class ChangePassphraseDialog(QDialog):
     passphrase_changed = Signal()
+    status_message = Signal(str)  # a line for the window's status bar
 
-    def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: JobsApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.busy = False
@@ -154,7 +155,7 @@ class ChangePassphraseDialog(QDialog):
         self._clear()
         self.pages.setCurrentIndex(1)
         self.close_button.setFocus()
-        self.controller.window.show_status(self.tr("The passphrase was changed."))
+        self.status_message.emit(self.tr("The passphrase was changed."))
         self.passphrase_changed.emit()
 
     # ----------------------------------------------------------------- page 2: done

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
-from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.controller_api import JobsApi
 from evidence_kit.ui.widgets import file_dialogs
 from evidence_kit.ui.widgets.colours import Tone, apply_tone
 from evidence_kit.ui.widgets.passphrase import PassphraseEdit, StrengthMeter
@@ -38,7 +38,7 @@ from evidence_kit.vault import MIN_PASSPHRASE_LENGTH
 
 
 class CreateVaultDialog(QDialog):
-    def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: JobsApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.session: jobs.Session | None = None

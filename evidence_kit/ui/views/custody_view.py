@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from evidence_kit.domain import CustodyEntry, VerifyReport
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
-from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.controller_api import JobsApi
 from evidence_kit.ui.models.rows import fold
 from evidence_kit.ui.qt_compat import no_value
 from evidence_kit.ui.views.side_panel import event_details
@@ -133,7 +133,7 @@ class CustodyFilter(QSortFilterProxyModel):
 
 
 class CustodyLogDialog(QDialog):
-    def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: JobsApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle(self.tr("Custody log"))

@@ -2,8 +2,8 @@
 
 Rule: typing in the search box filters after a short pause (debounced); filtering and
 sorting are one pass in Python over rows prepared on the worker thread (see
-`models/item_model.py`), so a vault of 100,000 items stays responsive; the table only
-asks for what it draws.
+`models/item_table.py` and `models/item_filter.py`), so a vault of 100,000 items stays
+responsive; the table only asks for what it draws.
 """
 
 from __future__ import annotations

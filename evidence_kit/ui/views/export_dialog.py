@@ -37,7 +37,7 @@ from evidence_kit.domain import ItemKind
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import get_language
 from evidence_kit.ui import jobs, texts
-from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.rows import ItemRow
 from evidence_kit.ui.views.progress import ProgressDialog
 from evidence_kit.ui.views.workspace import Workspace
@@ -56,9 +56,7 @@ def _label_for(form: QFormLayout, row: QHBoxLayout, field: QWidget) -> None:
 
 
 class ExportDialog(QDialog):
-    def __init__(
-        self, controller: AppController, workspace: Workspace, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, controller: WorkspaceApi, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.workspace = workspace

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from evidence_kit.domain import ItemKind
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
-from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_model import ItemTableModel
 from evidence_kit.ui.views.image_viewer import ImageViewer
 from evidence_kit.ui.views.message_views import ChatView, EmailView
@@ -41,7 +41,7 @@ class ItemPage(QWidget):
     note_saved = Signal(int)
 
     def __init__(
-        self, controller: AppController, model: ItemTableModel, parent: QWidget | None = None
+        self, controller: WorkspaceApi, model: ItemTableModel, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.controller = controller

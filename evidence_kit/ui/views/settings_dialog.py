@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.settings import Settings, load_settings, save_settings
 from evidence_kit.ui import texts
-from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.controller_api import ControllerApi
 from evidence_kit.ui.ui_settings import MAX_AUTOLOCK_MINUTES
 from evidence_kit.ui.views.tsa_editor import TsaEditor
 from evidence_kit.ui.widgets import file_dialogs
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, controller: AppController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ControllerApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         settings = controller.settings

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.errors import EvidenceKitError, WrongPassphraseError, WrongRecoveryCodeError
 from evidence_kit.ui import jobs, texts
-from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.controller_api import JobsApi
 from evidence_kit.ui.widgets.colours import Tone, apply_tone
 from evidence_kit.ui.widgets.passphrase import PassphraseEdit, StrengthMeter
 from evidence_kit.ui.workers import JobContext, JobKind
@@ -31,7 +31,7 @@ from evidence_kit.vault import MIN_PASSPHRASE_LENGTH
 
 
 class UnlockDialog(QDialog):
-    def __init__(self, controller: AppController, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: JobsApi, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.path = path

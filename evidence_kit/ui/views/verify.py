@@ -18,7 +18,7 @@ from evidence_kit.domain import VerifyReport
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import get_language
 from evidence_kit.ui import jobs, texts
-from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.controller_api import JobsApi
 from evidence_kit.ui.views.progress import ProgressDialog
 from evidence_kit.ui.widgets import file_dialogs
 from evidence_kit.ui.widgets.colours import Tone, apply_tone
@@ -77,7 +77,7 @@ def vault_report_text(report: VerifyReport) -> tuple[str, str]:
     return verdict, "\n".join(lines)
 
 
-def verify_vault(controller: AppController, parent: QWidget) -> Job[VerifyReport]:
+def verify_vault(controller: JobsApi, parent: QWidget) -> Job[VerifyReport]:
     holder: list[Job[VerifyReport]] = []
     progress = ProgressDialog(
         QCoreApplication.translate("Verify", "Checking the vault"), lambda: holder[0].cancel.cancel(), parent
@@ -115,7 +115,7 @@ def verify_vault(controller: AppController, parent: QWidget) -> Job[VerifyReport
     return job
 
 
-def verify_package(controller: AppController, parent: QWidget, path: Path | None = None) -> Job[Any] | None:
+def verify_package(controller: JobsApi, parent: QWidget, path: Path | None = None) -> Job[Any] | None:
     if path is None:
         chosen = file_dialogs.open_file(
             parent,

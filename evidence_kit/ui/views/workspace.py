@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
-from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_model import ItemTableModel
 from evidence_kit.ui.models.rows import ItemRow
 from evidence_kit.ui.views.evidence_list import EvidenceList
@@ -44,7 +44,7 @@ class Workspace(QWidget):
     pasted = Signal(object)  # ItemRow
 
     def __init__(
-        self, controller: AppController, session: jobs.Session, parent: QWidget | None = None
+        self, controller: WorkspaceApi, session: jobs.Session, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.controller = controller
