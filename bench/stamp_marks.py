@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication
 
 from evidence_kit.domain import ItemKind, ItemSummary, TimeSource, Timestamp
-from evidence_kit.ui.models.item_model import ItemTableModel
+from evidence_kit.ui.models.item_table import ItemTableModel
 from evidence_kit.ui.models.rows import ItemRow, TrustedState, make_row
 from evidence_kit.ui.stamper import mark_stamped
 from evidence_kit.ui.views.evidence_list import EvidenceList

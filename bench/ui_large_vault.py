@@ -175,7 +175,7 @@ def drive(
     from evidence_kit.storage.keys import KdfParams
     from evidence_kit.ui.controller import AppController
     from evidence_kit.ui.main_window import AppWindow
-    from evidence_kit.ui.models.item_model import Column
+    from evidence_kit.ui.models.item_table import Column
     from evidence_kit.ui.ui_settings import UiSettings
 
     app = QApplication.instance() or QApplication([])

@@ -34,7 +34,7 @@ from evidence_kit.errors import CancelledError, EvidenceKitError, VaultLockedErr
 from evidence_kit.progress import CancelToken
 from evidence_kit.settings import Settings, load_settings
 from evidence_kit.timestamping.queue import SUBJECT_ITEM
-from evidence_kit.ui.models.item_model import Column, ItemTableModel
+from evidence_kit.ui.models.item_table import Column, ItemTableModel
 from evidence_kit.ui.models.rows import TrustedState
 from evidence_kit.ui.workers import JobContext, JobKind, VaultWorker
 from evidence_kit.vault import Vault

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from evidence_kit.storage.custody import EventType
 from evidence_kit.ui.controller import AppController
-from evidence_kit.ui.models.item_model import Column
+from evidence_kit.ui.models.item_table import Column
 from evidence_kit.vault import Vault
 
 from .conftest import PASSPHRASE, open_demo, open_vault, wait_idle

@@ -37,8 +37,10 @@ from evidence_kit.storage.conversation_json import conversation_from_json
 from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
 from evidence_kit.ui import texts
 from evidence_kit.ui.controller import AppController
-from evidence_kit.ui.models.item_model import THUMBNAIL_BATCH, Column, ItemFilterProxy
+from evidence_kit.ui.models.item_filter import ItemFilterProxy
+from evidence_kit.ui.models.item_table import Column
 from evidence_kit.ui.models.rows import CONVERSATION_KINDS, _row_from_stored, make_row
+from evidence_kit.ui.models.thumbnails import THUMBNAIL_BATCH
 from evidence_kit.ui.views.evidence_list import EvidenceList
 from evidence_kit.ui.views.workspace import Workspace
 from evidence_kit.vault import Vault

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from evidence_kit.storage.custody import EventType
 from evidence_kit.ui.controller import AppController
-from evidence_kit.ui.models.item_model import Column
+from evidence_kit.ui.models.item_table import Column
 from evidence_kit.ui.models.rows import TrustedState
 from evidence_kit.ui.stamper import BackgroundStamper
 from evidence_kit.ui.views.workspace import Workspace

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.domain import ItemKind
 from evidence_kit.ui import texts
-from evidence_kit.ui.models.item_model import Column, ItemFilterProxy, ItemTableModel
+from evidence_kit.ui.models.item_filter import ItemFilterProxy
+from evidence_kit.ui.models.item_table import Column, ItemTableModel
 from evidence_kit.ui.models.rows import ItemRow
 
 SEARCH_PAUSE_MS = 250

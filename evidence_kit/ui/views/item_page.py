@@ -27,7 +27,7 @@ from evidence_kit.domain import ItemKind
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
-from evidence_kit.ui.models.item_model import ItemTableModel
+from evidence_kit.ui.models.item_table import ItemTableModel
 from evidence_kit.ui.views.image_viewer import ImageViewer
 from evidence_kit.ui.views.message_views import ChatView, EmailView
 from evidence_kit.ui.views.side_panel import SidePanel

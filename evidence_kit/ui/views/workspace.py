@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
-from evidence_kit.ui.models.item_model import ItemTableModel
+from evidence_kit.ui.models.item_table import ItemTableModel
 from evidence_kit.ui.models.rows import ItemRow
 from evidence_kit.ui.views.evidence_list import EvidenceList
 from evidence_kit.ui.views.import_report import ImportReportDialog
