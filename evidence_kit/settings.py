@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ import platformdirs
 from cryptography import x509
 
 from evidence_kit.errors import EvidenceKitError
+from evidence_kit.storage.folder import write_private_file
 from evidence_kit.timestamping.tsas import DEFAULT_TIMEOUT_SECONDS, DEFAULT_TSAS, TsaConfig, certifi_roots
 
 APP_NAME = "evidence-kit"
@@ -147,18 +147,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     target = path or settings_path()
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     data = (json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    tmp = target.with_name(f".{target.name}.tmp-{uuid.uuid4().hex}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
+    write_private_file(target, data)
     return target
 
 

@@ -4,6 +4,7 @@ Rule: a vault is one folder (`keys.json`, `vault.db`, `vault.lock`, `README.txt`
 Every file the vault writes beside its database is written atomically with mode 0600 (a crash
 leaves the old file or the new one, never half), and only one process at a time holds the
 folder's lock: a second opener is turned away with `VaultInUseError`, never "database is locked".
+(`settings.py` writes the settings file with the same `write_private_file`.)
 """
 
 from __future__ import annotations
