@@ -5,7 +5,14 @@ Rule: nothing here reads input or holds state of its own; callers pass in what t
 
 from __future__ import annotations
 
+import mimetypes
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
 from evidence_kit.domain import ParseWarning
+
+if TYPE_CHECKING:
+    from evidence_kit.importers._chat_support import WarningLog
 
 
 def numbered_unique(name: str, taken: set[str], next_number: dict[str, int]) -> str:
@@ -46,4 +53,36 @@ def invalid_date_warning(line: int, *, merged: bool) -> ParseWarning:
         "the message is kept without a time.",
         params=(("line", str(line)),),
         line=line,
+    )
+
+
+def starts_json_object(head: bytes) -> bool:
+    """True when `head` starts a JSON object (after a UTF-8 byte-order mark and white space)."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def folder_of(name: str) -> str:
+    """The folder of a relative POSIX name inside an export ("" for a name at its root)."""
+    return str(PurePosixPath(name).parent) if "/" in name else ""
+
+
+def guess_media_type(name: str) -> str | None:
+    """The media type a file name suggests (the common non-standard types too), or None."""
+    return mimetypes.guess_type(name, strict=False)[0]
+
+
+def tally_bad_time(log: WarningLog, value: str) -> None:
+    """Count a message whose time cannot be read; the first one's time is kept as the example."""
+    log.tally(
+        "bad_time",
+        message="{count} messages have a time that could not be read, for example {value}.",
+        value=value[:60],
+    )
+
+
+def tally_unreadable_record(log: WarningLog) -> None:
+    """Count an entry of an export's message list that is not a message record."""
+    log.tally(
+        "unreadable_record",
+        message="{count} entries of the message list could not be read and were skipped.",
     )

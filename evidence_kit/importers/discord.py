@@ -21,7 +21,6 @@ Call, pin and member-change messages are system messages; their text is what the
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -51,6 +50,12 @@ from evidence_kit.importers._chat_support import (
     join_name,
     load_json,
     missing_warning,
+)
+from evidence_kit.importers.common import (
+    guess_media_type,
+    starts_json_object,
+    tally_bad_time,
+    tally_unreadable_record,
 )
 
 FORMAT = "discord"
@@ -90,8 +95,7 @@ _ISO = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 def sniff(head: bytes, name: str) -> bool:
     """True when `head` is the start of a DiscordChatExporter JSON export."""
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return start.startswith(b"{") and all(pattern.search(head) for pattern in _SNIFF)
+    return starts_json_object(head) and all(pattern.search(head) for pattern in _SNIFF)
 
 
 def _time(value: str | None) -> tuple[datetime | None, datetime | None]:
@@ -127,7 +131,7 @@ class _State:
         if not file_name and not url:
             return None
         name = clean_text(file_name or url or "", self.log)
-        media_type = mimetypes.guess_type(name, strict=False)[0]
+        media_type = guess_media_type(name)
         if url and re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", url):
             self.linked.append(name)
             return AttachmentRef(name=name, media_type=media_type, url=clean_text(url, self.log))
@@ -141,7 +145,7 @@ class _State:
                         name=candidate,
                         open=self.tree.opener(joined),
                         size=self.tree.size(joined),
-                        media_type=mimetypes.guess_type(candidate, strict=False)[0] or media_type,
+                        media_type=guess_media_type(candidate) or media_type,
                     )
                 return AttachmentRef(name=candidate, media_type=media_type)
         self.missing.append(written)
@@ -184,11 +188,7 @@ def _message(raw: dict[str, object], state: _State, link_base: str | None) -> Me
     kind_name = get_str(raw, "type") or "Default"
     wall, utc = _time(get_str(raw, "timestamp"))
     if wall is None:
-        log.tally(
-            "bad_time",
-            message="{count} messages have a time that could not be read, for example {value}.",
-            value=str(raw.get("timestamp"))[:60],
-        )
+        tally_bad_time(log, str(raw.get("timestamp")))
     sender, sender_id, extra = _author(raw, state)
     if kind_name not in ("Default", "Reply"):
         extra.append(("type", kind_name))
@@ -278,10 +278,7 @@ def _parse(data: object, tree: ExportTree, folder: str, display: str, log: Warni
     records: list[tuple[datetime | None, int, Message]] = []
     for index, raw in enumerate(get_list(data, "messages")):
         if not isinstance(raw, dict):
-            log.tally(
-                "unreadable_record",
-                message="{count} entries of the message list could not be read and were skipped.",
-            )
+            tally_unreadable_record(log)
             continue
         message = _message(raw, state, link_base)
         records.append((message.sent_at_utc, index, message))
