@@ -1,0 +1,46 @@
+"""The `evidence-kit` command line: a thin face over `vault.py`, like the GUI.
+
+Rules: every sentence goes through `i18n._`; errors are one translated sentence on stderr
+and exit code 2, never a traceback; `verify` and `verify-package` exit 1 when they find
+damage. Passphrases come from a TTY prompt, or for scripts from `--passphrase-file` or the
+EVIDENCE_KIT_PASSPHRASE environment variable; they are never accepted as a plain argument
+(it would end up in shell history and the process list).
+
+Exit codes: 0 success, 1 verification found problems or some files were not added,
+2 error (wrong passphrase, vault in use, not a vault, damaged, disk full, bad usage),
+130 interrupted.
+
+Where things are: `parser.py` builds the argument parser (every option and `--help` text);
+each command lives in the module named after its group: `vault_commands.py` (init, passwd,
+recover), `evidence_commands.py` (add, list, extract, messages, log), `export_commands.py`
+(export), `verify_commands.py` (verify, verify-package), `timestamp_commands.py` (timestamp),
+`demo_commands.py` (demo). `common.py` holds output, passphrase sources and the translation of
+errors into exit codes; `session.py` opens a vault and time-stamps on the side.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from evidence_kit.cli.common import run_command
+from evidence_kit.cli.parser import build_parser
+from evidence_kit.i18n import detect_language, set_language
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    set_language(detect_language())
+    raw = list(sys.argv[1:] if argv is None else argv)
+    # Only a --lang before the command sets the language of messages (export has its own --lang).
+    index = 0
+    while index < len(raw) and raw[index].startswith("-"):
+        if raw[index] == "--lang" and index + 1 < len(raw):
+            set_language(raw[index + 1])
+            index += 1
+        index += 1
+    parser = build_parser()
+    args = parser.parse_args(raw)
+    sys.exit(run_command(args))

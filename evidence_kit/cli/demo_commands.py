@@ -1,0 +1,52 @@
+"""The `demo` command: a vault built from the fictional demo case, listed and verified."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from pathlib import Path
+
+from evidence_kit.cli.common import err, out
+from evidence_kit.cli.evidence_commands import print_items
+from evidence_kit.cli.verify_commands import print_report
+from evidence_kit.i18n import _, fmt
+from evidence_kit.importers.batch import add_paths
+from evidence_kit.resources import demo_dir
+from evidence_kit.vault import Vault, display_path
+
+DEMO_PASSPHRASE = "demo passphrase, not secret"  # noqa: S105 (a name, not a secret)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    keep = args.vault is not None
+    folder = (
+        Path(args.vault) if keep else Path(tempfile.mkdtemp(prefix="evidence-kit-demo-")) / "demo.ekvault"
+    )
+    try:
+        vault, _code = Vault.create(folder, DEMO_PASSPHRASE, case_title=_("Demo case (fictional)"))
+        with vault:
+            out(
+                fmt(
+                    "Demo vault created at {path} from the fictional files in {source}.",
+                    {"path": display_path(folder), "source": display_path(demo_dir())},
+                )
+            )
+            for result in add_paths(vault, [demo_dir()], note=_("Fictional demo file")):
+                if result.error is not None:
+                    err(fmt(result.error, result.error_params))
+            out()
+            print_items(vault.items())
+            out()
+            print_report(vault.verify())
+        if keep:
+            out(
+                fmt(
+                    "The demo vault stays at {path}; its passphrase is: {passphrase}",
+                    {"path": display_path(folder), "passphrase": DEMO_PASSPHRASE},
+                )
+            )
+    finally:
+        if not keep:
+            shutil.rmtree(folder.parent, ignore_errors=True)
+    return 0

@@ -1,0 +1,199 @@
+"""The commands about the evidence in a vault: `add`, `list`, `extract`, `messages` and `log`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from evidence_kit.cli.common import UsageError, err, out
+from evidence_kit.cli.session import open_vault, stamp_quietly
+from evidence_kit.domain import AddResult, CustodyEntry, ItemSummary, Timestamp
+from evidence_kit.i18n import _, fmt
+from evidence_kit.importers.batch import add_paths
+from evidence_kit.storage.conversation_json import conversation_from_json, message_json
+from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
+
+# ----------------------------------------------------------------- add
+
+
+def _report_line(result: AddResult) -> str:
+    if result.error is not None:
+        return fmt(
+            "{path}: NOT added: {reason}",
+            {"path": result.path, "reason": fmt(result.error, result.error_params)},
+        )
+    parts = [fmt("recognised as {format}", {"format": _(result.recognised_as or "file")})]
+    if result.message_count is not None:
+        parts.append(fmt("{count} messages", {"count": str(result.message_count)}))
+    if len(result.items) > 1:
+        parts.append(fmt("{count} attached files stored", {"count": str(len(result.items) - 1)}))
+    return f"{result.path}: " + ", ".join(parts)
+
+
+def print_import_report(results: Sequence[AddResult]) -> None:
+    """The import report: per file what it was recognised as, how much was kept, every warning."""
+    err(_("Import report:"))
+    for result in results:
+        err("  " + _report_line(result))
+        for warning in result.warnings:
+            err("    - " + fmt(warning.message, warning.params))
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    failed = 0
+    results = []
+    with open_vault(args) as vault:
+        for result in add_paths(vault, args.paths, note=args.note or "", forced_format=args.format):
+            results.append(result)
+            if result.error is not None:
+                failed += 1
+                continue
+            for item in result.items:
+                out(f"{item.id}\t{item.sha256}\t{item.original_path}")
+        stamp_quietly(vault)
+    print_import_report(results)
+    if failed:
+        err(fmt("{count} files could not be added; all other files were stored.", {"count": str(failed)}))
+        return 1
+    return 0
+
+
+# ----------------------------------------------------------------- list
+
+
+def _time_text(stamp: Timestamp) -> str:
+    if stamp.utc is not None:
+        return stamp.utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return stamp.local.strftime("%Y-%m-%dT%H:%M:%S") if stamp.local else ""
+
+
+def _stamp_json(stamp: Timestamp) -> dict[str, Any]:
+    return {
+        "source": str(stamp.source),
+        "utc": stamp.utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ") if stamp.utc else None,
+        "local": stamp.local.isoformat() if stamp.local else None,
+        "offset_minutes": stamp.offset_minutes,
+        "assumption": stamp.assumption,
+    }
+
+
+def item_json(item: ItemSummary) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "uuid": item.uuid,
+        "kind": str(item.kind),
+        "sha256": item.sha256,
+        "size": item.size,
+        "original_name": item.original_name,
+        "original_path": item.original_path,
+        "media_type": item.media_type,
+        "importer": f"{item.importer}/{item.importer_version}",
+        "note": item.note,
+        "category": item.category,
+        "parent_id": item.parent_id,
+        "imported_at_utc": _stamp_json(item.imported_at)["utc"],
+        "imported_at_offset_minutes": item.imported_at.offset_minutes,
+        "times": [_stamp_json(t) for t in item.times],
+    }
+
+
+def print_items(items: Sequence[ItemSummary]) -> None:
+    if not items:
+        out(_("The vault holds no items yet."))
+        return
+    header = (_("ID"), _("Kind"), _("Size"), _("Imported (UTC)"), _("SHA-256"), _("Name"))
+    out(f"{header[0]:<3} {header[1]:<6} {header[2]:>11} {header[3]:<21} {header[4]:<64}  {header[5]}")
+    for item in items:
+        out(
+            f"{item.id:<3} {_(str(item.kind)):<6} {item.size:>11,} {_time_text(item.imported_at):<21} "
+            f"{item.sha256}  {item.original_name}"
+        )
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        items = vault.items()
+    if args.json:
+        out(json.dumps([item_json(i) for i in items], ensure_ascii=False, indent=2))
+    else:
+        print_items(items)
+    return 0
+
+
+# ----------------------------------------------------------------- extract
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        stamp_quietly(vault)
+        item = vault.extract(args.item_id, args.out_path)
+    out(
+        fmt(
+            "Item {id} written to {path} (SHA-256 {sha256}, checked).",
+            {"id": str(item.id), "path": args.out_path, "sha256": item.sha256},
+        )
+    )
+    return 0
+
+
+# ----------------------------------------------------------------- messages
+
+
+def cmd_messages(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.item(args.item_id)
+        data = vault.derived(args.item_id, DERIVED_CONVERSATION)
+    if data is None:
+        raise UsageError(
+            detail=fmt(
+                "Item {id} holds no messages (it is not a chat, SMS or e-mail export).",
+                {"id": str(args.item_id)},
+            )
+        )
+    conversation, links, _missing = conversation_from_json(data)
+    if args.json:
+        out(json.dumps([message_json(m, links) for m in conversation.messages], ensure_ascii=False, indent=2))
+        return 0
+    for message in conversation.messages:
+        when = message.sent_at.isoformat(sep=" ") if message.sent_at else "?"
+        who = message.sender or _("(system)")
+        flags = [
+            _(name) for name in ("deleted", "edited", "media_omitted", "forwarded") if getattr(message, name)
+        ]
+        suffix = f"  [{', '.join(flags)}]" if flags else ""
+        attachment = f"  <{message.attachment}>" if message.attachment else ""
+        out(f"{when}  {who}: {message.text}{attachment}{suffix}")
+    return 0
+
+
+# ----------------------------------------------------------------- log
+
+
+def _entry_json(entry: CustodyEntry) -> dict[str, Any]:
+    return {
+        "seq": entry.seq,
+        "type": entry.event_type,
+        "at_utc": entry.at_utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "offset_minutes": entry.offset_minutes,
+        "actor": entry.actor,
+        "item_id": entry.item_id,
+        "data": dict(entry.data),
+        "hash": entry.hash,
+    }
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        entries = vault.custody_log()
+    if args.json:
+        out(json.dumps([_entry_json(e) for e in entries], ensure_ascii=False, indent=2))
+        return 0
+    for entry in entries:
+        item = fmt(" item {id}", {"id": str(entry.item_id)}) if entry.item_id is not None else ""
+        out(
+            f"{entry.seq:>5}  {entry.at_utc.strftime('%Y-%m-%d %H:%M:%S')}Z  {_(entry.event_type)}{item}  "
+            f"{entry.hash}"
+        )
+    return 0

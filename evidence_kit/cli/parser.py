@@ -1,0 +1,194 @@
+"""The argument parser of `evidence-kit`: every command, option and `--help` text.
+
+The commands themselves live in the `*_commands.py` module of their group; each subcommand
+points at its function with `set_defaults(func=...)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from evidence_kit import __version__
+from evidence_kit.cli.common import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECOVERY_CODE
+from evidence_kit.cli.demo_commands import cmd_demo
+from evidence_kit.cli.evidence_commands import cmd_add, cmd_extract, cmd_list, cmd_log, cmd_messages
+from evidence_kit.cli.export_commands import cmd_export
+from evidence_kit.cli.timestamp_commands import cmd_timestamp
+from evidence_kit.cli.vault_commands import cmd_init, cmd_passwd, cmd_recover
+from evidence_kit.cli.verify_commands import cmd_verify, cmd_verify_package
+from evidence_kit.i18n import _, fmt
+from evidence_kit.importers import registry
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(fmt("not a date (YYYY-MM-DD): {text}", {"text": text})) from exc
+
+
+def _parse_ids(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.split(",") if part.strip()]
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(fmt("not a list of item numbers: {text}", {"text": text})) from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="evidence-kit",
+        description=_(
+            "Evidence Kit: keep the proof of online violence, byte-exact, encrypted and verifiable."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"evidence-kit {__version__}")
+    parser.add_argument(
+        "--lang", choices=("en", "nl"), help=_("language of the messages (default: the system's)")
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))
+
+    def vault_command(name: str, help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("vault", metavar="VAULT", help=_("the vault folder"))
+        command.add_argument(
+            "--passphrase-file",
+            metavar="FILE",
+            help=fmt(
+                "read the passphrase from the first line of FILE (or set {env})", {"env": ENV_PASSPHRASE}
+            ),
+        )
+        return command
+
+    def fast_kdf(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--insecure-fast-kdf",
+            action="store_true",
+            help=_("UNSAFE, for tests only: a key derivation so cheap the passphrase is easy to guess"),
+        )
+
+    def new_passphrase(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--new-passphrase-file",
+            metavar="FILE",
+            help=fmt("read the new passphrase from FILE (or set {env})", {"env": ENV_NEW_PASSPHRASE}),
+        )
+
+    init = vault_command("init", _("create a new, empty vault and print its recovery code once"))
+    init.add_argument("--title", help=_("the case title (stored encrypted)"))
+    fast_kdf(init)
+    init.set_defaults(func=cmd_init)
+
+    add = vault_command("add", _("add files and folders (recursively) to the vault"))
+    add.add_argument("paths", nargs="+", metavar="PATH", help=_("files or folders to add"))
+    add.add_argument("--note", help=_("a note to store with every added item"))
+    add.add_argument(
+        "--as",
+        dest="format",
+        choices=registry.formats(),
+        metavar="FORMAT",
+        help=fmt(
+            "read every path as FORMAT instead of recognising it: {formats}",
+            {"formats": ", ".join(registry.formats())},
+        ),
+    )
+    add.set_defaults(func=cmd_add)
+
+    lst = vault_command("list", _("list the items in the vault"))
+    lst.add_argument("--json", action="store_true", help=_("print JSON"))
+    lst.set_defaults(func=cmd_list)
+
+    extract = vault_command("extract", _("write an item's original, byte-identical, to a file"))
+    extract.add_argument("item_id", type=int, metavar="ITEM_ID")
+    extract.add_argument("out_path", metavar="OUT_PATH")
+    extract.set_defaults(func=cmd_extract)
+
+    vault_command("verify", _("check every stored byte and the custody log")).set_defaults(func=cmd_verify)
+
+    log = vault_command("log", _("show the custody log"))
+    log.add_argument("--json", action="store_true", help=_("print JSON"))
+    log.set_defaults(func=cmd_log)
+
+    passwd = vault_command("passwd", _("change the passphrase (the data is not re-encrypted)"))
+    new_passphrase(passwd)
+    fast_kdf(passwd)
+    passwd.set_defaults(func=cmd_passwd)
+
+    recover = sub.add_parser("recover", help=_("set a new passphrase with the recovery code"))
+    recover.add_argument("vault", metavar="VAULT")
+    recover.add_argument(
+        "--recovery-code-file",
+        metavar="FILE",
+        help=fmt("read the recovery code from FILE (or set {env})", {"env": ENV_RECOVERY_CODE}),
+    )
+    new_passphrase(recover)
+    fast_kdf(recover)
+    recover.set_defaults(func=cmd_recover)
+
+    messages = vault_command("messages", _("show the messages parsed from a chat, SMS or e-mail item"))
+    messages.add_argument("item_id", type=int, metavar="ITEM_ID")
+    messages.add_argument("--json", action="store_true", help=_("print JSON"))
+    messages.set_defaults(func=cmd_messages)
+
+    export = vault_command("export", _("write a dossier: signed PDF, originals, manifest, checksums"))
+    export.add_argument("out_dir", metavar="OUT_DIR", help=_("a new folder for the dossier"))
+    export.add_argument(
+        "--lang",
+        dest="dossier_lang",
+        choices=("nl", "en"),
+        help=_("language of the dossier (default: the system's)"),
+    )
+    export.add_argument("--items", type=_parse_ids, metavar="ID,...", help=_("only these items"))
+    export.add_argument(
+        "--from",
+        dest="date_from",
+        type=_parse_date,
+        metavar="DATE",
+        help=_("only items whose content date is on or after DATE (YYYY-MM-DD)"),
+    )
+    export.add_argument(
+        "--to",
+        dest="date_to",
+        type=_parse_date,
+        metavar="DATE",
+        help=_("only items whose content date is on or before DATE (YYYY-MM-DD)"),
+    )
+    export.add_argument(
+        "--withhold",
+        type=_parse_ids,
+        metavar="ID,...",
+        help=_("items (intimate images) whose content the PDF must not show"),
+    )
+    export.add_argument("--compiler", help=_("who compiled the dossier (printed on the cover; may be empty)"))
+    export.add_argument("--title", help=_("the case title on the cover (default: the vault's)"))
+    export.add_argument("--zip", action="store_true", help=_("also write everything as one .zip file"))
+    export.set_defaults(func=cmd_export)
+
+    timestamp = vault_command(
+        "timestamp",
+        _("get trusted time-stamps for what waits (only SHA-256 values are sent, never content)"),
+    )
+    timestamp.add_argument(
+        "--tsa",
+        metavar="URL",
+        help=_("ask only this time-stamp authority (default: the ones in the settings)"),
+    )
+    timestamp.add_argument(
+        "--tsa-ca",
+        metavar="FILE",
+        help=_("trust the --tsa authority through the root certificate(s) in this PEM file"),
+    )
+    timestamp.set_defaults(func=cmd_timestamp)
+
+    verify_pkg = sub.add_parser(
+        "verify-package", help=_("check a received dossier package (no vault needed)")
+    )
+    verify_pkg.add_argument("path", metavar="PATH", help=_("the package folder or .zip"))
+    verify_pkg.set_defaults(func=cmd_verify_package)
+
+    demo = sub.add_parser("demo", help=_("build a vault from the fictional demo case and verify it"))
+    demo.add_argument(
+        "--vault", metavar="PATH", help=_("keep the demo vault at PATH (default: a temporary folder)")
+    )
+    demo.set_defaults(func=cmd_demo)
+    return parser
