@@ -1,0 +1,81 @@
+"""WhatsApp "Export chat": the `.txt` file and the export `.zip` (chat text plus media).
+
+Rule: the export is read exactly as shown, in one pass of one compiled regular expression over
+the whole text (a `split` at every header), never by trying locales line by line; each distinct
+date and time string is read once. Performance matters (a chat can hold hundreds of thousands of
+messages): see `bench/parse_whatsapp.py`. Every line that starts with a timestamp in
+the file's own header shape starts a message; every other line continues the message before it.
+Times are kept as the wall-clock time printed (the export states no zone). Text keeps everything
+the person typed and drops only invisible bidi marks (U+200E, U+200F, U+202A-U+202E,
+U+2066-U+2069) and the structural markers that became fields (attachment markers, "<Media
+omitted>", "This message was deleted", "<This message was edited>" and their translations).
+Line ends are normalised: CRLF becomes LF.
+
+What the export looks like, and how it is read:
+
+* Android: `15/01/2024, 21:05 - Anna: text`; iOS: `[15/01/2024, 21:05:12] Anna: text`; an old
+  iOS form without brackets ends the time with `: `. Dates in `d/m/y`, `m/d/y`, `y/m/d` (or the
+  rare `y/d/m`) with `/`, `.` or `-`; times 24-hour or 12-hour (`PM`, `p. m.`, `p.m.`, Arabic `م`/`ص`, Turkish
+  `ÖS`/`ÖÖ`), `:` or `.` between hours and minutes, with or without seconds; Arabic-Indic
+  digits, the Arabic comma, U+202F/U+00A0 as spaces, bidi marks and a BOM anywhere a phone puts
+  them.
+* The header shape (brackets, separators, seconds, clock, the text between date and time and
+  after the time) is fixed within one export, so a line
+  that looks like a header in another shape (a pasted quote of another chat) is text, not a new
+  message; so is a header-shaped line whose date cannot exist.
+* Day/month order is decided over the whole file: a field above 12 decides; otherwise the order
+  in which messages then read oldest-first decides; otherwise the order usual for the export's
+  format is taken and the warning `ambiguous_date_order` says so.
+* A line without `Name: ` after the timestamp is a system line (no sender). iOS also writes
+  system lines under a pseudo-sender (the group's name) with a U+200E before the text: the
+  encryption notice under any name, and every marked line of a "sender" who never types, are
+  system lines without a sender.
+* `sender_id` is set when the sender as shown is a phone number (WhatsApp shows a number for
+  people not in the phone's contacts).
+
+The modules, one job each:
+
+* `languages.toml`: WhatsApp's own words (markers, file names, header words), a table per
+  language; `languages.py` reads and checks it.
+* `characters.py`: bidi marks, spaces and digits; `strip_marks`.
+* `header.py`: the expression that finds every message header.
+* `dates.py`: dates and times as written; the day/month order of a file.
+* `markers.py`: deleted, edited, omitted, attachment, call and encryption-notice markers.
+* `titles.py`: the chat's title from the export's file name.
+* `parser.py`: decoded text to a Conversation (`parse_text`).
+* `reader.py`: recognising (`sniff`), decoding and reading `.txt` and `.zip` exports (`read`).
+"""
+
+from __future__ import annotations
+
+from evidence_kit.importers.whatsapp.characters import strip_marks
+from evidence_kit.importers.whatsapp.parser import (
+    FORMAT,
+    TIMEZONE_ASSUMPTION,
+    ParsedChat,
+    media_type_of,
+    parse_text,
+)
+from evidence_kit.importers.whatsapp.reader import (
+    MAX_TEXT_BYTES,
+    ZIP_TIME_ASSUMPTION,
+    decode_export,
+    read,
+    sniff,
+)
+from evidence_kit.importers.whatsapp.titles import title_from_name
+
+__all__ = [
+    "FORMAT",
+    "MAX_TEXT_BYTES",
+    "TIMEZONE_ASSUMPTION",
+    "ZIP_TIME_ASSUMPTION",
+    "ParsedChat",
+    "decode_export",
+    "media_type_of",
+    "parse_text",
+    "read",
+    "sniff",
+    "strip_marks",
+    "title_from_name",
+]

@@ -1,0 +1,215 @@
+"""WhatsApp's own words in a sender's text, turned into fields: deleted, edited, omitted media,
+attachments, call records and encryption notices.
+
+Rule: the words are those of `languages.toml`; `Markers` compiles them once into lookup tables
+and expressions. A whole-message placeholder is looked up in one dictionary of every spelling
+(as written, lower-cased or capitalised, with or without a final "."); most texts hold no
+marker at all, which `Markers.may_hold` tells cheaply before `Markers.read` looks closer. The
+language a marker is written in is counted as evidence of the export's language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from evidence_kit.importers.whatsapp.characters import SP, strip_marks
+from evidence_kit.importers.whatsapp.languages import Languages, Phrases, load
+
+# What a text turned out to be, once WhatsApp's markers are taken off.
+Read = tuple[
+    str,  # text
+    bool,  # system: an encryption notice or a call record
+    bool,  # notice: an encryption notice (WhatsApp's own words, whoever's line it is on)
+    bool,  # deleted
+    bool,  # edited
+    bool,  # media omitted
+    str | None,  # attachment name
+    str,  # locale evidence ("" when none)
+]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _norm(text: str) -> str:
+    return text.strip().rstrip(".").lower()
+
+
+def _variants(phrase: str) -> tuple[str, ...]:
+    """The spellings a placeholder is looked up by: as written, lower-case, with or without a "."."""
+    bare = phrase.rstrip(".")
+    forms = {bare, bare.lower(), bare[:1].upper() + bare[1:], bare[:1].lower() + bare[1:]}
+    return tuple(forms | {f + "." for f in forms})
+
+
+def _locale_of(table: dict[str, Phrases], key: Callable[[str], str] = str) -> dict[str, str]:
+    """{phrase: locale}; a phrase in two languages belongs to the later one (the data has none)."""
+    return {key(p): locale for locale, phrases in table.items() for p in phrases}
+
+
+class Markers:
+    """The markers of every language in `languages`, compiled for lookup."""
+
+    __slots__ = (
+        "android_attachment",
+        "android_label_locale",
+        "document_omitted_endings",
+        "document_omitted_re",
+        "edited_locale",
+        "edited_suffix",
+        "ios_attachment",
+        "ios_label_locale",
+        "notice_heads",
+        "notice_locale_of",
+        "notice_prefixes",
+        "whole",
+        "whole_max",
+    )
+
+    def __init__(self, languages: Languages) -> None:
+        android_attached = languages.table("attached.android")
+        ios_attached = languages.table("attached.ios")
+        omitted_ios = languages.table("omitted.ios")
+        document_omitted = languages.phrases("omitted.ios_document")
+        edited = languages.table("edited")
+        notices = languages.table("encryption_notices")
+
+        self.android_attachment = re.compile(
+            rf"(?P<name>\S.*?){SP}\((?P<label>{_alternation(languages.phrases('attached.android'))})\)",
+            re.IGNORECASE,
+        )
+        self.ios_attachment = re.compile(
+            rf"<(?P<label>{_alternation(languages.phrases('attached.ios'))}):{SP}(?P<name>[^<>\n]{{1,255}}?)>",
+            re.IGNORECASE,
+        )
+
+        # One dictionary for every whole-body placeholder: its spellings -> (what it is, locale).
+        self.whole: dict[str, tuple[str, str]] = {}
+        for what, table in (
+            ("deleted", languages.table("deleted")),
+            ("omitted", omitted_ios),
+            ("omitted", {loc: tuple(f"<{p}>" for p in ps) for loc, ps in omitted_ios.items()}),
+            ("omitted", languages.table("omitted.android")),
+            ("call", languages.table("missed_calls")),
+        ):
+            for locale, phrases in table.items():
+                for phrase in phrases:
+                    for form in _variants(phrase):
+                        self.whole.setdefault(form, (what, locale))
+        self.whole_max = max((len(key) for key in self.whole), default=0) + 8
+
+        self.edited_suffix = re.compile(
+            rf"{SP}*<(?P<label>{_alternation(languages.phrases('edited'))})>\Z", re.IGNORECASE
+        )
+        self.document_omitted_endings = tuple(phrase[-4:] for phrase in document_omitted) + tuple(
+            phrase[-4:].upper() for phrase in document_omitted
+        )
+        self.document_omitted_re = re.compile(rf"{SP}(?:{_alternation(document_omitted)})\Z", re.IGNORECASE)
+        self.edited_locale = _locale_of(edited, _norm)
+        self.notice_prefixes = tuple(p for ps in notices.values() for p in ps)
+        self.notice_locale_of = _locale_of(notices)
+        self.notice_heads = frozenset(p[:12] for p in self.notice_prefixes)
+        self.android_label_locale = _locale_of(android_attached, str.lower)
+        self.ios_label_locale = _locale_of(ios_attached, str.lower)
+
+    def may_hold(self, text: str) -> bool:
+        """False when `text` certainly holds no WhatsApp marker (the common case, checked cheaply)."""
+        if "<" in text or "\u200e" in text:
+            return True
+        newline = text.find("\n")
+        if (text[newline - 1] if newline > 0 else text[-1:]) == ")":
+            return True
+        if len(text) <= self.whole_max and text in self.whole:
+            return True
+        if newline < 0 and text.endswith(self.document_omitted_endings):
+            return True
+        return text[:12] in self.notice_heads
+
+    def read(self, text: str) -> Read:
+        """Turn WhatsApp's markers in a sender's text into fields."""
+        edited = False
+        locale = ""
+        if text.endswith(">"):
+            found = self.edited_suffix.search(text, max(0, len(text) - 80))
+            if found:
+                edited = True
+                locale = self.edited_locale.get(_norm(found.group("label")), "")
+                text = text[: found.start()]
+
+        if len(text) <= self.whole_max:
+            hit = self.whole.get(text)
+            if hit is not None:
+                what, locale = hit
+                if what == "deleted":
+                    return "", False, False, True, edited, False, None, locale
+                if what == "omitted":
+                    return "", False, False, False, edited, True, None, locale
+                return text, True, False, False, edited, False, None, locale  # a call record
+
+        newline = text.find("\n")
+        first = text if newline < 0 else text[:newline]
+        after_first = "" if newline < 0 else text[newline + 1 :]
+
+        if newline >= 0 and len(first) <= self.whole_max:
+            hit = self.whole.get(first)
+            if hit is not None and hit[0] == "omitted":
+                return after_first, False, False, False, edited, True, None, hit[1]
+
+        if first.endswith(")") and len(first) <= 600:
+            android = self.android_attachment.fullmatch(first)
+            if android:
+                label = self.android_label_locale.get(android.group("label").lower(), "")
+                # A document may be written "Report.pdf • 3 pages (file attached)": the file is before "•".
+                name = android.group("name").split(" \u2022 ", 1)[0].strip()
+                return after_first, False, False, False, edited, False, name, label
+
+        if "<" in text:
+            ios = self.ios_attachment.search(text)
+            if ios:
+                before, after = text[: ios.start()], text[ios.end() :]
+                if not after.strip():
+                    text = before.rstrip(" \u00a0\u202f")
+                elif not before.strip():
+                    text = after.lstrip(" \u00a0\u202f")
+                # A marker in the middle of a text stays where it is: nothing is lost or reordered.
+                label = self.ios_label_locale.get(ios.group("label").lower(), "")
+                return text, False, False, False, edited, False, ios.group("name").strip(), label
+
+        if newline < 0 and text.endswith(self.document_omitted_endings):
+            document = self.document_omitted_re.search(text, max(0, len(text) - 80))
+            if document:
+                return text[: document.start()], False, False, False, edited, True, None, locale
+
+        if text[:12] in self.notice_heads and text.startswith(self.notice_prefixes):
+            return text, True, True, False, edited, False, None, self.notice_locale(text)
+        return text, False, False, False, edited, False, None, locale
+
+    def notice_locale(self, text: str) -> str:
+        """The language of the encryption notice `text` starts with ("" when none)."""
+        for prefix, locale in self.notice_locale_of.items():
+            if text.startswith(prefix):
+                return locale
+        return ""
+
+    def locale_evidence(self, bodies: list[str]) -> Counter[str]:
+        """Which languages WhatsApp's own markers in the first bodies are in (only to break a tie)."""
+        found: Counter[str] = Counter()
+        for raw in bodies[:5000]:
+            text = strip_marks(raw)
+            newline = text.find("\n")
+            colon = text.find(": ", 0, newline if newline >= 0 else len(text))
+            body = text[colon + 2 :] if colon > 0 else text
+            if body[:12] in self.notice_heads and body.startswith(self.notice_prefixes):
+                found[self.notice_locale(body)] += 1
+            elif colon > 0 and self.may_hold(body):
+                locale = self.read(body)[7]
+                if locale:
+                    found[locale] += 1
+        return found
+
+
+# The shipped languages, compiled once at import.
+MARKERS = Markers(load())
