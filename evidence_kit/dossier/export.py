@@ -298,7 +298,7 @@ def package_tokens(vault: Vault, item_ids: Sequence[int]) -> list[PackageToken]:
             entry[1].append((item_id, stamp.steps))
     result = []
     for token, proofs in tokens.values():
-        subject = TokenSubject.MERKLE_ROOT if token.subject == "merkle_root" else TokenSubject.ITEM
+        subject = TokenSubject.MERKLE_ROOT if token.subject == TokenSubject.MERKLE_ROOT else TokenSubject.ITEM
         result.append(
             PackageToken(
                 response_der=token.response_der,

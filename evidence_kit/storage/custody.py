@@ -56,6 +56,11 @@ class SignedEvent:
     signature: str
 
 
+def chain_hash(previous: bytes, body: bytes) -> bytes:
+    """hash_n = SHA-256(hash_{n-1} || body_n): one link of the chain (raw bytes in, raw bytes out)."""
+    return hashlib.sha256(previous + body).digest()
+
+
 def format_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -85,7 +90,7 @@ def build_event(
         "data": dict(data),
     }
     encoded = canonical_json(body)
-    digest = hashlib.sha256(bytes.fromhex(prev_hash) + encoded).digest()
+    digest = chain_hash(bytes.fromhex(prev_hash), encoded)
     return SignedEvent(
         seq=seq,
         event_type=event_type,
@@ -147,7 +152,7 @@ def verify_chain(
                     )
                 )
         expected_seq = event.seq + 1
-        digest = hashlib.sha256(bytes.fromhex(prev) + event.body.encode("utf-8")).hexdigest()
+        digest = chain_hash(bytes.fromhex(prev), event.body.encode("utf-8")).hex()
         if digest != event.hash:
             problems.append(
                 _problem(

@@ -41,12 +41,13 @@ from evidence_kit.timestamping import (
     StampResult,
     TimestampError,
     openssl_verify_command,
-    root_from_steps,
 )
+from evidence_kit.timestamping.subjects import TokenSubject, covered_digest
 
-SUBJECT_ITEM = "item"
-SUBJECT_MERKLE_ROOT = "merkle_root"
-SUBJECT_CUSTODY_HEAD = "custody_head"
+# The subjects as plain strings, as the database stores them (names in subjects.py).
+SUBJECT_ITEM = TokenSubject.ITEM.value
+SUBJECT_MERKLE_ROOT = TokenSubject.MERKLE_ROOT.value
+SUBJECT_CUSTODY_HEAD = TokenSubject.CUSTODY_HEAD.value
 
 MAX_BATCH = 10_000
 """Items per token. A proof grows with log2 of the batch, but the custody event of a token lists
@@ -112,14 +113,7 @@ class ItemTimestamp:
 
     def recomputed_digest(self) -> str | None:
         """The digest the token must carry, computed from the item's SHA-256 and the proof."""
-        try:
-            leaf = bytes.fromhex(self.item_sha256)
-        except ValueError:
-            return None
-        if self.token.subject == SUBJECT_ITEM:
-            return self.item_sha256 if not self.steps and len(leaf) == 32 else None
-        root = root_from_steps(leaf, self.steps)
-        return root.hex() if root is not None else None
+        return covered_digest(self.token.subject, self.item_sha256, self.steps)
 
     @property
     def covers_item(self) -> bool:

@@ -1,11 +1,14 @@
 """The package format: the names and fingerprints that the writer follows and the verifier checks.
 
 Rule: the format of a dossier package is defined here once (docs/verification.md describes it for
-other programs). `dossier/package.py` writes it and `verify/package.py` checks it; neither keeps
-a name of its own, so a writer and a checker can never drift apart.
+other programs). `dossier/package*.py` write it and `verify/package*.py` check it; neither keeps
+a name of its own, so a writer and a checker can never drift apart. What a token in timestamps/
+stamps (its `subject`) is named in timestamping/subjects.py, which the vault's own tokens share.
 """
 
 from __future__ import annotations
+
+import re
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -28,6 +31,12 @@ ORIGINALS_DIR = "originals"
 INNER_SUMS_NAME = f"{ORIGINALS_DIR}/{SUMS_NAME}"
 TIMESTAMPS_DIR = "timestamps"
 PDF_ATTACHMENT_NAME = MANIFEST_NAME  # the name manifest.json carries inside dossier.pdf
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+def is_sha256_hex(text: str) -> bool:
+    """True for a SHA-256 as the package writes every hash: 64 lower-case hex digits."""
+    return _SHA256_HEX.fullmatch(text) is not None
 
 
 def public_key_sha256(public_key: Ed25519PublicKey) -> str:

@@ -15,29 +15,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+
+from evidence_kit.timestamping.subjects import TokenSubject
 
 LANGUAGES = ("en", "nl")
 NEWLINE = "\r\n"  # VERIFY.txt is read in Windows Notepad as often as in a terminal
 
 
-class TokenCommandLike(Protocol):
-    @property
-    def token_file(self) -> str: ...
-    @property
-    def subject(self) -> str: ...
-    @property
-    def data_file(self) -> str | None: ...
-    @property
-    def stamped_sha256(self) -> str: ...
-    @property
-    def item_files(self) -> tuple[str, ...]: ...
-    @property
-    def verify_command(self) -> str: ...
-    @property
-    def show_command(self) -> str: ...
-    @property
-    def has_ca_file(self) -> bool: ...
+@dataclass(frozen=True)
+class TokenCommand:
+    """How VERIFY.txt tells a reader to check one token with openssl (the writer fills it in)."""
+
+    token_file: str
+    subject: str  # a TokenSubject value
+    data_file: str | None  # the original the token stamps directly, if any
+    stamped_sha256: str
+    item_files: tuple[str, ...]  # the originals a Merkle root covers
+    verify_command: str
+    show_command: str
+    has_ca_file: bool
 
 
 @dataclass(frozen=True)
@@ -272,10 +268,10 @@ def texts_for(lang: str) -> VerifyTxtTexts:
     return _TEXTS.get(lang, _TEXTS["en"])
 
 
-def describe_subject(texts: VerifyTxtTexts, command: TokenCommandLike) -> str:
+def describe_subject(texts: VerifyTxtTexts, command: TokenCommand) -> str:
     if command.data_file is not None:
         return texts.subject_item.format(file=command.data_file)
-    if command.subject == "custody_head":
+    if command.subject == TokenSubject.CUSTODY_HEAD:
         return texts.subject_custody.format(sha256=command.stamped_sha256)
     items = ", ".join(command.item_files)
     return texts.subject_merkle.format(sha256=command.stamped_sha256, items=items)
@@ -291,7 +287,7 @@ def render_verify_txt(
     example_file: str,
     public_key_sha256: str,
     pdf_certificate_sha256: str | None,
-    token_commands: Sequence[TokenCommandLike],
+    token_commands: Sequence[TokenCommand],
 ) -> str:
     """The whole VERIFY.txt, with CRLF line ends."""
     texts = texts_for(lang)
@@ -310,7 +306,7 @@ def render_verify_txt(
                     show_command=command.show_command,
                 )
             )
-            if command.subject == "merkle_root":
+            if command.subject == TokenSubject.MERKLE_ROOT:
                 parts.append(texts.stamp_merkle)
             if not command.has_ca_file:
                 parts.append(texts.stamp_no_ca)

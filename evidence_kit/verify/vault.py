@@ -23,7 +23,7 @@ from sqlalchemy import exc as sa_exc
 
 from evidence_kit.domain import Problem, VerifyReport
 from evidence_kit.progress import CancelToken
-from evidence_kit.storage.custody import EventType, SignedEvent, verify_chain
+from evidence_kit.storage.custody import GENESIS_HASH, EventType, SignedEvent, chain_hash, verify_chain
 from evidence_kit.storage.models import Chunk, CustodyEvent, Item, VaultInfo
 from evidence_kit.timestamping import TimestampError, verify_response
 from evidence_kit.timestamping.queue import (
@@ -398,14 +398,14 @@ def _verify(
 def _anchored_hashes(conn: Connection, up_to: int) -> dict[int, str]:
     """The chain hash after each event 1..up_to, recomputed from the bodies alone (not the stored hashes)."""
     hashes: dict[int, str] = {}
-    previous = bytes(32)
+    previous = GENESIS_HASH
     expected = 1
     query = select(CustodyEvent.seq, CustodyEvent.body).where(CustodyEvent.seq <= up_to)
     rows = conn.execute(query.order_by(CustodyEvent.seq))
     for seq, body in rows:
         if seq != expected:
             break  # a gap: no later hash can be the one that was anchored
-        previous = hashlib.sha256(previous + body.encode("utf-8")).digest()
+        previous = chain_hash(previous, body.encode("utf-8"))
         hashes[seq] = previous.hex()
         expected += 1
     return hashes

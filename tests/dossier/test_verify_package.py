@@ -473,7 +473,15 @@ def test_odd_manifests_are_findings_not_crashes(
 
 
 def _templates_in_verify_module() -> set[str]:
-    tree = ast.parse(Path(verify_module.__file__).read_text(encoding="utf-8"))
+    """The report templates in the modules of verify-package (verify/package.py and its package_*.py)."""
+    found: set[str] = set()
+    for module in sorted(Path(verify_module.__file__).parent.glob("package*.py")):
+        found |= _templates_in(module)
+    return found
+
+
+def _templates_in(module: Path) -> set[str]:
+    tree = ast.parse(module.read_text(encoding="utf-8"))
     found: set[str] = set()
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute | ast.Name):
