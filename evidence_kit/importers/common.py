@@ -37,6 +37,16 @@ def numbered_unique(name: str, taken: set[str], next_number: dict[str, int]) -> 
             return candidate
 
 
+# The invisible bidi marks the importer protocol drops from message text.
+_BIDI_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = str.maketrans(dict.fromkeys(map(ord, _BIDI_MARKS)))
+
+
+def strip_marks(value: str) -> str:
+    """`value` without the bidi marks U+200E/U+200F/U+202A-U+202E/U+2066-U+2069."""
+    return value.translate(_BIDI)
+
+
 def invalid_date_warning(line: int, *, merged: bool) -> ParseWarning:
     """A header-shaped line whose date or time cannot exist (kept as text, or kept without a time)."""
     if merged:

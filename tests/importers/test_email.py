@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from evidence_kit.domain import AttachmentRef, Message, ParsedExport, Participant
 from evidence_kit.errors import ImportFormatError
 from evidence_kit.importers import email as em
+from evidence_kit.importers.email import reader as email_reader
 
 FIXTURES = Path(__file__).parent / "fixtures" / "email"
 BIDI = str.maketrans(
@@ -383,7 +384,7 @@ def test_not_an_email_raises_typed_error(data: bytes) -> None:
 
 
 def test_too_large_input_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(em, "MAX_INPUT", 10)
+    monkeypatch.setattr(email_reader, "MAX_INPUT", 10)
     path = tmp_path / "big.eml"
     path.write_bytes((FIXTURES / "signed.eml").read_bytes())
     with pytest.raises(ImportFormatError, match="too large"):
