@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from evidence_kit.domain import AttachmentRef, Message, MessageKind, ParsedExport, Participant
 from evidence_kit.errors import ImportFormatError
 from evidence_kit.importers import sms
+from evidence_kit.importers.sms import messages as sms_messages
+from evidence_kit.importers.sms import xml_repair
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sms"
 SMS_FILE = FIXTURES / "sms-traps.xml"
@@ -340,7 +342,7 @@ def test_call_log_exact() -> None:
 @pytest.mark.parametrize("chunk", [1, 2, 3, 5, 7, 11, 64, 4097])
 def test_result_does_not_depend_on_chunk_size(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
     expected = sms.read(SMS_FILE)
-    monkeypatch.setattr(sms, "_RAW_CHUNK", chunk)
+    monkeypatch.setattr(xml_repair, "RAW_CHUNK", chunk)
     parsed = sms.read(SMS_FILE)
     assert parsed.conversation.messages == expected.conversation.messages
     assert parsed.conversation.warnings == expected.conversation.warnings
@@ -349,9 +351,9 @@ def test_result_does_not_depend_on_chunk_size(monkeypatch: pytest.MonkeyPatch, c
 
 def test_surrogate_pair_split_by_the_real_chunk_boundary() -> None:
     prefix = HEADER + '<smses count="1">\n<sms address="+31600000001" date="1700000000000" type="1" body="'
-    padding = "a" * (sms._RAW_CHUNK - len(prefix.encode()) - len("&#55357;"))
+    padding = "a" * (xml_repair.RAW_CHUNK - len(prefix.encode()) - len("&#55357;"))
     data = (prefix + padding + '&#55357;&#56832;" />\n</smses>\n').encode()
-    assert data[: sms._RAW_CHUNK].endswith(b"&#55357;")
+    assert data[: xml_repair.RAW_CHUNK].endswith(b"&#55357;")
     parsed = parse(data)
     assert [m.text for m in parsed.conversation.messages] == [padding + "😀"]
     assert parsed.conversation.warnings == ()
@@ -451,7 +453,7 @@ def test_mms_part_limits(monkeypatch: pytest.MonkeyPatch) -> None:
         '<part seq="2" ct="text/plain" text="null" data="SG9p"/>'
         '</parts><addrs><addr address="+31600000001" type="137"/></addrs></mms>\n'
     )
-    monkeypatch.setattr(sms, "MAX_EMBEDDED_TOTAL", 100)
+    monkeypatch.setattr(sms_messages, "MAX_EMBEDDED_TOTAL", 100)
     parsed = parse(backup(mms))
     message = parsed.conversation.messages[0]
     assert message.text == "Hoi"  # a text part given as base64 data

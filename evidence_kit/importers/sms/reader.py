@@ -1,0 +1,161 @@
+"""Reading a backup or call log into a `ParsedExport`: the XML streamed through the repair pass
+and defusedxml (no DTD, no entity declarations, no network), each record handed to its reader,
+and damage past some point kept as a warning with the records before it.
+
+Messages are returned oldest first by their epoch time (call logs are stored newest first);
+records without a usable date come last, in file order.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET  # only for types and ParseError: parsing goes through defusedxml
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO
+
+import defusedxml.ElementTree as DefusedET
+from defusedxml import DefusedXmlException
+
+from evidence_kit.domain import Conversation, ParsedExport
+from evidence_kit.errors import FileUnreadableError, ImportFormatError
+from evidence_kit.importers.sms.calls import read_call
+from evidence_kit.importers.sms.messages import read_mms, read_sms
+from evidence_kit.importers.sms.parse_warnings import COUNT_MISMATCH, DAMAGED
+from evidence_kit.importers.sms.recognition import FORMAT
+from evidence_kit.importers.sms.records import State
+from evidence_kit.importers.sms.times import EPOCH
+from evidence_kit.importers.sms.values import int_or_none
+from evidence_kit.importers.sms.xml_repair import RepairingReader
+
+_READERS: dict[str, dict[str, Callable[[ET.Element, State], None]]] = {
+    "smses": {"sms": read_sms, "mms": read_mms},
+    "calls": {"call": read_call},
+}
+
+
+def _timezone_assumption(state: State) -> str | None:
+    if state.readable_used and not state.readable_absent:
+        return (
+            "Wall times are the phone's local times as SMS Backup & Restore wrote them (readable_date), "
+            "each checked against the epoch time; UTC times come from the epoch milliseconds."
+        )
+    if state.readable_absent and not state.readable_used:
+        return (
+            "The backup gives epoch times only: wall times are shown in UTC, not in the phone's local "
+            "time zone, which the backup does not state."
+        )
+    if state.readable_used and state.readable_absent:
+        return (
+            "Wall times are the phone's local times (readable_date) where the backup wrote them and they "
+            "match the epoch time, and UTC otherwise (see each message's wall_time detail); UTC times "
+            "come from the epoch milliseconds."
+        )
+    return None
+
+
+def read(path: Path) -> ParsedExport:
+    """Parse an SMS Backup & Restore `<smses>` backup or `<calls>` call log at `path`."""
+    try:
+        with path.open("rb") as handle:
+            state = _parse(handle, path)
+    except OSError as exc:
+        raise FileUnreadableError(path=path, detail=exc.strerror or type(exc).__name__) from exc
+    return _to_export(state)
+
+
+def read_bytes(data: bytes, path: Path) -> ParsedExport:
+    """Parse a backup already in memory (`path` only names it in errors and warnings)."""
+    return _to_export(_parse(io.BytesIO(data), path))
+
+
+@dataclass
+class _ParseResult:
+    state: State
+    root: str
+    attributes: dict[str, str]
+
+
+def _to_export(result: _ParseResult) -> ParsedExport:
+    state = result.state
+    state.records.sort(key=lambda r: (r.when.utc is None, r.when.utc or EPOCH, r.order))
+    extra: list[tuple[str, str]] = [("root", result.root)]
+    for key in ("count", "backup_set", "backup_date", "type"):
+        value = result.attributes.get(key)
+        if value is not None:
+            extra.append((key, value))
+    conversation = Conversation(
+        platform="sms" if result.root == "smses" else "call_log",
+        messages=tuple(record.message for record in state.records),
+        participants=tuple(state.participants.values()),
+        timezone_assumption=_timezone_assumption(state),
+        warnings=state.collect.warnings(),
+        extra=tuple(extra),
+    )
+    return ParsedExport(conversation=conversation, files=tuple(state.files), missing=tuple(state.missing))
+
+
+def _parse(handle: BinaryIO, path: Path) -> _ParseResult:
+    state = State(path=path)
+    collect = state.collect
+    reader = RepairingReader(handle)
+    root: ET.Element | None = None
+    root_tag = ""
+    attributes: dict[str, str] = {}
+    depth = 0
+    handlers: dict[str, Callable[[ET.Element, State], None]] = {}
+    try:
+        for event, elem in DefusedET.iterparse(reader, events=("start", "end"), forbid_dtd=True):
+            if event == "start":
+                depth += 1
+                if depth == 1:
+                    root, root_tag = elem, elem.tag
+                    if root_tag not in _READERS:
+                        raise ImportFormatError(
+                            path=path, format=FORMAT, detail="the XML is not an SMS Backup & Restore file"
+                        )
+                    handlers = _READERS[root_tag]
+                    attributes = {key: collect.text(value) or "" for key, value in elem.attrib.items()}
+                continue
+            depth -= 1
+            if depth != 1 or root is None:
+                continue
+            collect.record += 1
+            handler = handlers.get(elem.tag)
+            if handler is None:
+                collect.add("unknown_element", tag=str(elem.tag)[:50])
+            else:
+                handler(elem, state)
+            del root[:]  # keep memory flat: the records read so far are no longer needed as XML
+    except ET.ParseError as exc:
+        if root is None:
+            raise ImportFormatError(path=path, format=FORMAT, detail="not well-formed XML") from exc
+        line, column = exc.position
+        collect.single.append(
+            replace(
+                DAMAGED,
+                params=(
+                    ("column", str(column)),
+                    ("count", str(len(state.records))),
+                    ("detail", str(exc).split(":")[0]),
+                    ("line", str(line)),
+                ),
+                line=line,
+            )
+        )
+    except DefusedXmlException as exc:
+        raise ImportFormatError(
+            path=path, format=FORMAT, detail="the XML declares a DTD or entities, which a backup never does"
+        ) from exc
+    if root is None:
+        raise ImportFormatError(path=path, format=FORMAT, detail="no XML element found")
+    declared = int_or_none(attributes.get("count"))
+    if declared is not None and declared != collect.record:
+        collect.single.append(
+            replace(
+                COUNT_MISMATCH,
+                params=(("declared", str(declared)), ("found", str(collect.record))),
+            )
+        )
+    return _ParseResult(state=state, root=root_tag, attributes=attributes)

@@ -1,0 +1,57 @@
+"""What reading one backup gathers: its records with their file order, the MMS media held in
+memory and the names in use, the people it names, and how many wall times came from readable_date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from evidence_kit.domain import EmbeddedFile, Message, Participant
+from evidence_kit.importers.common import numbered_unique
+from evidence_kit.importers.sms.parse_warnings import Collector
+from evidence_kit.importers.sms.times import When
+
+
+@dataclass
+class Record:
+    """One parsed record with the data needed to order it."""
+
+    when: When
+    order: int
+    message: Message
+
+
+@dataclass
+class State:
+    path: Path
+    collect: Collector = field(default_factory=Collector)
+    records: list[Record] = field(default_factory=list)
+    files: list[EmbeddedFile] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    next_number: dict[str, int] = field(default_factory=dict)
+    embedded_bytes: int = 0
+    participants: dict[str, Participant] = field(default_factory=dict)  # by number, else by name
+    readable_used: int = 0
+    readable_absent: int = 0
+
+    def add(self, when: When, message: Message, *counterparts: Participant) -> None:
+        if when.utc is not None:
+            if when.from_readable:
+                self.readable_used += 1
+            else:
+                self.readable_absent += 1
+        self.records.append(Record(when, len(self.records), message))
+        for person in counterparts:
+            key = person.identifier or person.name
+            if key is None:
+                continue
+            known = self.participants.get(key)
+            if known is None or (known.name is None and person.name is not None):
+                self.participants[key] = person
+
+    def unique_name(self, name: str) -> str:
+        candidate = numbered_unique(name, self.names, self.next_number)
+        if candidate != name:
+            self.collect.add("part_renamed", name=name, new_name=candidate)
+        return candidate
