@@ -47,7 +47,7 @@ from evidence_kit.domain import (
     Participant,
 )
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
-from evidence_kit.importers.common import invalid_date_warning
+from evidence_kit.importers.common import invalid_date_warning, strip_marks
 
 FORMAT = "signal"
 
@@ -85,13 +85,8 @@ _CALL = re.compile(
     r"(?:Incoming|Outgoing|Missed)(?: voice| video| audio)? call(?: \((?:[^()\n]*)\))?", re.IGNORECASE
 )
 _PHONE = re.compile(r"\+?[0-9][0-9 \-().]{5,}[0-9]")
-_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _REACTIONS = re.compile(r"\n\(- (?P<value>[^\n]*) -\)\Z")
 _STICKER = re.compile(r"\n\(\( (?P<value>[^\n]*) \)\)\Z")
-
-
-def _strip_marks(text: str) -> str:
-    return _MARKS.sub("", text) if _MARKS.search(text) else text
 
 
 def looks_like_signal_export(text: str, name: str = "") -> bool:
@@ -195,11 +190,11 @@ def _decide_message(sender: str | None, raw: str, sent_at: datetime | None) -> M
     for key, pattern in (("sticker", _STICKER), ("reactions", _REACTIONS)):
         found = pattern.search(text, max(0, len(text) - 4096))
         if found:
-            extra.insert(0, (key, _strip_marks(found.group("value"))))
+            extra.insert(0, (key, strip_marks(found.group("value"))))
             text = text[: found.start()]
     if text.endswith("  "):
         text = text[:-2]
-    text = _strip_marks(text)
+    text = strip_marks(text)
     deleted = text == _DELETED
     kind = MessageKind.SYSTEM if sender is None or _CALL.fullmatch(text) else MessageKind.MESSAGE
     phone = sender is not None and _PHONE.fullmatch(sender) is not None
@@ -211,7 +206,7 @@ def _decide_message(sender: str | None, raw: str, sent_at: datetime | None) -> M
         sender_id=sender_id,
         kind=kind,
         deleted=deleted,
-        reply_to=_strip_marks(quote) if quote is not None else None,
+        reply_to=strip_marks(quote) if quote is not None else None,
         attachments=tuple(AttachmentRef(link, mimetypes.guess_type(link)[0]) for link in links),
         extra=tuple(extra),
     )
@@ -273,10 +268,10 @@ def parse_text(text: str, *, name: str = "") -> tuple[Conversation, tuple[str, .
         first = raw if first_end < 0 else raw[:first_end]
         colon = first.find(": ")
         if colon > 0:
-            sender: str | None = _strip_marks(raw[:colon]).strip() or None
+            sender: str | None = strip_marks(raw[:colon]).strip() or None
             body = raw[colon + 2 :]
         elif first.endswith(":"):
-            sender, body = _strip_marks(first[:-1]).strip() or None, raw[len(first) + 1 :]
+            sender, body = strip_marks(first[:-1]).strip() or None, raw[len(first) + 1 :]
         else:
             sender, body = None, raw
         message = _decide_message(sender, body, sent_at)
