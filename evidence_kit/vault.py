@@ -48,6 +48,7 @@ from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.database import VaultDatabase, read_custody_log
 from evidence_kit.storage.db_errors import is_disk_full
 from evidence_kit.storage.db_errors import translate_db_errors as _translate_db_errors
+from evidence_kit.storage.derived_seal import SealState, seal_states
 from evidence_kit.storage.engine import CipherSettings, make_engine
 from evidence_kit.storage.extract import write_checked_copy
 from evidence_kit.storage.folder import (
@@ -353,6 +354,12 @@ class Vault:
         """
         with self._db.read() as conn:
             return item_reads.read_derived_of_items(conn, item_ids, kind)
+
+    @_translate_db_errors
+    def seal_states(self, item_ids: Sequence[int]) -> dict[int, SealState]:
+        """Item id -> its derived-data seal as recorded at import and as the database yields it now."""
+        with self._db.read() as conn:
+            return seal_states(conn, item_ids)
 
     @_translate_db_errors
     def timestamp_states(self) -> tuple[set[int], set[int]]:

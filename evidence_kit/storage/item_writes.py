@@ -29,6 +29,7 @@ from evidence_kit.hashing import CHUNK_SIZE, read_chunks
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.database import VaultDatabase
+from evidence_kit.storage.derived_seal import seal_document, seal_of
 from evidence_kit.storage.models import Chunk, Derived, Item, ItemTime, table_of
 
 # The statements of the write path, built once on the tables (not the ORM classes): building an
@@ -263,6 +264,21 @@ class ItemWriter:
                 "importer": f"{meta.importer}/{meta.importer_version}",
                 "parent": meta.parent_id,
                 "derived": [d.kind for d in derived],
+                "note": meta.note,
+                # What the dossier will show as fact besides the bytes, sealed now (derived_seal.py).
+                "seal": seal_of(
+                    seal_document(
+                        name=meta.original_name,
+                        path=meta.original_path,
+                        kind=str(meta.kind),
+                        media_type=meta.media_type,
+                        importer=meta.importer,
+                        importer_version=meta.importer_version,
+                        parent=meta.parent_id,
+                        times=item.times,
+                        derived=derived,
+                    )
+                ),
             },
             item_id=item_id,
         )

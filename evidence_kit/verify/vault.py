@@ -25,6 +25,7 @@ from evidence_kit.domain import Problem, VerifyReport
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage.custody import GENESIS_HASH, EventType, SignedEvent, chain_hash, verify_chain
 from evidence_kit.storage.models import Chunk, CustodyEvent, Item, VaultInfo
+from evidence_kit.storage.schema_guards import GUARDS, present_guards
 from evidence_kit.timestamping import TimestampError, verify_response
 from evidence_kit.timestamping.queue import (
     SUBJECT_CUSTODY_HEAD,
@@ -32,8 +33,12 @@ from evidence_kit.timestamping.queue import (
     read_item_timestamps,
     read_tokens,
 )
+from evidence_kit.verify.derived import check_derived
 
 _DB_ERRORS = (sa_exc.DBAPIError, sa_exc.StatementError)
+
+# Chain findings after which the log no longer says what was last recorded for an item.
+_LOG_NOT_WHOLE = frozenset({"events_missing", "head_mismatch", "log_unreadable"})
 
 
 def _problem(
@@ -57,6 +62,23 @@ def _problem(
 
 def _detail(exc: BaseException) -> str:
     return str(getattr(exc, "orig", exc))
+
+
+def _check_guards(conn: Connection) -> list[Problem]:
+    """Every append-only trigger is still there (someone with the key could have dropped one)."""
+    try:
+        missing = sorted(GUARDS - present_guards(conn))
+    except _DB_ERRORS:
+        return []  # the page checks report an unreadable schema
+    return [
+        _problem(
+            "database",
+            "guard_missing",
+            "The database guard {guard} has been removed: rows it protects could have been rewritten.",
+            guard=name,
+        )
+        for name in missing
+    ]
 
 
 def _check_pages(conn: Connection) -> list[Problem]:
@@ -172,7 +194,7 @@ def _check_item(conn: Connection, item: Any) -> tuple[list[Problem], int]:
 
 def _check_custody(
     conn: Connection, vault_id: str, public_key: Ed25519PublicKey, items: dict[int, Any]
-) -> tuple[list[Problem], str, int]:
+) -> tuple[list[Problem], str, int, list[dict[str, Any]], set[int]]:
     problems: list[Problem] = []
     try:
         rows = conn.execute(select(CustodyEvent).order_by(CustodyEvent.seq)).all()
@@ -189,6 +211,8 @@ def _check_custody(
             ],
             "",
             0,
+            [],
+            set(),
         )
     events = [
         SignedEvent(r.seq, r.event_type, r.at_utc, r.item_id, r.body, r.hash, r.signature) for r in rows
@@ -248,7 +272,7 @@ def _check_custody(
                 item=item_id,
             )
         )
-    return problems, head, count
+    return problems, head, count, bodies, {cp.seq for cp in chain_problems if cp.seq is not None}
 
 
 class _Reader:
@@ -371,15 +395,31 @@ def _verify(
                 )
             )
     with reader.use() as conn:
-        custody_problems, head, events = _check_custody(conn, vault_id, public_key, items)
+        custody_problems, head, events, bodies, broken = _check_custody(conn, vault_id, public_key, items)
         if any(p.code == "log_unreadable" for p in custody_problems):
             reader.mark_broken()
     problems += custody_problems
+    with reader.use() as conn:
+        try:
+            whole = not any(p.code in _LOG_NOT_WHOLE for p in custody_problems)
+            problems += check_derived(conn, bodies, items, broken, log_whole=whole)[0]
+        except _DB_ERRORS as exc:
+            reader.mark_broken()
+            problems.append(
+                _problem(
+                    "database",
+                    "derived_unreadable",
+                    "The items' parsed content cannot be read ({detail}).",
+                    detail=_detail(exc),
+                )
+            )
     with reader.use() as conn:
         timestamp_problems = _check_timestamps(conn, tsa_roots)
         if any(p.code == "timestamps_unreadable" for p in timestamp_problems):
             reader.mark_broken()
     problems += timestamp_problems
+    with reader.use() as conn:
+        problems += _check_guards(conn)
     # Last: the whole-file checks read every page, also those no item uses.
     with reader.use() as conn:
         problems += _check_pages(conn)

@@ -86,7 +86,13 @@ def test_tampering_is_reported(case: str, tmp_path: Path, vault: Vault) -> None:
     report = vault.verify(record=False)
     codes = {p.code for p in report.problems}
     assert expected <= codes, codes
-    assert all(p.scope == "custody" for p in report.problems)
+    # Besides the chain's findings, verify names the two guards the attacker had to drop.
+    dropped = {p.format() for p in report.problems if p.code == "guard_missing"}
+    assert dropped == {
+        f"The database guard {name} has been removed: rows it protects could have been rewritten."
+        for name in ("custody_events_no_update", "custody_events_no_delete")
+    }
+    assert all(p.scope == "custody" for p in report.problems if p.code != "guard_missing")
 
 
 def test_log_is_append_only_at_the_database_level(vault: Vault) -> None:

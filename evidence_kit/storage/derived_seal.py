@@ -1,0 +1,185 @@
+"""The seal over what a dossier shows about an item besides its original bytes.
+
+Rule: an item's facts and derived data — its name and path as given, kind, media type, the
+importer and its version, the export it came from, every time with its source, and every piece
+of derived data (parsed messages with senders, texts, times and flags; attachment links; image
+facts; the import report; the thumbnail) — are written as one canonical document
+(`seal_document`), and its SHA-256 enters the signed custody chain in the `item_added` event
+written in the same transaction as the item. `verify` rebuilds the document from the database
+(`stored_seal`) and compares, so a row changed later with plain SQL is named, even by someone
+who holds the passphrase, unless they also re-sign the chain (see docs/security.md).
+
+The document's exact shape is specified in docs/verification.md, "The derived-data seal", so
+another program can recompute it; change it only together with `SEAL_VERSION`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, select
+
+from evidence_kit.domain import TimeSource, Timestamp
+from evidence_kit.hashing import canonical_json, sha256_hex
+from evidence_kit.storage.custody import EventType, format_utc
+from evidence_kit.storage.models import CustodyEvent, Derived, Item, ItemTime
+
+SEAL_VERSION = 1
+
+
+class DerivedLike(Protocol):
+    """A piece of derived data as written (`NewDerived`) or as stored (a `Derived` row)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def producer(self) -> str: ...
+    @property
+    def producer_version(self) -> str: ...
+    @property
+    def data(self) -> bytes: ...
+
+
+def _wall(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="microseconds") if moment is not None else None
+
+
+def _time(stamp: Timestamp) -> dict[str, Any]:
+    return {
+        "source": str(stamp.source),
+        "utc": format_utc(stamp.utc) if stamp.utc is not None else None,
+        "local": _wall(stamp.local),
+        "offset_minutes": stamp.offset_minutes,
+        "assumption": stamp.assumption,
+    }
+
+
+def seal_document(
+    *,
+    name: str,
+    path: str,
+    kind: str,
+    media_type: str | None,
+    importer: str,
+    importer_version: str,
+    parent: int | None,
+    times: Sequence[Timestamp],
+    derived: Sequence[DerivedLike],
+) -> dict[str, Any]:
+    """The canonical document the seal hashes; times and derived data in the order they were stored."""
+    return {
+        "v": SEAL_VERSION,
+        "name": name,
+        "path": path,
+        "kind": kind,
+        "media_type": media_type,
+        "importer": f"{importer}/{importer_version}",
+        "parent": parent,
+        "times": [_time(stamp) for stamp in times],
+        "derived": [
+            {
+                "kind": extra.kind,
+                "media_type": extra.media_type,
+                "producer": f"{extra.producer}/{extra.producer_version}",
+                "sha256": sha256_hex(extra.data),
+                "size": len(extra.data),
+            }
+            for extra in derived
+        ],
+    }
+
+
+def seal_of(document: dict[str, Any]) -> str:
+    """SHA-256 (hex) of the document's canonical JSON: the value in the `item_added` event."""
+    return sha256_hex(canonical_json(document))
+
+
+def stored_document(conn: Connection, item_id: int) -> dict[str, Any] | None:
+    """The seal document rebuilt from what the database holds now (None: no such item)."""
+    item = conn.execute(select(Item).where(Item.id == item_id)).one_or_none()
+    if item is None:
+        return None
+    rows = conn.execute(select(ItemTime).where(ItemTime.item_id == item_id).order_by(ItemTime.id)).all()
+    times = [
+        Timestamp(
+            source=_source(row.source),
+            utc=row.utc,
+            local=row.local,
+            offset_minutes=row.offset_minutes,
+            assumption=row.assumption,
+        )
+        for row in rows
+    ]
+    query = select(Derived).where(Derived.item_id == item_id).order_by(Derived.id)
+    derived: list[Any] = list(conn.execute(query).all())
+    return seal_document(
+        name=item.original_name,
+        path=item.original_path,
+        kind=item.kind,
+        media_type=item.media_type,
+        importer=item.importer,
+        importer_version=item.importer_version,
+        parent=item.parent_id,
+        times=times,
+        derived=derived,
+    )
+
+
+def _source(value: str) -> Any:
+    # A source the program does not know (a row edited by hand) must still be hashed as written,
+    # so that the seal fails instead of the check raising: keep the raw text.
+    try:
+        return TimeSource(value)
+    except ValueError:
+        return value
+
+
+@dataclass(frozen=True)
+class SealState:
+    """An item's seal as recorded in its `item_added` event, and as the database now yields it.
+
+    `recorded` is None for an item imported before seals existed (nothing to compare with).
+    """
+
+    recorded: str | None
+    found: str
+
+    @property
+    def broken(self) -> bool:
+        return self.recorded is not None and self.recorded != self.found
+
+
+def recorded_seals(conn: Connection, item_ids: Sequence[int]) -> dict[int, str | None]:
+    """Item id -> the seal its `item_added` event recorded (None when the event has none)."""
+    wanted = set(item_ids)
+    found: dict[int, str | None] = {}
+    rows = conn.execute(
+        select(CustodyEvent.item_id, CustodyEvent.body).where(CustodyEvent.event_type == EventType.ITEM_ADDED)
+    )
+    for item_id, body in rows:
+        if item_id not in wanted:
+            continue
+        try:
+            data = json.loads(body).get("data", {})
+        except (ValueError, AttributeError):
+            data = {}
+        seal = data.get("seal") if isinstance(data, dict) else None
+        found[item_id] = seal if isinstance(seal, str) else None
+    return found
+
+
+def seal_states(conn: Connection, item_ids: Sequence[int]) -> dict[int, SealState]:
+    """Item id -> its recorded and its current seal, for each of `item_ids` that exists."""
+    recorded = recorded_seals(conn, item_ids)
+    states = {}
+    for item_id in item_ids:
+        document = stored_document(conn, item_id)
+        if document is not None:
+            states[item_id] = SealState(recorded.get(item_id), seal_of(document))
+    return states
