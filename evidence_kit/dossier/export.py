@@ -152,10 +152,17 @@ def _main_sender(conversation: Conversation) -> str:
 class _Describer:
     """Builds each item's dossier view from the vault, on demand."""
 
-    def __init__(self, vault: Vault, lang: Language, withhold: frozenset[int]) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        lang: Language,
+        withhold: frozenset[int],
+        seal_broken: frozenset[int] = frozenset(),
+    ) -> None:
         self.vault = vault
         self.lang = lang
         self.withhold = withhold
+        self.seal_broken = seal_broken  # item ids whose derived data no longer matches its seal
         self.trusted = _trusted_times(vault)
 
     @staticmethod
@@ -222,6 +229,7 @@ class _Describer:
             conversation=None if withheld else conversation,
             trusted_time=self.trusted.get(item.id),
             warnings=self._item_warnings(report, info, conversation),
+            seal_broken=item.id in self.seal_broken,
         )
 
 
@@ -357,7 +365,11 @@ def export_dossier(
     now = datetime.now().astimezone()
     dossier_id = new_dossier_id(now)
     head = vault.custody_head()
-    describer = _Describer(vault, lang, frozenset(withhold))
+    # Never print forged text as sealed: an item whose parsed content, times or facts no longer
+    # match the seal of its import is marked on its page, on the cover and in the manifest.
+    seals = vault.seal_states([item.id for item in items])
+    broken = frozenset(item_id for item_id, state in seals.items() if state.broken)
+    describer = _Describer(vault, lang, frozenset(withhold), broken)
     events = custody_rows(vault)
     days = [d for d in (content_day(i) for i in items) if d is not None]
 
@@ -374,6 +386,7 @@ def export_dossier(
             custody_head_hash=head,
             period_from=date_from or (min(days) if days else None),
             period_to=date_to or (max(days) if days else None),
+            seal_broken_items=tuple(n for n, item in enumerate(items, start=1) if item.id in broken),
         )
         buffer = io.BytesIO()
         render_dossier(
@@ -404,6 +417,7 @@ def export_dossier(
                 times=item.times,
                 message_count=messages if isinstance(messages, int) else None,
                 withheld=item.id in withhold,
+                seal=seals.get(item.id),
             )
         )
     target = Path(out_dir)

@@ -43,6 +43,8 @@ class DossierInfo:
     custody_head_hash: str  # hex; the custody log head at export time
     period_from: date | None = None
     period_to: date | None = None
+    # Dossier numbers of the items whose derived data no longer matches its seal.
+    seal_broken_items: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         _require_aware(self.exported_at, "DossierInfo.exported_at")
@@ -92,6 +94,8 @@ class DossierItem:
     conversation: Conversation | None = None
     trusted_time: TrustedTime | None = None  # None: "not timestamped"
     warnings: tuple[ParseWarning, ...] = ()
+    # Its parsed content, times or facts no longer match the seal recorded at import.
+    seal_broken: bool = False
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from evidence_kit.domain import ItemKind, Timestamp
 from evidence_kit.errors import ExtractMismatchError, OutputExistsError
 from evidence_kit.hashing import read_chunks, sha256_hex
 from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
+from evidence_kit.storage.derived_seal import SealState
 from evidence_kit.storage.signing_identity import SigningIdentity
 from evidence_kit.timestamping.subjects import TokenSubject
 from evidence_kit.verify import texts as verify_texts
@@ -114,6 +115,7 @@ class PackageItem:
     times: tuple[Timestamp, ...] = ()
     message_count: int | None = None
     withheld: bool = False  # shown as "content withheld" in the PDF; the original is still in the package
+    seal: SealState | None = None  # its derived-data seal: as recorded at import, and as found now
 
 
 @dataclass(frozen=True)
@@ -315,6 +317,11 @@ def _write_staged(
                 "message_count": item.message_count,
                 "withheld_in_pdf": item.withheld,
                 "times": [time_entry(stamp) for stamp in item.times],
+                **(
+                    {"derived_seal": {"recorded": item.seal.recorded, "found": item.seal.found}}
+                    if item.seal is not None
+                    else {}
+                ),
             }
         )
     if cancel is not None:

@@ -21,6 +21,7 @@ from evidence_kit.dossier.pdf_layout import (
     FRAME_WIDTH,
     HEADER_BLUE,
     TABLE_CHUNK_ROWS,
+    alert_box,
     clip,
     heading,
     kv_table,
@@ -88,6 +89,10 @@ def cover(context: Context) -> Iterator[Flowable]:
         (context.t("cover.custody_head"), paragraph(info.custody_head_hash, styles.mono)),
     ]
     yield kv_table(rows, 4.2 * cm, styles.cell_bold)
+    if info.seal_broken_items:
+        numbers = ", ".join(format_int(lang, n) for n in info.seal_broken_items)
+        yield Spacer(1, 0.5 * cm)
+        yield alert_box(context.t("cover.seal_broken", numbers=numbers), styles.base)
     yield Spacer(1, 0.8 * cm)
     statement = Table(
         [

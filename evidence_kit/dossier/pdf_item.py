@@ -33,6 +33,7 @@ from evidence_kit.dossier.pdf_layout import (
     FRAME_WIDTH,
     RULE,
     TABLE_CHUNK_ROWS,
+    alert_box,
     clip,
     heading,
     kv_table,
@@ -64,6 +65,9 @@ def item_section(context: Context, item: DossierItem, *, first: bool) -> Iterato
         yield HRFlowable(width="100%", thickness=0.75, color=RULE, spaceAfter=8)
     yield outline(title, 1)
     yield paragraph(clip(title), styles.h2)
+    if item.seal_broken:
+        yield alert_box(context.t("item.seal_broken"), styles.base)
+        yield Spacer(1, 6)
     if item.withheld:
         yield from _withheld_box(context)
     elif item.thumbnail is not None:

@@ -31,6 +31,7 @@ GREY = colors.HexColor("#666666")
 LIGHT = colors.HexColor("#E8E8E8")
 RULE = colors.HexColor("#BBBBBB")
 HEADER_BLUE = colors.HexColor("#3A4A5A")
+ALERT_RED = colors.HexColor("#B00020")
 
 Cell = Flowable | list[Flowable]
 
@@ -153,6 +154,25 @@ class Outline(Flowable):
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 0)
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level == 0)
+
+
+def alert_box(text: str, style: ParagraphStyle) -> Table:
+    """A framed warning the reader cannot miss (text as plain, escaped text)."""
+    return Table(
+        [[plain(text, style)]],
+        colWidths=[FRAME_WIDTH],
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SANS),
+                ("BOX", (0, 0), (-1, -1), 1.5, ALERT_RED),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FDECEC")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        ),
+    )
 
 
 def outline(title: str, level: int) -> Outline:

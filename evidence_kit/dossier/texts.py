@@ -37,6 +37,17 @@ _EN: dict[str, str] = {
     "cover.withheld": "{count} withheld from display (intimate or sensitive content)",
     "cover.manifest": "Manifest SHA-256",
     "cover.custody_head": "Custody log head",
+    "cover.seal_broken": (
+        "Warning: the parsed content, times or facts of item(s) {numbers} were changed after they "
+        "were imported. They no longer match the seal written into the custody log at import, so "
+        "what this dossier shows of them cannot be relied on. Their original files are unchanged "
+        "only if their SHA-256 hashes check out; rely on those originals."
+    ),
+    "item.seal_broken": (
+        "Changed after import: the parsed content, times or facts shown for this item no longer "
+        "match the seal written into the custody log when it was imported. Do not rely on them; "
+        "rely on the original file."
+    ),
     "statement.title": "What this dossier proves, and what it does not",
     "statement.body": (
         "This dossier shows that the files in it have not changed since they were stored in the "
@@ -243,6 +254,18 @@ _NL: dict[str, str] = {
     "cover.withheld": "{count} niet afgebeeld (intieme of gevoelige inhoud)",
     "cover.manifest": "SHA-256 van het manifest",
     "cover.custody_head": "Laatste hash van de bewaarketen",
+    "cover.seal_broken": (
+        "Let op: de uitgelezen inhoud, tijden of gegevens van bewijsstuk(ken) {numbers} zijn na het "
+        "importeren gewijzigd. Ze komen niet meer overeen met het zegel dat bij het importeren in de "
+        "bewaarketen is vastgelegd; wat dit dossier ervan toont, is daarom niet betrouwbaar. De "
+        "originele bestanden zijn alleen ongewijzigd als hun SHA-256-hashwaarden kloppen; ga uit van "
+        "die originelen."
+    ),
+    "item.seal_broken": (
+        "Gewijzigd na het importeren: de uitgelezen inhoud, tijden of gegevens van dit bewijsstuk "
+        "komen niet meer overeen met het zegel dat bij het importeren in de bewaarketen is "
+        "vastgelegd. Ga er niet van uit; ga uit van het originele bestand."
+    ),
     "statement.title": "Wat dit dossier bewijst, en wat niet",
     "statement.body": (
         "Dit dossier toont aan dat de bestanden erin niet zijn veranderd sinds ze op de vermelde "

@@ -39,6 +39,7 @@ from evidence_kit.verify.package_report import (
     PackageReport,
     format_report,
 )
+from evidence_kit.verify.package_seals import check_seals
 from evidence_kit.verify.package_source import PackageUnreadableError, open_source
 from evidence_kit.verify.package_tokens import check_tokens
 
@@ -62,6 +63,7 @@ def verify_package(path: Path) -> PackageReport:
         manifest_bytes, manifest = check_manifest(check)
         if manifest is not None:
             check_files(check, manifest)
+            check_seals(check, manifest)
         check_pdf(check, manifest, manifest_bytes)
         if manifest is not None:
             check_tokens(check, manifest)

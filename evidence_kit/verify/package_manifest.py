@@ -60,6 +60,16 @@ class TokenEntry:
     proofs: dict[int, tuple[str, ...]]
 
 
+@dataclass(frozen=True)
+class SealEntry:
+    """An item's derived-data seal: as its import recorded it (None: before seals), as export found it."""
+
+    file: str
+    number: int
+    recorded: str | None
+    found: str
+
+
 @dataclass
 class Manifest:
     dossier_id: str
@@ -69,6 +79,7 @@ class Manifest:
     item_ids: dict[int, FileEntry] = field(default_factory=dict)
     support: list[FileEntry] = field(default_factory=list)
     tokens: list[TokenEntry] = field(default_factory=list)
+    seals: list[SealEntry] = field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------- reading it
@@ -173,6 +184,11 @@ def parse_manifest(data: bytes) -> Manifest:
         seen.add(entry.file)
         manifest.items.append(entry)
         manifest.item_ids[int(item_id)] = entry
+        if "derived_seal" in item:
+            seal = _get(item, "derived_seal", dict, where)
+            recorded = _sha(seal, "recorded", where) if seal.get("recorded") is not None else None
+            number = _get(item, "number", int, where)
+            manifest.seals.append(SealEntry(entry.file, int(number), recorded, _sha(seal, "found", where)))
     for index, support in enumerate(_get(top, "support_files", list, "manifest"), start=1):
         where = f"support file {index}"
         value = _get(support, "file", str, where)

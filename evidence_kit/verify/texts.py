@@ -349,6 +349,16 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
 
 # English report template -> Dutch. Every template verify.py uses must be here (a test checks).
 REPORT_NL: dict[str, str] = {
+    # derived-data seals
+    "Item {number}: its parsed content, times or facts were changed after it was imported "
+    "(sealed {recorded}, found {found}); what the dossier shows of it cannot be relied on.": "Bewijsstuk {number}: de uitgelezen inhoud, tijden of gegevens zijn na het importeren gewijzigd "
+    "(verzegeld {recorded}, gevonden {found}); wat het dossier ervan toont, is niet betrouwbaar.",
+    "The parsed content, times and facts of {count} items match the seals recorded when they "
+    "were imported.": "De uitgelezen inhoud, tijden en gegevens van {count} bewijsstukken komen overeen met de zegels "
+    "die bij het importeren zijn vastgelegd.",
+    "{count} items were imported by a version of Evidence Kit that did not yet seal parsed "
+    "content; only their original files can be checked.": "{count} bewijsstukken zijn geïmporteerd door een versie van Bewijskluis die uitgelezen inhoud "
+    "nog niet verzegelde; alleen hun originele bestanden zijn te controleren.",
     "Package: {path}": "Pakket: {path}",
     "Dossier: {dossier_id}": "Dossier: {dossier_id}",
     "SHA-256 of manifest.json (shown in the PDF footer): {sha256}": "SHA-256 van manifest.json (staat onderaan de pdf): {sha256}",
