@@ -19,7 +19,7 @@ from evidence_kit.importers.batch import add_paths
 from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION, DERIVED_IMPORT_REPORT, DERIVED_THUMBNAIL
 from evidence_kit.ui.models.rows import TrustedState, rows_for
 from evidence_kit.vault import NewDerived, NewItem, Vault
-from tests.timestamps.conftest import TsaFactory
+from tests.timestamping.conftest import TsaFactory
 from tests.vault.conftest import FAST, PASSPHRASE
 
 

@@ -17,7 +17,7 @@ from evidence_kit.importers.batch import add_paths
 from evidence_kit.vault import Vault
 from evidence_kit.verify.package import verify_package
 from tests.dossier import pdf_tools
-from tests.timestamps.conftest import TsaFactory
+from tests.timestamping.conftest import TsaFactory
 from tests.vault.conftest import FAST, PASSPHRASE
 
 

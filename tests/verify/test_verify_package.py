@@ -37,8 +37,7 @@ from evidence_kit.verify.package import (
     verify_package,
 )
 from evidence_kit.verify.package_format import public_key_sha256
-
-from .package_fixtures import build_package, example_tsa, local_tsa_server
+from tests.dossier.package_fixtures import build_package, example_tsa, local_tsa_server
 
 TOP = "dossier-EK-2024-0001"
 CHAT = "originals/0002_WhatsApp_Chat_met_Anna.txt"
@@ -377,8 +376,7 @@ def test_a_second_signature_on_the_pdf_is_reported(original: tuple[Path, Path], 
 def test_a_pdf_signed_by_another_certificate_is_reported(original: tuple[Path, Path], tmp_path: Path) -> None:
     from evidence_kit.dossier.signing import sign_pdf
     from evidence_kit.storage.signing_identity import make_signing_identity
-
-    from .package_fixtures import tiny_pdf
+    from tests.dossier.package_fixtures import tiny_pdf
 
     folder = _variant(original, "folder", tmp_path, lambda files: None)
     (folder / "dossier.pdf").unlink()

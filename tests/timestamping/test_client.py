@@ -49,7 +49,7 @@ from evidence_kit.timestamping import (
     stamp_with,
     verify_response,
 )
-from tests.timestamps.conftest import TsaFactory
+from tests.timestamping.conftest import TsaFactory
 from tests.tsa_server import TEST_POLICY_OID, LocalTsa, running_tsa
 
 TSA_SUBJECT = "CN=Evidence Kit Test TSA,O=Evidence Kit tests,C=NL"
