@@ -43,6 +43,13 @@ class VaultDamagedError(VaultError):
     template = "The vault {path} is damaged and cannot be opened: {detail}"
 
 
+class StoredValueError(VaultError):
+    template = (
+        "The vault holds a value that cannot be read ({value}): it was changed outside Evidence Kit. "
+        "Check the vault with verify."
+    )
+
+
 class VaultInUseError(VaultError):
     template = "The vault {path} is open elsewhere (in another window or program). Close it there first."
 

@@ -30,6 +30,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from evidence_kit.errors import StoredValueError
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -68,7 +70,10 @@ class UtcDateTime(TypeDecorator[datetime]):
         text = str(value)
         if _is_stored_shape(text, 27) and text[26] == "Z":
             return datetime.fromisoformat(text[:26]).replace(tzinfo=UTC)
-        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        try:
+            return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        except ValueError as exc:  # only a hand-edited row gets here: a typed error, never a traceback
+            raise StoredValueError(value=text[:40]) from exc
 
 
 class WallDateTime(TypeDecorator[datetime]):
@@ -90,7 +95,10 @@ class WallDateTime(TypeDecorator[datetime]):
         text = str(value)
         if _is_stored_shape(text, 26):
             return datetime.fromisoformat(text)
-        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%f")
+        try:
+            return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%f")
+        except ValueError as exc:
+            raise StoredValueError(value=text[:40]) from exc
 
 
 class Base(DeclarativeBase):

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from evidence_kit.domain import Problem
+from evidence_kit.errors import StoredValueError
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.derived_seal import seal_of, stored_document
 
@@ -88,7 +89,7 @@ def check_derived(
         else:
             try:
                 document = stored_document(conn, item_id)
-            except (ValueError, TypeError, OverflowError):
+            except (ValueError, TypeError, OverflowError, StoredValueError):
                 document = None  # a value edited into something the program cannot even read
             if document is None or seal_of(document) != recorded:
                 problems.append(

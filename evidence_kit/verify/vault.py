@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy import exc as sa_exc
 
 from evidence_kit.domain import Problem, VerifyReport
+from evidence_kit.errors import StoredValueError
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage.custody import GENESIS_HASH, EventType, SignedEvent, chain_hash, verify_chain
 from evidence_kit.storage.models import Chunk, CustodyEvent, Item, VaultInfo
@@ -35,7 +36,8 @@ from evidence_kit.timestamping.queue import (
 )
 from evidence_kit.verify.derived import check_derived
 
-_DB_ERRORS = (sa_exc.DBAPIError, sa_exc.StatementError)
+# A value edited into something unreadable is a finding too, never a traceback.
+_DB_ERRORS = (sa_exc.DBAPIError, sa_exc.StatementError, StoredValueError)
 
 # Chain findings after which the log no longer says what was last recorded for an item.
 _LOG_NOT_WHOLE = frozenset({"events_missing", "head_mismatch", "log_unreadable"})

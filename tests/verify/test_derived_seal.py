@@ -179,3 +179,22 @@ def test_an_item_imported_before_seals_existed_is_counted_not_failed(
         edit = text("UPDATE derived SET producer = 'changed' WHERE item_id = :i")
         conn.execute(edit, {"i": ids[CHAT.name]})
         assert check_derived(conn, bodies, items) == ([], len(items))
+
+
+def test_a_time_edited_into_nonsense_is_a_finding_and_a_clear_error_not_a_traceback(case: Case) -> None:
+    vault_path, env, ids = case
+    other = ids["WhatsApp Chat with Bram.txt"]
+    with Vault.open(vault_path, PASSPHRASE) as vault, vault._require_engine().begin() as conn:
+        conn.execute(
+            text("UPDATE item_times SET utc = 'yesterday-ish' WHERE item_id = :i AND source = 'content'"),
+            {"i": other},
+        )
+    verified = run_cli(["verify", str(vault_path)], env)
+    assert verified.returncode == 1
+    output = verified.stdout + verified.stderr
+    assert f"Item {other}: its parsed content, times or facts were changed" in output
+    for command in (["list", str(vault_path)], ["export", str(vault_path), str(vault_path.parent / "out")]):
+        result = run_cli(command, env)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+        assert "The vault holds a value that cannot be read (yesterday-ish)" in result.stderr
