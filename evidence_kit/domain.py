@@ -267,7 +267,11 @@ class CustodyEntry:
 
 @dataclass(frozen=True)
 class AddResult:
-    """The outcome of adding one path: the items it became, or the error that stopped it."""
+    """The outcome of adding one path: the items it became, or the error that stopped it.
+
+    `skipped` marks a path left out on purpose (a link, device, FIFO or socket found inside a
+    folder): `error` says why, but it is not a failure of the batch.
+    """
 
     path: str
     items: tuple[ItemSummary, ...] = ()
@@ -276,3 +280,9 @@ class AddResult:
     warnings: tuple[ParseWarning, ...] = ()
     recognised_as: str | None = None
     message_count: int | None = None
+    skipped: bool = False
+
+    @property
+    def failed(self) -> bool:
+        """Not added, and not on purpose: what makes `add` exit 1."""
+        return self.error is not None and not self.skipped

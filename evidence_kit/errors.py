@@ -8,6 +8,8 @@ translation key, so keep it a plain literal at the raise site's class.
 
 from __future__ import annotations
 
+import stat
+
 
 class EvidenceKitError(Exception):
     """Base of every error shown to a user."""
@@ -96,3 +98,67 @@ class ImportFormatError(EvidenceKitError):
 
 class CancelledError(EvidenceKitError):
     template = "Cancelled."
+
+
+# ----------------------------------------------------------------- paths that are not files
+# A batch reads only regular files. These say why a path was not read; inside a folder the
+# batch lists them as skipped (on purpose), named by the user they are a failure of that path.
+
+
+class NotAFileError(FileUnreadableError):
+    """A path that is not a regular file; it is never opened for reading, so nothing can block."""
+
+    template = "{path} is not a regular file; it was not read."
+
+
+class FifoRefusedError(NotAFileError):
+    template = (
+        "{path} is a named pipe (FIFO), not a file; it was not read, because reading it can wait forever."
+    )
+
+
+class DeviceRefusedError(NotAFileError):
+    template = "{path} is a device, not a file; it was not read."
+
+
+class SocketRefusedError(NotAFileError):
+    template = "{path} is a socket, not a file; it was not read."
+
+
+class LinkNotFollowedError(NotAFileError):
+    template = (
+        "{path} is a symbolic link to {target}; links inside a folder are not followed, so it was skipped."
+    )
+
+
+class DanglingLinkError(NotAFileError):
+    template = "{path} is a symbolic link to {target}, which does not exist; nothing was added."
+
+
+class LinkLoopError(NotAFileError):
+    template = "{path} is a symbolic link that leads round in a loop ({target}); nothing was added."
+
+
+class LinkToFolderError(NotAFileError):
+    template = (
+        "{path} is a symbolic link to the folder {target}; a link is followed only to a file. "
+        "Add the folder itself to import what it holds."
+    )
+
+
+class LinkToSpecialError(NotAFileError):
+    template = (
+        "{path} is a symbolic link to {target}, which is not a regular file (a device, pipe or socket); "
+        "nothing was added."
+    )
+
+
+def not_a_file_error(path: str, mode: int) -> NotAFileError:
+    """The error for a path whose `st_mode` is not a regular file (nor a link or a folder)."""
+    if stat.S_ISFIFO(mode):
+        return FifoRefusedError(path=path)
+    if stat.S_ISSOCK(mode):
+        return SocketRefusedError(path=path)
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return DeviceRefusedError(path=path)
+    return NotAFileError(path=path)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -41,6 +42,7 @@ from evidence_kit.errors import (
     VaultDamagedError,
     VaultExistsError,
     VaultLockedError,
+    not_a_file_error,
 )
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage import item_reads, migrate
@@ -94,6 +96,26 @@ from evidence_kit.timestamping.queue import (
 from evidence_kit.verify.vault import verify_vault
 
 MIN_PASSPHRASE_LENGTH = 8
+
+
+def _open_regular_file(path: Path, follow_links: bool) -> BinaryIO:
+    """Open a file to store only if it is a regular file, never waiting on a FIFO or a device.
+
+    O_NONBLOCK makes opening a FIFO return at once; `fstat` then refuses anything but a regular
+    file before a byte is read. (`importers/paths.py` does the same for the batch's readers,
+    which may not import the vault.)
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise not_a_file_error(display_path(path), mode)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 class Vault:
@@ -300,11 +322,16 @@ class Vault:
         derived: Sequence[NewDerived] = (),
         cancel: CancelToken | None = None,
         on_bytes: Callable[[int], None] | None = None,
+        follow_links: bool = True,
     ) -> ItemSummary:
-        """Store one file from disk byte-exact, with its modification time as a file-metadata time."""
+        """Store one file from disk byte-exact, with its modification time as a file-metadata time.
+
+        Only a regular file is stored: a device, FIFO or socket is refused (`NotAFileError`)
+        without a blocking open. With `follow_links=False` a path that is a link is refused.
+        """
         given = Path(path)
         try:
-            with open(given, "rb") as handle:
+            with _open_regular_file(given, follow_links) as handle:
                 stat = os.fstat(handle.fileno())
                 base = meta or NewItem(
                     original_name=display_path(given.name), original_path=display_path(path)

@@ -19,17 +19,18 @@ from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
 
 
 def _report_line(result: AddResult) -> str:
+    path = result.path
     if result.error is not None:
-        return fmt(
-            "{path}: NOT added: {reason}",
-            {"path": result.path, "reason": fmt(result.error, result.error_params)},
-        )
+        reason = fmt(result.error, result.error_params)
+        if result.skipped:
+            return fmt("{path}: skipped: {reason}", {"path": path, "reason": reason})
+        return fmt("{path}: NOT added: {reason}", {"path": path, "reason": reason})
     parts = [fmt("recognised as {format}", {"format": _(result.recognised_as or "file")})]
     if result.message_count is not None:
         parts.append(fmt("{count} messages", {"count": str(result.message_count)}))
     if len(result.items) > 1:
         parts.append(fmt("{count} attached files stored", {"count": str(len(result.items) - 1)}))
-    return f"{result.path}: " + ", ".join(parts)
+    return f"{path}: " + ", ".join(parts)
 
 
 def print_import_report(results: Sequence[AddResult]) -> None:
@@ -42,18 +43,25 @@ def print_import_report(results: Sequence[AddResult]) -> None:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    failed = 0
     results = []
     with open_vault(args) as vault:
         for result in add_paths(vault, args.paths, note=args.note or "", forced_format=args.format):
             results.append(result)
-            if result.error is not None:
-                failed += 1
-                continue
             for item in result.items:
                 out(f"{item.id}\t{item.sha256}\t{item.original_path}")
         stamp_quietly(vault)
     print_import_report(results)
+    # A link or special file found inside a folder was left out on purpose: listed, not failed.
+    skipped = sum(1 for r in results if r.skipped)
+    if skipped:
+        err(
+            fmt(
+                "{count} links or special files inside the folders were skipped (listed above); "
+                "nothing was read from them.",
+                {"count": str(skipped)},
+            )
+        )
+    failed = sum(1 for r in results if r.failed)
     if failed:
         err(fmt("{count} files could not be added; all other files were stored.", {"count": str(failed)}))
         return 1

@@ -33,6 +33,7 @@ from bs4.element import Comment, Declaration, Doctype, NavigableString, Processi
 from evidence_kit.domain import ParseWarning
 from evidence_kit.errors import EvidenceKitError, FileUnreadableError, ImportFormatError
 from evidence_kit.importers.archive import ZipArchive
+from evidence_kit.importers.paths import open_regular
 
 MIB = 1024 * 1024
 MAX_EXPORT_BYTES = 256 * MIB
@@ -305,7 +306,7 @@ class ExportTree:
 def _open_file(path: Path) -> Callable[[], BinaryIO]:
     def open_file() -> BinaryIO:
         try:
-            return path.open("rb")
+            return open_regular(path)  # never blocks, even if swapped for a FIFO since the check
         except OSError as exc:
             raise FileUnreadableError(path=str(path), detail=exc.strerror or str(exc)) from None
 

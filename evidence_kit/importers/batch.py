@@ -10,7 +10,9 @@ Rules:
 - Parsing happens before storing and touches no storage: importers yield domain objects.
 - Exports first: a chat export found in a folder claims the attachment files it references,
   so those become items linked to the export instead of loose duplicates.
-- Symlinked folders are not followed; files are taken in a stable, sorted order.
+- Only regular files are read, and links inside a folder are not followed (`paths.py` decides
+  what each path is before anything opens it); what is skipped or refused is in the report.
+  Files are taken in a stable, sorted order.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
@@ -36,6 +38,7 @@ from evidence_kit.errors import CancelledError, EvidenceKitError, FileUnreadable
 from evidence_kit.importers import meta, registry
 from evidence_kit.importers.files import describe_file
 from evidence_kit.importers.images import ImageAnalysis, analyse_image
+from evidence_kit.importers.paths import Found, expand_paths, open_regular
 from evidence_kit.importers.sniff import Category, detect
 from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
 from evidence_kit.storage.conversation_json import conversation_to_json
@@ -52,25 +55,10 @@ from evidence_kit.vault import NewChild, NewDerived, NewItem, Vault, display_pat
 IMPORTER_VERSION = "1"
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, OSError | None]]:
-    """Every file under the given paths, folders walked recursively; unreadable folders reported."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            errors: list[OSError] = []
-            for root, dirs, files in os.walk(path, onerror=errors.append, followlinks=False):
-                dirs.sort()
-                for name in sorted(files):
-                    yield Path(root) / name, None
-            for error in errors:
-                yield Path(error.filename or path), error
-        else:
-            yield path, None
-
-
 def _opener(path: Path) -> Callable[[], BinaryIO]:
-    """Opens a fresh stream of the file each call; the analyser closes what it opens."""
-    return lambda: open(path, "rb")
+    """Opens a fresh stream of the file each call; the analyser closes what it opens. Never
+    blocks: the file must still be a regular file, and not a link, when it is opened."""
+    return lambda: open_regular(path)
 
 
 def _size(path: Path) -> int:
@@ -213,15 +201,21 @@ class _Batch:
             times=tuple(times),
         )
         item = self.vault.add_file(
-            path, meta=meta, derived=derived, cancel=self.cancel, on_bytes=self.on_bytes
+            path, meta=meta, derived=derived, cancel=self.cancel, on_bytes=self.on_bytes, follow_links=False
         )
         return AddResult(path=shown, items=(item,), warnings=tuple(warnings), recognised_as=recognised_as)
 
-    def store_export(self, path: Path, recognition: registry.Recognition, parsed: ParsedExport) -> AddResult:
+    def store_export(
+        self,
+        path: Path,
+        recognition: registry.Recognition,
+        parsed: ParsedExport,
+        extra_warnings: list[ParseWarning] | None = None,
+    ) -> AddResult:
         """A chat/e-mail/SMS export: the export itself, its parsed messages, and the files it carries."""
         shown = display_path(path)
         conversation = parsed.conversation
-        warnings = list(recognition.warnings) + list(conversation.warnings)
+        warnings = list(extra_warnings or []) + list(recognition.warnings) + list(conversation.warnings)
         children = []
         for embedded in parsed.files:
             children.append(self._child(path, embedded))
@@ -239,7 +233,7 @@ class _Batch:
                 ),
             ]
 
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             stat = os.fstat(handle.fileno())
             meta = NewItem(
                 original_name=display_path(path.name),
@@ -333,9 +327,13 @@ def add_paths(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> Iterator[AddResult]:
-    """Add files and folders. Yields one result per file as it is done; stops only when cancelled."""
+    """Add files and folders. Yields one result per path as it is done; stops only when cancelled.
+
+    Links, devices, FIFOs and sockets are never read: found in a folder they are reported as
+    skipped, named by the user they are reported as not added (see `paths.py`).
+    """
     files = list(expand_paths(paths))
-    total_bytes = sum(_size(p) for p, err in files if err is None)
+    total_bytes = sum(_size(f.read) for f in files if f.read is not None)
     done_bytes = 0
     done_files = 0
     current = ""
@@ -347,41 +345,34 @@ def add_paths(
             progress(ProgressInfo(done_files, len(files), done_bytes, total_bytes, current))
 
     batch = _Batch(vault, note, cancel, on_bytes)
-    recognised: list[tuple[Path, registry.Recognition | None, EvidenceKitError | None]] = []
-    for path, walk_error in files:
-        if walk_error is not None:
-            recognised.append(
-                (
-                    path,
-                    None,
-                    FileUnreadableError(
-                        path=display_path(path), detail=walk_error.strerror or str(walk_error)
-                    ),
-                )
-            )
+    recognised: list[tuple[Found, registry.Recognition | None, EvidenceKitError | None]] = []
+    for found in files:
+        if found.read is None:
+            recognised.append((found, None, found.problem))
             continue
         try:
-            recognised.append((path, registry.recognise(path, forced_format), None))
+            recognised.append((found, registry.recognise(found.read, forced_format), None))
+        except EvidenceKitError as exc:  # it stopped being a regular file after it was checked
+            recognised.append((found, None, exc))
         except OSError as exc:
-            recognised.append(
-                (path, None, FileUnreadableError(path=display_path(path), detail=exc.strerror or str(exc)))
-            )
+            shown = display_path(found.path)
+            recognised.append((found, None, FileUnreadableError(path=shown, detail=exc.strerror or str(exc))))
     # Exports first, so the attachment files they reference are not imported twice.
     exports_first = [i for i, r in enumerate(recognised) if r[1] is not None and r[1].is_export]
     first = set(exports_first)
     order = exports_first + [i for i in range(len(recognised)) if i not in first]
     consumed: set[Path] = set()
     for index in order:
-        path, recognition, error = recognised[index]
-        current = display_path(path)
+        found, recognition, error = recognised[index]
+        current = display_path(found.path)
         if progress is not None:
             progress(ProgressInfo(done_files, len(files), done_bytes, total_bytes, current))
         if cancel is not None:
             cancel.check()
-        if _resolved(path) in consumed:
+        if found.read is not None and _resolved(found.read) in consumed:
             done_files += 1
             continue
-        result = _add_one(batch, path, recognition, error, consumed)
+        result = _add_one(batch, found, recognition, error, consumed)
         done_files += 1
         yield result
     if progress is not None:
@@ -395,17 +386,37 @@ def _resolved(path: Path) -> Path:
         return path
 
 
+def _not_added(shown: str, error: EvidenceKitError, *, skipped: bool = False) -> AddResult:
+    params = tuple(error.params.items())
+    return AddResult(path=shown, error=error.template, error_params=params, skipped=skipped)
+
+
+def _through_link(found: Found) -> list[ParseWarning]:
+    """The note that a named link was followed: the stored file is the one it leads to."""
+    if found.via_link is None:
+        return []
+    return [
+        ParseWarning(
+            "reached_through_link",
+            "{path} is a symbolic link; the file it leads to, {target}, was stored.",
+            (("path", display_path(found.path)), ("target", display_path(found.via_link))),
+        )
+    ]
+
+
 def _add_one(
     batch: _Batch,
-    path: Path,
+    found: Found,
     recognition: registry.Recognition | None,
     error: EvidenceKitError | None,
     consumed: set[Path],
 ) -> AddResult:
-    shown = display_path(path)
-    if error is not None or recognition is None:
-        failure = error or FileUnreadableError(path=shown, detail="not readable")
-        return AddResult(path=shown, error=failure.template, error_params=tuple(failure.params.items()))
+    shown = display_path(found.path)
+    if error is not None or recognition is None or found.read is None:
+        return _not_added(
+            shown, error or FileUnreadableError(path=shown, detail="not readable"), skipped=found.skipped
+        )
+    path, notes = found.read, _through_link(found)
     try:
         if recognition.is_export:
             try:
@@ -418,19 +429,25 @@ def _add_one(
                     exc
                     if isinstance(exc, EvidenceKitError)
                     else ImportFormatError(
-                        path=shown, format=recognition.format, detail=str(exc) or type(exc).__name__
+                        path=display_path(path),
+                        format=recognition.format,
+                        detail=str(exc) or type(exc).__name__,
                     )
                 )
                 fallback = registry.Recognition(path, registry.FILE, recognition.detected)
-                return batch.store_file(path, fallback, [_not_parsed(path, problem, recognition.format)])
-            for embedded in parsed.files:
-                consumed.add(_resolved(path.parent / embedded.name))
-            return batch.store_export(path, recognition, parsed)
-        return batch.store_file(path, recognition)
+                notes.append(_not_parsed(path, problem, recognition.format))
+                result = batch.store_file(path, fallback, notes)
+            else:
+                for embedded in parsed.files:
+                    consumed.add(_resolved(path.parent / embedded.name))
+                result = batch.store_export(path, recognition, parsed, notes)
+        else:
+            result = batch.store_file(path, recognition, notes)
     except CancelledError:
         raise
     except EvidenceKitError as exc:
-        return AddResult(path=shown, error=exc.template, error_params=tuple(exc.params.items()))
+        return _not_added(shown, exc)
     except OSError as exc:
-        failure = FileUnreadableError(path=shown, detail=exc.strerror or str(exc))
-        return AddResult(path=shown, error=failure.template, error_params=tuple(failure.params.items()))
+        return _not_added(shown, FileUnreadableError(path=shown, detail=exc.strerror or str(exc)))
+    # The report names the path as the user gave it (a named link), the item the file it led to.
+    return replace(result, path=shown)

@@ -16,6 +16,7 @@ from types import ModuleType
 
 from evidence_kit.domain import ItemKind, ParseWarning
 from evidence_kit.importers import discord, email, meta, signal_export, sms, telegram, whatsapp
+from evidence_kit.importers.paths import open_regular
 from evidence_kit.importers.sniff import HEAD_SIZE, Category, Detected, detect
 
 IMAGE = "image"
@@ -74,7 +75,8 @@ class Recognition:
 
 
 def read_head(path: Path) -> bytes:
-    with open(path, "rb") as handle:
+    """The first bytes of a regular file; never blocks on a FIFO or a device (see `paths.py`)."""
+    with open_regular(path, follow_links=True) as handle:
         return handle.read(HEAD_SIZE)
 
 
@@ -88,7 +90,8 @@ def recognise_dir(path: Path) -> str | None:
 
 
 def recognise(path: Path, forced: str | None = None, head: bytes | None = None) -> Recognition:
-    """Recognise one file. Raises OSError only when the file cannot be read at all."""
+    """Recognise one file. Raises OSError when it cannot be read at all, `NotAFileError` when
+    it is not a regular file."""
     data = read_head(path) if head is None else head
     name = os.fsdecode(path.name)
     detected = detect(data, name)

@@ -48,6 +48,7 @@ from evidence_kit.domain import (
 )
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
 from evidence_kit.importers.common import invalid_date_warning, strip_marks
+from evidence_kit.importers.paths import open_regular
 
 FORMAT = "signal"
 
@@ -297,7 +298,7 @@ def parse_text(text: str, *, name: str = "") -> tuple[Conversation, tuple[str, .
 def _file_opener(path: Path) -> Callable[[], BinaryIO]:
     def open_file() -> BinaryIO:
         try:
-            return path.open("rb")
+            return open_regular(path)  # never blocks, even if swapped for a FIFO since the check
         except OSError as exc:
             raise FileUnreadableError(path=str(path), detail=exc.strerror or str(exc)) from None
 
