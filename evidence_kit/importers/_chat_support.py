@@ -32,7 +32,7 @@ from bs4.element import Comment, Declaration, Doctype, NavigableString, Processi
 
 from evidence_kit.domain import ParseWarning
 from evidence_kit.errors import EvidenceKitError, FileUnreadableError, ImportFormatError
-from evidence_kit.importers.archive import ZipArchive
+from evidence_kit.importers.archive import ArchiveMember, ZipArchive
 from evidence_kit.importers.paths import open_regular
 
 MIB = 1024 * 1024
@@ -385,12 +385,12 @@ class ZipTree(ExportTree):
     def __init__(self, path: Path, *, format_name: str) -> None:
         self.label = str(path)
         self._archive = ZipArchive(path, display_name=str(path), format_name=format_name)
-        # Members by their normalised name ("a\\b.jpg" from old Windows zippers is "a/b.jpg").
-        self._files: dict[str, str] = {}
+        # Members by normalised name ("a\\b.jpg" is "a/b.jpg"); of a name held twice, the first entry.
+        self._files: dict[str, ArchiveMember] = {}
         for member in self._archive.members:
             clean = normalise_name(member.name)
             if not member.is_dir and not member.unsafe_name and clean is not None:
-                self._files.setdefault(clean, member.name)
+                self._files.setdefault(clean, member)
         self.warnings = self._archive.warnings
 
     def names(self) -> list[str]:
@@ -401,7 +401,7 @@ class ZipTree(ExportTree):
 
     def size(self, name: str) -> int | None:
         member = self._files.get(name)
-        return self._archive.member(member).size if member is not None else None
+        return member.size if member is not None else None
 
     def read(self, name: str, *, format_name: str) -> bytes:
         member = self._files.get(name)

@@ -9,8 +9,13 @@ member is streamed, so a zip bomb is refused quickly with a clear, typed error i
 filling memory or disk. Anything the `zipfile` module raises for a damaged archive becomes
 `CorruptArchiveError`; nothing else escapes.
 
-`ZipArchive` lists and reads members; `ZipArchive.opener(name)` returns a callable that opens a
-fresh bounded stream each time, usable as `EmbeddedFile.open` after the archive is closed.
+Rule: a member is read by its entry in the central directory, never looked up by its name. A
+zip can hold two entries of one name (appending a second is how a file is shadowed for readers
+that take the last); each is read with its own bytes, and the archive is reported with a
+warning. A name given instead of a member means the first entry of that name.
+
+`ZipArchive` lists and reads members; `ZipArchive.opener(member)` returns a callable that opens
+a fresh bounded stream each time, usable as `EmbeddedFile.open` after the archive is closed.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import threading
 import weakref
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -92,7 +98,11 @@ DEFAULT_LIMITS = ArchiveLimits()
 
 @dataclass(frozen=True)
 class ArchiveMember:
-    """One entry of the central directory, as declared (nothing decompressed yet)."""
+    """One entry of the central directory, as declared (nothing decompressed yet).
+
+    `index` is its position in the central directory: what it is read by, so two entries of
+    one name each give their own bytes.
+    """
 
     name: str
     size: int
@@ -100,6 +110,7 @@ class ArchiveMember:
     is_dir: bool
     unsafe_name: bool
     modified: datetime | None
+    index: int
 
 
 def is_unsafe_name(name: str) -> bool:
@@ -110,6 +121,21 @@ def is_unsafe_name(name: str) -> bool:
     if normalised.startswith("/") or (len(normalised) > 1 and normalised[1] == ":"):
         return True
     return any(part == ".." for part in PurePosixPath(normalised).parts)
+
+
+def _duplicate_warnings(members: list[ArchiveMember]) -> list[ParseWarning]:
+    """One warning per name that more than one entry carries."""
+    counts = Counter(m.name for m in members if not m.is_dir)
+    return [
+        ParseWarning(
+            code="archive_duplicate_name",
+            message="The archive holds {count} entries named {name}. Each was read from its own entry; "
+            "two entries of one name can mean the archive was changed after it was made.",
+            params=(("count", str(count)), ("name", name)),
+        )
+        for name, count in counts.items()
+        if count > 1
+    ]
 
 
 def _member_time(info: zipfile.ZipInfo) -> datetime | None:
@@ -214,7 +240,10 @@ def _bounded_member(
     on_close: Callable[[], None] | None = None,
 ) -> BoundedStream:
     try:
-        inner = zf.open(member.name, "r")
+        info = zf.infolist()[member.index]
+        if info.filename != member.name:  # the same archive read twice lists the same entries
+            raise zipfile.BadZipFile(f"entry {member.index} is no longer {member.name}")
+        inner = zf.open(info, "r")
     except _ZIP_FAILURES as exc:
         detail = f"member {member.name}: {exc}"
         raise CorruptArchiveError(path=path, format=format_name, detail=detail) from None
@@ -280,7 +309,9 @@ class ZipArchive:
         except BaseException:
             self._zip.close()
             raise
-        self._by_name = {m.name: m for m in self.members}
+        self._by_name: dict[str, ArchiveMember] = {}
+        for member in self.members:
+            self._by_name.setdefault(member.name, member)  # the first entry of a name
         self._reopened: _ReopenedZip | None = None
 
     # -- opening -----------------------------------------------------------------------------
@@ -310,7 +341,7 @@ class ZipArchive:
         members: list[ArchiveMember] = []
         warnings: list[ParseWarning] = []
         total = 0
-        for info in infos:
+        for index, info in enumerate(infos):
             size, packed = info.file_size, info.compress_size
             if size < 0 or packed < 0:
                 raise self._error(CorruptArchiveError, f"member {info.filename} declares a negative size")
@@ -343,8 +374,10 @@ class ZipArchive:
                     is_dir=info.is_dir(),
                     unsafe_name=unsafe,
                     modified=_member_time(info),
+                    index=index,
                 )
             )
+        warnings += _duplicate_warnings(members)
         archive_size = max(self._archive_size(), 1)
         if total > limits.max_total_size:
             raise self._error(
@@ -359,15 +392,17 @@ class ZipArchive:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def member(self, name: str) -> ArchiveMember:
-        return self._by_name[name]
+    def member(self, name: str | ArchiveMember) -> ArchiveMember:
+        """The member itself, or the first entry named `name` (KeyError when there is none)."""
+        return name if isinstance(name, ArchiveMember) else self._by_name[name]
 
-    def read(self, name: str, *, max_size: int) -> bytes:
+    def read(self, name: str | ArchiveMember, *, max_size: int) -> bytes:
         """The whole member, or ArchiveLimitError when it declares more than `max_size` bytes."""
-        member = self._by_name[name]
+        member = self.member(name)
         if member.size > max_size:
             raise self._error(
-                ArchiveLimitError, f"member {name} is {member.size} bytes (the limit here is {max_size})"
+                ArchiveLimitError,
+                f"member {member.name} is {member.size} bytes (the limit here is {max_size})",
             )
         stream = _bounded_member(
             self._zip, member, cap=max_size, limits=self._limits, path=self._path, format_name=self._format
@@ -381,13 +416,13 @@ class ZipArchive:
                 chunks.append(chunk)
         return b"".join(chunks)
 
-    def opener(self, name: str) -> Callable[[], BinaryIO]:
-        """A callable giving a fresh bounded stream of member `name`, valid after close().
+    def opener(self, name: str | ArchiveMember) -> Callable[[], BinaryIO]:
+        """A callable giving a fresh bounded stream of the member, valid after close().
 
         All openers of one archive share one reopened zip: opening it again per member would
         parse the whole central directory each time (an export of n files cost n² work).
         """
-        member = self._by_name[name]
+        member = self.member(name)
         path, format_name, limits = self._path, self._format, self._limits
         if self._reopened is None:
             self._reopened = _ReopenedZip(self._source, path, format_name)

@@ -216,19 +216,22 @@ class _Batch:
         shown = display_path(path)
         conversation = parsed.conversation
         warnings = list(extra_warnings or []) + list(recognition.warnings) + list(conversation.warnings)
-        children = []
-        for embedded in parsed.files:
-            children.append(self._child(path, embedded))
+        # Each child is keyed by its position, not its name: two files of one name (a zip holding
+        # a name twice, two e-mail attachments called image001.png) must both be stored and kept
+        # apart in the ids the vault hands back. The names are put back in `_links_by_name`.
+        names = [embedded.name for embedded in parsed.files]
+        children = [self._child(path, embedded, str(index)) for index, embedded in enumerate(parsed.files)]
         missing = parsed.missing
 
-        def derived(links: dict[str, int]) -> list[NewDerived]:
+        def derived(stored: dict[str, int]) -> list[NewDerived]:
+            links = _links_by_name(names, stored, warnings)
             return [
                 _derived(DERIVED_CONVERSATION, conversation_to_json(conversation, links, missing)),
                 _report(
                     recognition.format,
                     warnings,
                     messages=len(conversation.messages),
-                    attachments=len(links),
+                    attachments=len(stored),
                     missing_attachments=list(missing),
                 ),
             ]
@@ -248,12 +251,12 @@ class _Batch:
             items, failures = self.vault.add_export(
                 handle, meta, children=children, derived=derived, cancel=self.cancel, on_bytes=self.on_bytes
             )
-        for name, error in failures:
+        for key, error in failures:
             warnings.append(
                 ParseWarning(
                     "attachment_unreadable",
                     "The attached file {name} could not be stored: {reason}",
-                    (("name", name), ("reason", str(error))),
+                    (("name", names[int(key)]), ("reason", str(error))),
                 )
             )
         # Importers that already report missing attachments themselves are not repeated.
@@ -274,7 +277,7 @@ class _Batch:
             message_count=len(conversation.messages),
         )
 
-    def _child(self, export_path: Path, embedded: EmbeddedFile) -> NewChild:
+    def _child(self, export_path: Path, embedded: EmbeddedFile, key: str) -> NewChild:
         name = PurePosixPath(embedded.name.replace("\\", "/")).name or embedded.name
         kind, media_type = ItemKind.FILE, embedded.media_type
         derived: list[NewDerived] = []
@@ -300,7 +303,43 @@ class _Batch:
             note=self.note,
             times=tuple(times),
         )
-        return NewChild(name=embedded.name, open=embedded.open, meta=meta, derived=derived)
+        return NewChild(name=key, open=embedded.open, meta=meta, derived=derived)
+
+
+def _links_by_name(names: list[str], stored: dict[str, int], warnings: list[ParseWarning]) -> dict[str, int]:
+    """Which item each attachment name the messages use links to, from the children stored.
+
+    When several stored children share a name, the messages that name it are linked to the
+    FIRST of them, and a warning names every item. Why the first and not none: every one of
+    them is stored and listed, so linking loses nothing, and the warning tells the examiner
+    the link is a choice. Why not the last: a zip lists its entries in the order they were
+    written, and appending a second entry of the same name is the known way to make readers
+    that take the last entry (Python's zipfile, unzip) show a different file; the first entry
+    is the one the exporting app wrote. (An export whose own reader keeps one file per name,
+    such as a Telegram zip, already hands over the first entry only.)
+    """
+    ids_by_name: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        item_id = stored.get(str(index))
+        if item_id is not None:
+            ids_by_name.setdefault(name, []).append(item_id)
+    for name, ids in ids_by_name.items():
+        if len(ids) > 1:
+            warnings.append(
+                ParseWarning(
+                    "attachment_same_name",
+                    "{count} attached files are named {name}; each is stored as its own item ({items}). "
+                    "Messages that name {name} are linked to the first, item {item}: check which one "
+                    "was meant.",
+                    (
+                        ("count", str(len(ids))),
+                        ("name", name),
+                        ("items", ", ".join(str(i) for i in ids)),
+                        ("item", str(ids[0])),
+                    ),
+                )
+            )
+    return {name: ids[0] for name, ids in ids_by_name.items()}
 
 
 def _parse(recognition: registry.Recognition) -> ParsedExport:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import struct
 import time
+import warnings
 import zipfile
 import zlib
 from datetime import datetime
@@ -277,3 +278,26 @@ def test_member_openers_share_one_reopened_zip(tmp_path: Path, monkeypatch: pyte
         with opener() as stream:
             assert stream.read() == bytes([n]) * (n + 1), name
     assert len(opened) == 2
+
+
+def test_two_entries_of_one_name_are_each_read_by_their_entry() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as handle, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "Duplicate name" is the point here
+        handle.writestr("photo.jpg", b"the first entry")
+        handle.writestr("other.txt", b"between them")
+        handle.writestr("photo.jpg", b"the second, appended entry")
+    with ZipArchive(buffer.getvalue(), display_name="twice.zip") as archive:
+        photos = [m for m in archive.members if m.name == "photo.jpg"]
+        assert [m.index for m in photos] == [0, 2]
+        read = [archive.read(m, max_size=MIB) for m in photos]
+        assert read == [b"the first entry", b"the second, appended entry"]
+        with archive.opener(photos[1])() as stream:
+            assert stream.read() == b"the second, appended entry"
+        assert archive.member("photo.jpg") == photos[0]  # a bare name means the first entry
+        assert archive.read("photo.jpg", max_size=MIB) == b"the first entry"
+        assert [(w.code, dict(w.params)) for w in archive.warnings] == [
+            ("archive_duplicate_name", {"count": "2", "name": "photo.jpg"})
+        ]
+    # Openers stay valid after close and still read their own entry.
+    assert archive.opener(photos[0])().read() == b"the first entry"

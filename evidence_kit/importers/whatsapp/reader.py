@@ -187,7 +187,7 @@ def _choose_chat_member(archive: ZipArchive) -> ArchiveMember | None:
             return member
     for member in candidates:
         if "/" not in member.name:
-            with archive.opener(member.name)() as stream:
+            with archive.opener(member)() as stream:
                 head = stream.read(65536)
             if _looks_like_chat_text(decode_export(head)[0]):
                 return member
@@ -210,7 +210,7 @@ def _read_zip(path: Path) -> ParsedExport:
         chat = _choose_chat_member(archive)
         if chat is None:
             raise ImportFormatError(path=shown, format=FORMAT, detail="the zip holds no WhatsApp chat text")
-        text, bad = decode_export(archive.read(chat.name, max_size=MAX_TEXT_BYTES))
+        text, bad = decode_export(archive.read(chat, max_size=MAX_TEXT_BYTES))
         base = chat.name.rsplit("/", 1)[-1]
         title = title_from_name(base) or title_from_name(path.name)
         parsed = parse_text(text, name=shown, title=title)
@@ -219,7 +219,7 @@ def _read_zip(path: Path) -> ParsedExport:
             m
             for m in archive.members
             if not m.is_dir
-            and m.name != chat.name
+            and m.index != chat.index
             and not m.name.startswith("__MACOSX/")
             and not m.name.rsplit("/", 1)[-1].startswith("._")
         ]
@@ -231,7 +231,7 @@ def _read_zip(path: Path) -> ParsedExport:
             files.append(
                 EmbeddedFile(
                     name=shown_name,
-                    open=archive.opener(member.name),
+                    open=archive.opener(member),  # by its entry: a name can be there twice
                     size=member.size,
                     media_type=media_type_of(base_name),
                     modified=_member_time(member),
