@@ -25,6 +25,27 @@ class UsageError(EvidenceKitError):
     template = "{detail}"
 
 
+# What a file name may hold that must never reach a terminal raw: C0 controls (ESC starts
+# escape sequences that recolour, retitle or rewrite the screen; a newline forges a report
+# line), DEL, C1 controls (0x9b is a one-byte CSI), the Unicode line separators, and the
+# bidirectional controls that make a name ending in ".exe" look like one ending in ".jpg".
+_UNICODE_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))} | {
+    ord(char): f"\\u{ord(char):04x}" for char in _UNICODE_CONTROLS
+}
+
+
+def printable(text: str) -> str:
+    """Text from outside (a file name, a link's target) made safe to print: every control and
+    bidirectional character written as its escape (ESC as \\x1b, RIGHT-TO-LEFT OVERRIDE as \\u202e)."""
+    return text.translate(_ESCAPES)
+
+
+def printable_params(params: dict[str, str] | tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """A message's values, each made safe to print (the translated sentence around them is ours)."""
+    return {key: printable(value) for key, value in dict(params).items()}
+
+
 def out(text: str = "") -> None:
     print(text)
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from evidence_kit.cli.common import UsageError, err, out
+from evidence_kit.cli.common import UsageError, err, out, printable, printable_params
 from evidence_kit.cli.session import open_vault, stamp_quietly
 from evidence_kit.domain import AddResult, CustodyEntry, ItemSummary, Timestamp
 from evidence_kit.i18n import _, fmt
@@ -18,10 +18,14 @@ from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
 # ----------------------------------------------------------------- add
 
 
+# Every file name and link target printed here comes from outside: `printable` escapes the
+# control characters that would otherwise reach the terminal raw.
+
+
 def _report_line(result: AddResult) -> str:
-    path = result.path
+    path = printable(result.path)
     if result.error is not None:
-        reason = fmt(result.error, result.error_params)
+        reason = fmt(result.error, printable_params(result.error_params))
         if result.skipped:
             return fmt("{path}: skipped: {reason}", {"path": path, "reason": reason})
         return fmt("{path}: NOT added: {reason}", {"path": path, "reason": reason})
@@ -39,7 +43,7 @@ def print_import_report(results: Sequence[AddResult]) -> None:
     for result in results:
         err("  " + _report_line(result))
         for warning in result.warnings:
-            err("    - " + fmt(warning.message, warning.params))
+            err("    - " + fmt(warning.message, printable_params(warning.params)))
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -48,7 +52,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         for result in add_paths(vault, args.paths, note=args.note or "", forced_format=args.format):
             results.append(result)
             for item in result.items:
-                out(f"{item.id}\t{item.sha256}\t{item.original_path}")
+                out(f"{item.id}\t{item.sha256}\t{printable(item.original_path)}")
         stamp_quietly(vault)
     print_import_report(results)
     # A link or special file found inside a folder was left out on purpose: listed, not failed.
