@@ -42,6 +42,14 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="45" />
+            <source>%n link(s) or special file(s) inside the folders skipped; nothing was read from them (see below).</source>
+            <translation>
+                <numerusform>%n link or special file inside the folders skipped; nothing was read from it (see below).</numerusform>
+                <numerusform>%n links or special files inside the folders skipped; nothing was read from them (see below).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../evidence_kit/ui/views/import_report.py" line="43" />
             <source>%n file(s) with warnings: read them before you rely on the item.</source>
             <translation>

@@ -1110,6 +1110,14 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="45" />
+            <source>%n link(s) or special file(s) inside the folders skipped; nothing was read from them (see below).</source>
+            <translation>
+                <numerusform>%n link of speciaal bestand in de mappen overgeslagen; daaruit is niets gelezen (zie hieronder).</numerusform>
+                <numerusform>%n links of speciale bestanden in de mappen overgeslagen; daaruit is niets gelezen (zie hieronder).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../evidence_kit/ui/views/import_report.py" line="43" />
             <source>%n file(s) with warnings: read them before you rely on the item.</source>
             <translation>
@@ -1157,6 +1165,11 @@
             <location filename="../../evidence_kit/ui/views/import_report.py" line="83" />
             <source>NOT added: {reason}</source>
             <translation>NIET toegevoegd: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="96" />
+            <source>skipped: {reason}</source>
+            <translation>overgeslagen: {reason}</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/import_report.py" line="88" />

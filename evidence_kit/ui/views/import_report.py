@@ -2,7 +2,9 @@
 every warning, and every failure. Never a silent drop.
 
 Rule: one row per file given (plus its warnings beneath it); files not reached because the
-user cancelled are listed too, as "not added (cancelled)".
+user cancelled are listed too, as "not added (cancelled)". A link, device, FIFO or socket found
+inside a folder is a row of its own, "skipped" with the core's reason (what the link points
+to), and counted apart: it is neither added nor a failure.
 """
 
 from __future__ import annotations
@@ -33,11 +35,21 @@ class ImportReportDialog(QDialog):
         self.resize(760, 460)
         layout = QVBoxLayout(self)
         added = sum(1 for r in results if r.error is None)
-        failed = sum(1 for r in results if r.error is not None)
+        failed = sum(1 for r in results if r.failed)
+        skipped = sum(1 for r in results if r.skipped)
         warned = sum(1 for r in results if r.warnings)
         lines = [self.tr("%n file(s) added.", "", added)]
         if failed:
             lines.append(self.tr("%n file(s) could NOT be added (see below).", "", failed))
+        if skipped:
+            lines.append(
+                self.tr(
+                    "%n link(s) or special file(s) inside the folders skipped; nothing was read "
+                    "from them (see below).",
+                    "",
+                    skipped,
+                )
+            )
         if warned:
             lines.append(
                 self.tr("%n file(s) with warnings: read them before you rely on the item.", "", warned)
@@ -80,9 +92,11 @@ class ImportReportDialog(QDialog):
 
     def _item(self, result: AddResult) -> QTreeWidgetItem:
         if result.error is not None:
-            outcome = self.tr("NOT added: {reason}").format(
-                reason=texts.core_text(result.error, result.error_params)
-            )
+            reason = texts.core_text(result.error, result.error_params)
+            if result.skipped:
+                outcome = self.tr("skipped: {reason}").format(reason=reason)
+            else:
+                outcome = self.tr("NOT added: {reason}").format(reason=reason)
         else:
             parts = [
                 self.tr("added, recognised as {format}").format(
