@@ -252,11 +252,18 @@ class _Batch:
                 handle, meta, children=children, derived=derived, cancel=self.cancel, on_bytes=self.on_bytes
             )
         for key, error in failures:
+            name = names[int(key)]
+            # The vault names a child by the key it was given (its position): put the name back.
+            reason = (
+                error.template.format(**{**error.params, "path": name})
+                if error.params.get("path") == key
+                else str(error)
+            )
             warnings.append(
                 ParseWarning(
                     "attachment_unreadable",
                     "The attached file {name} could not be stored: {reason}",
-                    (("name", names[int(key)]), ("reason", str(error))),
+                    (("name", name), ("reason", reason)),
                 )
             )
         # Importers that already report missing attachments themselves are not repeated.

@@ -7,15 +7,23 @@ chat's link goes to the first entry (see `importers/batch.py`, `_links_by_name`)
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
 import warnings
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image
 
+from evidence_kit.domain import AttachmentRef, Conversation, EmbeddedFile, Message, ParsedExport
+from evidence_kit.importers import registry
+from evidence_kit.importers.batch import _Batch
+from evidence_kit.storage.conversation_json import conversation_from_json
+from evidence_kit.storage.keys import KdfParams
+from evidence_kit.vault import Vault
 from tests.functional.fixtures import WHATSAPP_LINES
 from tests.helpers import run_cli
 from tests.hostile.conftest import add, assert_verify_passes, items, original
@@ -99,3 +107,40 @@ def test_a_telegram_zip_takes_the_first_entry_of_a_name_and_warns(
     chat = next(i for i in listed if i["original_name"] == export.name)
     assert original(vault, chat["id"], env, tmp_path / "export.zip") == export.read_bytes()
     assert_verify_passes(vault, env)
+
+
+def test_attachments_of_one_name_and_an_unreadable_one_in_any_export(tmp_path: Path) -> None:
+    """Not only zips: two e-mail attachments called image001.png are both stored and the
+    message links to the first; an attachment that cannot be read is named, not its key."""
+    source = tmp_path / "mail.eml"
+    source.write_bytes(b"From: someone\n\nfictional\n")
+
+    def unreadable() -> BinaryIO:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    parsed = ParsedExport(
+        conversation=Conversation(
+            platform="email",
+            messages=(Message("A", "see the pictures", attachments=(AttachmentRef("image001.png"),)),),
+        ),
+        files=(
+            EmbeddedFile("image001.png", open=lambda: io.BytesIO(b"first picture")),
+            EmbeddedFile("broken.png", open=unreadable),
+            EmbeddedFile("image001.png", open=lambda: io.BytesIO(b"second picture")),
+        ),
+    )
+    fast = KdfParams.insecure_fast()
+    vault, _code = Vault.create(tmp_path / "case.ekvault", "correct horse battery", kdf=fast)
+    with vault:
+        batch = _Batch(vault, "", None, lambda _count: None)
+        result = batch.store_export(source, registry.Recognition(source, "email", None), parsed)
+        parent, *children = result.items
+        stored = [b"".join(vault.iter_original(c.id)) for c in children]
+        assert stored == [b"first picture", b"second picture"]
+        document = vault.derived(parent.id, "conversation") or b""
+    _conversation, links, _missing = conversation_from_json(document)
+    assert links == {"image001.png": children[0].id}
+    shown = [w.format() for w in result.warnings]
+    unreadable_text = "The attached file broken.png could not be stored: Could not read broken.png: "
+    assert unreadable_text + "Permission denied" in shown
+    assert any(text.startswith("2 attached files are named image001.png") for text in shown)
