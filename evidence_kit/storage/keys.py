@@ -38,7 +38,7 @@ from evidence_kit.errors import (
 )
 from evidence_kit.hashing import canonical_json, sha256_hex
 from evidence_kit.storage import key_limits as limits
-from evidence_kit.storage.engine import LEGACY_HMAC_ALGORITHM, CipherSettings
+from evidence_kit.storage.engine import HMAC_ALGORITHMS, LEGACY_HMAC_ALGORITHM, PAGE_SIZES, CipherSettings
 
 KEY_FILE_FORMAT = "evidence-kit-keys"
 KEY_FILE_VERSION = 1
@@ -265,10 +265,12 @@ class KeyFile:
         # Key files written before "hmac" was recorded belong to vaults with SQLCipher's default.
         hmac_algorithm = _field(database.get("hmac", LEGACY_HMAC_ALGORITHM), str, "database.hmac", path)
         page_size = _field(database.get("page_size"), int, "database.page_size", path)
-        try:
-            cipher = CipherSettings(page_size, hmac_algorithm)
-        except ValueError as exc:
-            raise KeyFileInvalidError(path=path, field="database") from exc
+        # A closed list: these reach a PRAGMA, never as free text.
+        if page_size not in PAGE_SIZES:
+            raise KeyFileInvalidError(path=path, field="database.page_size")
+        if hmac_algorithm not in HMAC_ALGORITHMS:
+            raise KeyFileInvalidError(path=path, field="database.hmac")
+        cipher = CipherSettings(page_size, hmac_algorithm)
         vault_id = _field(document.get("vault_id"), str, "vault_id", path)
         if not 1 <= len(vault_id) <= limits.VAULT_ID_CHARS:
             raise KeyFileInvalidError(path=path, field="vault_id")
