@@ -45,6 +45,34 @@ class VaultDamagedError(VaultError):
     template = "The vault {path} is damaged and cannot be opened: {detail}"
 
 
+class KeyFileInvalidError(VaultDamagedError):
+    template = (
+        "The key file {path} is damaged or was edited by hand ({field} is missing or not valid); "
+        "the vault was not opened."
+    )
+
+
+class KeyFileLimitsError(VaultDamagedError):
+    template = (
+        "The key file {path} asks for key derivation settings outside safe limits ({field} = {value}); "
+        "it was refused without trying them."
+    )
+
+
+class KeyFileMismatchError(VaultDamagedError):
+    template = (
+        "The key file of {path} does not open its database: it may be an old copy of keys.json from "
+        "before the key was replaced, or the database is damaged."
+    )
+
+
+class KeyChangeInterruptedError(VaultError):
+    template = (
+        "The key file of {path} could not be replaced; the change is recorded and will be completed "
+        "the next time the vault is opened."
+    )
+
+
 class StoredValueError(VaultError):
     template = (
         "The vault holds a value that cannot be read ({value}): it was changed outside Evidence Kit. "

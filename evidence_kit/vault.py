@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -42,9 +41,8 @@ from evidence_kit.errors import (
     VaultDamagedError,
     VaultExistsError,
     VaultLockedError,
-    not_a_file_error,
 )
-from evidence_kit.progress import CancelToken
+from evidence_kit.progress import CancelToken, ProgressCallback
 from evidence_kit.storage import item_reads, migrate
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.database import VaultDatabase, read_custody_log
@@ -61,8 +59,8 @@ from evidence_kit.storage.folder import (
     README_TEXT,
     acquire_lock,
     display_path,
-    write_private_file,
 )
+from evidence_kit.storage.input_files import open_regular_file
 from evidence_kit.storage.item_writes import (
     ItemWriter,
     NewChild,
@@ -71,15 +69,11 @@ from evidence_kit.storage.item_writes import (
     file_time,
     update_item_field,
 )
-from evidence_kit.storage.keys import SLOT_PASSPHRASE, KdfParams, KeyFile, KeySlot, normalize_passphrase
+from evidence_kit.storage.key_change import commit_key_file, passphrase_keyfile, recovery_keyfile, rotate
+from evidence_kit.storage.keys import SLOT_PASSPHRASE, SLOT_RECOVERY, KdfParams, KeyFile, normalize_passphrase
+from evidence_kit.storage.leftovers import find_leftovers
 from evidence_kit.storage.models import VaultInfo
-from evidence_kit.storage.opening import (
-    disposed_on_error,
-    new_storage,
-    open_engine,
-    remove_unfinished,
-    unlock_data_key,
-)
+from evidence_kit.storage.opening import disposed_on_error, new_storage, remove_unfinished, unlock_folder
 from evidence_kit.storage.signing_identity import SigningIdentity, stored_identity
 from evidence_kit.timestamping import TsaConfig, stamping
 from evidence_kit.timestamping.queue import (
@@ -98,28 +92,11 @@ from evidence_kit.verify.vault import verify_vault
 MIN_PASSPHRASE_LENGTH = 8
 
 
-def _open_regular_file(path: Path, follow_links: bool) -> BinaryIO:
-    """Open a file to store only if it is a regular file, never waiting on a FIFO or a device.
-
-    O_NONBLOCK makes opening a FIFO return at once; `fstat` then refuses anything but a regular
-    file before a byte is read. (`importers/paths.py` does the same for the batch's readers,
-    which may not import the vault.)
-    """
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
-    fd = os.open(path, flags)
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise not_a_file_error(display_path(path), mode)
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
 class Vault:
     """An unlocked vault. Create with `Vault.create`, open with `Vault.open`; close when done."""
+
+    # A key change a kill interrupted, settled while opening: "finished", "undone" or None.
+    interrupted_change: str | None = None
 
     def __init__(
         self,
@@ -195,18 +172,16 @@ class Vault:
     ) -> Vault:
         """Unlock with the passphrase or the recovery code. Migrates an older vault on the way."""
         folder = Path(path)
-        key_path = folder / KEY_FILE
-        if not folder.is_dir() or not key_path.is_file():
+        if not folder.is_dir() or not (folder / KEY_FILE).is_file():
             raise NotAVaultError(path=folder)
         lock = acquire_lock(folder)
         try:
-            keyfile = KeyFile.from_bytes(key_path.read_bytes(), key_path)
-            data_key = unlock_data_key(keyfile, passphrase, recovery_code)
-            engine, before = open_engine(folder, keyfile, data_key)
-            with disposed_on_error(engine, folder):
-                vault = cls(folder, keyfile, engine, lock, data_key, actor)
-                if before != migrate.head_revision():
-                    migrated = {"from": before, "to": migrate.head_revision()}
+            unlocked = unlock_folder(folder, passphrase, recovery_code)
+            with disposed_on_error(unlocked.engine, folder):
+                vault = cls(folder, unlocked.keyfile, unlocked.engine, lock, unlocked.data_key, actor)
+                vault.interrupted_change = unlocked.interrupted
+                if unlocked.revision_before != migrate.head_revision():
+                    migrated = {"from": unlocked.revision_before, "to": migrate.head_revision()}
                     vault._db.record(EventType.VAULT_MIGRATED, migrated)
             return vault
         except BaseException:
@@ -331,7 +306,7 @@ class Vault:
         """
         given = Path(path)
         try:
-            with _open_regular_file(given, follow_links) as handle:
+            with open_regular_file(given, follow_links) as handle:
                 stat = os.fstat(handle.fileno())
                 base = meta or NewItem(
                     original_name=display_path(given.name), original_path=display_path(path)
@@ -457,22 +432,50 @@ class Vault:
         kdf: KdfParams | None = None,
         event_type: str = EventType.PASSPHRASE_CHANGED,
     ) -> None:
-        """Rewrap the data key under a new passphrase. The data is not re-encrypted."""
-        if len(new_passphrase) < MIN_PASSPHRASE_LENGTH:
+        """Rewrap the data key under a new passphrase. The data is not re-encrypted, so an old copy
+        of the key file still opens the vault with the old passphrase (`rotate_key` ends that)."""
+        self._require_new_passphrase(new_passphrase)
+        keyfile, params = passphrase_keyfile(self._keyfile, self._require_key(), new_passphrase, kdf)
+        event = {"slot": SLOT_PASSPHRASE, "kdf": params.as_dict()}
+        commit_key_file(self.path, self._db, keyfile, event_type, event)
+        self._keyfile = keyfile
+
+    @_translate_db_errors
+    def reissue_recovery_code(self, *, kdf: KdfParams | None = None) -> str:
+        """A new recovery code (show it once); the old one stops opening this key file."""
+        keyfile, code, params = recovery_keyfile(self._keyfile, self._require_key(), kdf)
+        event = {"slot": SLOT_RECOVERY, "kdf": params.as_dict()}
+        commit_key_file(self.path, self._db, keyfile, EventType.RECOVERY_CODE_REISSUED, event)
+        self._keyfile = keyfile
+        return code
+
+    @_translate_db_errors
+    def rotate_key(
+        self, new_passphrase: str, *, kdf: KdfParams | None = None, progress: ProgressCallback | None = None
+    ) -> str:
+        """Re-encrypt everything under a new data key, with a new passphrase and a new recovery
+        code (returned: show it once). Every old copy of the key file and the old code stop working."""
+        self._require_new_passphrase(new_passphrase)
+        old_key = self._require_key()
+        _keyfile, params = passphrase_keyfile(self._keyfile, old_key, new_passphrase, kdf)
+        with self._db.mutex:
+            made = rotate(self.path, self._db, self._keyfile, old_key, new_passphrase, params, progress)
+            self._db.replace_engine(made.engine)
+            self._keyfile, self._data_key = made.keyfile, made.data_key
+        return made.recovery_code
+
+    def leftovers(self) -> list[Path]:
+        """Left-over partial files a killed process left in the folder (see `storage/leftovers.py`)."""
+        return find_leftovers(self.path)
+
+    def _require_new_passphrase(self, passphrase: str) -> None:
+        if len(passphrase) < MIN_PASSPHRASE_LENGTH:
             raise PassphraseTooWeakError(minimum=MIN_PASSPHRASE_LENGTH)
+
+    def _require_key(self) -> bytes:
         if self._data_key is None:
             raise VaultLockedError()
-        old_slot = self._keyfile.slot(SLOT_PASSPHRASE)
-        params = kdf or (old_slot.params if old_slot else KdfParams.default())
-        slot = KeySlot.wrap(
-            self._data_key, normalize_passphrase(new_passphrase), SLOT_PASSPHRASE, params, self.vault_id
-        )
-        keyfile = self._keyfile.with_slot(slot)
-        with self._db.write() as conn:
-            self._db.append_event(conn, event_type, {"slot": SLOT_PASSPHRASE, "kdf": params.as_dict()})
-            # Written inside the transaction: if the key file cannot be written, the event rolls back.
-            write_private_file(self.path / KEY_FILE, keyfile.to_bytes())
-        self._keyfile = keyfile
+        return self._data_key
 
     # ----------------------------------------------------------------- verification
 

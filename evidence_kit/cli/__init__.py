@@ -12,10 +12,11 @@ Exit codes: 0 success, 1 verification found problems or some files were not adde
 
 Where things are: `parser.py` builds the argument parser (every option and `--help` text);
 each command lives in the module named after its group: `vault_commands.py` (init, passwd,
-recover), `evidence_commands.py` (add, list, extract, messages, log), `export_commands.py`
-(export), `verify_commands.py` (verify, verify-package), `timestamp_commands.py` (timestamp),
-`demo_commands.py` (demo). `common.py` holds output, passphrase sources and the translation of
-errors into exit codes; `session.py` opens a vault and time-stamps on the side.
+recover, recovery-code, leftovers), `evidence_commands.py` (add, list, extract, messages, log),
+`export_commands.py` (export), `verify_commands.py` (verify, verify-package),
+`timestamp_commands.py` (timestamp), `demo_commands.py` (demo). `common.py` holds output,
+passphrase sources and the translation of errors into exit codes; `session.py` opens a vault,
+reports what opening found, and time-stamps on the side.
 """
 
 from __future__ import annotations

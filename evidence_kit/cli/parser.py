@@ -15,7 +15,13 @@ from evidence_kit.cli.demo_commands import cmd_demo
 from evidence_kit.cli.evidence_commands import cmd_add, cmd_extract, cmd_list, cmd_log, cmd_messages
 from evidence_kit.cli.export_commands import cmd_export
 from evidence_kit.cli.timestamp_commands import cmd_timestamp
-from evidence_kit.cli.vault_commands import cmd_init, cmd_passwd, cmd_recover
+from evidence_kit.cli.vault_commands import (
+    cmd_init,
+    cmd_leftovers,
+    cmd_passwd,
+    cmd_recover,
+    cmd_recovery_code,
+)
 from evidence_kit.cli.verify_commands import cmd_verify, cmd_verify_package
 from evidence_kit.i18n import _, fmt
 from evidence_kit.importers import registry
@@ -109,10 +115,43 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--json", action="store_true", help=_("print JSON"))
     log.set_defaults(func=cmd_log)
 
-    passwd = vault_command("passwd", _("change the passphrase (the data is not re-encrypted)"))
+    passwd = vault_command(
+        "passwd",
+        _(
+            "change the passphrase; the data key stays the same, so an old copy of keys.json still "
+            "opens the vault with the old passphrase (use --rotate-key to end that)"
+        ),
+    )
     new_passphrase(passwd)
+    passwd.add_argument(
+        "--rotate-key",
+        action="store_true",
+        help=_(
+            "also re-encrypt the whole vault under a new data key and print a new recovery code: every "
+            "old copy of keys.json and the old recovery code stop working (takes as long as copying the "
+            "vault; safe to interrupt)"
+        ),
+    )
     fast_kdf(passwd)
     passwd.set_defaults(func=cmd_passwd)
+
+    recovery_code = vault_command(
+        "recovery-code",
+        _(
+            "make a new recovery code and print it once; the old code stops opening this keys.json "
+            "(an old copy of keys.json still opens with it: use passwd --rotate-key to end that)"
+        ),
+    )
+    fast_kdf(recovery_code)
+    recovery_code.set_defaults(func=cmd_recovery_code)
+
+    leftovers = sub.add_parser(
+        "leftovers",
+        help=_("list the left-over partial files an interrupted write left in a vault folder"),
+    )
+    leftovers.add_argument("vault", metavar="VAULT", help=_("the vault folder"))
+    leftovers.add_argument("--remove", action="store_true", help=_("remove them (needs no passphrase)"))
+    leftovers.set_defaults(func=cmd_leftovers)
 
     recover = sub.add_parser("recover", help=_("set a new passphrase with the recovery code"))
     recover.add_argument("vault", metavar="VAULT")

@@ -7,20 +7,56 @@ with the settings' time-stamp authorities and a short timeout; that never fails 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from evidence_kit.cli.common import ENV_PASSPHRASE, err, secret
+from evidence_kit.cli.common import ENV_PASSPHRASE, err, printable, secret
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import _, error_text, fmt
 from evidence_kit.settings import Settings, SettingsError, load_settings
+from evidence_kit.storage.leftovers import remove_leftovers
 from evidence_kit.timestamping.queue import SUBJECT_CUSTODY_HEAD, StampReport, most_specific
-from evidence_kit.vault import Vault
+from evidence_kit.vault import Vault, display_path
 
 AUTO_STAMP_TIMEOUT_S = 5.0  # commands that stamp on the side wait at most this long per TSA
 
 
 def open_vault(args: argparse.Namespace) -> Vault:
     passphrase = secret(args.passphrase_file, ENV_PASSPHRASE, _("Passphrase: "))
-    return Vault.open(args.vault, passphrase)
+    vault = Vault.open(args.vault, passphrase)
+    report_opening(vault)
+    return vault
+
+
+def report_opening(vault: Vault) -> None:
+    """Say what opening found: an interrupted key change settled, and left-over partial files
+    (offered for removal at a terminal; otherwise the `leftovers --remove` command is named)."""
+    if vault.interrupted_change == "finished":
+        err(_("A key change that was interrupted has been completed."))
+    elif vault.interrupted_change == "undone":
+        err(_("A key change that was interrupted was undone; the vault is as it was before it."))
+    found = vault.leftovers()
+    if not found:
+        return
+    for path in found:
+        err(fmt("Left-over partial file: {path}", {"path": printable(display_path(path))}))
+    err(
+        _(
+            "A write was interrupted (the program was stopped or the computer lost power). These files "
+            "are not part of the vault and are never read, but a key file's copy is a copy of the key."
+        )
+    )
+    if sys.stdin.isatty() and sys.stderr.isatty():
+        err(_("Remove the left-over partial files now? [y/N] "))
+        try:
+            answer = input()
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() in {"y", "yes", "j", "ja"}:
+            failed = remove_leftovers(found)
+            err(_("Removed.") if not failed else _("Some files could not be removed."))
+        return
+    command = {"vault": printable(display_path(vault.path))}
+    err(fmt("Remove them with: evidence-kit leftovers --remove {vault}", command))
 
 
 def settings_or_none() -> Settings | None:

@@ -192,6 +192,8 @@ _EN: dict[str, str] = {
     "event.verified": "Vault verified",
     "event.passphrase_changed": "Passphrase changed",
     "event.recovered_with_code": "Opened with the recovery code",
+    "event.key_rotated": "Key replaced (vault re-encrypted)",
+    "event.recovery_code_reissued": "New recovery code made",
     "event.exported": "Dossier exported",
     "event.timestamp_obtained": "Trusted timestamp obtained",
     # Appendix B: verification
@@ -407,6 +409,8 @@ _NL: dict[str, str] = {
     "event.verified": "Kluis gecontroleerd",
     "event.passphrase_changed": "Wachtwoordzin gewijzigd",
     "event.recovered_with_code": "Geopend met de herstelcode",
+    "event.key_rotated": "Sleutel vervangen (kluis opnieuw versleuteld)",
+    "event.recovery_code_reissued": "Nieuwe herstelcode gemaakt",
     "event.exported": "Dossier ge\u00ebxporteerd",
     "event.timestamp_obtained": "Vertrouwd tijdstempel verkregen",
     "verify.title": "Bijlage B: zo controleert u dit dossier",

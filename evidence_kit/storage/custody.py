@@ -41,6 +41,8 @@ class EventType:
     VERIFIED = "verified"
     PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 (an event name)
     RECOVERED = "recovered_with_code"
+    KEY_ROTATED = "key_rotated"
+    RECOVERY_CODE_REISSUED = "recovery_code_reissued"
     EXPORTED = "exported"
     TIMESTAMP_OBTAINED = "timestamp_obtained"
 

@@ -42,8 +42,8 @@ class VaultDatabase:
     def __init__(self, engine: Engine, vault_id: str, actor: str, signing_key: Ed25519PrivateKey) -> None:
         self._engine: Engine | None = engine
         self.vault_id = vault_id
-        self._actor = actor
-        self._signing_key = signing_key
+        self.actor = actor
+        self.signing_key = signing_key
         self.mutex = threading.RLock()
 
     @property
@@ -61,6 +61,13 @@ class VaultDatabase:
             if self._engine is not None:
                 self._engine.dispose()
                 self._engine = None
+
+    def replace_engine(self, engine: Engine) -> None:
+        """Go on with `engine` (the vault's database file was replaced by a re-encrypted copy)."""
+        with self.mutex:
+            if self._engine is not None:
+                self._engine.dispose()
+            self._engine = engine
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
@@ -83,8 +90,8 @@ class VaultDatabase:
             event_type=event_type,
             data=data,
             vault_id=self.vault_id,
-            actor=f"evidence-kit/{__version__} ({self._actor})",
-            key=self._signing_key,
+            actor=f"evidence-kit/{__version__} ({self.actor})",
+            key=self.signing_key,
             item_id=item_id,
         )
         conn.execute(

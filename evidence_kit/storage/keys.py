@@ -9,7 +9,9 @@ the data key; it never re-encrypts the data.
 
 The key file (`keys.json`) holds no secret and nothing about the case: only the vault id,
 the database cipher settings, salts, nonces and wrapped keys. A SHA-256 checksum over its
-content tells accidental damage apart from a wrong passphrase.
+content tells accidental damage apart from a wrong passphrase. Every value read from it is
+checked for type and bounds (`key_limits.py`) before any key derivation runs: a hand-edited
+file asking for 2^31 Argon2id passes is refused at once, never tried.
 """
 
 from __future__ import annotations
@@ -21,15 +23,22 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from evidence_kit.errors import NotAVaultError, VaultDamagedError, VaultTooNewError
+from evidence_kit.errors import (
+    KeyFileInvalidError,
+    KeyFileLimitsError,
+    NotAVaultError,
+    VaultDamagedError,
+    VaultTooNewError,
+)
 from evidence_kit.hashing import canonical_json, sha256_hex
-from evidence_kit.storage.engine import LEGACY_HMAC_ALGORITHM, CipherSettings
+from evidence_kit.storage import key_limits as limits
+from evidence_kit.storage.engine import HMAC_ALGORITHMS, LEGACY_HMAC_ALGORITHM, PAGE_SIZES, CipherSettings
 
 KEY_FILE_FORMAT = "evidence-kit-keys"
 KEY_FILE_VERSION = 1
@@ -149,14 +158,52 @@ class KeySlot:
         }
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> KeySlot:
-        kdf = raw["kdf"]
+    def from_dict(cls, raw: object, path: Path) -> KeySlot:
+        """A slot as read from `path`, every field checked for type and every bound (see `limits`)."""
+        slot = _field(raw, dict, "slots[]", path)
+        kdf = _field(slot.get("kdf"), dict, "kdf", path)
         if kdf.get("algorithm") != "argon2id":
-            raise ValueError("unknown key derivation")
-        params = KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
-        return cls(
-            str(raw["type"]), params, _unb64(raw["salt"]), _unb64(raw["nonce"]), _unb64(raw["wrapped_key"])
+            raise KeyFileInvalidError(path=path, field="kdf.algorithm")
+        params = KdfParams(
+            _bounded(kdf.get("memory_kib"), "kdf.memory_kib", limits.MEMORY_KIB, path),
+            _bounded(kdf.get("iterations"), "kdf.iterations", limits.ITERATIONS, path),
+            _bounded(kdf.get("lanes"), "kdf.lanes", limits.LANES, path),
         )
+        limits.check_cost(params.memory_kib, params.iterations, params.lanes, path)
+        return cls(
+            _field(slot.get("type"), str, "type", path),
+            params,
+            _bytes(slot.get("salt"), "salt", limits.SALT_BYTES, path),
+            _bytes(slot.get("nonce"), "nonce", limits.NONCE_BYTES, path),
+            _bytes(slot.get("wrapped_key"), "wrapped_key", limits.WRAPPED_KEY_BYTES, path),
+        )
+
+
+T = TypeVar("T")
+
+
+def _field(value: object, kind: type[T], name: str, path: Path) -> T:
+    """`value` when it has the JSON type the format asks for; a clear error naming the file if not."""
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise KeyFileInvalidError(path=path, field=name)
+    return value
+
+
+def _bounded(value: object, name: str, bounds: tuple[int, int], path: Path) -> int:
+    number = _field(value, int, name, path)
+    if not bounds[0] <= number <= bounds[1]:
+        raise KeyFileLimitsError(path=path, field=name, value=str(number))
+    return number
+
+
+def _bytes(value: object, name: str, bounds: tuple[int, int], path: Path) -> bytes:
+    try:
+        data = _unb64(value)
+    except ValueError as exc:  # binascii.Error is a ValueError
+        raise KeyFileInvalidError(path=path, field=name) from exc
+    if not bounds[0] <= len(data) <= bounds[1]:
+        raise KeyFileLimitsError(path=path, field=f"len({name})", value=str(len(data)))
+    return data
 
 
 @dataclass(frozen=True)
@@ -194,26 +241,40 @@ class KeyFile:
 
     @classmethod
     def from_bytes(cls, data: bytes, path: Path) -> KeyFile:
+        """The key file read from `path`; anything malformed or out of bounds is refused at once,
+        before any key derivation runs, with an error naming the file."""
+        if len(data) > limits.KEY_FILE_BYTES:
+            raise KeyFileLimitsError(path=path, field="size", value=str(len(data)))
         try:
             document = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise VaultDamagedError(path=path, detail="the key file is not readable") from exc
         if not isinstance(document, dict) or document.get("format") != KEY_FILE_FORMAT:
             raise NotAVaultError(path=path)
         checksum = document.pop("checksum", None)
         if checksum != sha256_hex(canonical_json(document)):
             raise VaultDamagedError(path=path, detail="the key file has been changed or damaged")
-        if not isinstance(document.get("version"), int) or document["version"] > KEY_FILE_VERSION:
+        version = _field(document.get("version"), int, "version", path)
+        if version > KEY_FILE_VERSION:
             raise VaultTooNewError(path=path)
-        try:
-            slots = tuple(KeySlot.from_dict(raw) for raw in document["slots"])
-            database = document["database"]
-            # Key files written before "hmac" was recorded belong to vaults with SQLCipher's default.
-            hmac_algorithm = str(database.get("hmac", LEGACY_HMAC_ALGORITHM))
-            cipher = CipherSettings(int(database["page_size"]), hmac_algorithm)
-            return cls(str(document["vault_id"]), cipher, slots)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise VaultDamagedError(path=path, detail="the key file is incomplete") from exc
+        raw_slots = _field(document.get("slots"), list, "slots", path)
+        if not 1 <= len(raw_slots) <= limits.MAX_SLOTS:
+            raise KeyFileLimitsError(path=path, field="len(slots)", value=str(len(raw_slots)))
+        slots = tuple(KeySlot.from_dict(raw, path) for raw in raw_slots)
+        database = _field(document.get("database"), dict, "database", path)
+        # Key files written before "hmac" was recorded belong to vaults with SQLCipher's default.
+        hmac_algorithm = _field(database.get("hmac", LEGACY_HMAC_ALGORITHM), str, "database.hmac", path)
+        page_size = _field(database.get("page_size"), int, "database.page_size", path)
+        # A closed list: these reach a PRAGMA, never as free text.
+        if page_size not in PAGE_SIZES:
+            raise KeyFileInvalidError(path=path, field="database.page_size")
+        if hmac_algorithm not in HMAC_ALGORITHMS:
+            raise KeyFileInvalidError(path=path, field="database.hmac")
+        cipher = CipherSettings(page_size, hmac_algorithm)
+        vault_id = _field(document.get("vault_id"), str, "vault_id", path)
+        if not 1 <= len(vault_id) <= limits.VAULT_ID_CHARS:
+            raise KeyFileInvalidError(path=path, field="vault_id")
+        return cls(vault_id, cipher, slots)
 
 
 def new_data_key() -> bytes:

@@ -7,6 +7,8 @@ Rules this module keeps:
 - Opening unlocks one slot (a wrong secret is a typed error, never a crash), checks that the
   schema is one this program knows (a newer vault is refused, not damaged) and migrates an
   older one on the way.
+- An interrupted key change is finished or undone before the vault is used
+  (`key_change.py`), so a kill during `passwd` never leaves a key file without its event.
 - Database errors while opening become `DiskFullError` or `VaultDamagedError`, and the engine
   is disposed of, so a failed open leaves no connection (and no key) behind.
 """
@@ -28,6 +30,7 @@ from sqlalchemy import Engine, insert
 from evidence_kit.errors import (
     DiskFullError,
     EvidenceKitError,
+    KeyFileMismatchError,
     VaultDamagedError,
     VaultTooNewError,
     WrongPassphraseError,
@@ -45,6 +48,7 @@ from evidence_kit.storage.folder import (
     acquire_lock,
     write_private_file,
 )
+from evidence_kit.storage.key_change import Pending, read_pending, settle_pending, settle_rotation
 from evidence_kit.storage.keys import (
     SLOT_PASSPHRASE,
     SLOT_RECOVERY,
@@ -156,7 +160,10 @@ def open_engine(folder: Path, keyfile: KeyFile, data_key: bytes) -> tuple[Engine
     try:
         engine = make_engine(db_path, data_key, keyfile.cipher)
     except Exception as exc:  # sqlcipher raises its own DatabaseError: "file is not a database"
-        raise VaultDamagedError(path=folder, detail=str(exc)) from exc
+        if is_disk_full(exc):
+            raise DiskFullError(path=folder) from exc
+        # The key unwrapped, so the key file is sound; its data key does not fit this database.
+        raise KeyFileMismatchError(path=folder) from exc
     with disposed_on_error(engine, folder), engine.begin() as conn:
         before = migrate.current_revision(conn)
         if before is None or not migrate.is_known(before):
@@ -167,3 +174,47 @@ def open_engine(folder: Path, keyfile: KeyFile, data_key: bytes) -> tuple[Engine
             )
         migrate.upgrade(conn)
     return engine, before
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    """An unlocked vault folder: its key file, data key and open (migrated) engine."""
+
+    keyfile: KeyFile
+    data_key: bytes
+    engine: Engine
+    revision_before: str | None
+    # A key change a kill interrupted, settled on the way: "finished", "undone" or None.
+    interrupted: str | None
+
+
+def unlock_folder(folder: Path, passphrase: str | None, recovery_code: str | None) -> Unlocked:
+    """Settle an interrupted key change, unlock a slot and open the database (the caller holds the lock).
+
+    A key replacement is settled before any key is read (`key_change.settle_rotation` needs
+    none); a pending key file after the database opens, because only its log can say whether
+    the change committed. Until then the pending file's slots unlock too: after a kill just
+    past the commit, the new passphrase is already the right one.
+    """
+    rotation = settle_rotation(folder)
+    key_path = folder / KEY_FILE
+    keyfile = KeyFile.from_bytes(key_path.read_bytes(), key_path)
+    pending: Pending | None = read_pending(folder)
+    from_pending = False
+    try:
+        data_key = unlock_data_key(keyfile, passphrase, recovery_code)
+    except (WrongPassphraseError, WrongRecoveryCodeError):
+        if pending is None:
+            raise
+        data_key = unlock_data_key(pending.keyfile, passphrase, recovery_code)
+        from_pending = True
+    engine, before = open_engine(folder, keyfile, data_key)
+    interrupted = rotation
+    if pending is not None:
+        with disposed_on_error(engine, folder):
+            installed = settle_pending(folder, engine, pending)
+            if from_pending and not installed:
+                raise WrongRecoveryCodeError() if recovery_code is not None else WrongPassphraseError()
+        keyfile = pending.keyfile if installed else keyfile
+        interrupted = "finished" if installed else "undone"
+    return Unlocked(keyfile, data_key, engine, before, interrupted)

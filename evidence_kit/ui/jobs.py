@@ -68,6 +68,8 @@ class Session:
     vault_id: str
     recovery_code: str | None = None  # only right after creating: shown once
     demo_folder: Path | None = None  # a temporary demo vault, removed when it is locked
+    leftovers: tuple[Path, ...] = ()  # left-over partial files found in the folder when opening
+    interrupted_change: str | None = None  # a key change a kill interrupted: "finished" or "undone"
 
 
 # ----------------------------------------------------------------- opening and creating
@@ -102,20 +104,43 @@ def open_vault(
     else:
         vault = Vault.open(path, passphrase, actor=ACTOR)
     context.set_vault(vault)
-    return Session(vault.path, vault.case_title, vault.vault_id)
+    return Session(
+        vault.path,
+        vault.case_title,
+        vault.vault_id,
+        leftovers=tuple(vault.leftovers()),
+        interrupted_change=vault.interrupted_change,
+    )
 
 
-def change_passphrase(context: JobContext, current: str, new: str, kdf: KdfParams | None) -> None:
+def change_passphrase(
+    context: JobContext, current: str, new: str, kdf: KdfParams | None, *, rotate_key: bool = False
+) -> str | None:
     """Set a new passphrase for the open vault, once the current one is shown to be right.
 
     The current passphrase is checked by the vault (its passphrase slot, exactly as unlocking
-    tries it); nothing is written when it is wrong. `Vault.change_passphrase` rewraps
-    the data key (the evidence is not re-encrypted) and records the custody event itself.
+    tries it); nothing is written when it is wrong. Without `rotate_key` the data key is
+    rewrapped (the evidence is not re-encrypted) and None is returned; with it the vault is
+    re-encrypted under a new key (progress reported) and the new recovery code is returned.
+    The vault records the custody event itself.
     """
+    vault = _checked(context, current)
+    if rotate_key:
+        return vault.rotate_key(new, kdf=kdf, progress=context.progress)
+    vault.change_passphrase(new, kdf=kdf)
+    return None
+
+
+def new_recovery_code(context: JobContext, current: str, kdf: KdfParams | None) -> str:
+    """A new recovery code for the open vault (to show once), once the passphrase is shown to be right."""
+    return _checked(context, current).reissue_recovery_code(kdf=kdf)
+
+
+def _checked(context: JobContext, current: str) -> Vault:
     vault = context.vault
     if not vault.check_passphrase(current):
         raise WrongPassphraseError()
-    vault.change_passphrase(new, kdf=kdf)
+    return vault
 
 
 def build_demo(context: JobContext, case_title: str, note: str, kdf: KdfParams | None) -> Session:

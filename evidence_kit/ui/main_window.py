@@ -269,6 +269,13 @@ class AppWindow(QMainWindow):
         self.pages.setCurrentWidget(self.workspace)
         self._update_actions()
         self._stamp_status(self.controller.stamper.status)
+        if session.leftovers or session.interrupted_change:
+            from evidence_kit.ui.views.leftovers_notice import LeftoversNotice
+
+            self.leftovers_notice = LeftoversNotice(
+                self.controller, session.leftovers, session.interrupted_change, self
+            )
+            self.leftovers_notice.open()
 
     def leave_workspace(self) -> None:
         """Drop the open vault's page and everything it held in memory."""

@@ -43,6 +43,8 @@ _EVENTS = {
     "verified": QT_TRANSLATE_NOOP("Texts", "Vault checked"),
     "passphrase_changed": QT_TRANSLATE_NOOP("Texts", "Passphrase changed"),
     "recovered_with_code": QT_TRANSLATE_NOOP("Texts", "New passphrase set with the recovery code"),
+    "key_rotated": QT_TRANSLATE_NOOP("Texts", "Key replaced: the vault re-encrypted"),
+    "recovery_code_reissued": QT_TRANSLATE_NOOP("Texts", "New recovery code made"),
     "exported": QT_TRANSLATE_NOOP("Texts", "Dossier exported"),
     "timestamp_obtained": QT_TRANSLATE_NOOP("Texts", "Trusted time-stamp obtained"),
 }

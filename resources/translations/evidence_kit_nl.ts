@@ -1895,6 +1895,14 @@
             <source>Other</source>
             <translation>Anders</translation>
         </message>
+        <message>
+            <source>Key replaced: the vault re-encrypted</source>
+            <translation>Sleutel vervangen: de kluis opnieuw versleuteld</translation>
+        </message>
+        <message>
+            <source>New recovery code made</source>
+            <translation>Nieuwe herstelcode gemaakt</translation>
+        </message>
     </context>
     <context>
         <name>UnlockDialog</name>
@@ -2156,11 +2164,6 @@
             <translation>De wachtwoordzin wijzigen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="59" />
-            <source>Only the key that opens the vault changes; the evidence in it stays exactly as it is. Your recovery code stays valid.</source>
-            <translation>Alleen de sleutel die de kluis opent verandert; het bewijs erin blijft precies zoals het is. Uw herstelcode blijft geldig.</translation>
-        </message>
-        <message>
             <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="69" />
             <source>Current passphrase</source>
             <translation>Huidige wachtwoordzin</translation>
@@ -2206,9 +2209,84 @@
             <translation>De wachtwoordzin is gewijzigd</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/change_passphrase.py" line="173" />
-            <source>From now on, unlock this vault with the new passphrase. Your recovery code stays valid. The change is written in the custody log.</source>
-            <translation>Ontgrendel deze kluis voortaan met de nieuwe wachtwoordzin. Uw herstelcode blijft geldig. De wijziging staat in het bewaarlogboek.</translation>
+            <source>A new passphrase changes only the lock on the key that opens the vault; the evidence in it stays exactly as it is, and your recovery code stays valid.
+
+What it does not do: an old copy of the key file (keys.json, for example in a backup or on a lost USB stick) still opens the vault with the old passphrase. If someone may know your old passphrase or have a copy of the vault folder, also replace the key: the vault is re-encrypted under a new key, every old copy of the key file and your old recovery code stop working, and you get a new recovery code.</source>
+            <translation>Een nieuwe wachtwoordzin verandert alleen het slot op de sleutel die de kluis opent; het bewijs erin blijft precies zoals het is, en uw herstelcode blijft geldig.
+
+Wat het niet doet: een oude kopie van het sleutelbestand (keys.json, bijvoorbeeld in een reservekopie of op een verloren USB-stick) opent de kluis nog steeds met de oude wachtwoordzin. Kan iemand uw oude wachtwoordzin kennen of een kopie van de kluismap hebben, vervang dan ook de sleutel: de kluis wordt opnieuw versleuteld met een nieuwe sleutel, elke oude kopie van het sleutelbestand en uw oude herstelcode werken niet meer, en u krijgt een nieuwe herstelcode.</translation>
+        </message>
+        <message>
+            <source>Also &amp;replace the key (re-encrypts the vault; you get a new recovery code)</source>
+            <translation>Ook de sleutel &amp;vervangen (versleutelt de kluis opnieuw; u krijgt een nieuwe herstelcode)</translation>
+        </message>
+        <message>
+            <source>New reco&amp;very code…</source>
+            <translation>Nieuwe her&amp;stelcode…</translation>
+        </message>
+        <message>
+            <source>Make a new recovery code; the old one stops working with the key file in this folder (an old copy of the key file still opens with it, unless you also replace the key)</source>
+            <translation>Een nieuwe herstelcode maken; de oude werkt niet meer met het sleutelbestand in deze map (een oude kopie van het sleutelbestand opent er nog wel mee, tenzij u ook de sleutel vervangt)</translation>
+        </message>
+        <message>
+            <source>Re-encrypting the vault under a new key…</source>
+            <translation>De kluis wordt opnieuw versleuteld met een nieuwe sleutel…</translation>
+        </message>
+        <message>
+            <source>Making a new recovery code…</source>
+            <translation>Een nieuwe herstelcode wordt gemaakt…</translation>
+        </message>
+        <message>
+            <source>The key was replaced</source>
+            <translation>De sleutel is vervangen</translation>
+        </message>
+        <message>
+            <source>The vault is re-encrypted under a new key. From now on, unlock it with the new passphrase. Old copies of the key file and your old recovery code no longer open it. The change is written in the custody log.
+
+This is your new recovery code:</source>
+            <translation>De kluis is opnieuw versleuteld met een nieuwe sleutel. Ontgrendel hem voortaan met de nieuwe wachtwoordzin. Oude kopieën van het sleutelbestand en uw oude herstelcode openen hem niet meer. De wijziging staat in het bewaarlogboek.
+
+Dit is uw nieuwe herstelcode:</translation>
+        </message>
+        <message>
+            <source>From now on, unlock this vault with the new passphrase. Your recovery code stays valid. The change is written in the custody log.
+
+An old copy of the key file still opens the vault with the old passphrase; to end that, change the passphrase again with “Also replace the key”.</source>
+            <translation>Ontgrendel deze kluis voortaan met de nieuwe wachtwoordzin. Uw herstelcode blijft geldig. De wijziging staat in het bewaarlogboek.
+
+Een oude kopie van het sleutelbestand opent de kluis nog steeds met de oude wachtwoordzin; wijzig de wachtwoordzin opnieuw met “Ook de sleutel vervangen” om dat te beëindigen.</translation>
+        </message>
+        <message>
+            <source>The key was replaced.</source>
+            <translation>De sleutel is vervangen.</translation>
+        </message>
+        <message>
+            <source>Your new recovery code</source>
+            <translation>Uw nieuwe herstelcode</translation>
+        </message>
+        <message>
+            <source>The old recovery code no longer works with the key file in this folder. An old copy of the key file still opens the vault with the old code; to end that, change the passphrase with “Also replace the key”. The change is written in the custody log.
+
+This is your new recovery code:</source>
+            <translation>De oude herstelcode werkt niet meer met het sleutelbestand in deze map. Een oude kopie van het sleutelbestand opent de kluis nog steeds met de oude code; wijzig de wachtwoordzin met “Ook de sleutel vervangen” om dat te beëindigen. De wijziging staat in het bewaarlogboek.
+
+Dit is uw nieuwe herstelcode:</translation>
+        </message>
+        <message>
+            <source>A new recovery code was made.</source>
+            <translation>Er is een nieuwe herstelcode gemaakt.</translation>
+        </message>
+        <message>
+            <source>New recovery code</source>
+            <translation>Nieuwe herstelcode</translation>
+        </message>
+        <message>
+            <source>It is shown only now and cannot be copied. Write it down and keep it somewhere safe, away from this computer and out of reach of the person you are collecting evidence about.</source>
+            <translation>Hij wordt alleen nu getoond en kan niet worden gekopieerd. Schrijf hem op en bewaar hem op een veilige plek, weg van deze computer en buiten bereik van de persoon over wie u bewijs verzamelt.</translation>
+        </message>
+        <message>
+            <source>I have written down the new recovery code</source>
+            <translation>Ik heb de nieuwe herstelcode opgeschreven</translation>
         </message>
     </context>
     <context>
@@ -2365,6 +2443,37 @@
         <message>
             <source>The root certificate of {name} cannot be read.</source>
             <translation>Het basiscertificaat van {name} is niet te lezen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeftoversNotice</name>
+        <message>
+            <source>Left-over partial files</source>
+            <translation>Achtergebleven half geschreven bestanden</translation>
+        </message>
+        <message>
+            <source>A key change that was interrupted has been completed.</source>
+            <translation>Een sleutelwijziging die werd onderbroken, is afgemaakt.</translation>
+        </message>
+        <message>
+            <source>A key change that was interrupted was undone; the vault is as it was before it.</source>
+            <translation>Een sleutelwijziging die werd onderbroken, is teruggedraaid; de kluis is zoals hij daarvoor was.</translation>
+        </message>
+        <message>
+            <source>A write to this vault was interrupted (the program was stopped or the computer lost power) and left these partial files behind. They are not part of the vault and are never read, but a partial key file is one more copy of the vault&apos;s key. Remove them?</source>
+            <translation>Het schrijven naar deze kluis werd onderbroken (het programma werd gestopt of de computer viel uit) en liet deze half geschreven bestanden achter. Ze horen niet bij de kluis en worden nooit gelezen, maar een half geschreven sleutelbestand is nog een kopie van de sleutel van de kluis. Verwijderen?</translation>
+        </message>
+        <message>
+            <source>&amp;Remove them</source>
+            <translation>&amp;Verwijderen</translation>
+        </message>
+        <message>
+            <source>&amp;Keep them</source>
+            <translation>&amp;Laten staan</translation>
+        </message>
+        <message>
+            <source>Some files could not be removed: {files}</source>
+            <translation>Sommige bestanden konden niet worden verwijderd: {files}</translation>
         </message>
     </context>
 </TS>

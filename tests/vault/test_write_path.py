@@ -108,5 +108,5 @@ def test_an_unknown_cipher_setting_is_refused_not_passed_to_sqlcipher(tmp_path: 
     document["database"]["hmac"] = "HMAC_SHA256; ATTACH 'x' AS y"
     document["checksum"] = sha256_hex(canonical_json(document))
     (tmp_path / "x.ekvault" / KEY_FILE).write_text(json.dumps(document))
-    with pytest.raises(VaultDamagedError, match="incomplete"):
+    with pytest.raises(VaultDamagedError, match=r"\(database\.hmac is missing or not valid\)"):
         Vault.open(tmp_path / "x.ekvault", PASSPHRASE)
