@@ -2,7 +2,8 @@
 
 Rules this module keeps:
 - A vault is one folder (`keys.json`, `vault.db`, `vault.lock`, `README.txt`), 0700/0600.
-  Copying the folder backs up the case.
+  `backup` makes a consistent, verified copy (storage/backup.py); a folder copied while the
+  vault is being written is torn, and opening it says so (storage/tearing.py).
 - Every change to evidence and its custody event are written in ONE transaction: after a
   crash an item is wholly there with its event, or not there at all.
 - Originals stream through in 1 MiB chunks; memory use never depends on a file's size, and
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -32,20 +32,19 @@ from sqlalchemy import Engine, select
 from sqlalchemy import exc as sa_exc
 
 from evidence_kit import __version__
-from evidence_kit.domain import CustodyEntry, ItemSummary, Problem, VerifyReport
+from evidence_kit.domain import BackupReport, CustodyEntry, ItemSummary, Problem, VerifyReport
 from evidence_kit.errors import (
     DiskFullError,
     EvidenceKitError,
     FileUnreadableError,
-    NotAVaultError,
     PassphraseTooWeakError,
     VaultDamagedError,
     VaultExistsError,
     VaultLockedError,
-    not_a_file_error,
 )
-from evidence_kit.progress import CancelToken
+from evidence_kit.progress import CancelToken, ProgressCallback
 from evidence_kit.storage import item_reads, migrate
+from evidence_kit.storage.backup import make_backup
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.database import VaultDatabase, read_custody_log
 from evidence_kit.storage.db_errors import is_disk_full
@@ -61,6 +60,7 @@ from evidence_kit.storage.folder import (
     README_TEXT,
     acquire_lock,
     display_path,
+    open_regular_file,
     write_private_file,
 )
 from evidence_kit.storage.item_writes import (
@@ -78,6 +78,7 @@ from evidence_kit.storage.opening import (
     new_storage,
     open_engine,
     remove_unfinished,
+    require_vault_folder,
     unlock_data_key,
 )
 from evidence_kit.storage.signing_identity import SigningIdentity, stored_identity
@@ -93,29 +94,10 @@ from evidence_kit.timestamping.queue import (
     read_item_timestamps,
     read_timestamp_states,
 )
+from evidence_kit.verify.copy_check import copy_checker
 from evidence_kit.verify.vault import verify_vault
 
 MIN_PASSPHRASE_LENGTH = 8
-
-
-def _open_regular_file(path: Path, follow_links: bool) -> BinaryIO:
-    """Open a file to store only if it is a regular file, never waiting on a FIFO or a device.
-
-    O_NONBLOCK makes opening a FIFO return at once; `fstat` then refuses anything but a regular
-    file before a byte is read. (`importers/paths.py` does the same for the batch's readers,
-    which may not import the vault.)
-    """
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
-    fd = os.open(path, flags)
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise not_a_file_error(display_path(path), mode)
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 class Vault:
@@ -196,8 +178,7 @@ class Vault:
         """Unlock with the passphrase or the recovery code. Migrates an older vault on the way."""
         folder = Path(path)
         key_path = folder / KEY_FILE
-        if not folder.is_dir() or not key_path.is_file():
-            raise NotAVaultError(path=folder)
+        require_vault_folder(folder)
         lock = acquire_lock(folder)
         try:
             keyfile = KeyFile.from_bytes(key_path.read_bytes(), key_path)
@@ -331,7 +312,7 @@ class Vault:
         """
         given = Path(path)
         try:
-            with _open_regular_file(given, follow_links) as handle:
+            with open_regular_file(given, follow_links) as handle:
                 stat = os.fstat(handle.fileno())
                 base = meta or NewItem(
                     original_name=display_path(given.name), original_path=display_path(path)
@@ -501,6 +482,7 @@ class Vault:
                 cancel=cancel,
                 on_item=on_item,
                 tsa_roots=tsa_roots,
+                db_file=db_path,
             )
         if record:
             with contextlib.suppress(EvidenceKitError):
@@ -514,6 +496,23 @@ class Vault:
                     },
                 )
         return report
+
+    @_translate_db_errors
+    def backup(
+        self,
+        dest: str | os.PathLike[str],
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> BackupReport:
+        """A consistent, encrypted, verified copy in the new folder `dest`, logged (storage/backup.py)."""
+        key, cipher = self._data_key, self._keyfile.cipher
+        if key is None:
+            raise VaultLockedError()
+        check = copy_checker(key, cipher, self.vault_id, self._public_key, progress=progress, cancel=cancel)
+        return make_backup(
+            self._db, self.path, Path(dest), key, cipher, check=check, progress=progress, cancel=cancel
+        )
 
     # ----------------------------------------------------------------- trusted timestamps
 

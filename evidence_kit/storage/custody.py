@@ -43,6 +43,7 @@ class EventType:
     RECOVERED = "recovered_with_code"
     EXPORTED = "exported"
     TIMESTAMP_OBTAINED = "timestamp_obtained"
+    BACKUP_MADE = "backup_made"
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,10 @@ from sqlalchemy import Engine, insert
 from evidence_kit.errors import (
     DiskFullError,
     EvidenceKitError,
+    NotAVaultError,
     VaultDamagedError,
     VaultTooNewError,
+    VaultTornError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
@@ -57,6 +59,7 @@ from evidence_kit.storage.keys import (
     normalize_recovery_code,
 )
 from evidence_kit.storage.models import VaultInfo
+from evidence_kit.storage.tearing import damaged_or_torn, open_failure_is_tear
 
 
 @dataclass(frozen=True)
@@ -148,22 +151,40 @@ def disposed_on_error(engine: Engine, folder: Path) -> Iterator[None]:
         raise VaultDamagedError(path=folder, detail=str(getattr(exc, "orig", exc))) from exc
 
 
+def require_vault_folder(folder: Path) -> None:
+    """Refuse what is not a vault folder; one that has its database but lost its key file is torn."""
+    if folder.is_dir() and (folder / KEY_FILE).is_file():
+        return
+    if folder.is_dir() and (folder / DB_FILE).is_file():
+        raise VaultTornError(path=folder)
+    raise NotAVaultError(path=folder)
+
+
 def open_engine(folder: Path, keyfile: KeyFile, data_key: bytes) -> tuple[Engine, str | None]:
-    """Open the vault's database and migrate it; returns the engine and the revision it had before."""
+    """Open the vault's database and migrate it; returns the engine and the revision it had before.
+
+    A database that will not open is told apart as torn (a copy made mid-write, `tearing.py`) or damaged.
+    """
     db_path = folder / DB_FILE
     if not db_path.is_file():
-        raise VaultDamagedError(path=folder, detail="the database file is missing")
+        raise VaultTornError(path=folder)  # the key file without its database: an incomplete copy
     try:
         engine = make_engine(db_path, data_key, keyfile.cipher)
     except Exception as exc:  # sqlcipher raises its own DatabaseError: "file is not a database"
-        raise VaultDamagedError(path=folder, detail=str(exc)) from exc
-    with disposed_on_error(engine, folder), engine.begin() as conn:
-        before = migrate.current_revision(conn)
-        if before is None or not migrate.is_known(before):
-            raise (
-                VaultTooNewError(path=folder)
-                if before
-                else VaultDamagedError(path=folder, detail="the database has no schema")
-            )
-        migrate.upgrade(conn)
+        raise damaged_or_torn(folder, db_path, data_key, keyfile.cipher, exc) from exc
+    try:
+        with disposed_on_error(engine, folder), engine.begin() as conn:
+            before = migrate.current_revision(conn)
+            if before is None or not migrate.is_known(before):
+                raise (
+                    VaultTooNewError(path=folder)
+                    if before
+                    else VaultDamagedError(path=folder, detail="the database has no schema")
+                )
+            migrate.upgrade(conn)
+    except VaultDamagedError as exc:
+        cause = exc.__cause__
+        if cause is not None and open_failure_is_tear(db_path, data_key, keyfile.cipher, cause):
+            raise VaultTornError(path=folder) from exc
+        raise
     return engine, before
