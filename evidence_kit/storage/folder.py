@@ -1,10 +1,13 @@
 """The vault folder on disk: its file names, atomic private writes, the one-opener lock, path text.
 
-Rule: a vault is one folder (`keys.json`, `vault.db`, `vault.lock`, `README.txt`), 0700/0600.
+Rule: a vault is one folder (`keys.json`, `vault.db`, `vault.lock`, `README.txt`), 0700/0600;
+while a transaction runs, SQLite keeps `vault.db-journal` beside the database. A copy of the
+folder is a backup only when made by `backup.py`.
 Every file the vault writes beside its database is written atomically with mode 0600 (a crash
 leaves the old file or the new one, never half), and only one process at a time holds the
 folder's lock: a second opener is turned away with `VaultInUseError`, never "database is locked".
-(`settings.py` writes the settings file with the same `write_private_file`.)
+(`settings.py` writes the settings file with the same `write_private_file`.) An original to store
+is opened with `open_regular_file`, which never waits on a FIFO or a device.
 """
 
 from __future__ import annotations
@@ -27,10 +30,13 @@ README_FILE = "README.txt"
 
 README_TEXT = (
     "This folder is an Evidence Kit (Bewijskluis) vault. Everything in it is encrypted.\n"
-    "Open it with Evidence Kit. Do not change or remove files in this folder; copy the whole\n"
-    "folder to make a backup.\n"
+    "Open it with Evidence Kit. Do not change or remove files in this folder. To make a backup,\n"
+    "use Vault > Back up... in the app or `evidence-kit backup`: a copy of this folder made while\n"
+    "the vault is in use can be broken.\n"
     "Deze map is een Bewijskluis. Alles erin is versleuteld. Open hem met Bewijskluis.\n"
-    "Wijzig of verwijder geen bestanden in deze map; kopieer de hele map als reservekopie.\n"
+    "Wijzig of verwijder geen bestanden in deze map. Maak een reservekopie met Kluis >\n"
+    "Reservekopie maken... in de app of met `evidence-kit backup`: een kopie van deze map die\n"
+    "wordt gemaakt terwijl de kluis in gebruik is, kan kapot zijn.\n"
 )
 
 
