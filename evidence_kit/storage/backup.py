@@ -112,7 +112,7 @@ def _copy_database(
 ) -> None:
     """The database, page by page through SQLite's backup API, encrypted with the same key."""
     os.close(os.open(copy_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    source = connect(source_db, data_key, cipher)
+    source = connect(source_db, data_key, cipher, read_only=True)  # the backup only reads the vault
     try:
         target: Any = None
         target = keyed_new_file(copy_db, data_key, cipher)

@@ -2429,5 +2429,10 @@
             <source>Backup not made</source>
             <translation>Geen reservekopie gemaakt</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>Stopping… nothing will be left in the chosen folder.</source>
+            <translation>Bezig met stoppen… er blijft niets achter in de gekozen map.</translation>
+        </message>
     </context>
 </TS>

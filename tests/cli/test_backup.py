@@ -13,6 +13,7 @@ import hashlib
 import json
 import random
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,33 @@ def test_a_damaged_page_is_still_called_damage_not_a_tear(
     assert result.returncode == 1 and "NOT intact" in result.stdout
     assert TORN not in result.stdout + result.stderr
 
+
+
+def test_a_copy_that_does_not_check_out_exits_1_and_leaves_nothing(
+    tmp_path: Path,
+    env: dict[str, str],
+    vault: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The command's own path, in this process, with the copy's check made to find a problem."""
+    from evidence_kit.cli import main
+    from evidence_kit.domain import Problem, VerifyReport
+
+    def failing_checker(*_args: object, **_kwargs: object) -> Callable[[Path], VerifyReport]:
+        problem = Problem(scope="database", code="page_damaged", template="damaged", params=())
+        return lambda _db: VerifyReport(0, 0, 0, "", (problem,))
+
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr("evidence_kit.vault.copy_checker", failing_checker)
+    before = _json(["log", str(vault)], env)
+    with pytest.raises(SystemExit) as exited:
+        main(["backup", str(vault), str(tmp_path / "copy")])
+    assert exited.value.code == 1
+    captured = capsys.readouterr()
+    assert "did not check out (1 problems found), so it was removed" in captured.err
+    assert "Traceback" not in captured.err and captured.out == ""
+    assert not (tmp_path / "copy").exists()
+    assert not [p.name for p in tmp_path.iterdir() if "partial" in p.name]
+    assert _json(["log", str(vault)], env) == before

@@ -53,7 +53,10 @@ def backup_vault(controller: JobsApi, parent: QWidget) -> Job[BackupReport] | No
     target = backup_target(Path(chosen))
     holder: list[Job[BackupReport]] = []
     progress = ProgressDialog(
-        QCoreApplication.translate("Backup", "Making a backup"), lambda: holder[0].cancel.cancel(), parent
+        QCoreApplication.translate("Backup", "Making a backup"),
+        lambda: holder[0].cancel.cancel(),
+        parent,
+        stopping=QCoreApplication.translate("Backup", "Stopping… nothing will be left in the chosen folder."),
     )
     progress.setObjectName("backupProgress")
 
