@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.widgets import file_dialogs
 from evidence_kit.vault import DB_FILE, KEY_FILE, Vault
+from tests.torn import copy_mid_write
 from tests.ui.conftest import FAST, PASSPHRASE, open_vault, wait_idle
 
 
@@ -92,3 +93,28 @@ def test_no_folder_chosen_makes_nothing(
     wait_idle(qtbot, controller)
     assert _result(controller) is None
     assert controller.window.findChild(QWidget, "backupProgress") is None
+
+
+def test_checking_a_torn_copy_says_so_first(
+    qtbot: QtBot, controller: AppController, filled_vault: Path, tmp_path: Path
+) -> None:
+    """A folder copied while the vault was being written, its journal lost: the verdict names that."""
+    torn = tmp_path / "copied mid-write"
+    with Vault.open(filled_vault, PASSPHRASE) as vault:
+        copy_mid_write(vault, torn)
+    (torn / "vault.db-journal").unlink()
+    open_vault(qtbot, controller, torn)
+    controller.window.verify_action.trigger()
+
+    def report() -> QDialog | None:
+        found = controller.window.findChild(QDialog, "vaultReport")
+        return found if found is not None and found.isVisible() else None
+
+    qtbot.waitUntil(lambda: report() is not None, timeout=60_000)
+    dialog = report()
+    assert dialog is not None
+    verdict = dialog.findChild(QLabel)
+    assert verdict is not None
+    assert verdict.text().startswith("This vault folder is incomplete or was copied while it was being")
+    dialog.accept()
+    wait_idle(qtbot, controller)
