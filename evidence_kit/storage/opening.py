@@ -59,7 +59,7 @@ from evidence_kit.storage.keys import (
     normalize_recovery_code,
 )
 from evidence_kit.storage.models import VaultInfo
-from evidence_kit.storage.tearing import damaged_or_torn, open_failure_is_tear
+from evidence_kit.storage.tearing import damaged_or_torn, file_is_torn, open_failure_is_tear
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,10 @@ def open_engine(folder: Path, keyfile: KeyFile, data_key: bytes) -> tuple[Engine
             migrate.upgrade(conn)
     except VaultDamagedError as exc:
         cause = exc.__cause__
-        if cause is not None and open_failure_is_tear(db_path, data_key, keyfile.cipher, cause):
+        # An empty or cut file opens as an empty database ("no schema"): the file itself says torn.
+        if file_is_torn(db_path, keyfile.cipher.page_size, None) or (
+            cause is not None and open_failure_is_tear(db_path, data_key, keyfile.cipher, cause)
+        ):
             raise VaultTornError(path=folder) from exc
         raise
     return engine, before

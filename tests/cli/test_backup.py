@@ -154,6 +154,10 @@ def _torn_folders(tmp_path: Path, vault: Path) -> dict[str, Path]:
         shutil.copytree(vault, folder)
         (folder / DB_FILE).write_bytes(data[:keep])
         folders[name] = folder
+    folder = tmp_path / "database copied empty"
+    shutil.copytree(vault, folder)
+    (folder / DB_FILE).write_bytes(b"")
+    folders["database copied empty"] = folder
     for missing in (KEY_FILE, DB_FILE):
         folder = tmp_path / f"without {missing}"
         shutil.copytree(vault, folder)
