@@ -72,6 +72,7 @@ def keyed_new_file(path: Path, data_key: bytes, cipher: CipherSettings) -> Any:
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         _apply_key(conn, data_key, cipher)
+        conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temporary files, as for the vault
     except BaseException:
         conn.close()
         raise
