@@ -252,6 +252,22 @@ class VerifyReport:
 
 
 @dataclass(frozen=True)
+class BackupReport:
+    """A verified backup: where it is, the SHA-256 of its database file, and the custody head it holds.
+
+    The source vault's `backup_made` event follows that head directly, so the copy's log is the
+    source's log up to the moment of the copy.
+    """
+
+    folder: str
+    db_sha256: str
+    db_size: int
+    head_seq: int
+    head_hash: str
+    items: int
+
+
+@dataclass(frozen=True)
 class CustodyEntry:
     """One custody event as shown to people (the signed body stays in the vault)."""
 

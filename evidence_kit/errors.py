@@ -73,6 +73,37 @@ class KeyChangeInterruptedError(VaultError):
     )
 
 
+class VaultTornError(VaultDamagedError):
+    """A vault folder that is a copy made while the vault was being written, or lacks a file."""
+
+    template = (
+        "The vault folder {path} is incomplete or was copied while it was being written, so it cannot "
+        "be opened. Open the original vault instead; make copies with `evidence-kit backup` "
+        "(in the app: Vault, Back up…)."
+    )
+
+
+class BackupTargetError(EvidenceKitError):
+    template = "{path} already exists and is not empty; choose a new or empty folder for the backup."
+
+
+class BackupInsideVaultError(EvidenceKitError):
+    template = "{path} is inside the vault folder; choose a folder outside it for the backup."
+
+
+class BackupWriteError(EvidenceKitError):
+    template = (
+        "Could not write the backup to {path}: {detail}. Nothing was left there; the vault is unchanged."
+    )
+
+
+class BackupNotVerifiedError(EvidenceKitError):
+    template = (
+        "The backup written to {path} did not check out ({problems} problems found), so it was removed. "
+        "Check the vault itself with verify."
+    )
+
+
 class StoredValueError(VaultError):
     template = (
         "The vault holds a value that cannot be read ({value}): it was changed outside Evidence Kit. "

@@ -2,7 +2,8 @@
 
 Rules this module keeps:
 - A vault is one folder (`keys.json`, `vault.db`, `vault.lock`, `README.txt`), 0700/0600.
-  Copying the folder backs up the case.
+  `backup` makes a consistent, verified copy (storage/backup.py); a folder copied while the
+  vault is being written is torn, and opening it says so (storage/tearing.py).
 - Every change to evidence and its custody event are written in ONE transaction: after a
   crash an item is wholly there with its event, or not there at all.
 - Originals stream through in 1 MiB chunks; memory use never depends on a file's size, and
@@ -31,12 +32,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy import exc as sa_exc
 
 from evidence_kit import __version__
-from evidence_kit.domain import CustodyEntry, ItemSummary, Problem, VerifyReport
+from evidence_kit.domain import BackupReport, CustodyEntry, ItemSummary, Problem, VerifyReport
 from evidence_kit.errors import (
     DiskFullError,
     EvidenceKitError,
     FileUnreadableError,
-    NotAVaultError,
     PassphraseTooWeakError,
     VaultDamagedError,
     VaultExistsError,
@@ -44,6 +44,7 @@ from evidence_kit.errors import (
 )
 from evidence_kit.progress import CancelToken, ProgressCallback
 from evidence_kit.storage import item_reads, migrate
+from evidence_kit.storage.backup import make_backup
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.database import VaultDatabase, read_custody_log
 from evidence_kit.storage.db_errors import is_disk_full
@@ -59,8 +60,8 @@ from evidence_kit.storage.folder import (
     README_TEXT,
     acquire_lock,
     display_path,
+    open_regular_file,
 )
-from evidence_kit.storage.input_files import open_regular_file
 from evidence_kit.storage.item_writes import (
     ItemWriter,
     NewChild,
@@ -73,7 +74,13 @@ from evidence_kit.storage.key_change import commit_key_file, passphrase_keyfile,
 from evidence_kit.storage.keys import SLOT_PASSPHRASE, SLOT_RECOVERY, KdfParams, KeyFile, normalize_passphrase
 from evidence_kit.storage.leftovers import find_leftovers
 from evidence_kit.storage.models import VaultInfo
-from evidence_kit.storage.opening import disposed_on_error, new_storage, remove_unfinished, unlock_folder
+from evidence_kit.storage.opening import (
+    disposed_on_error,
+    new_storage,
+    remove_unfinished,
+    require_vault_folder,
+    unlock_folder,
+)
 from evidence_kit.storage.signing_identity import SigningIdentity, stored_identity
 from evidence_kit.timestamping import TsaConfig, stamping
 from evidence_kit.timestamping.queue import (
@@ -87,6 +94,7 @@ from evidence_kit.timestamping.queue import (
     read_item_timestamps,
     read_timestamp_states,
 )
+from evidence_kit.verify.copy_check import copy_checker
 from evidence_kit.verify.vault import verify_vault
 
 MIN_PASSPHRASE_LENGTH = 8
@@ -172,8 +180,7 @@ class Vault:
     ) -> Vault:
         """Unlock with the passphrase or the recovery code. Migrates an older vault on the way."""
         folder = Path(path)
-        if not folder.is_dir() or not (folder / KEY_FILE).is_file():
-            raise NotAVaultError(path=folder)
+        require_vault_folder(folder)
         lock = acquire_lock(folder)
         try:
             unlocked = unlock_folder(folder, passphrase, recovery_code)
@@ -504,6 +511,7 @@ class Vault:
                 cancel=cancel,
                 on_item=on_item,
                 tsa_roots=tsa_roots,
+                db_file=db_path,
             )
         if record:
             with contextlib.suppress(EvidenceKitError):
@@ -517,6 +525,23 @@ class Vault:
                     },
                 )
         return report
+
+    @_translate_db_errors
+    def backup(
+        self,
+        dest: str | os.PathLike[str],
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> BackupReport:
+        """A consistent, encrypted, verified copy in the new folder `dest`, logged (storage/backup.py)."""
+        key, cipher = self._data_key, self._keyfile.cipher
+        if key is None:
+            raise VaultLockedError()
+        check = copy_checker(key, cipher, self.vault_id, self._public_key, progress=progress, cancel=cancel)
+        return make_backup(
+            self._db, self.path, Path(dest), key, cipher, check=check, progress=progress, cancel=cancel
+        )
 
     # ----------------------------------------------------------------- trusted timestamps
 

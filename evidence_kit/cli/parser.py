@@ -10,6 +10,7 @@ import argparse
 from datetime import date
 
 from evidence_kit import __version__
+from evidence_kit.cli.backup_commands import cmd_backup
 from evidence_kit.cli.common import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECOVERY_CODE
 from evidence_kit.cli.demo_commands import cmd_demo
 from evidence_kit.cli.evidence_commands import cmd_add, cmd_extract, cmd_list, cmd_log, cmd_messages
@@ -110,6 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(func=cmd_extract)
 
     vault_command("verify", _("check every stored byte and the custody log")).set_defaults(func=cmd_verify)
+
+    backup = vault_command(
+        "backup",
+        _(
+            "make a consistent, checked copy of the vault in a new folder (a folder copied while the "
+            "vault is in use can be broken)"
+        ),
+    )
+    backup.add_argument(
+        "dest", metavar="DEST", help=_("a new or empty folder for the copy (for example on a USB stick)")
+    )
+    backup.set_defaults(func=cmd_backup)
 
     log = vault_command("log", _("show the custody log"))
     log.add_argument("--json", action="store_true", help=_("print JSON"))

@@ -9,11 +9,16 @@ from pathlib import Path
 from evidence_kit.cli.common import out
 from evidence_kit.cli.session import open_vault, settings_or_none, stamp_quietly
 from evidence_kit.domain import VerifyReport
-from evidence_kit.i18n import fmt, get_language
+from evidence_kit.errors import VaultTornError
+from evidence_kit.i18n import error_text, fmt, get_language
 from evidence_kit.settings import trusted_tsa_roots
+from evidence_kit.verify.tearing import TORN_CODE
 
 
 def print_report(report: VerifyReport) -> None:
+    torn = [p for p in report.problems if p.code == TORN_CODE]
+    if torn:  # said first and on its own: what happened and what to do
+        out(fmt(torn[0].template, torn[0].params))
     if report.ok:
         out(
             fmt(
@@ -30,11 +35,17 @@ def print_report(report: VerifyReport) -> None:
         return
     out(fmt("Vault NOT intact: {count} problems found.", {"count": str(len(report.problems))}))
     for problem in report.problems:
-        out("  - " + fmt(problem.template, problem.params))
+        if problem.code != TORN_CODE:
+            out("  - " + fmt(problem.template, problem.params))
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
+    try:
+        vault = open_vault(args)
+    except VaultTornError as exc:  # a finding of verify, not an error of the command: exit 1
+        out(error_text(exc))
+        return 1
+    with vault:
         stamp_quietly(vault)
         report = vault.verify(tsa_roots=trusted_tsa_roots(settings_or_none()))
     print_report(report)

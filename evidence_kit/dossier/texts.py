@@ -196,6 +196,7 @@ _EN: dict[str, str] = {
     "event.recovery_code_reissued": "New recovery code made",
     "event.exported": "Dossier exported",
     "event.timestamp_obtained": "Trusted timestamp obtained",
+    "event.backup_made": "Backup made",
     # Appendix B: verification
     "verify.title": "Appendix B: how to check this dossier",
     "verify.intro": (
@@ -413,6 +414,7 @@ _NL: dict[str, str] = {
     "event.recovery_code_reissued": "Nieuwe herstelcode gemaakt",
     "event.exported": "Dossier ge\u00ebxporteerd",
     "event.timestamp_obtained": "Vertrouwd tijdstempel verkregen",
+    "event.backup_made": "Reservekopie gemaakt",
     "verify.title": "Bijlage B: zo controleert u dit dossier",
     "verify.intro": (
         "Iedereen kan het pakket bij dit dossier controleren met standaardprogramma\u2019s; daarvoor "

@@ -45,6 +45,7 @@ class EventType:
     RECOVERY_CODE_REISSUED = "recovery_code_reissued"
     EXPORTED = "exported"
     TIMESTAMP_OBTAINED = "timestamp_obtained"
+    BACKUP_MADE = "backup_made"
 
 
 @dataclass(frozen=True)

@@ -55,16 +55,40 @@ def _key_pragma(data_key: bytes) -> str:
     return f"PRAGMA key = \"x'{data_key.hex()}'\""
 
 
-def connect(path: Path, data_key: bytes, cipher: CipherSettings) -> Any:
-    """A keyed DB-API connection. Raises sqlcipher DatabaseError if the key or file is wrong."""
+def _apply_key(conn: Any, data_key: bytes, cipher: CipherSettings) -> None:
+    # SQLCipher would otherwise print its own diagnostics to stderr (page numbers, no
+    # content); we report damage ourselves, in words a user can act on.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(_key_pragma(data_key))
+    conn.execute(f"PRAGMA cipher_page_size = {int(cipher.page_size)}")
+    conn.execute(f"PRAGMA cipher_hmac_algorithm = {cipher.hmac_algorithm}")
+
+
+def keyed_new_file(path: Path, data_key: bytes, cipher: CipherSettings) -> Any:
+    """A keyed connection to an empty file that nothing has been written to yet (a backup's target).
+
+    Keyed before the first page exists, so every page written to it is encrypted and authenticated.
+    """
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
-        # SQLCipher would otherwise print its own diagnostics to stderr (page numbers, no
-        # content); we report damage ourselves, in words a user can act on.
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(_key_pragma(data_key))
-        conn.execute(f"PRAGMA cipher_page_size = {int(cipher.page_size)}")
-        conn.execute(f"PRAGMA cipher_hmac_algorithm = {cipher.hmac_algorithm}")
+        _apply_key(conn, data_key, cipher)
+        conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temporary files, as for the vault
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def connect(path: Path, data_key: bytes, cipher: CipherSettings, *, read_only: bool = False) -> Any:
+    """A keyed DB-API connection. Raises sqlcipher DatabaseError if the key or file is wrong.
+
+    `read_only` opens the file so that nothing, not even a hot journal's rollback, can change it
+    (checking a backup, or looking at a folder that would not open).
+    """
+    target = f"{path.absolute().as_uri()}?mode=ro" if read_only else str(path)
+    conn = sqlcipher.connect(target, isolation_level=None, check_same_thread=False, uri=read_only)
+    try:
+        _apply_key(conn, data_key, cipher)
         # The first real read: fails here when the key does not fit or page 1 is damaged.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = DELETE").fetchone()
@@ -78,9 +102,9 @@ def connect(path: Path, data_key: bytes, cipher: CipherSettings) -> Any:
     return conn
 
 
-def make_engine(path: Path, data_key: bytes, cipher: CipherSettings) -> Engine:
+def make_engine(path: Path, data_key: bytes, cipher: CipherSettings, *, read_only: bool = False) -> Engine:
     """An engine over exactly one connection (the vault has one writer; callers serialise)."""
-    first = connect(path, data_key, cipher)
+    first = connect(path, data_key, cipher, read_only=read_only)
     engine = create_engine(
         "sqlite+pysqlite://",
         module=sqlcipher,

@@ -1,22 +1,27 @@
 """The vault folder on disk: its file names, atomic private writes, the one-opener lock, path text.
 
-Rule: a vault is one folder (`keys.json`, `vault.db`, `vault.lock`, `README.txt`), 0700/0600.
+Rule: a vault is one folder (`keys.json`, `vault.db`, `vault.lock`, `README.txt`), 0700/0600;
+while a transaction runs, SQLite keeps `vault.db-journal` beside the database. A copy of the
+folder is a backup only when made by `backup.py`.
 Every file the vault writes beside its database is written atomically with mode 0600 (a crash
 leaves the old file or the new one, never half), and only one process at a time holds the
 folder's lock: a second opener is turned away with `VaultInUseError`, never "database is locked".
-(`settings.py` writes the settings file with the same `write_private_file`.)
+(`settings.py` writes the settings file with the same `write_private_file`.) An original to store
+is opened with `open_regular_file`, which never waits on a FIFO or a device.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import uuid
 from pathlib import Path
+from typing import BinaryIO
 
 import filelock
 
-from evidence_kit.errors import VaultInUseError
+from evidence_kit.errors import VaultInUseError, not_a_file_error
 
 KEY_FILE = "keys.json"
 DB_FILE = "vault.db"
@@ -25,10 +30,13 @@ README_FILE = "README.txt"
 
 README_TEXT = (
     "This folder is an Evidence Kit (Bewijskluis) vault. Everything in it is encrypted.\n"
-    "Open it with Evidence Kit. Do not change or remove files in this folder; copy the whole\n"
-    "folder to make a backup.\n"
+    "Open it with Evidence Kit. Do not change or remove files in this folder. To make a backup,\n"
+    "use Vault > Back up... in the app or `evidence-kit backup`: a copy of this folder made while\n"
+    "the vault is in use can be broken.\n"
     "Deze map is een Bewijskluis. Alles erin is versleuteld. Open hem met Bewijskluis.\n"
-    "Wijzig of verwijder geen bestanden in deze map; kopieer de hele map als reservekopie.\n"
+    "Wijzig of verwijder geen bestanden in deze map. Maak een reservekopie met Kluis >\n"
+    "Reservekopie maken... in de app of met `evidence-kit backup`: een kopie van deze map die\n"
+    "wordt gemaakt terwijl de kluis in gebruik is, kan kapot zijn.\n"
 )
 
 
@@ -63,3 +71,22 @@ def display_path(value: str | os.PathLike[str]) -> str:
     """A path as text that SQLite can store: undecodable bytes become backslash escapes."""
     raw = os.fsencode(value)
     return raw.decode("utf-8", errors="backslashreplace")
+
+
+def open_regular_file(path: Path, follow_links: bool) -> BinaryIO:
+    """Open a file to store only if it is a regular file, never waiting on a FIFO or a device.
+
+    O_NONBLOCK makes opening a FIFO return at once; `fstat` then refuses anything but a regular
+    file before a byte is read. (`importers/paths.py` does the same for the batch's readers.)
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise not_a_file_error(display_path(path), mode)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise

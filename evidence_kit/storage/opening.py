@@ -31,8 +31,10 @@ from evidence_kit.errors import (
     DiskFullError,
     EvidenceKitError,
     KeyFileMismatchError,
+    NotAVaultError,
     VaultDamagedError,
     VaultTooNewError,
+    VaultTornError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
@@ -61,6 +63,7 @@ from evidence_kit.storage.keys import (
     normalize_recovery_code,
 )
 from evidence_kit.storage.models import VaultInfo
+from evidence_kit.storage.tearing import file_is_torn, open_failure_is_tear
 
 
 @dataclass(frozen=True)
@@ -152,27 +155,50 @@ def disposed_on_error(engine: Engine, folder: Path) -> Iterator[None]:
         raise VaultDamagedError(path=folder, detail=str(getattr(exc, "orig", exc))) from exc
 
 
+def require_vault_folder(folder: Path) -> None:
+    """Refuse what is not a vault folder; one that has its database but lost its key file is torn."""
+    if folder.is_dir() and (folder / KEY_FILE).is_file():
+        return
+    if folder.is_dir() and (folder / DB_FILE).is_file():
+        raise VaultTornError(path=folder)
+    raise NotAVaultError(path=folder)
+
+
 def open_engine(folder: Path, keyfile: KeyFile, data_key: bytes) -> tuple[Engine, str | None]:
-    """Open the vault's database and migrate it; returns the engine and the revision it had before."""
+    """Open the vault's database and migrate it; returns the engine and the revision it had before.
+
+    A database that will not open is told apart as torn (a copy made mid-write, `tearing.py`) or damaged.
+    """
     db_path = folder / DB_FILE
     if not db_path.is_file():
-        raise VaultDamagedError(path=folder, detail="the database file is missing")
+        raise VaultTornError(path=folder)  # the key file without its database: an incomplete copy
     try:
         engine = make_engine(db_path, data_key, keyfile.cipher)
     except Exception as exc:  # sqlcipher raises its own DatabaseError: "file is not a database"
         if is_disk_full(exc):
             raise DiskFullError(path=folder) from exc
+        if open_failure_is_tear(db_path, data_key, keyfile.cipher, exc):
+            raise VaultTornError(path=folder) from exc
         # The key unwrapped, so the key file is sound; its data key does not fit this database.
         raise KeyFileMismatchError(path=folder) from exc
-    with disposed_on_error(engine, folder), engine.begin() as conn:
-        before = migrate.current_revision(conn)
-        if before is None or not migrate.is_known(before):
-            raise (
-                VaultTooNewError(path=folder)
-                if before
-                else VaultDamagedError(path=folder, detail="the database has no schema")
-            )
-        migrate.upgrade(conn)
+    try:
+        with disposed_on_error(engine, folder), engine.begin() as conn:
+            before = migrate.current_revision(conn)
+            if before is None or not migrate.is_known(before):
+                raise (
+                    VaultTooNewError(path=folder)
+                    if before
+                    else VaultDamagedError(path=folder, detail="the database has no schema")
+                )
+            migrate.upgrade(conn)
+    except VaultDamagedError as exc:
+        cause = exc.__cause__
+        # An empty or cut file opens as an empty database ("no schema"): the file itself says torn.
+        if file_is_torn(db_path, keyfile.cipher.page_size, None) or (
+            cause is not None and open_failure_is_tear(db_path, data_key, keyfile.cipher, cause)
+        ):
+            raise VaultTornError(path=folder) from exc
+        raise
     return engine, before
 
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import QImage, QImageReader
 
 from evidence_kit.domain import (
     AddResult,
+    BackupReport,
     Conversation,
     CustodyEntry,
     ItemKind,
@@ -461,6 +462,11 @@ def verify_vault(context: JobContext) -> VerifyReport:
         context.progress(ProgressInfo(done, total, 0, 0, ""))
 
     return context.vault.verify(cancel=context.cancel, on_item=on_item)
+
+
+def backup(context: JobContext, dest: Path) -> BackupReport:
+    """A consistent, checked copy of the vault in `dest`, through the core (a custody event of its own)."""
+    return context.vault.backup(dest, progress=context.progress, cancel=context.cancel)
 
 
 def custody_log(context: JobContext) -> list[CustodyEntry]:

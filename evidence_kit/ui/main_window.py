@@ -100,6 +100,8 @@ class AppWindow(QMainWindow):
         self.lock_action.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
         self.verify_action = self._action(self.tr("&Check the vault…"), self.verify_vault)
         self.change_passphrase_action = self._action(self.tr("Change &passphrase…"), self.change_passphrase)
+        self.backup_action = self._action(self.tr("&Back up…"), self.backup_vault)
+        self.backup_action.setToolTip(self.tr("Make a checked copy of the vault, for example on a USB stick"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(std.Quit))
         self.add_action = self._action(self.tr("&Add files…"), self.add_files, "Ctrl+I", "add")
         self.add_action.setToolTip(self.tr("Add files or export zips (Ctrl+I); you can also drag them here"))
@@ -140,6 +142,7 @@ class AppWindow(QMainWindow):
         vault.addSeparator()
         vault.addAction(self.lock_action)
         vault.addAction(self.verify_action)
+        vault.addAction(self.backup_action)
         vault.addAction(self.change_passphrase_action)
         vault.addSeparator()
         vault.addAction(self.quick_exit_action)
@@ -198,6 +201,7 @@ class AppWindow(QMainWindow):
         for action in (
             self.lock_action,
             self.verify_action,
+            self.backup_action,
             self.change_passphrase_action,
             self.add_action,
             self.add_folder_action,
@@ -440,6 +444,13 @@ class AppWindow(QMainWindow):
         from evidence_kit.ui.views.verify import verify_vault
 
         verify_vault(self.controller, self)
+
+    def backup_vault(self) -> None:
+        if self.workspace is None:
+            return
+        from evidence_kit.ui.views.backup import backup_vault
+
+        backup_vault(self.controller, self)
 
     def change_passphrase(self) -> None:
         if self.workspace is None:

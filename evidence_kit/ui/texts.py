@@ -47,6 +47,7 @@ _EVENTS = {
     "recovery_code_reissued": QT_TRANSLATE_NOOP("Texts", "New recovery code made"),
     "exported": QT_TRANSLATE_NOOP("Texts", "Dossier exported"),
     "timestamp_obtained": QT_TRANSLATE_NOOP("Texts", "Trusted time-stamp obtained"),
+    "backup_made": QT_TRANSLATE_NOOP("Texts", "Backup made"),
 }
 
 _FORMATS = {

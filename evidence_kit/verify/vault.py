@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from cryptography import x509
@@ -35,6 +37,7 @@ from evidence_kit.timestamping.queue import (
     read_tokens,
 )
 from evidence_kit.verify.derived import check_derived
+from evidence_kit.verify.tearing import torn_problem
 
 # A value edited into something unreadable is a finding too, never a traceback.
 _DB_ERRORS = (sa_exc.DBAPIError, sa_exc.StatementError, StoredValueError)
@@ -324,15 +327,23 @@ def verify_vault(
     cancel: CancelToken | None = None,
     on_item: Callable[[int, int], None] | None = None,
     tsa_roots: Sequence[x509.Certificate] | None = None,
+    db_file: Path | None = None,
 ) -> VerifyReport:
     """Run every check on connections made by `connect` (never the vault's writing connection).
 
     `tsa_roots`: when given, every stored time-stamp must chain to one of these roots, not only
     to the root stored beside it (which a key holder could have replaced along with the token).
+    `db_file`: the database file; when damage is found, it is looked at for the signs of a copy
+    made while the vault was being written, and such a copy is named torn first (`tearing.py`).
     """
     reader = _Reader(connect)
     try:
-        return _verify(reader, vault_id, public_key, cancel, on_item, tsa_roots)
+        report = _verify(reader, vault_id, public_key, cancel, on_item, tsa_roots)
+        if db_file is None:
+            return report
+        with reader.use() as conn:
+            torn = torn_problem(conn, db_file, report.problems)
+        return report if torn is None else replace(report, problems=(torn, *report.problems))
     finally:
         reader.reset()
 

@@ -307,6 +307,16 @@
             <source>Change &amp;passphrase…</source>
             <translation>&amp;Wachtwoordzin wijzigen…</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="1" />
+            <source>&amp;Back up…</source>
+            <translation>&amp;Reservekopie maken…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/main_window.py" line="1" />
+            <source>Make a checked copy of the vault, for example on a USB stick</source>
+            <translation>Maak een gecontroleerde kopie van de kluis, bijvoorbeeld op een USB-stick</translation>
+        </message>
     </context>
     <context>
         <name>ChatView</name>
@@ -1903,6 +1913,11 @@
             <source>New recovery code made</source>
             <translation>Nieuwe herstelcode gemaakt</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>Backup made</source>
+            <translation>Reservekopie gemaakt</translation>
+        </message>
     </context>
     <context>
         <name>UnlockDialog</name>
@@ -2474,6 +2489,59 @@ Dit is uw nieuwe herstelcode:</translation>
         <message>
             <source>Some files could not be removed: {files}</source>
             <translation>Sommige bestanden konden niet worden verwijderd: {files}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backup</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>Backup {stamp}</source>
+            <translation>Reservekopie {stamp}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>Choose where to put the backup (for example a USB stick)</source>
+            <translation>Kies waar de reservekopie moet komen (bijvoorbeeld een USB-stick)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>Making a backup</source>
+            <translation>Reservekopie maken</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>Checking the copy…</source>
+            <translation>De kopie wordt gecontroleerd…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>{done} of {total} items checked</source>
+            <translation>{done} van {total} items gecontroleerd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>Backup made</source>
+            <translation>Reservekopie gemaakt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>The backup is made and checked: {items} items, every byte and the custody log. It opens with the same passphrase and recovery code as this vault. Keep it away from this computer.</source>
+            <translation>De reservekopie is gemaakt en gecontroleerd: {items} items, elke byte en het bewaarlogboek. Hij gaat open met dezelfde wachtwoordzin en herstelcode als deze kluis. Bewaar hem niet op deze computer.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>The backup was cancelled; nothing was left in the chosen folder.</source>
+            <translation>Het maken van de reservekopie is afgebroken; er is niets achtergebleven in de gekozen map.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>Backup not made</source>
+            <translation>Geen reservekopie gemaakt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>Stopping… nothing will be left in the chosen folder.</source>
+            <translation>Bezig met stoppen… er blijft niets achter in de gekozen map.</translation>
         </message>
     </context>
 </TS>

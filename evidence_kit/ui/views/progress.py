@@ -16,8 +16,15 @@ from evidence_kit.ui import texts
 
 
 class ProgressDialog(QDialog):
-    def __init__(self, title: str, on_cancel: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        on_cancel: Callable[[], None],
+        parent: QWidget | None = None,
+        stopping: str | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._stopping = stopping
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(460)
@@ -62,7 +69,9 @@ class ProgressDialog(QDialog):
     def _cancel(self) -> None:
         if not self.cancelled:
             self.cancelled = True
-            self.heading.setText(self.tr("Stopping… every item finished so far stays in the vault."))
+            self.heading.setText(
+                self._stopping or self.tr("Stopping… every item finished so far stays in the vault.")
+            )
             self.buttons.setEnabled(False)
             self._on_cancel()
 

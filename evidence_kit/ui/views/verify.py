@@ -23,6 +23,7 @@ from evidence_kit.ui.views.progress import ProgressDialog
 from evidence_kit.ui.widgets import file_dialogs
 from evidence_kit.ui.widgets.colours import Tone, apply_tone
 from evidence_kit.ui.workers import Job, JobKind
+from evidence_kit.verify.tearing import TORN_CODE
 
 
 class ReportDialog(QDialog):
@@ -62,6 +63,9 @@ def vault_report_text(report: VerifyReport) -> tuple[str, str]:
         verdict = QCoreApplication.translate(
             "Verify", "The vault is NOT intact. Problems found: {count}."
         ).format(count=count)
+        torn = [problem for problem in report.problems if problem.code == TORN_CODE]
+        if torn:  # a copy made mid-write: what happened and what to do comes first, plainly
+            verdict = texts.core_text(torn[0].template, torn[0].params)
     lines = [
         QCoreApplication.translate("Verify", "Items checked: {count}").format(count=report.items_checked),
         QCoreApplication.translate("Verify", "Bytes checked: {count}").format(
