@@ -20,7 +20,7 @@ from evidence_kit.importers._chat_support import ExportTree, FolderTree, open_tr
 from evidence_kit.importers.common import folder_of, starts_json_object
 from evidence_kit.importers.telegram.chat import FORMAT
 from evidence_kit.importers.telegram.html_export import HTML_PAGE, html_chat, html_chats
-from evidence_kit.importers.telegram.json_export import read_json
+from evidence_kit.importers.telegram.json_document import read_json
 from evidence_kit.importers.telegram.recognition import html_head, json_head
 
 
@@ -36,7 +36,7 @@ def _shallowest(names: list[str], file_name: str) -> str | None:
 
 
 def _read_member(tree: ExportTree, member: str, display: str) -> list[ParsedExport]:
-    head = tree.read(member, format_name=FORMAT)[:65536]
+    head = tree.head(member)  # never the whole file: the JSON is read as a stream
     if json_head(head) or starts_json_object(head):
         return read_json(tree, member, display)
     if b"<" not in head[:4096]:
