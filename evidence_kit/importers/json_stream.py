@@ -47,6 +47,10 @@ def _count_replace(error: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error(_ERRORS, _count_replace)
 
+# What the parser raises for a file that is not JSON: its own errors, bad numbers (ValueError,
+# ArithmeticError), a file that ends too early (StopIteration), a value past memory.
+_PARSE_FAILURES = (StopIteration, ijson.JSONError, ValueError, ArithmeticError, MemoryError)
+
 
 # An escape of a UTF-16 surrogate, \\uD800-\\uDFFF. Found even where the backslash is itself escaped
 # ("\\\\ud800" is text, not an escape): then the slower backend is chosen for nothing, never wrongly.
@@ -119,7 +123,8 @@ class JsonStream:
     """The events of one JSON file, read as a stream, with the walking helpers the readers use.
 
     `next()` gives the next (event, value) pair; `value(first)` builds the value that starts with
-    the event `first` (depth-checked); `skip(first)` passes over it without building it;
+    the event `first` (depth-checked); `skip(first)` passes over it without building it, `scan`
+    likewise while handing on its strings;
     `members()` and `items()` walk the object or array just opened; `end()` checks nothing follows
     the document. Every parse failure becomes an `ImportFormatError` naming the file.
     """
@@ -163,20 +168,22 @@ class JsonStream:
     def error(self, detail: str) -> ImportFormatError:
         return ImportFormatError(path=self.path, format=self.format_name, detail=detail)
 
+    def _failure(self, exc: BaseException) -> ImportFormatError:
+        """What a parse failure tells the user."""
+        if isinstance(exc, StopIteration):
+            return self.error("not valid JSON (the file ends too early)")
+        if isinstance(exc, MemoryError):
+            return self.error("not valid JSON (a value is too large)")
+        text = str(exc)
+        if isinstance(exc, ijson.IncompleteJSONError) and ("premature EOF" in text or "Incomplete" in text):
+            return self.error("not valid JSON (the file ends too early)")
+        return self.error(f"not valid JSON ({_first_line(text)})")
+
     def next(self) -> tuple[str, Any]:
         try:
             return next(self._events)
-        except StopIteration:
-            raise self.error("not valid JSON (the file ends too early)") from None
-        except ijson.IncompleteJSONError as exc:
-            text = str(exc)
-            if "premature EOF" in text or "Incomplete JSON" in text:
-                raise self.error("not valid JSON (the file ends too early)") from None
-            raise self.error(f"not valid JSON ({_first_line(text)})") from None
-        except (ijson.JSONError, ValueError, ArithmeticError) as exc:  # bad numbers, symbols
-            raise self.error(f"not valid JSON ({_first_line(str(exc))})") from None
-        except MemoryError:
-            raise self.error("not valid JSON (a value is too large)") from None
+        except _PARSE_FAILURES as exc:
+            raise self._failure(exc) from None
 
     def value(self, first: tuple[str, Any], depth: int = 0) -> object:
         """The value starting with event `first`, built iteratively; `depth` is where it sits."""
@@ -190,46 +197,64 @@ class JsonStream:
         stack: list[Any] = [root]
         key = ""
         limit = MAX_DEPTH - depth
-        while stack:
-            event, scalar = self.next()
-            if event == "map_key":
-                key = scalar
-                continue
-            if event == "end_map" or event == "end_array":
-                stack.pop()
-                continue
-            if event == "start_map" or event == "start_array":
-                new: Any = {} if event == "start_map" else []
-                if len(stack) >= limit:
-                    raise self.error("the JSON is nested too deeply")
+        following = self._events.__next__  # the hot loop: one call per event, errors caught once
+        try:
+            while stack:
+                event, scalar = following()
+                if event == "map_key":
+                    key = scalar
+                    continue
+                if event == "end_map" or event == "end_array":
+                    stack.pop()
+                    continue
+                if event == "start_map" or event == "start_array":
+                    new: Any = {} if event == "start_map" else []
+                    if len(stack) >= limit:
+                        raise self.error("the JSON is nested too deeply")
+                    top = stack[-1]
+                    if type(top) is list:
+                        top.append(new)
+                    else:
+                        top[key] = new
+                    stack.append(new)
+                    continue
                 top = stack[-1]
                 if type(top) is list:
-                    top.append(new)
+                    top.append(scalar)
                 else:
-                    top[key] = new
-                stack.append(new)
-                continue
-            top = stack[-1]
-            if type(top) is list:
-                top.append(scalar)
-            else:
-                top[key] = scalar
+                    top[key] = scalar
+        except _PARSE_FAILURES as exc:
+            raise self._failure(exc) from None
         return root
 
     def skip(self, first: tuple[str, Any], depth: int = 0) -> None:
         """Pass over the value starting with `first` without keeping it."""
-        if first[0] not in ("start_map", "start_array"):
+        self.scan(first, None, depth)
+
+    def scan(self, first: tuple[str, Any], see: Callable[[str], None] | None, depth: int = 0) -> None:
+        """Pass over the value starting with `first`, handing each string value (not key) to `see`."""
+        event, scalar = first
+        if event == "string" and see is not None:
+            see(scalar)
+        if event != "start_map" and event != "start_array":
             return
         level = 1
         limit = MAX_DEPTH - depth
-        while level:
-            event, _ = self.next()
-            if event == "start_map" or event == "start_array":
-                level += 1
-                if level > limit:
-                    raise self.error("the JSON is nested too deeply")
-            elif event == "end_map" or event == "end_array":
-                level -= 1
+        following = self._events.__next__
+        try:
+            while level:
+                event, scalar = following()
+                if event == "string":
+                    if see is not None:
+                        see(scalar)
+                elif event == "start_map" or event == "start_array":
+                    level += 1
+                    if level > limit:
+                        raise self.error("the JSON is nested too deeply")
+                elif event == "end_map" or event == "end_array":
+                    level -= 1
+        except _PARSE_FAILURES as exc:
+            raise self._failure(exc) from None
 
     def members(self) -> Iterator[str]:
         """The keys of the object just opened (after its start_map); the caller reads each value."""
@@ -251,8 +276,8 @@ class JsonStream:
         """Nothing but white space may follow the document."""
         try:
             extra = next(self._events, None)
-        except (ijson.JSONError, ValueError) as exc:
-            raise self.error(f"not valid JSON ({_first_line(str(exc))})") from None
+        except _PARSE_FAILURES as exc:
+            raise self._failure(exc) from None
         if extra is not None:
             raise self.error("not valid JSON (extra data after the document)")
 
