@@ -1,5 +1,7 @@
-"""What reading one backup gathers: its records with their file order, the MMS media held in
-memory and the names in use, the people it names, and how many wall times came from readable_date."""
+"""What reading one backup gathers besides its messages: the messages just read and not yet handed
+on, the MMS media held in memory and the names in use, the people it names, and how many wall
+times came from readable_date. The messages themselves are not kept here: `reader.iter_messages`
+hands each one on as soon as its record is read."""
 
 from __future__ import annotations
 
@@ -13,19 +15,13 @@ from evidence_kit.importers.sms.times import When
 
 
 @dataclass
-class Record:
-    """One parsed record with the data needed to order it."""
-
-    when: When
-    order: int
-    message: Message
-
-
-@dataclass
 class State:
     path: Path
     collect: Collector = field(default_factory=Collector)
-    records: list[Record] = field(default_factory=list)
+    fresh: list[Message] = field(default_factory=list)  # read from the last record, not yet handed on
+    count: int = 0  # messages read so far
+    root: str = ""  # the root element: "smses" or "calls"
+    attributes: dict[str, str] = field(default_factory=dict)  # the root element's attributes
     files: list[EmbeddedFile] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
@@ -41,7 +37,8 @@ class State:
                 self.readable_used += 1
             else:
                 self.readable_absent += 1
-        self.records.append(Record(when, len(self.records), message))
+        self.fresh.append(message)
+        self.count += 1
         for person in counterparts:
             key = person.identifier or person.name
             if key is None:
