@@ -33,10 +33,10 @@ from evidence_kit.importers._chat_support import TOO_LARGE, WarningLog
 
 MAX_DEPTH = 200
 _CHUNK = 1024 * 1024
-# What the parser reads at a time. yajl looks at a value cut across two reads again from its start
-# with every read, so one huge string costs (its size / this)² / 2 reads' worth of scanning: at
-# 64 KiB (ijson's default) a 100 MB message text took 80 s, at 8 MiB it takes about 1 s.
-_PARSE_BUFFER = 8 * 1024 * 1024
+# What the parser is given at a time (see `_Reads`).
+_SMALL_READ = 64 * 1024
+_LARGE_READ = 16 * 1024 * 1024
+_DELIMITER = re.compile(rb'(?<!\\)"')  # a quote no backslash escapes: a string starts or ends there
 _ERRORS = "evidence_kit.json_count_replace"
 _count = threading.local()
 
@@ -123,6 +123,51 @@ class _Transcoded:
         return b""
 
 
+class _Reads:
+    """What the parser is handed: small reads, growing only while one long string goes on.
+
+    Two costs pull apart here. ijson's C backend turns a whole read into events before it yields
+    the first, so a large read of ordinary JSON holds hundreds of thousands of events at once
+    (8 MiB reads cost 100 MB). And yajl scans a string cut across reads again from its start at
+    every read, so one huge string in small reads costs (size / read)² / 2: a 100 MB message text
+    in 64 KiB reads took 80 s. So reads are 64 KiB, double while no string ends in them (up to
+    16 MiB), and what follows the end of a long string is handed on in small reads again.
+    """
+
+    def __init__(self, read: Callable[[int], bytes]) -> None:
+        self._read = read
+        self._size = _SMALL_READ
+        self._carry = memoryview(b"")
+
+    def read(self, size: int = -1) -> bytes:
+        if size == 0:  # ijson reads 0 bytes first, to learn whether the stream gives bytes or text
+            return b""
+        if self._carry:
+            data, self._carry = bytes(self._carry[:_SMALL_READ]), self._carry[_SMALL_READ:]
+        else:
+            data = self._read(self._size)
+        end = _string_delimiter(data)
+        if end == -1:
+            self._size = min(self._size * 2, _LARGE_READ)
+        else:
+            if len(data) > _SMALL_READ and len(data) - end > _SMALL_READ:
+                self._carry = memoryview(data)[end:]
+                data = data[:end]
+            self._size = _SMALL_READ
+        return data
+
+
+def _string_delimiter(data: bytes) -> int:
+    """Where the first quote no backslash escapes ends in `data`, or -1 (memchr first: fast)."""
+    at = data.find(b'"')
+    if at == -1:
+        return -1
+    if at == 0 or data[at - 1] != 0x5C:
+        return at + 1
+    found = _DELIMITER.search(data, at)
+    return found.end() if found is not None else -1
+
+
 class JsonStream:
     """The events of one JSON file, read as a stream, with the walking helpers the readers use.
 
@@ -146,13 +191,13 @@ class JsonStream:
         self.bad_bytes = survey.bad_bytes
         handle = self._open()
         self._handle = handle
-        source: Any = handle
+        read: Callable[[int], bytes] = handle.read
         if survey.bad_bytes or survey.encoding != "utf-8":
-            source = _Transcoded(handle, survey)
+            read = _Transcoded(handle, survey).read
         else:
             handle.read(survey.skip)
         backend: Any = ijson.get_backend("python") if survey.surrogate_escapes else ijson
-        self._events = backend.basic_parse(source, buf_size=_PARSE_BUFFER, use_float=True)
+        self._events = backend.basic_parse(_Reads(read), buf_size=_SMALL_READ, use_float=True)
         return self
 
     def __exit__(self, *_: object) -> None:
