@@ -23,7 +23,7 @@ def e2ee_message(raw: dict[str, object], thread: Thread, text_of: Text, base: st
     )
     sender_raw = get_str(raw, "senderName")
     sender = text_of(sender_raw) if sender_raw is not None else None
-    thread.person(sender)
+    sender = thread.person(sender)
     body = get_str(raw, "text")
     extra: list[tuple[str, str]] = []
     kind_name = get_str(raw, "type")

@@ -34,7 +34,7 @@ def _dyi_message(raw: dict[str, object], thread: Thread, text_of: Text) -> Messa
     )
     sender_raw = get_str(raw, "sender_name")
     sender = text_of(sender_raw) if sender_raw is not None else None
-    thread.person(sender)
+    sender = thread.person(sender)
     content = get_str(raw, "content")
     text = text_of(content) if content is not None else ""
     kind_name = get_str(raw, "type")

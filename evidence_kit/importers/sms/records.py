@@ -30,6 +30,7 @@ class State:
     participants: dict[str, Participant] = field(default_factory=dict)  # by number, else by name
     readable_used: int = 0
     readable_absent: int = 0
+    _seen: dict[str, str] = field(default_factory=dict)
 
     def add(self, when: When, message: Message, *counterparts: Participant) -> None:
         if when.utc is not None:
@@ -46,6 +47,13 @@ class State:
             known = self.participants.get(key)
             if known is None or (known.name is None and person.name is not None):
                 self.participants[key] = person
+
+    def shared(self, value: str | None) -> str | None:
+        """`value` as first seen: every message naming one number or contact shares one copy of it
+        (a backup's messages are all held at once, and a few people fill most of them)."""
+        if value is None:
+            return None
+        return self._seen.setdefault(value, value)
 
     def unique_name(self, name: str) -> str:
         candidate = numbered_unique(name, self.names, self.next_number)

@@ -207,7 +207,7 @@ def _json_message(raw: dict[str, object], chat: Chat, folder: str) -> Message:
             extra.append(("type", kind_name))
     sender = clean_text(sender, log) if sender is not None else None
     sender_id = clean_text(sender_id, log) if sender_id is not None else None
-    chat.person(sender, sender_id)
+    sender, sender_id = chat.person(sender, sender_id)
 
     forwarded_from = get_str(raw, "forwarded_from")
     forwarded = forwarded_from is not None or "forwarded_from" in raw
