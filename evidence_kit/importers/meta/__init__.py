@@ -9,7 +9,9 @@ raises `MetaMultipleThreadsError`, so threads are never merged.
 
 Three shapes are read, and the modules each have one job:
 
-* `json_export.py`: DYI JSON (`message_N.json`), and the JSON file as a whole for both shapes.
+* `json_export.py`: DYI JSON (`message_N.json`), and the JSON file as a whole for both shapes;
+  `json_document.py`: the file read as a stream in two passes (its shape and mojibake, then one
+  message record at a time).
 * `html_export.py`: DYI HTML (`message_N.html`); the shown time has no zone and no epoch.
 * `e2ee.py`: Messenger's end-to-end-encrypted chat download (one JSON file per chat);
   `json_common.py`: what the two JSON shapes read alike (epoch times, event types, reactions).

@@ -16,14 +16,14 @@ from evidence_kit.importers.meta.mojibake import Text
 from evidence_kit.importers.meta.thread import Thread
 
 
-def e2ee_message(raw: dict[str, object], thread: Thread, text_of: Text, base: str) -> None:
-    """One message of the download, added to `thread` (media `uri`s are relative to `base`)."""
+def e2ee_message(raw: dict[str, object], thread: Thread, text_of: Text, base: str) -> Message:
+    """One message of the download (media `uri`s are relative to `base`)."""
     utc = message_time(
         thread, get_int(raw, "timestamp") if "timestamp" in raw else get_int(raw, "timestampMs")
     )
     sender_raw = get_str(raw, "senderName")
     sender = text_of(sender_raw) if sender_raw is not None else None
-    thread.person(sender)
+    sender = thread.person(sender)
     body = get_str(raw, "text")
     extra: list[tuple[str, str]] = []
     kind_name = get_str(raw, "type")
@@ -37,18 +37,13 @@ def e2ee_message(raw: dict[str, object], thread: Thread, text_of: Text, base: st
             if ref is not None:
                 attachments.append(ref)
     extra.extend(reactions(raw, text_of))
-    thread.records.append(
-        (
-            utc,
-            Message(
-                sender=sender,
-                text=text_of(body) if body is not None else "",
-                sent_at=utc.replace(tzinfo=None) if utc is not None else None,
-                sent_at_utc=utc,
-                kind=MessageKind.SYSTEM if kind_name in SYSTEM_TYPES else MessageKind.MESSAGE,
-                deleted=raw.get("isUnsent") is True,
-                attachments=tuple(attachments),
-                extra=tuple(extra),
-            ),
-        )
+    return Message(
+        sender=sender,
+        text=text_of(body) if body is not None else "",
+        sent_at=utc.replace(tzinfo=None) if utc is not None else None,
+        sent_at_utc=utc,
+        kind=MessageKind.SYSTEM if kind_name in SYSTEM_TYPES else MessageKind.MESSAGE,
+        deleted=raw.get("isUnsent") is True,
+        attachments=tuple(attachments),
+        extra=tuple(extra),
     )

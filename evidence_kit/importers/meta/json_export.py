@@ -5,32 +5,36 @@ The DYI ("Download your information") shape: `participants`, `title`, `thread_pa
 `audio_files`/`files`/`sticker` (each with a `uri`), `share.link`, `reactions`, `is_unsent`,
 `type` (Call, Subscribe, Unsubscribe become system messages), `call_duration`, `ip`. Its messages
 are read here; the end-to-end-encrypted download's messages in `e2ee.py`. Which shape a file has,
-and whether its text needs repair (`mojibake.py`), is decided for the whole file.
+and whether its text needs repair (`mojibake.py`), is decided for the whole file, in a first pass
+over it; the messages are read in a second (`json_document.py`: the file is read as a stream).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from evidence_kit.domain import AttachmentRef, Message, MessageKind
 from evidence_kit.errors import ImportFormatError
-from evidence_kit.importers._chat_support import dicts, get_dict, get_int, get_list, get_str, load_json
+from evidence_kit.importers._chat_support import dicts, get_dict, get_int, get_list, get_str
 from evidence_kit.importers.common import folder_of, tally_unreadable_record
 from evidence_kit.importers.meta.e2ee import e2ee_message
 from evidence_kit.importers.meta.json_common import SYSTEM_TYPES, message_time, reactions
-from evidence_kit.importers.meta.mojibake import Text, has_mojibake
+from evidence_kit.importers.meta.json_document import overview, records
+from evidence_kit.importers.meta.mojibake import Text
 from evidence_kit.importers.meta.platforms import FACEBOOK, FORMAT
 from evidence_kit.importers.meta.thread import Thread
 
 _MEDIA_KEYS = ("photos", "videos", "gifs", "audio_files", "files")
 
 
-def _dyi_message(raw: dict[str, object], thread: Thread, text_of: Text) -> None:
-    """One message of a DYI thread file, added to `thread`."""
+def _dyi_message(raw: dict[str, object], thread: Thread, text_of: Text) -> Message:
+    """One message of a DYI thread file."""
     utc = message_time(
         thread, get_int(raw, "timestamp_ms") if "timestamp_ms" in raw else get_int(raw, "timestamp")
     )
     sender_raw = get_str(raw, "sender_name")
     sender = text_of(sender_raw) if sender_raw is not None else None
-    thread.person(sender)
+    sender = thread.person(sender)
     content = get_str(raw, "content")
     text = text_of(content) if content is not None else ""
     kind_name = get_str(raw, "type")
@@ -79,38 +83,45 @@ def _dyi_message(raw: dict[str, object], thread: Thread, text_of: Text) -> None:
     if raw.get("is_geoblocked_for_viewer") is True:
         extra.append(("geoblocked_for_viewer", "true"))
     kind = MessageKind.SYSTEM if kind_name in SYSTEM_TYPES else MessageKind.MESSAGE
-    thread.records.append(
-        (
-            utc,
-            Message(
-                sender=sender,
-                text=text,
-                sent_at=utc.replace(tzinfo=None) if utc is not None else None,
-                sent_at_utc=utc,
-                kind=kind,
-                deleted=raw.get("is_unsent") is True,
-                url=url,
-                attachments=tuple(attachments),
-                extra=tuple(extra),
-            ),
-        )
+    return Message(
+        sender=sender,
+        text=text,
+        sent_at=utc.replace(tzinfo=None) if utc is not None else None,
+        sent_at_utc=utc,
+        kind=kind,
+        deleted=raw.get("is_unsent") is True,
+        url=url,
+        attachments=tuple(attachments),
+        extra=tuple(extra),
     )
+
+
+def iter_messages(
+    thread: Thread, records: Iterable[object], text_of: Text, *, e2ee: bool, base: str
+) -> Iterator[Message]:
+    """The messages of a file's records, one by one, in the file's order (Meta writes newest
+    first; `thread.finish` puts them oldest first). What they gather is kept on `thread`."""
+    for raw in records:
+        if not isinstance(raw, dict):
+            tally_unreadable_record(thread.log)
+        elif e2ee:
+            yield e2ee_message(raw, thread, text_of, base)
+        else:
+            yield _dyi_message(raw, thread, text_of)
 
 
 def json_file(thread: Thread, member: str, display: str, platform: list[str]) -> None:
     """Read the JSON file `member` of the thread's tree into `thread`; a file that shows it is
     Facebook's adds FACEBOOK to `platform` (the votes `platforms.platform_of` counts)."""
     log = thread.log
-    data = load_json(thread.tree.read(member, format_name=FORMAT), path=display, format_name=FORMAT, log=log)
-    if not isinstance(data, dict) or not isinstance(data.get("messages"), list):
-        raise ImportFormatError(path=display, format=FORMAT, detail="the JSON is not a Meta message thread")
-    messages = get_list(data, "messages")
-    records = dicts(messages)
-    e2ee = any("senderName" in r for r in records[:50]) or "threadName" in data
-    dyi = any("sender_name" in r for r in records[:50])
-    if records and not (e2ee or dyi):
+    view = overview(thread.tree, member, display, log)
+    data = view.fields
+    head = view.head
+    e2ee = any("senderName" in r for r in head) or "threadName" in data
+    dyi = any("sender_name" in r for r in head)
+    if head and not (e2ee or dyi):
         raise ImportFormatError(path=display, format=FORMAT, detail="its messages are not Meta messages")
-    text_of = Text(log=log, mojibake=has_mojibake(data))
+    text_of = Text(log=log, mojibake=view.mojibake)
     if text_of.mojibake and ("encoding_repaired", "true") not in thread.extra:
         thread.extra.append(("encoding_repaired", "true"))
     base = folder_of(member)
@@ -128,13 +139,10 @@ def json_file(thread: Thread, member: str, display: str, platform: list[str]) ->
         platform.append(FACEBOOK)
         if ("export_shape", "messenger_e2ee_json") not in thread.extra:
             thread.extra.append(("export_shape", "messenger_e2ee_json"))
-    for raw in messages:
-        if not isinstance(raw, dict):
-            tally_unreadable_record(log)
-        elif e2ee:
-            e2ee_message(raw, thread, text_of, base)
-        else:
-            _dyi_message(raw, thread, text_of)
+    # The one place messages are collected: a storage that takes a stream takes this generator
+    # (once the order is settled there: see thread.finish).
+    messages = iter_messages(thread, records(thread.tree, member, display), text_of, e2ee=e2ee, base=base)
+    thread.records.extend((message.sent_at_utc, message) for message in messages)
     if thread.title is None:
         title = get_str(data, "threadName") if e2ee else get_str(data, "title")
         thread.title = text_of(title) if title else None
@@ -147,7 +155,7 @@ def json_file(thread: Thread, member: str, display: str, platform: list[str]) ->
             link = get_str(value, "link")
             if link:
                 thread.extra.append(("group_link", text_of(link)))
-    if "thread_type" in data or any("ip" in r for r in records[:50]):
+    if "thread_type" in data or any("ip" in r for r in head):
         platform.append(FACEBOOK)
     if data.get("is_still_participant") is False:
         thread.extra.append(("is_still_participant", "false"))

@@ -27,25 +27,48 @@ def _strings(value: object) -> Iterator[str]:
             stack.extend(item)
 
 
-def has_mojibake(document: object) -> bool:
-    """True when the JSON's strings are UTF-8 bytes written as U+0000-U+00FF (see module doc).
+class MojibakeVote:
+    """The `has_mojibake` decision taken string by string, for a file read as a stream.
 
     No string may hold a character above U+00FF (the escaping cannot produce one), and more of
     the non-ASCII strings must decode as UTF-8 than not: correct text with accents ("café")
     almost never does, mojibake almost always does.
     """
-    decoded = undecodable = 0
-    for text in _strings(document):
-        if text.isascii():
-            continue
-        if any(ord(char) > 0xFF for char in text):
-            return False
+
+    def __init__(self) -> None:
+        self.decoded = 0
+        self.undecodable = 0
+        self.impossible = False  # a character above U+00FF was seen: the file is not mojibake
+
+    def feed(self, text: str) -> None:
+        if self.impossible or text.isascii():
+            return
         try:
-            text.encode("latin-1").decode("utf-8")
-            decoded += 1
+            raw = text.encode("latin-1")
+        except UnicodeEncodeError:  # a character above U+00FF
+            self.impossible = True
+            return
+        try:
+            raw.decode("utf-8")
+            self.decoded += 1
         except UnicodeDecodeError:
-            undecodable += 1
-    return decoded > undecodable
+            self.undecodable += 1
+
+    def feed_all(self, value: object) -> None:
+        """Every string value inside `value` (not the keys of its objects)."""
+        for text in _strings(value):
+            self.feed(text)
+
+    @property
+    def mojibake(self) -> bool:
+        return not self.impossible and self.decoded > self.undecodable
+
+
+def has_mojibake(document: object) -> bool:
+    """True when the JSON's strings are UTF-8 bytes written as U+0000-U+00FF (see `MojibakeVote`)."""
+    vote = MojibakeVote()
+    vote.feed_all(document)
+    return vote.mojibake
 
 
 @dataclass

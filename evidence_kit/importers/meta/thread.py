@@ -59,9 +59,12 @@ class Thread:
     shown_times: int = 0
     hint_folder: str = ""  # the thread folder's name when the tree is that folder itself
 
-    def person(self, name: str | None) -> None:
-        if name:
-            self.participants.setdefault(name, Participant(name=name))
+    def person(self, name: str | None) -> str | None:
+        """Count a sender as a participant; returns the name as first seen, so that every message
+        of one sender shares one copy of it (a thread's messages are all held at once)."""
+        if not name:
+            return name
+        return self.participants.setdefault(name, Participant(name=name)).name
 
     def _find(self, uri: str, base: str | None) -> str | None:
         """Where `uri` is in the tree: from the download's root, from `base`, or from the thread."""

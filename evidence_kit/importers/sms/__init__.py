@@ -13,8 +13,8 @@ names the registry may offer for `--as`.
 The modules, each with one job:
 
 * `recognition.py`: the format names, `sniff` and `format_of` from the first bytes of a file.
-* `reader.py`: `read` and `read_bytes`; the XML stream, each record to its reader, the order of
-  the messages, damage and count warnings.
+* `reader.py`: `read` and `read_bytes`; `iter_messages`, the XML stream with each record to its
+  reader and its message handed on at once; the order of the messages, damage and count warnings.
 * `xml_repair.py`: the repair pass (surrogate pairs, control characters, invalid UTF-8).
 * `times.py`: epoch times, and the phone's wall time when `readable_date` agrees
   (`wall_time_from_readable`).

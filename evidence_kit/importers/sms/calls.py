@@ -43,8 +43,8 @@ def read_call(elem: ET.Element, state: State) -> None:
         key, label = known
     seconds = max(0, int_or_none(elem.get("duration")) or 0)
     clock = f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
-    number = value_or_none(collect.text(elem.get("number")))
-    name = value_or_none(collect.text(elem.get("contact_name")))
+    number = state.shared(value_or_none(collect.text(elem.get("number"))))
+    name = state.shared(value_or_none(collect.text(elem.get("contact_name"))))
     presentation = _WITHHELD.get(number or "") or _PRESENTATION.get(elem.get("presentation") or "")
     if number in _WITHHELD:
         number = None

@@ -45,8 +45,8 @@ def read_sms(elem: ET.Element, state: State) -> None:
     when = record_when(elem, collect)
     raw_type = elem.get("type")
     box = _SMS_BOX.get(int_or_none(raw_type) or 0)
-    address = value_or_none(collect.text(elem.get("address")))
-    name = value_or_none(collect.text(elem.get("contact_name")))
+    address = state.shared(value_or_none(collect.text(elem.get("address"))))
+    name = state.shared(value_or_none(collect.text(elem.get("contact_name"))))
     body = collect.text(elem.get("body")) or ""
     extra: list[tuple[str, str]] = [("box", box or "unknown"), ("record", "sms")]
     sender = sender_id = None

@@ -1,6 +1,7 @@
 """Reading a backup or call log into a `ParsedExport`: the XML streamed through the repair pass
-and defusedxml (no DTD, no entity declarations, no network), each record handed to its reader,
-and damage past some point kept as a warning with the records before it.
+and defusedxml (no DTD, no entity declarations, no network), each record handed to its reader
+and its message handed on at once (`iter_messages`, a generator), and damage past some point
+kept as a warning with the records before it.
 
 Messages are returned oldest first by their epoch time (call logs are stored newest first);
 records without a usable date come last, in file order.
@@ -10,15 +11,16 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET  # only for types and ParseError: parsing goes through defusedxml
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 import defusedxml.ElementTree as DefusedET
 from defusedxml import DefusedXmlException
 
-from evidence_kit.domain import Conversation, ParsedExport
+from evidence_kit.domain import Conversation, Message, ParsedExport
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
 from evidence_kit.importers.sms.calls import read_call
 from evidence_kit.importers.sms.messages import read_mms, read_sms
@@ -59,35 +61,35 @@ def read(path: Path) -> ParsedExport:
     """Parse an SMS Backup & Restore `<smses>` backup or `<calls>` call log at `path`."""
     try:
         with path.open("rb") as handle:
-            state = _parse(handle, path)
+            return _read(handle, path)
     except OSError as exc:
         raise FileUnreadableError(path=path, detail=exc.strerror or type(exc).__name__) from exc
-    return _to_export(state)
 
 
 def read_bytes(data: bytes, path: Path) -> ParsedExport:
     """Parse a backup already in memory (`path` only names it in errors and warnings)."""
-    return _to_export(_parse(io.BytesIO(data), path))
+    return _read(io.BytesIO(data), path)
 
 
-@dataclass
-class _ParseResult:
-    state: State
-    root: str
-    attributes: dict[str, str]
+def _oldest_first(message: Message) -> tuple[bool, datetime]:
+    return message.sent_at_utc is None, message.sent_at_utc or EPOCH
 
 
-def _to_export(result: _ParseResult) -> ParsedExport:
-    state = result.state
-    state.records.sort(key=lambda r: (r.when.utc is None, r.when.utc or EPOCH, r.order))
-    extra: list[tuple[str, str]] = [("root", result.root)]
+def _read(handle: BinaryIO, path: Path) -> ParsedExport:
+    state = State(path=path)
+    # The one place messages are collected. They are put in time order here (the app writes them
+    # in an order of its own, call logs newest first), which needs them all: a storage that takes
+    # a stream takes iter_messages and orders by sent_at_utc itself. The sort is stable, so
+    # records without a usable date keep their file order.
+    messages = sorted(iter_messages(handle, state), key=_oldest_first)
+    extra: list[tuple[str, str]] = [("root", state.root)]
     for key in ("count", "backup_set", "backup_date", "type"):
-        value = result.attributes.get(key)
+        value = state.attributes.get(key)
         if value is not None:
             extra.append((key, value))
     conversation = Conversation(
-        platform="sms" if result.root == "smses" else "call_log",
-        messages=tuple(record.message for record in state.records),
+        platform="sms" if state.root == "smses" else "call_log",
+        messages=tuple(messages),
         participants=tuple(state.participants.values()),
         timezone_assumption=_timezone_assumption(state),
         warnings=state.collect.warnings(),
@@ -96,13 +98,19 @@ def _to_export(result: _ParseResult) -> ParsedExport:
     return ParsedExport(conversation=conversation, files=tuple(state.files), missing=tuple(state.missing))
 
 
-def _parse(handle: BinaryIO, path: Path) -> _ParseResult:
-    state = State(path=path)
+def iter_messages(handle: BinaryIO, state: State) -> Iterator[Message]:
+    """The messages of the backup in `handle`, one per record, in file order, as each is read.
+
+    The XML streams through the repair pass and defusedxml's `iterparse`; each record's element is
+    cleared and let go once read, so memory does not grow with the file. What the records gather
+    besides their messages (the root element, participants, MMS files, warnings) is on `state`
+    when the generator is done. Damage past the first record ends the stream with a warning, the
+    messages before it kept; a file that is not a backup raises `ImportFormatError`.
+    """
+    path = state.path
     collect = state.collect
     reader = RepairingReader(handle)
     root: ET.Element | None = None
-    root_tag = ""
-    attributes: dict[str, str] = {}
     depth = 0
     handlers: dict[str, Callable[[ET.Element, State], None]] = {}
     try:
@@ -110,13 +118,13 @@ def _parse(handle: BinaryIO, path: Path) -> _ParseResult:
             if event == "start":
                 depth += 1
                 if depth == 1:
-                    root, root_tag = elem, elem.tag
-                    if root_tag not in _READERS:
+                    root, state.root = elem, elem.tag
+                    if state.root not in _READERS:
                         raise ImportFormatError(
                             path=path, format=FORMAT, detail="the XML is not an SMS Backup & Restore file"
                         )
-                    handlers = _READERS[root_tag]
-                    attributes = {key: collect.text(value) or "" for key, value in elem.attrib.items()}
+                    handlers = _READERS[state.root]
+                    state.attributes = {key: collect.text(value) or "" for key, value in elem.attrib.items()}
                 continue
             depth -= 1
             if depth != 1 or root is None:
@@ -127,7 +135,11 @@ def _parse(handle: BinaryIO, path: Path) -> _ParseResult:
                 collect.add("unknown_element", tag=str(elem.tag)[:50])
             else:
                 handler(elem, state)
-            del root[:]  # keep memory flat: the records read so far are no longer needed as XML
+            # Keep memory flat: the record is no longer needed as XML.
+            elem.clear()
+            del root[:]
+            yield from state.fresh
+            state.fresh.clear()
     except ET.ParseError as exc:
         if root is None:
             raise ImportFormatError(path=path, format=FORMAT, detail="not well-formed XML") from exc
@@ -137,7 +149,7 @@ def _parse(handle: BinaryIO, path: Path) -> _ParseResult:
                 DAMAGED,
                 params=(
                     ("column", str(column)),
-                    ("count", str(len(state.records))),
+                    ("count", str(state.count)),
                     ("detail", str(exc).split(":")[0]),
                     ("line", str(line)),
                 ),
@@ -150,7 +162,7 @@ def _parse(handle: BinaryIO, path: Path) -> _ParseResult:
         ) from exc
     if root is None:
         raise ImportFormatError(path=path, format=FORMAT, detail="no XML element found")
-    declared = int_or_none(attributes.get("count"))
+    declared = int_or_none(state.attributes.get("count"))
     if declared is not None and declared != collect.record:
         collect.single.append(
             replace(
@@ -158,4 +170,3 @@ def _parse(handle: BinaryIO, path: Path) -> _ParseResult:
                 params=(("declared", str(declared)), ("found", str(collect.record))),
             )
         )
-    return _ParseResult(state=state, root=root_tag, attributes=attributes)

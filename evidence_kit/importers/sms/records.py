@@ -1,5 +1,7 @@
-"""What reading one backup gathers: its records with their file order, the MMS media held in
-memory and the names in use, the people it names, and how many wall times came from readable_date."""
+"""What reading one backup gathers besides its messages: the messages just read and not yet handed
+on, the MMS media held in memory and the names in use, the people it names, and how many wall
+times came from readable_date. The messages themselves are not kept here: `reader.iter_messages`
+hands each one on as soon as its record is read."""
 
 from __future__ import annotations
 
@@ -13,19 +15,13 @@ from evidence_kit.importers.sms.times import When
 
 
 @dataclass
-class Record:
-    """One parsed record with the data needed to order it."""
-
-    when: When
-    order: int
-    message: Message
-
-
-@dataclass
 class State:
     path: Path
     collect: Collector = field(default_factory=Collector)
-    records: list[Record] = field(default_factory=list)
+    fresh: list[Message] = field(default_factory=list)  # read from the last record, not yet handed on
+    count: int = 0  # messages read so far
+    root: str = ""  # the root element: "smses" or "calls"
+    attributes: dict[str, str] = field(default_factory=dict)  # the root element's attributes
     files: list[EmbeddedFile] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
@@ -34,6 +30,7 @@ class State:
     participants: dict[str, Participant] = field(default_factory=dict)  # by number, else by name
     readable_used: int = 0
     readable_absent: int = 0
+    _seen: dict[str, str] = field(default_factory=dict)
 
     def add(self, when: When, message: Message, *counterparts: Participant) -> None:
         if when.utc is not None:
@@ -41,7 +38,8 @@ class State:
                 self.readable_used += 1
             else:
                 self.readable_absent += 1
-        self.records.append(Record(when, len(self.records), message))
+        self.fresh.append(message)
+        self.count += 1
         for person in counterparts:
             key = person.identifier or person.name
             if key is None:
@@ -49,6 +47,13 @@ class State:
             known = self.participants.get(key)
             if known is None or (known.name is None and person.name is not None):
                 self.participants[key] = person
+
+    def shared(self, value: str | None) -> str | None:
+        """`value` as first seen: every message naming one number or contact shares one copy of it
+        (a backup's messages are all held at once, and a few people fill most of them)."""
+        if value is None:
+            return None
+        return self._seen.setdefault(value, value)
 
     def unique_name(self, name: str) -> str:
         candidate = numbered_unique(name, self.names, self.next_number)

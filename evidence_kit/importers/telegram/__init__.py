@@ -10,8 +10,9 @@ The modules, each with one job:
 
 * `recognition.py`: `sniff` and `sniff_dir`, from the start of a file or from a folder.
 * `reader.py`: `read_all` and `read`; which file of a folder or zip holds the chats.
-* `json_export.py`: `result.json`, what each field becomes; `text.py`: a JSON message's text
-  (entity lists, service lines).
+* `json_document.py`: `result.json` walked as a stream (ijson), never held whole;
+  `json_export.py`: what each field becomes, record by record (`iter_messages`); `text.py`: a JSON
+  message's text (entity lists, service lines).
 * `html_export.py`: the HTML export's chat pages, and why their times get no UTC time.
 * `chat.py`: what one chat gathers while it is read (attachments, participants, warnings).
 """

@@ -41,10 +41,14 @@ class Chat:
     both: int = 0
     offsets: list[str] = field(default_factory=list)
 
-    def person(self, name: str | None, identifier: str | None) -> None:
+    def person(self, name: str | None, identifier: str | None) -> tuple[str | None, str | None]:
+        """Count a sender as a participant; returns the name and id as first seen, so that every
+        message of one sender shares one copy of them (a chat's messages are all held at once)."""
         if name is None and identifier is None:
-            return
-        self.participants.setdefault((name, identifier), Participant(name=name, identifier=identifier))
+            return name, identifier
+        key = (name, identifier)
+        known = self.participants.setdefault(key, Participant(name=name, identifier=identifier))
+        return known.name, known.identifier
 
     def attach(self, written: str, folder: str) -> AttachmentRef | None:
         """The attachment a message names (relative to `folder`), linked or listed as missing."""

@@ -21,17 +21,20 @@ What the JSON gives and how it is kept (field names are Telegram Desktop's):
 
 A whole-account export (`chats.list`, `left_chats.list`) gives one `ParsedExport` per chat, in
 the export's order, chats the account left last; who made the export goes into each chat's extra.
+
+This module turns records into messages (`iter_messages`, a generator: one record in, one message
+out) and a chat read into its `ParsedExport` (`chat_export`); `json_document.py` walks the file
+as a stream and hands it the records one at a time.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 
 from evidence_kit.domain import AttachmentRef, Message, MessageKind, ParsedExport
-from evidence_kit.errors import ImportFormatError
 from evidence_kit.importers._chat_support import (
-    ExportTree,
     WarningLog,
     clean_text,
     dicts,
@@ -40,10 +43,9 @@ from evidence_kit.importers._chat_support import (
     get_list,
     get_str,
     id_text,
-    load_json,
 )
-from evidence_kit.importers.common import folder_of, tally_bad_time, tally_unreadable_record
-from evidence_kit.importers.telegram.chat import FORMAT, Chat, finish
+from evidence_kit.importers.common import tally_bad_time, tally_unreadable_record
+from evidence_kit.importers.telegram.chat import Chat, finish
 from evidence_kit.importers.telegram.text import entity_text, service_text
 
 TZ_JSON = (
@@ -205,7 +207,7 @@ def _json_message(raw: dict[str, object], chat: Chat, folder: str) -> Message:
             extra.append(("type", kind_name))
     sender = clean_text(sender, log) if sender is not None else None
     sender_id = clean_text(sender_id, log) if sender_id is not None else None
-    chat.person(sender, sender_id)
+    sender, sender_id = chat.person(sender, sender_id)
 
     forwarded_from = get_str(raw, "forwarded_from")
     forwarded = forwarded_from is not None or "forwarded_from" in raw
@@ -232,31 +234,29 @@ def _json_message(raw: dict[str, object], chat: Chat, folder: str) -> Message:
     )
 
 
-def _looks_like_telegram_messages(messages: list[object]) -> bool:
-    records = dicts(messages[:200])
-    if not records:
-        return not messages
+def looks_like_telegram_messages(records: list[object]) -> bool:
+    """True when the first records of a message list (up to 200) are Telegram's."""
+    found = dicts(records)
+    if not found:
+        return not records
     keys = ("date", "date_unixtime", "text_entities", "from_id", "actor_id")
-    return any(any(key in record for key in keys) for record in records)
+    return any(any(key in record for key in keys) for record in found)
 
 
-def _json_chat(
-    data: dict[str, object],
-    tree: ExportTree,
-    base: str,
-    file_log: WarningLog,
-    account: list[tuple[str, str]],
-    left: bool,
-) -> ParsedExport:
-    chat = Chat(tree=tree, base=base)
-    chat.log.extend(tree.warnings)
-    chat.log.extend(file_log.warnings())
-    messages = get_list(data, "messages")
-    for raw in messages:
+def iter_messages(chat: Chat, records: Iterable[object]) -> Iterator[Message]:
+    """The messages of a chat's message records, one by one, in the export's order; what they
+    gather (participants, files, warnings, time counts) is kept on `chat`."""
+    for raw in records:
         if not isinstance(raw, dict):
             tally_unreadable_record(chat.log)
             continue
-        chat.messages.append(_json_message(raw, chat, base))
+        yield _json_message(raw, chat, chat.base)
+
+
+def chat_export(
+    chat: Chat, fields: Mapping[str, object], account: list[tuple[str, str]], *, left: bool
+) -> ParsedExport:
+    """A chat read as its `ParsedExport`; `fields` are the chat's own name, type and id."""
     tz: str | None
     if chat.utc_walls and (chat.both or chat.local_only):
         tz = TZ_JSON_MIXED
@@ -266,15 +266,15 @@ def _json_chat(
         tz = TZ_JSON_LOCAL_ONLY
     else:
         tz = TZ_JSON if chat.both else None
-    chat_type = get_str(data, "type")
-    name = get_str(data, "name")
+    chat_type = get_str(fields, "type")
+    name = get_str(fields, "name")
     title = (
         clean_text(name, chat.log) if name else ("Saved Messages" if chat_type == "saved_messages" else None)
     )
     extra: list[tuple[str, str]] = [("export_format", "json")]
     if chat_type:
         extra.append(("chat_type", chat_type))
-    chat_id = id_text(data, "id")
+    chat_id = id_text(fields, "id")
     if chat_id:
         extra.append(("chat_id", chat_id))
     if left:
@@ -283,10 +283,9 @@ def _json_chat(
     return finish(chat, title=title, tz=tz, extra=extra)
 
 
-def _account(data: dict[str, object], log: WarningLog) -> list[tuple[str, str]]:
+def account_extra(info: object, log: WarningLog) -> list[tuple[str, str]]:
     """Who made a whole-account export (its personal_information), as conversation extra."""
-    info = get_dict(data, "personal_information")
-    if info is None:
+    if not isinstance(info, dict):
         return []
     out: list[tuple[str, str]] = []
     user_id = id_text(info, "user_id")
@@ -300,33 +299,3 @@ def _account(data: dict[str, object], log: WarningLog) -> list[tuple[str, str]]:
         if value:
             out.append((label, clean_text(value, log)))
     return out
-
-
-def read_json(tree: ExportTree, member: str, display: str) -> list[ParsedExport]:
-    log = WarningLog()
-    data = load_json(tree.read(member, format_name=FORMAT), path=display, format_name=FORMAT, log=log)
-    if not isinstance(data, dict):
-        raise ImportFormatError(path=display, format=FORMAT, detail="the JSON is not a Telegram export")
-    base = folder_of(member)
-    if "messages" in data:
-        messages = data.get("messages")
-        if not isinstance(messages, list) or not _looks_like_telegram_messages(messages):
-            raise ImportFormatError(
-                path=display, format=FORMAT, detail="its messages are not Telegram messages"
-            )
-        return [_json_chat(data, tree, base, log, [], left=False)]
-    chats = get_dict(data, "chats")
-    if chats is None or not isinstance(chats.get("list"), list):
-        raise ImportFormatError(path=display, format=FORMAT, detail="the JSON holds no Telegram chats")
-    account = _account(data, log)
-    found: list[ParsedExport] = []
-    for section, left in (("chats", False), ("left_chats", True)):
-        holder = get_dict(data, section)
-        for record in dicts(get_list(holder, "list") if holder is not None else []):
-            found.append(_json_chat(record, tree, base, log, account, left=left))
-    if not found:
-        empty = Chat(tree=tree, base=base, log=log)
-        empty.log.extend(tree.warnings)
-        empty.log.add("no_chats", message="The export holds no chats (only account data).")
-        found.append(finish(empty, title=None, tz=None, extra=[("export_format", "json"), *account]))
-    return found

@@ -15,12 +15,12 @@ import re
 from pathlib import Path, PurePosixPath
 
 from evidence_kit.domain import ParsedExport
-from evidence_kit.errors import ImportFormatError
+from evidence_kit.errors import FileUnreadableError, ImportFormatError
 from evidence_kit.importers._chat_support import ExportTree, FolderTree, open_tree
 from evidence_kit.importers.common import folder_of, starts_json_object
 from evidence_kit.importers.telegram.chat import FORMAT
 from evidence_kit.importers.telegram.html_export import HTML_PAGE, html_chat, html_chats
-from evidence_kit.importers.telegram.json_export import read_json
+from evidence_kit.importers.telegram.json_document import read_json
 from evidence_kit.importers.telegram.recognition import html_head, json_head
 
 
@@ -35,8 +35,22 @@ def _shallowest(names: list[str], file_name: str) -> str | None:
     return min(found, key=lambda n: (n.count("/"), n)) if found else None
 
 
+def _head(tree: ExportTree, member: str) -> bytes:
+    """The first 64 KiB of `member`, never the whole file (the JSON is read as a stream); a file
+    that cannot be read says so, as reading it whole did."""
+    try:
+        with tree.opener(member)() as stream:
+            return stream.read(65536)
+    except KeyError:
+        raise ImportFormatError(
+            path=f"{tree.label}/{member}", format=FORMAT, detail="the file is missing"
+        ) from None
+    except OSError as exc:
+        raise FileUnreadableError(path=f"{tree.label}/{member}", detail=exc.strerror or str(exc)) from None
+
+
 def _read_member(tree: ExportTree, member: str, display: str) -> list[ParsedExport]:
-    head = tree.read(member, format_name=FORMAT)[:65536]
+    head = _head(tree, member)
     if json_head(head) or starts_json_object(head):
         return read_json(tree, member, display)
     if b"<" not in head[:4096]:
