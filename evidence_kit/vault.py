@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -42,7 +41,6 @@ from evidence_kit.errors import (
     VaultDamagedError,
     VaultExistsError,
     VaultLockedError,
-    not_a_file_error,
 )
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage import item_reads, migrate
@@ -61,8 +59,10 @@ from evidence_kit.storage.folder import (
     README_TEXT,
     acquire_lock,
     display_path,
+    open_regular_file,
     write_private_file,
 )
+from evidence_kit.storage.item_parsing import ParsedFacts, ParseRecord, record_parsed
 from evidence_kit.storage.item_writes import (
     ItemWriter,
     NewChild,
@@ -96,26 +96,6 @@ from evidence_kit.timestamping.queue import (
 from evidence_kit.verify.vault import verify_vault
 
 MIN_PASSPHRASE_LENGTH = 8
-
-
-def _open_regular_file(path: Path, follow_links: bool) -> BinaryIO:
-    """Open a file to store only if it is a regular file, never waiting on a FIFO or a device.
-
-    O_NONBLOCK makes opening a FIFO return at once; `fstat` then refuses anything but a regular
-    file before a byte is read. (`importers/paths.py` does the same for the batch's readers,
-    which may not import the vault.)
-    """
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
-    fd = os.open(path, flags)
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise not_a_file_error(display_path(path), mode)
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 class Vault:
@@ -331,7 +311,7 @@ class Vault:
         """
         given = Path(path)
         try:
-            with _open_regular_file(given, follow_links) as handle:
+            with open_regular_file(given, follow_links) as handle:
                 stat = os.fstat(handle.fileno())
                 base = meta or NewItem(
                     original_name=display_path(given.name), original_path=display_path(path)
@@ -349,6 +329,24 @@ class Vault:
             if is_disk_full(exc):
                 raise DiskFullError(path=self.path) from exc
             raise FileUnreadableError(path=display_path(path), detail=exc.strerror or str(exc)) from exc
+
+    @_translate_db_errors
+    def record_parsed(
+        self,
+        item_id: int,
+        facts: ParsedFacts,
+        *,
+        children: Sequence[NewChild] = (),
+        derived: Callable[[dict[str, int]], Sequence[NewDerived]] = lambda _links: (),
+        reparse_reason: str | None = None,
+        cancel: CancelToken | None = None,
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> ParseRecord:
+        """Write what was read from stored item `item_id`, sealed, in one transaction (`item_parsing.py`)."""
+        return record_parsed(
+            self._writer, item_id, facts, children=children, derived=derived,
+            reparse_reason=reparse_reason, cancel=cancel, on_bytes=on_bytes,
+        )
 
     # ----------------------------------------------------------------- reading
 
