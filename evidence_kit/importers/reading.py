@@ -35,6 +35,7 @@ from evidence_kit.domain import (
     Timestamp,
 )
 from evidence_kit.errors import CancelledError, EvidenceKitError, ImportFormatError
+from evidence_kit.i18n import _
 from evidence_kit.importers import meta, registry
 from evidence_kit.importers.files import describe_file
 from evidence_kit.importers.images import ImageAnalysis, analyse_image
@@ -67,15 +68,17 @@ class Step(StrEnum):
     RECORD = "record"
 
 
-# What the user reads for each step ("... but {step} failed"); translated through the catalogue.
-STEP_TEXTS = {
-    Step.RECOGNISE: "recognising what kind of file it is",
-    Step.PARSE: "reading its messages",
-    Step.IMAGE: "reading the picture",
-    Step.WEB_PAGE: "reading the web page",
-    Step.ATTACHMENTS: "reading its attached files",
-    Step.RECORD: "storing what was read",
-}
+def step_text(step: Step) -> str:
+    """What the user reads for a step ("... but {step} failed"), in the current language."""
+    texts = {
+        Step.RECOGNISE: _("recognising what kind of file it is"),
+        Step.PARSE: _("reading its messages"),
+        Step.IMAGE: _("reading the picture"),
+        Step.WEB_PAGE: _("reading the web page"),
+        Step.ATTACHMENTS: _("reading its attached files"),
+        Step.RECORD: _("storing what was read"),
+    }
+    return texts[step]
 
 
 def needs_reading(recognition: registry.Recognition) -> bool:
@@ -119,13 +122,23 @@ def not_parsed(path: Path, exc: EvidenceKitError, format_name: str) -> ParseWarn
 
 def step_failed(name: str, step: Step, exc: BaseException) -> ParseWarning:
     """The warning for a step that failed after the original was stored."""
-    # Never an unexpected exception's own text: it may quote the content being read.
-    reason = str(exc) if isinstance(exc, EvidenceKitError) else type(exc).__name__
     return ParseWarning(
         "step_failed",
         "{name} is stored as a plain file, but {step} failed ({reason}).",
-        (("name", name), ("step", STEP_TEXTS[step]), ("reason", reason)),
+        (("name", name), ("step", step_text(step)), ("reason", reason_of(exc))),
     )
+
+
+def reason_of(exc: BaseException) -> str:
+    """Why a step failed, in words. Never an unexpected exception's own text: it may quote the
+    content being read (a parser error showing the line it choked on)."""
+    if isinstance(exc, EvidenceKitError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return _("there was not enough memory to read it")
+    if isinstance(exc, RecursionError):
+        return _("it is nested too deeply to read")
+    return type(exc).__name__
 
 
 def image_derived(
@@ -333,13 +346,13 @@ class OriginalReader:
             parsed = parse(recognition)
         except CancelledError:
             raise
-        except (EvidenceKitError, MemoryError, ValueError) as exc:
+        except (EvidenceKitError, MemoryError, RecursionError, ValueError) as exc:
             # The expected way a parse ends badly: said as "not read as <format>".
             problem = (
                 exc
                 if isinstance(exc, EvidenceKitError)
                 else ImportFormatError(
-                    path=display_path(path), format=recognition.format, detail=str(exc) or type(exc).__name__
+                    path=display_path(path), format=recognition.format, detail=reason_of(exc)
                 )
             )
             warnings.append(not_parsed(path, problem, recognition.format))
