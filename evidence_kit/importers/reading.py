@@ -23,6 +23,7 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from evidence_kit import __version__
 from evidence_kit.domain import (
     AddResult,
     Conversation,
@@ -54,7 +55,11 @@ from evidence_kit.storage.derived_kinds import (
 from evidence_kit.storage.item_parsing import ParsedFacts
 from evidence_kit.vault import NewChild, NewDerived, NewItem, Vault, display_path
 
-IMPORTER_VERSION = "1"
+# The version recorded with everything the readers make: the program's own. Any release may
+# change what a parser makes of a file, so `verify --reparse` calls a difference under another
+# version a warning, and under the same version an integrity failure.
+IMPORTER_VERSION = __version__
+PARSER_VERSION = IMPORTER_VERSION
 
 
 class Step(StrEnum):
@@ -110,6 +115,13 @@ def derived_record(kind: str, data: bytes, media_type: str = JSON_TYPE) -> NewDe
     return NewDerived(
         kind=kind, media_type=media_type, data=data, producer="importer", producer_version=IMPORTER_VERSION
     )
+
+
+def conversation_record(
+    conversation: Conversation, links: dict[str, int], missing: Iterable[str]
+) -> NewDerived:
+    """The parsed messages as stored: `storage/conversation_json.py`'s lossless JSON."""
+    return derived_record(DERIVED_CONVERSATION, conversation_to_json(conversation, links, tuple(missing)))
 
 
 def not_parsed(path: Path, exc: EvidenceKitError, format_name: str) -> ParseWarning:
@@ -391,7 +403,7 @@ class OriginalReader:
         def derived(stored: dict[str, int]) -> list[NewDerived]:
             links = links_by_name(names, stored, warnings)
             return [
-                derived_record(DERIVED_CONVERSATION, conversation_to_json(conversation, links, missing)),
+                conversation_record(conversation, links, missing),
                 report(
                     recognition.format,
                     warnings,

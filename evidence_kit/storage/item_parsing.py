@@ -10,9 +10,10 @@ Rules this module keeps:
   `item_reparsed` after that. The event carries the seal before and after (see
   `derived_seal.py`) and the parser with its version, so the log shows why the text a dossier
   prints changed, and `verify` compares each item with the LAST seal its events recorded.
-- A re-parse replaces the item's derived data and the times its content claims; the times the
-  program itself observed (the import clock, the file's modification time, TSA times) and the
-  original's bytes are never touched.
+- A re-parse replaces the derived data it makes again and the times the content claims (the
+  import report stays: it records what happened at import). The times the program observed
+  (the import clock, the file's modification time, TSA times) and the original's bytes are
+  never touched.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from evidence_kit.domain import ItemKind, ItemSummary, TimeSource, Timestamp
 from evidence_kit.errors import CancelledError, EvidenceKitError, FileUnreadableError, ItemNotFoundError
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage.custody import EventType
-from evidence_kit.storage.derived_seal import seal_document, seal_of, stored_document
+from evidence_kit.storage.derived_seal import seal_of, stored_document
 from evidence_kit.storage.models import Derived, Item, ItemTime
 
 if TYPE_CHECKING:
@@ -62,20 +63,6 @@ def _current(conn: Connection, item_id: int) -> Any:
     return row
 
 
-def _stored_times(conn: Connection, item_id: int) -> list[Timestamp]:
-    rows = conn.execute(select(ItemTime).where(ItemTime.item_id == item_id).order_by(ItemTime.id)).all()
-    return [
-        Timestamp(
-            source=TimeSource(row.source),
-            utc=row.utc,
-            local=row.local,
-            offset_minutes=row.offset_minutes,
-            assumption=row.assumption,
-        )
-        for row in rows
-    ]
-
-
 def record_parsed(
     writer: ItemWriter,
     item_id: int,
@@ -102,7 +89,6 @@ def record_parsed(
         seal_before = seal_of(before_document)
         old_parser = f"{item.importer}/{item.importer_version}"
         if reparse_reason is not None:
-            conn.execute(delete(Derived).where(Derived.item_id == item_id))
             claimed = ItemTime.source == str(TimeSource.CONTENT)
             conn.execute(delete(ItemTime).where(ItemTime.item_id == item_id, claimed))
         conn.execute(
@@ -115,24 +101,19 @@ def record_parsed(
                 importer_version=facts.importer_version,
             )
         )
-        kept_times = _stored_times(conn, item_id)
         writer.insert_times(conn, item_id, facts.times)
         stored_children, failures, links = _store_children(writer, conn, item_id, children, cancel, on_bytes)
         parent_derived = list(derived(links))
+        if reparse_reason is not None:
+            # A re-reading replaces what it makes again (the messages, the picture's facts); the
+            # import report stays: it is the record of what happened when the file came in.
+            replaced = {d.kind for d in parent_derived}
+            conn.execute(delete(Derived).where(Derived.item_id == item_id, Derived.kind.in_(replaced)))
         writer.insert_derived(conn, item_id, parent_derived)
-        seal = seal_of(
-            seal_document(
-                name=item.original_name,
-                path=item.original_path,
-                kind=str(facts.kind),
-                media_type=facts.media_type,
-                importer=facts.importer,
-                importer_version=facts.importer_version,
-                parent=item.parent_id,
-                times=[*kept_times, *facts.times],
-                derived=parent_derived,
-            )
-        )
+        # The seal of what the database now holds, built exactly as `verify` will build it.
+        after_document = stored_document(conn, item_id)
+        assert after_document is not None
+        seal = seal_of(after_document)
         data: dict[str, object] = {
             "item": item_id,
             "parser": f"{facts.importer}/{facts.importer_version}",
