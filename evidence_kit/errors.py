@@ -221,3 +221,14 @@ def not_a_file_error(path: str, mode: int) -> NotAFileError:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return DeviceRefusedError(path=path)
     return NotAFileError(path=path)
+
+
+class ReparseUnavailableError(EvidenceKitError):
+    template = (
+        "Reading a stored original again needs a file system that lives in memory only (/dev/shm), "
+        "which this computer does not offer; the original is never written to a disk for it."
+    )
+
+
+class OriginalChangedError(EvidenceKitError):
+    template = "The stored original of item {item_id} no longer matches its SHA-256; it was not read again."

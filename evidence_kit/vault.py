@@ -62,6 +62,7 @@ from evidence_kit.storage.folder import (
     display_path,
     open_regular_file,
 )
+from evidence_kit.storage.item_parsing import ParsedFacts, ParseRecord, record_parsed
 from evidence_kit.storage.item_writes import (
     ItemWriter,
     NewChild,
@@ -331,6 +332,24 @@ class Vault:
             if is_disk_full(exc):
                 raise DiskFullError(path=self.path) from exc
             raise FileUnreadableError(path=display_path(path), detail=exc.strerror or str(exc)) from exc
+
+    @_translate_db_errors
+    def record_parsed(
+        self,
+        item_id: int,
+        facts: ParsedFacts,
+        *,
+        children: Sequence[NewChild] = (),
+        derived: Callable[[dict[str, int]], Sequence[NewDerived]] = lambda _links: (),
+        reparse_reason: str | None = None,
+        cancel: CancelToken | None = None,
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> ParseRecord:
+        """Write what was read from stored item `item_id`, sealed, in one transaction (`item_parsing.py`)."""
+        return record_parsed(
+            self._writer, item_id, facts, children=children, derived=derived,
+            reparse_reason=reparse_reason, cancel=cancel, on_bytes=on_bytes,
+        )
 
     # ----------------------------------------------------------------- reading
 

@@ -15,6 +15,7 @@ from evidence_kit.cli.common import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECO
 from evidence_kit.cli.demo_commands import cmd_demo
 from evidence_kit.cli.evidence_commands import cmd_add, cmd_extract, cmd_list, cmd_log, cmd_messages
 from evidence_kit.cli.export_commands import cmd_export
+from evidence_kit.cli.reparse_commands import cmd_reparse
 from evidence_kit.cli.timestamp_commands import cmd_timestamp
 from evidence_kit.cli.vault_commands import (
     cmd_init,
@@ -110,7 +111,23 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("out_path", metavar="OUT_PATH")
     extract.set_defaults(func=cmd_extract)
 
-    vault_command("verify", _("check every stored byte and the custody log")).set_defaults(func=cmd_verify)
+    verify = vault_command("verify", _("check every stored byte and the custody log"))
+    verify.add_argument(
+        "--reparse",
+        action="store_true",
+        help=_(
+            "also read every chat, e-mail and picture again from its sealed original and compare "
+            "with what is stored (a difference under the same parser version is a failure)"
+        ),
+    )
+    verify.set_defaults(func=cmd_verify)
+
+    reparse = vault_command(
+        "reparse", _("read items again from their sealed originals with this version's parsers (logged)")
+    )
+    reparse.add_argument("item_ids", nargs="*", type=int, metavar="ITEM_ID", help=_("items (default: all)"))
+    reparse.add_argument("--reason", help=_("why, for the custody log"))
+    reparse.set_defaults(func=cmd_reparse)
 
     backup = vault_command(
         "backup",

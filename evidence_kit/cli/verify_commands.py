@@ -7,10 +7,12 @@ import argparse
 from pathlib import Path
 
 from evidence_kit.cli.common import out
+from evidence_kit.cli.reparse_commands import print_findings
 from evidence_kit.cli.session import open_vault, settings_or_none, stamp_quietly
 from evidence_kit.domain import VerifyReport
 from evidence_kit.errors import VaultTornError
 from evidence_kit.i18n import error_text, fmt, get_language
+from evidence_kit.importers.reparse import check_reparse
 from evidence_kit.settings import trusted_tsa_roots
 from evidence_kit.verify.tearing import TORN_CODE
 
@@ -45,11 +47,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except VaultTornError as exc:  # a finding of verify, not an error of the command: exit 1
         out(error_text(exc))
         return 1
+    reparse_failed = False
     with vault:
         stamp_quietly(vault)
         report = vault.verify(tsa_roots=trusted_tsa_roots(settings_or_none()))
-    print_report(report)
-    return 0 if report.ok else 1
+        print_report(report)
+        if getattr(args, "reparse", False):
+            reparse_failed = print_findings(check_reparse(vault))
+    return 0 if report.ok and not reparse_failed else 1
 
 
 def cmd_verify_package(args: argparse.Namespace) -> int:

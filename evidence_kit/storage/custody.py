@@ -34,6 +34,8 @@ class EventType:
     VAULT_CREATED = "vault_created"
     VAULT_MIGRATED = "vault_migrated"
     ITEM_ADDED = "item_added"
+    ITEM_PARSED = "item_parsed"  # what was read from a stored original, sealed (item_parsing.py)
+    ITEM_REPARSED = "item_reparsed"  # the same read again, by a newer parser or on request
     NOTE_CHANGED = "note_changed"
     CATEGORY_CHANGED = "category_changed"
     ITEM_EXTRACTED = "item_extracted"

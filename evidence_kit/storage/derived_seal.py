@@ -5,7 +5,9 @@ importer and its version, the export it came from, every time with its source, a
 of derived data (parsed messages with senders, texts, times and flags; attachment links; image
 facts; the import report; the thumbnail) — are written as one canonical document
 (`seal_document`), and its SHA-256 enters the signed custody chain in the `item_added` event
-written in the same transaction as the item. `verify` rebuilds the document from the database
+written in the same transaction as the item, and again in the `item_parsed` / `item_reparsed`
+event whenever what was read from the original is written (`item_parsing.py`); the last of
+these events holds. `verify` rebuilds the document from the database
 (`stored_seal`) and compares, so a row changed later with plain SQL is named, even by someone
 who holds the passphrase, unless they also re-sign the chain (see docs/security.md).
 
@@ -155,14 +157,20 @@ class SealState:
         return self.recorded is not None and self.recorded != self.found
 
 
+# The events that record an item's seal; the last of them for an item is the one that holds.
+SEALING_EVENTS = (EventType.ITEM_ADDED, EventType.ITEM_PARSED, EventType.ITEM_REPARSED)
+
+
 def recorded_seals(conn: Connection, item_ids: Sequence[int]) -> dict[int, str | None]:
-    """Item id -> the seal its `item_added` event recorded (None when the event has none)."""
+    """Item id -> the seal its last sealing event recorded (None when its events carry none)."""
     wanted = set(item_ids)
     found: dict[int, str | None] = {}
     rows = conn.execute(
-        select(CustodyEvent.item_id, CustodyEvent.body).where(CustodyEvent.event_type == EventType.ITEM_ADDED)
+        select(CustodyEvent.item_id, CustodyEvent.event_type, CustodyEvent.body)
+        .where(CustodyEvent.event_type.in_(SEALING_EVENTS))
+        .order_by(CustodyEvent.seq)
     )
-    for item_id, body in rows:
+    for item_id, event_type, body in rows:
         if item_id not in wanted:
             continue
         try:
@@ -170,7 +178,8 @@ def recorded_seals(conn: Connection, item_ids: Sequence[int]) -> dict[int, str |
         except (ValueError, AttributeError):
             data = {}
         seal = data.get("seal") if isinstance(data, dict) else None
-        found[item_id] = seal if isinstance(seal, str) else None
+        if event_type == EventType.ITEM_ADDED or isinstance(seal, str):
+            found[item_id] = seal if isinstance(seal, str) else None
     return found
 
 

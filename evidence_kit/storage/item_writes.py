@@ -103,6 +103,32 @@ class ItemWriter:
     def close(self) -> None:
         self._hasher.shutdown(wait=True)
 
+    @property
+    def database(self) -> VaultDatabase:
+        return self._db
+
+    def store_in(
+        self,
+        conn: Connection,
+        stream: BinaryIO,
+        meta: NewItem,
+        derived: Sequence[NewDerived],
+        cancel: CancelToken | None,
+        on_bytes: Callable[[int], None] | None,
+    ) -> ItemSummary:
+        """Store one original with its derived data and `item_added` event in the caller's transaction."""
+        stored = self._store(conn, stream, meta, cancel=cancel, on_bytes=on_bytes)
+        _store_derived(conn, stored.id, derived)
+        self._added_event(conn, stored, meta, derived)
+        return stored
+
+    def insert_times(self, conn: Connection, item_id: int, times: Sequence[Timestamp]) -> None:
+        if times:
+            conn.execute(_INSERT_TIME, [_time_row(item_id, moment) for moment in times])
+
+    def insert_derived(self, conn: Connection, item_id: int, derived: Sequence[NewDerived]) -> None:
+        _store_derived(conn, item_id, derived)
+
     def add_stream(
         self,
         stream: BinaryIO,
@@ -211,20 +237,7 @@ class ItemWriter:
                 on_bytes(len(chunk))
         sha256 = digest.hexdigest()
         conn.execute(_FINISH_ITEM, {"item_id": item_id, "sha256": sha256, "size": size, "chunk_count": seq})
-        conn.execute(
-            _INSERT_TIME,
-            [
-                {
-                    "item_id": item_id,
-                    "source": str(moment.source),
-                    "utc": moment.utc,
-                    "local": moment.local,
-                    "offset_minutes": moment.offset_minutes,
-                    "assumption": moment.assumption,
-                }
-                for moment in (imported, *meta.times)
-            ],
-        )
+        conn.execute(_INSERT_TIME, [_time_row(item_id, moment) for moment in (imported, *meta.times)])
         # Built from what was just written, not read back: the same values `item()` returns
         # (a test holds the two equal), without a second query per item.
         return ItemSummary(
@@ -282,6 +295,17 @@ class ItemWriter:
             },
             item_id=item_id,
         )
+
+
+def _time_row(item_id: int, moment: Timestamp) -> dict[str, object]:
+    return {
+        "item_id": item_id,
+        "source": str(moment.source),
+        "utc": moment.utc,
+        "local": moment.local,
+        "offset_minutes": moment.offset_minutes,
+        "assumption": moment.assumption,
+    }
 
 
 def _store_derived(conn: Connection, item_id: int, derived: Sequence[NewDerived]) -> None:

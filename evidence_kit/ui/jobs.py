@@ -8,6 +8,7 @@ here writes content to disk except `extract`, which the user asked for.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
 import json
@@ -46,6 +47,7 @@ from evidence_kit.storage.derived_kinds import (
     DERIVED_IMPORT_REPORT,
     DERIVED_THUMBNAIL,
 )
+from evidence_kit.storage.item_parsing import ParsedFacts
 from evidence_kit.storage.keys import KdfParams
 from evidence_kit.ui.models.rows import CONVERSATION_KINDS, ItemRow, TrustedState, make_row, rows_for
 from evidence_kit.ui.workers import JobContext
@@ -286,34 +288,47 @@ def import_paths(context: JobContext, paths: Sequence[str]) -> ImportOutcome:
 
 
 def paste_image(context: JobContext, png: bytes, name: str) -> ItemRow:
-    """Store a clipboard picture (PNG bytes made in memory) as a new image item."""
+    """Store a clipboard picture (PNG bytes made in memory) as a new image item.
+
+    Like every import (see `importers/batch.py`), the picture is stored and committed first;
+    only then is it analysed, and a failure there leaves it stored as a plain file.
+    """
     vault = context.vault
-    kind, media_type, derived, times, warnings = image_derived(lambda: io.BytesIO(png), name)
-    report = {
-        "recognised_as": "clipboard",
-        "warnings": [{"code": w.code, "message": w.message, "params": dict(w.params)} for w in warnings],
-        "media_type": "image/png",
-    }
-    derived = [
-        *derived,
-        NewDerived(
-            DERIVED_IMPORT_REPORT,
-            "application/json",
-            json.dumps(report, ensure_ascii=False).encode("utf-8"),
-            "gui",
-            "1",
-        ),
-    ]
     meta = NewItem(
         original_name=name,
         original_path="clipboard",
-        kind=kind if kind == ItemKind.IMAGE else ItemKind.FILE,
-        media_type=media_type or "image/png",
+        kind=ItemKind.FILE,
+        media_type="image/png",
         importer="clipboard",
         importer_version="1",
-        times=tuple(times),
     )
-    summary = vault.add_stream(io.BytesIO(png), meta, derived=derived, cancel=context.cancel)
+    summary = vault.add_stream(io.BytesIO(png), meta, cancel=context.cancel)
+    with contextlib.suppress(Exception):  # the picture is in; what could not be read is just not shown
+        kind, media_type, derived, times, warnings = image_derived(lambda: io.BytesIO(png), name)
+        report = {
+            "recognised_as": "clipboard",
+            "warnings": [{"code": w.code, "message": w.message, "params": dict(w.params)} for w in warnings],
+            "media_type": "image/png",
+        }
+        derived = [
+            *derived,
+            NewDerived(
+                DERIVED_IMPORT_REPORT,
+                "application/json",
+                json.dumps(report, ensure_ascii=False).encode("utf-8"),
+                "gui",
+                "1",
+            ),
+        ]
+        facts = ParsedFacts(
+            kind if kind == ItemKind.IMAGE else ItemKind.FILE,
+            media_type or "image/png",
+            "clipboard",
+            "1",
+            tuple(times),
+        )
+        vault.record_parsed(summary.id, facts, derived=lambda _links: derived)
+        summary = vault.item(summary.id)
     return make_row(summary, None, TrustedState.NONE)
 
 

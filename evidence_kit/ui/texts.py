@@ -36,6 +36,8 @@ _EVENTS = {
     "vault_created": QT_TRANSLATE_NOOP("Texts", "Vault created"),
     "vault_migrated": QT_TRANSLATE_NOOP("Texts", "Vault updated to a new format"),
     "item_added": QT_TRANSLATE_NOOP("Texts", "Item stored"),
+    "item_parsed": QT_TRANSLATE_NOOP("Texts", "Content read from the stored original"),
+    "item_reparsed": QT_TRANSLATE_NOOP("Texts", "Content read again"),
     "note_changed": QT_TRANSLATE_NOOP("Texts", "Note changed"),
     "category_changed": QT_TRANSLATE_NOOP("Texts", "Category changed"),
     "item_extracted": QT_TRANSLATE_NOOP("Texts", "Copy of the original saved"),

@@ -2,7 +2,9 @@
 
 Rules this module keeps:
 - An item's facts and derived data (parsed messages, senders, times, attachment links, image
-  facts; see `storage/derived_seal.py`) must still hash to the seal in its `item_added` event.
+  facts; see `storage/derived_seal.py`) must still hash to the seal in its last sealing event:
+  `item_added`, or the `item_parsed` / `item_reparsed` written when what was read from the
+  original was stored.
   The seal is read from the chain-verified event bodies, never from the raw table, so a
   forged event row is caught by the chain check and cannot vouch for forged data.
 - An item's note and category must be the last value the log recorded for them (the note
@@ -47,6 +49,9 @@ def _recorded(bodies: Iterable[Mapping[str, Any]]) -> Recorded:
             added[item_id] = data
             if isinstance(data.get("note"), str):
                 notes[item_id] = data["note"]
+        elif kind in (EventType.ITEM_PARSED, EventType.ITEM_REPARSED) and item_id in added:
+            # What was read from the original was written (again): its seal is the one that holds.
+            added[item_id] = {**added[item_id], "seal": data.get("seal")}
         elif kind == EventType.NOTE_CHANGED and isinstance(data.get("new"), str):
             notes[item_id] = data["new"]
         elif kind == EventType.CATEGORY_CHANGED and isinstance(data.get("new"), str):

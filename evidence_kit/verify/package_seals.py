@@ -1,7 +1,8 @@
 """The items' derived-data seals in a package: what the PDF shows of each item is what was sealed at import.
 
-Rule: for each item the manifest carries two SHA-256 values: the seal its `item_added` custody
-event recorded at import over its parsed content, times and facts, and the same digest as the
+Rule: for each item the manifest carries two SHA-256 values: the seal its custody events
+last recorded over its parsed content, times and facts (`item_added`, then `item_parsed` /
+`item_reparsed`), and the same digest as the
 export found them in the vault. They must be equal; a difference means the vault's derived data
 was changed after import, so what the dossier shows of that item cannot be relied on (its
 original file is checked apart from this). Items imported before seals existed carry no recorded

@@ -1762,6 +1762,16 @@
         </message>
         <message>
             <location filename="../../evidence_kit/ui/texts.py" line="39" />
+            <source>Content read from the stored original</source>
+            <translation>Inhoud gelezen uit het bewaarde origineel</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="40" />
+            <source>Content read again</source>
+            <translation>Inhoud opnieuw gelezen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="39" />
             <source>Note changed</source>
             <translation>Notitie gewijzigd</translation>
         </message>

@@ -2,7 +2,7 @@
 
 Each entry is stored with its own bytes (read by its entry, not looked up by name), the report
 warns that the archive holds the name twice and which item the message is linked to, and the
-chat's link goes to the first entry (see `importers/batch.py`, `_links_by_name`).
+chat's link goes to the first entry (see `importers/reading.py`, `links_by_name`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PIL import Image
 
 from evidence_kit.domain import AttachmentRef, Conversation, EmbeddedFile, Message, ParsedExport
 from evidence_kit.importers import registry
-from evidence_kit.importers.batch import _Batch
+from evidence_kit.importers.reading import OriginalReader
 from evidence_kit.storage.conversation_json import conversation_from_json
 from evidence_kit.storage.keys import KdfParams
 from evidence_kit.vault import Vault
@@ -132,8 +132,10 @@ def test_attachments_of_one_name_and_an_unreadable_one_in_any_export(tmp_path: P
     fast = KdfParams.insecure_fast()
     vault, _code = Vault.create(tmp_path / "case.ekvault", "correct horse battery", kdf=fast)
     with vault:
-        batch = _Batch(vault, "", None, lambda _count: None)
-        result = batch.store_export(source, registry.Recognition(source, "email", None), parsed)
+        stored_first = vault.add_file(source)
+        reader = OriginalReader(vault, "", None, lambda _count: None)
+        recognition = registry.Recognition(source, "email", None)
+        result = reader.record_export(stored_first, source, recognition, parsed, [])
         parent, *children = result.items
         stored = [b"".join(vault.iter_original(c.id)) for c in children]
         assert stored == [b"first picture", b"second picture"]
