@@ -20,7 +20,6 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -83,25 +82,18 @@ from evidence_kit.storage.opening import (
     unlock_folder,
 )
 from evidence_kit.storage.signing_identity import SigningIdentity, stored_identity
-from evidence_kit.timestamping import TsaConfig, stamping
 from evidence_kit.timestamping.queue import (
-    ItemTimestamp,
-    PendingTimestamp,
-    StampReport,
-    StoredTimestamp,
-    enqueue_head,
     enqueue_item,
-    read_head_tokens,
-    read_item_timestamps,
     read_timestamp_states,
 )
+from evidence_kit.vault_timestamps import VaultTimestamps
 from evidence_kit.verify.copy_check import copy_checker
 from evidence_kit.verify.vault import verify_vault
 
 MIN_PASSPHRASE_LENGTH = 8
 
 
-class Vault:
+class Vault(VaultTimestamps):
     """An unlocked vault. Create with `Vault.create`, open with `Vault.open`; close when done."""
 
     # A key change a kill interrupted, settled while opening: "finished", "undone" or None.
@@ -561,60 +553,6 @@ class Vault:
         return make_backup(
             self._db, self.path, Path(dest), key, cipher, check=check, progress=progress, cancel=cancel
         )
-
-    # ----------------------------------------------------------------- trusted timestamps
-
-    @_translate_db_errors
-    def pending_timestamps(self) -> list[PendingTimestamp]:
-        """Work waiting for a time-stamp authority: items' SHA-256 values and custody-log heads."""
-        return stamping.pending(self._db)
-
-    @_translate_db_errors
-    def request_head_timestamp(self) -> None:
-        """Queue the custody log's current head for anchoring (after recording an export).
-
-        `stamp_pending` then anchors the head as it is at that moment, which covers this one.
-        """
-        with self._db.write() as conn:
-            enqueue_head(conn)
-
-    @_translate_db_errors
-    def item_timestamps(self, item_id: int) -> list[ItemTimestamp]:
-        """The item's stored tokens, each with its inclusion proof, oldest first."""
-        with self._db.read() as conn:
-            return read_item_timestamps(conn, item_id).get(item_id, [])
-
-    @_translate_db_errors
-    def timestamps_by_item(self) -> dict[int, list[ItemTimestamp]]:
-        """Item id -> its tokens with proofs, for every item that has one (items without are absent)."""
-        with self._db.read() as conn:
-            return read_item_timestamps(conn)
-
-    def all_item_timestamps(self) -> list[tuple[int, str, datetime]]:
-        """(item id, the TSA's own name, its signed time) for each token covering an item."""
-        return [
-            (item_id, stamp.token.tsa_name, stamp.token.gen_time)
-            for item_id, stamps in self.timestamps_by_item().items()
-            for stamp in stamps
-        ]
-
-    @_translate_db_errors
-    def head_timestamps(self) -> list[StoredTimestamp]:
-        """The tokens anchoring the custody log's head, oldest first."""
-        with self._db.read() as conn:
-            return read_head_tokens(conn)
-
-    @_translate_db_errors
-    def stamp_pending(self, tsas: Sequence[TsaConfig], *, cancel: CancelToken | None = None) -> StampReport:
-        """Stamp the queued items (one Merkle root per batch), then the custody log's head.
-
-        The TSAs are asked in order, outside any transaction; each verified token is then stored
-        with its proofs, the removal of the work it finished and a `timestamp_obtained` event, in
-        one transaction. A TSA failure never raises: the work stays queued with one more attempt
-        and the reason, and the report carries the error.
-        """
-        with self._stamping:
-            return stamping.stamp_pending(self._db, tsas, cancel=cancel)
 
 
 __all__ = [
