@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -42,7 +41,6 @@ from evidence_kit.errors import (
     VaultDamagedError,
     VaultExistsError,
     VaultLockedError,
-    not_a_file_error,
 )
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage import item_reads, migrate
@@ -61,6 +59,7 @@ from evidence_kit.storage.folder import (
     README_TEXT,
     acquire_lock,
     display_path,
+    open_regular_file,
     write_private_file,
 )
 from evidence_kit.storage.item_writes import (
@@ -81,7 +80,7 @@ from evidence_kit.storage.opening import (
     unlock_data_key,
 )
 from evidence_kit.storage.signing_identity import SigningIdentity, stored_identity
-from evidence_kit.timestamping import TsaConfig, stamping
+from evidence_kit.timestamping import TsaConfig, stamping, user_roots
 from evidence_kit.timestamping.queue import (
     ItemTimestamp,
     PendingTimestamp,
@@ -93,29 +92,11 @@ from evidence_kit.timestamping.queue import (
     read_item_timestamps,
     read_timestamp_states,
 )
+from evidence_kit.timestamping.user_roots import StoredTsaRoot
+from evidence_kit.verify.against import RecordedHead
 from evidence_kit.verify.vault import verify_vault
 
 MIN_PASSPHRASE_LENGTH = 8
-
-
-def _open_regular_file(path: Path, follow_links: bool) -> BinaryIO:
-    """Open a file to store only if it is a regular file, never waiting on a FIFO or a device.
-
-    O_NONBLOCK makes opening a FIFO return at once; `fstat` then refuses anything but a regular
-    file before a byte is read. (`importers/paths.py` does the same for the batch's readers,
-    which may not import the vault.)
-    """
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
-    fd = os.open(path, flags)
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise not_a_file_error(display_path(path), mode)
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 class Vault:
@@ -331,7 +312,7 @@ class Vault:
         """
         given = Path(path)
         try:
-            with _open_regular_file(given, follow_links) as handle:
+            with open_regular_file(given, follow_links) as handle:
                 stat = os.fstat(handle.fileno())
                 base = meta or NewItem(
                     original_name=display_path(given.name), original_path=display_path(path)
@@ -483,11 +464,13 @@ class Vault:
         on_item: Callable[[int, int], None] | None = None,
         record: bool = True,
         tsa_roots: Sequence[x509.Certificate] | None = None,
+        against: RecordedHead | None = None,
     ) -> VerifyReport:
         """Check every page, every item's chunks and hash, and the custody chain. Never raises for damage.
 
         Each stored time-stamp is checked against the root stored with it; given `tsa_roots` (the
-        roots this computer trusts for TSAs), that root must also be one of them.
+        roots this computer trusts for TSAs), a root that is neither one of them nor one the keeper
+        added is a trust warning. `against`: an outside record of the head the log must extend.
         """
         with self._db.mutex:
             self._db.require_engine()
@@ -501,6 +484,7 @@ class Vault:
                 cancel=cancel,
                 on_item=on_item,
                 tsa_roots=tsa_roots,
+                against=against,
             )
         if record:
             with contextlib.suppress(EvidenceKitError):
@@ -510,6 +494,7 @@ class Vault:
                         "ok": report.ok,
                         "items": report.items_checked,
                         "problems": len(report.problems),
+                        "warnings": len(report.warnings),
                         "head": report.head_hash,
                     },
                 )
@@ -550,6 +535,17 @@ class Vault:
             for item_id, stamps in self.timestamps_by_item().items()
             for stamp in stamps
         ]
+
+    @_translate_db_errors
+    def add_tsa_roots(self, certificates: Sequence[x509.Certificate], tsa_url: str) -> list[StoredTsaRoot]:
+        """Keep roots the keeper trusts for time-stamping, each with a `tsa_ca_added` event; the new ones."""
+        return user_roots.add_roots(self._db, certificates, tsa_url)
+
+    @_translate_db_errors
+    def tsa_roots(self) -> list[StoredTsaRoot]:
+        """The roots the keeper added (`timestamp --tsa-ca`), oldest first."""
+        with self._db.read() as conn:
+            return user_roots.read_stored_roots(conn)
 
     @_translate_db_errors
     def head_timestamps(self) -> list[StoredTimestamp]:

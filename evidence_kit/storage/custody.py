@@ -43,6 +43,7 @@ class EventType:
     RECOVERED = "recovered_with_code"
     EXPORTED = "exported"
     TIMESTAMP_OBTAINED = "timestamp_obtained"
+    TSA_CA_ADDED = "tsa_ca_added"
 
 
 @dataclass(frozen=True)
