@@ -45,6 +45,7 @@ _EVENTS = {
     "recovered_with_code": QT_TRANSLATE_NOOP("Texts", "New passphrase set with the recovery code"),
     "exported": QT_TRANSLATE_NOOP("Texts", "Dossier exported"),
     "timestamp_obtained": QT_TRANSLATE_NOOP("Texts", "Trusted time-stamp obtained"),
+    "tsa_ca_added": QT_TRANSLATE_NOOP("Texts", "Time-stamp authority's root certificate added"),
 }
 
 _FORMATS = {

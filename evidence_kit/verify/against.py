@@ -294,8 +294,9 @@ def check_against(
             _problem(
                 "custody",
                 "against_rewritten",
-                "Event {seq} of the custody log does not have the hash {source} recorded: the log up "
-                "to that event was rewritten or replaced since then (recorded {recorded}, found {found}).",
+                "Event {seq} of the custody log does not have the hash {source} recorded: since then "
+                "the log up to that event was rewritten or replaced, or the vault was put back to an "
+                "older copy (recorded {recorded}, found {found}).",
                 seq,
                 source=source,
                 seq=seq,
