@@ -4,7 +4,8 @@ Rule: a vault is one folder (`keys.json`, `vault.db`, `vault.lock`, `README.txt`
 Every file the vault writes beside its database is written atomically with mode 0600 (a crash
 leaves the old file or the new one, never half), and only one process at a time holds the
 folder's lock: a second opener is turned away with `VaultInUseError`, never "database is locked".
-(`settings.py` writes the settings file with the same `write_private_file`.)
+(`settings.py` writes the settings file with the same `write_private_file`.) A file to store is
+opened only when it is a regular file (`open_regular_file`), never blocking on a FIFO or device.
 """
 
 from __future__ import annotations
