@@ -61,10 +61,6 @@ class RecordedHead:
     public_key_sha256: str | None = None  # the key that signed the record (packages and manifests)
     vault_id: str | None = None
 
-    def shown(self) -> str:
-        """The head in the printed form (see the module docstring)."""
-        return format_head(self.seq, self.hash) if self.seq is not None else f"sha256 {self.hash}"
-
 
 def format_head(seq: int, head_hash: str) -> str:
     """The one printed form of a custody-log head: `seq 42 · sha256 <64 hex>`."""

@@ -81,8 +81,10 @@ manifest.json).
 
 1. ALL CHECKS AT ONCE (with Evidence Kit installed)
      evidence-kit verify-package .
-   It names every file that is missing, changed or unexpected, and exits with an error if
-   anything is wrong.
+   It names every file that is missing, changed or unexpected. It exits with 0 when all is
+   intact, 1 when anything is wrong, and 3 when all is intact but a time-stamp authority's
+   root certificate came only with this package: compare its fingerprint with the root the
+   authority publishes, then run it again with --trust-ca ROOT.pem.
 
 2. CHECK EVERY ORIGINAL FILE
    Linux:
@@ -165,8 +167,10 @@ manifest.json staat).
 
 1. ALLE CONTROLES IN EEN KEER (als Evidence Kit is geïnstalleerd)
      evidence-kit verify-package .
-   Het noemt elk bestand dat ontbreekt, is gewijzigd of er niet hoort, en eindigt met een
-   foutmelding als er iets mis is.
+   Het noemt elk bestand dat ontbreekt, is gewijzigd of er niet hoort. Het eindigt met code 0
+   als alles intact is, 1 als er iets mis is, en 3 als alles intact is maar het basiscertificaat
+   van een tijdstempelautoriteit alleen met dit pakket is meegekomen: vergelijk de vingerafdruk
+   met wat de autoriteit publiceert en voer het dan opnieuw uit met --trust-ca ROOT.pem.
 
 2. CONTROLEER ELK ORIGINEEL BESTAND
    Linux:
