@@ -73,7 +73,8 @@ def parse_head_text(text: str, source: str) -> RecordedHead | None:
     match = _SEQ_AND_HASH.search(lowered)
     if match is not None:
         return RecordedHead(_hex(match.group(2)), int(match.group(1)), source)
-    found = {_hex(m.group(1)) for m in _HASH_ONLY.finditer(lowered)}
+    # The label's own digits ("sha256") must never count as part of a hash.
+    found = {_hex(m.group(1)) for m in _HASH_ONLY.finditer(re.sub(r"sha-?256", " ", lowered))}
     if len(found) == 1:
         return RecordedHead(found.pop(), None, source)
     return None
