@@ -240,14 +240,23 @@ class Problem:
 
 @dataclass(frozen=True)
 class VerifyReport:
+    """What `verify` found. `problems` are integrity failures: something stored was changed, lost
+    or added unlogged. `warnings` are trust warnings: what is stored is intact, but a part of it
+    rests on trust nobody has given yet (a time-stamp authority's root no one vouched for).
+    `notes` say which trust was used (a root the keeper added, an outside record that matched)."""
+
     items_checked: int
     bytes_checked: int
     events_checked: int
     head_hash: str
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()
+    notes: tuple[Problem, ...] = ()
+    head_seq: int = 0
 
     @property
     def ok(self) -> bool:
+        """Intact: no integrity problem (trust warnings do not make a vault damaged)."""
         return not self.problems
 
 

@@ -87,6 +87,7 @@ from evidence_kit.timestamping.queue import (
     read_timestamp_states,
 )
 from evidence_kit.vault_timestamps import VaultTimestamps
+from evidence_kit.verify.against import RecordedHead
 from evidence_kit.verify.copy_check import copy_checker
 from evidence_kit.verify.vault import verify_vault
 
@@ -504,11 +505,13 @@ class Vault(VaultTimestamps):
         on_item: Callable[[int, int], None] | None = None,
         record: bool = True,
         tsa_roots: Sequence[x509.Certificate] | None = None,
+        against: RecordedHead | None = None,
     ) -> VerifyReport:
         """Check every page, every item's chunks and hash, and the custody chain. Never raises for damage.
 
         Each stored time-stamp is checked against the root stored with it; given `tsa_roots` (the
-        roots this computer trusts for TSAs), that root must also be one of them.
+        roots this computer trusts for TSAs), a root that is neither one of them nor one the keeper
+        added is a trust warning. `against`: an outside record of the head the log must extend.
         """
         with self._db.mutex:
             self._db.require_engine()
@@ -523,6 +526,7 @@ class Vault(VaultTimestamps):
                 on_item=on_item,
                 tsa_roots=tsa_roots,
                 db_file=db_path,
+                against=against,
             )
         if record:
             with contextlib.suppress(EvidenceKitError):
@@ -532,6 +536,7 @@ class Vault(VaultTimestamps):
                         "ok": report.ok,
                         "items": report.items_checked,
                         "problems": len(report.problems),
+                        "warnings": len(report.warnings),
                         "head": report.head_hash,
                     },
                 )

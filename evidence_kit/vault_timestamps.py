@@ -12,10 +12,12 @@ import threading
 from collections.abc import Sequence
 from datetime import datetime
 
+from cryptography import x509
+
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage.database import VaultDatabase
 from evidence_kit.storage.db_errors import translate_db_errors as _translate_db_errors
-from evidence_kit.timestamping import TsaConfig, stamping
+from evidence_kit.timestamping import TsaConfig, stamping, user_roots
 from evidence_kit.timestamping.queue import (
     ItemTimestamp,
     PendingTimestamp,
@@ -25,6 +27,7 @@ from evidence_kit.timestamping.queue import (
     read_head_tokens,
     read_item_timestamps,
 )
+from evidence_kit.timestamping.user_roots import StoredTsaRoot
 
 
 class VaultTimestamps:
@@ -66,6 +69,17 @@ class VaultTimestamps:
             for item_id, stamps in self.timestamps_by_item().items()
             for stamp in stamps
         ]
+
+    @_translate_db_errors
+    def add_tsa_roots(self, certificates: Sequence[x509.Certificate], tsa_url: str) -> list[StoredTsaRoot]:
+        """Keep roots the keeper trusts for time-stamping, each with a `tsa_ca_added` event; the new ones."""
+        return user_roots.add_roots(self._db, certificates, tsa_url)
+
+    @_translate_db_errors
+    def tsa_roots(self) -> list[StoredTsaRoot]:
+        """The roots the keeper added (`timestamp --tsa-ca`), oldest first."""
+        with self._db.read() as conn:
+            return user_roots.read_stored_roots(conn)
 
     @_translate_db_errors
     def head_timestamps(self) -> list[StoredTimestamp]:

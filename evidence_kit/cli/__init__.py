@@ -2,13 +2,14 @@
 
 Rules: every sentence goes through `i18n._`; errors are one translated sentence on stderr
 and exit code 2, never a traceback; `verify` and `verify-package` exit 1 when they find
-damage. Passphrases come from a TTY prompt, or for scripts from `--passphrase-file` or the
+damage and 3 when all is intact but some of it rests on trust nobody gave (a trust warning).
+Passphrases come from a TTY prompt, or for scripts from `--passphrase-file` or the
 EVIDENCE_KIT_PASSPHRASE environment variable; they are never accepted as a plain argument
 (it would end up in shell history and the process list).
 
 Exit codes: 0 success, 1 verification found problems or some files were not added,
 2 error (wrong passphrase, vault in use, not a vault, damaged, disk full, bad usage),
-130 interrupted.
+3 verified intact but with trust warnings, 130 interrupted.
 
 Where things are: `parser.py` builds the argument parser (every option and `--help` text);
 each command lives in the module named after its group: `vault_commands.py` (init, passwd,

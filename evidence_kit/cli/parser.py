@@ -55,6 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=("en", "nl"), help=_("language of the messages (default: the system's)")
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))
+    exit_codes = _(
+        "exit codes:\n"
+        "  0  intact\n"
+        "  1  integrity failure: something stored was changed, lost or added unlogged, or the\n"
+        "     vault no longer extends the head given with --against\n"
+        "  2  usage error: bad arguments, a path that is not there, a FILE without a head\n"
+        "  3  intact, but with trust warnings: e.g. a time-stamp whose authority's root\n"
+        "     nobody vouched for (add it with timestamp --tsa-ca, or verify-package --trust-ca)"
+    )
 
     def vault_command(name: str, help_text: str) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text)
@@ -112,6 +121,17 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(func=cmd_extract)
 
     verify = vault_command("verify", _("check every stored byte and the custody log"))
+    verify.epilog = exit_codes
+    verify.formatter_class = argparse.RawDescriptionHelpFormatter
+    verify.add_argument(
+        "--against",
+        metavar="FILE",
+        help=_(
+            "also check that the vault still extends a custody log head recorded outside it: FILE is "
+            "an earlier dossier package (folder or .zip), its manifest.json or dossier.pdf, or a text "
+            "with the head as printed on a dossier's cover ('seq 42 · sha256 …')"
+        ),
+    )
     verify.add_argument(
         "--reparse",
         action="store_true",
@@ -245,14 +265,30 @@ def build_parser() -> argparse.ArgumentParser:
     timestamp.add_argument(
         "--tsa-ca",
         metavar="FILE",
-        help=_("trust the --tsa authority through the root certificate(s) in this PEM file"),
+        help=_(
+            "trust the --tsa authority through the root certificate(s) in FILE (PEM or DER); they are "
+            "kept in the vault, logged, and trusted by later checks and time-stamps"
+        ),
     )
     timestamp.set_defaults(func=cmd_timestamp)
 
     verify_pkg = sub.add_parser(
-        "verify-package", help=_("check a received dossier package (no vault needed)")
+        "verify-package",
+        help=_("check a received dossier package (no vault needed)"),
+        description=_("check a received dossier package (no vault needed)"),
+        epilog=exit_codes,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     verify_pkg.add_argument("path", metavar="PATH", help=_("the package folder or .zip"))
+    verify_pkg.add_argument(
+        "--trust-ca",
+        metavar="FILE",
+        action="append",
+        help=_(
+            "a time-stamp authority's root certificate (PEM or DER) that you trust, having compared it "
+            "with what the authority publishes; may be given more than once"
+        ),
+    )
     verify_pkg.set_defaults(func=cmd_verify_package)
 
     demo = sub.add_parser("demo", help=_("build a vault from the fictional demo case and verify it"))

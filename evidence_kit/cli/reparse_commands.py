@@ -3,7 +3,7 @@ and the `--reparse` part of `verify` (compare, write nothing).
 
 Rule: an item's original is read from the vault, never from where it was imported from; what
 changed is printed per item with the parser before and after. A difference under the same
-parser version is an integrity failure (exit 1); under another version only a warning.
+parser version is an integrity failure (exit 1); under another version only a warning (exit 3).
 """
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ def _verdict_text(verdict: ReparseVerdict, params: dict[str, str]) -> str:
     return fmt(_UNREADABLE, params)
 
 
-def print_findings(findings: list[ReparseFinding]) -> bool:
-    """Print one line per item read again; True when one of them is an integrity failure."""
+def print_findings(findings: list[ReparseFinding]) -> tuple[bool, int]:
+    """Print one line per item read again. Returns whether one of them is an integrity failure
+    (exit 1), and how many are warnings (a newer parser, or one that cannot read it now: exit 3)."""
     out(fmt("Read again from their sealed originals: {count} items.", {"count": str(len(findings))}))
     for finding in findings:
         params = {
@@ -52,7 +53,9 @@ def print_findings(findings: list[ReparseFinding]) -> bool:
             "reason": finding.reason,
         }
         out("  - " + _verdict_text(finding.verdict, printable_params(params)))
-    return any(f.verdict == ReparseVerdict.MISMATCH for f in findings)
+    failed = any(f.verdict == ReparseVerdict.MISMATCH for f in findings)
+    warned = sum(f.verdict in (ReparseVerdict.NEWER_PARSER, ReparseVerdict.UNREADABLE) for f in findings)
+    return failed, warned
 
 
 def cmd_reparse(args: argparse.Namespace) -> int:

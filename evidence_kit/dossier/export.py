@@ -26,6 +26,7 @@ from evidence_kit import __version__
 from evidence_kit.domain import Conversation, ItemKind, ItemSummary, ParseWarning, TimeSource, Timestamp
 from evidence_kit.dossier.model import CustodyEventRow, DossierInfo, DossierItem, Language, TrustedTime
 from evidence_kit.dossier.package import (
+    KeeperRoot,
     PackageItem,
     PackageResult,
     PackageToken,
@@ -333,6 +334,14 @@ def package_tokens(vault: Vault, item_ids: Sequence[int]) -> list[PackageToken]:
     return result
 
 
+def keeper_roots(vault: Vault) -> list[KeeperRoot]:
+    """The time-stamp authority roots the keeper added: shipped so a reader can compare them."""
+    return [
+        KeeperRoot(root.sha256, root.pem(), root.subject, root.tsa_url, root.added_at, root.event_seq)
+        for root in vault.tsa_roots()
+    ]
+
+
 def _opener(vault: Vault, item_id: int) -> Callable[[], Iterator[bytes]]:
     return lambda: vault.iter_original(item_id)
 
@@ -364,13 +373,14 @@ def export_dossier(
         )
     now = datetime.now().astimezone()
     dossier_id = new_dossier_id(now)
-    head = vault.custody_head()
     # Never print forged text as sealed: an item whose parsed content, times or facts no longer
     # match the seal of its import is marked on its page, on the cover and in the manifest.
     seals = vault.seal_states([item.id for item in items])
     broken = frozenset(item_id for item_id, state in seals.items() if state.broken)
     describer = _Describer(vault, lang, frozenset(withhold), broken)
     events = custody_rows(vault)
+    # The head the cover prints and the manifest records, for a later `verify --against`.
+    head_seq, head = (events[-1].seq, events[-1].hash) if events else (0, vault.custody_head())
     days = [d for d in (content_day(i) for i in items) if d is not None]
 
     def render(manifest_sha256: str) -> bytes:
@@ -384,6 +394,7 @@ def export_dossier(
             vault_id=vault.vault_id,
             manifest_sha256=manifest_sha256,
             custody_head_hash=head,
+            custody_head_seq=head_seq,
             period_from=date_from or (min(days) if days else None),
             period_to=date_to or (max(days) if days else None),
             seal_broken_items=tuple(n for n, item in enumerate(items, start=1) if item.id in broken),
@@ -431,6 +442,8 @@ def export_dossier(
         export_time=now,
         lang=lang,
         custody_head_hash=head,
+        custody_head_seq=head_seq,
+        keeper_roots=keeper_roots(vault),
         items=package_items,
         signing_key=vault.signing_key(),
         tokens=package_tokens(vault, [item.id for item in items]),

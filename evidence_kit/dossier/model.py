@@ -45,6 +45,9 @@ class DossierInfo:
     period_to: date | None = None
     # Dossier numbers of the items whose derived data no longer matches its seal.
     seal_broken_items: tuple[int, ...] = ()
+    # The number of the custody log's last event at export time: with the hash, the head the
+    # cover prints for `verify --against` (None: the cover shows the hash alone).
+    custody_head_seq: int | None = None
 
     def __post_init__(self) -> None:
         _require_aware(self.exported_at, "DossierInfo.exported_at")

@@ -7,7 +7,8 @@ checked, and so that every byte that matters is covered by the Ed25519 signature
     originals/NNNN_<safe name>   each item's original bytes, copied in chunks and hashed while
                                  copying; a copy that does not hash to the recorded SHA-256
                                  stops the export and nothing is left behind
-    timestamps/                  RFC 3161 replies (.tsr) and the TSA certificates (.pem)
+    timestamps/                  RFC 3161 replies (.tsr), the TSA certificates (.pem), and the TSA
+                                 roots the vault's keeper added (keeper_root_*.pem)
     VERIFY.txt                   how to check all of it, in the dossier's language
     SHA256SUMS                   `sha256sum -c` input for originals/, paths relative to the package root
     manifest.json                canonical JSON (hashing.canonical_json) listing every item and every
@@ -69,13 +70,21 @@ from evidence_kit.verify.package_format import (
 )
 
 from .package_io import PackageWriteError, create_file, os_error, package_files, write_bytes, write_zip
-from .package_manifest import DossierFacts, manifest_bytes, time_entry, utc_text
+from .package_manifest import (
+    DossierFacts,
+    KeeperRoot,
+    keeper_root_files,
+    manifest_bytes,
+    time_entry,
+    utc_text,
+)
 from .package_names import FALLBACK_STEM, MAX_NAME_BYTES, safe_file_name
 from .package_tokens import PackageToken, check_token_inputs, token_files
 from .signing import SignOutcome, sign_pdf
 
 __all__ = [  # what other code imports from here (the rest of the writer is in the modules above)
     "MAX_NAME_BYTES",
+    "KeeperRoot",
     "PackageItem",
     "PackageResult",
     "PackageToken",
@@ -236,6 +245,8 @@ def write_package(
     signing_key: Ed25519PrivateKey,
     tokens: Iterable[PackageToken] = (),
     pdf_certificate_sha256: str | None = None,
+    custody_head_seq: int | None = None,
+    keeper_roots: Sequence[KeeperRoot] = (),
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> StagedPackage:
@@ -262,10 +273,13 @@ def write_package(
         return _write_staged(
             root,
             out_dir,
-            DossierFacts(dossier_id, vault_id, tool_version, export_time, lang, custody_head_hash),
+            DossierFacts(
+                dossier_id, vault_id, tool_version, export_time, lang, custody_head_hash, custody_head_seq
+            ),
             items=items,
             signing_key=signing_key,
             tokens=tokens,
+            keeper_roots=keeper_roots,
             pdf_certificate_sha256=pdf_certificate_sha256,
             progress=_Progress(progress, len(items), sum(item.size for item in items)),
             cancel=cancel,
@@ -285,6 +299,7 @@ def _write_staged(
     items: Sequence[PackageItem],
     signing_key: Ed25519PrivateKey,
     tokens: Sequence[PackageToken],
+    keeper_roots: Sequence[KeeperRoot],
     pdf_certificate_sha256: str | None,
     progress: _Progress,
     cancel: CancelToken | None,
@@ -328,6 +343,8 @@ def _write_staged(
         cancel.check()
 
     token_entries, commands, support = token_files(tokens, files_by_id)
+    root_entries, root_files = keeper_root_files(keeper_roots)
+    support.update(root_files)
     if support:
         (root / TIMESTAMPS_DIR).mkdir(mode=0o700)
     for name, data in support.items():
@@ -359,6 +376,7 @@ def _write_staged(
         items=item_entries,
         tokens=token_entries,
         support=support,
+        keeper_roots=root_entries,
     )
     write_bytes(root / MANIFEST_NAME, manifest)
     write_bytes(root / SIGNATURE_NAME, signing_key.sign(manifest))
@@ -422,6 +440,8 @@ def export_package(
     items: Iterable[PackageItem],
     signing_key: Ed25519PrivateKey,
     tokens: Iterable[PackageToken] = (),
+    custody_head_seq: int | None = None,
+    keeper_roots: Sequence[KeeperRoot] = (),
     timestamp_url: str | None = None,
     zip_path: Path | None = None,
     progress: ProgressCallback | None = None,
@@ -444,6 +464,8 @@ def export_package(
         signing_key=signing_key,
         tokens=tokens,
         pdf_certificate_sha256=pdf_identity.certificate_sha256,
+        custody_head_seq=custody_head_seq,
+        keeper_roots=keeper_roots,
         progress=progress,
         cancel=cancel,
     )

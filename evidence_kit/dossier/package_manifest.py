@@ -23,6 +23,7 @@ from evidence_kit.verify.package_format import (
     PUBLIC_KEY_NAME,
     SIGNATURE_NAME,
     SUMS_NAME,
+    TIMESTAMPS_DIR,
     TOOL_NAME,
 )
 
@@ -54,6 +55,42 @@ class DossierFacts:
     export_time: datetime  # aware
     lang: str
     custody_head_hash: str
+    custody_head_seq: int | None = None  # the number of the event whose hash is the head
+
+
+@dataclass(frozen=True)
+class KeeperRoot:
+    """A time-stamp authority's root the vault's keeper added (`timestamp --tsa-ca`), to ship.
+
+    `sha256` is of the certificate's DER (its fingerprint); `pem` is what the package holds.
+    """
+
+    sha256: str
+    pem: bytes
+    subject: str
+    tsa_url: str
+    added_at: datetime  # aware
+    event_seq: int
+
+
+def keeper_root_files(roots: Sequence[KeeperRoot]) -> tuple[list[dict[str, Any]], dict[str, bytes]]:
+    """(manifest entries, files by package path) of the keeper's roots, one PEM file each."""
+    entries: list[dict[str, Any]] = []
+    files: dict[str, bytes] = {}
+    for root in roots:
+        name = f"{TIMESTAMPS_DIR}/keeper_root_{root.sha256[:16]}.pem"
+        files[name] = root.pem
+        entries.append(
+            {
+                "file": name,
+                "sha256": root.sha256,
+                "subject": root.subject,
+                "tsa_url": root.tsa_url,
+                "added_utc": utc_text(root.added_at),
+                "custody_seq": root.event_seq,
+            }
+        )
+    return entries, files
 
 
 def manifest_bytes(
@@ -64,6 +101,7 @@ def manifest_bytes(
     items: Sequence[Mapping[str, Any]],
     tokens: Sequence[Mapping[str, Any]],
     support: Mapping[str, bytes],
+    keeper_roots: Sequence[Mapping[str, Any]] = (),
 ) -> bytes:
     """The whole manifest.json; `support` is every support file by package path, with its bytes."""
     manifest: dict[str, Any] = {
@@ -76,6 +114,7 @@ def manifest_bytes(
         "language": facts.lang,
         "hash_algorithm": "sha256",
         "custody_log_head": facts.custody_head_hash,
+        "custody_log_head_seq": facts.custody_head_seq,
         "signature": {
             "algorithm": "Ed25519",
             "file": SIGNATURE_NAME,
@@ -90,6 +129,7 @@ def manifest_bytes(
         "sha256sums_file": SUMS_NAME,
         "items": list(items),
         "timestamps": list(tokens),
+        "user_tsa_roots": list(keeper_roots),
         "support_files": [
             {"file": name, "sha256": sha256_hex(data), "size": len(data)}
             for name, data in sorted(support.items())

@@ -23,6 +23,7 @@ from evidence_kit.dossier.pdf_layout import (
 )
 from evidence_kit.dossier.pdf_text import paragraph
 from evidence_kit.dossier.texts import format_utc, has_text
+from evidence_kit.verify.against import format_head
 
 
 def _event_label(context: Context, event_type: str) -> str:
@@ -37,7 +38,11 @@ def custody_log(context: Context, events: Iterable[CustodyEventRow]) -> Iterator
     yield plain(context.t("custody.intro"), styles.small)
     yield Spacer(1, 3)
     yield plain(context.t("custody.head", hash=""), styles.small)
-    yield paragraph(context.info.custody_head_hash, styles.mono)
+    info = context.info
+    head = info.custody_head_hash
+    yield paragraph(
+        head if info.custody_head_seq is None else format_head(info.custody_head_seq, head), styles.mono
+    )
     yield Spacer(1, 6)
     header = [
         plain(context.t(key), styles.cell_head)

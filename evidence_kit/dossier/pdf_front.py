@@ -39,6 +39,7 @@ from evidence_kit.dossier.texts import (
     format_long_date,
     format_month,
 )
+from evidence_kit.verify.against import format_head
 
 _KIND_ORDER = (ItemKind.IMAGE, ItemKind.CHAT, ItemKind.SMS, ItemKind.EMAIL, ItemKind.CALL_LOG, ItemKind.FILE)
 
@@ -86,7 +87,7 @@ def cover(context: Context) -> Iterator[Flowable]:
             plain(context.t("cover.tool_value", version=info.tool_version), styles.cell),
         ),
         (context.t("cover.manifest"), paragraph(info.manifest_sha256, styles.mono)),
-        (context.t("cover.custody_head"), paragraph(info.custody_head_hash, styles.mono)),
+        (context.t("cover.custody_head"), _head_cell(context)),
     ]
     yield kv_table(rows, 4.2 * cm, styles.cell_bold)
     if info.seal_broken_items:
@@ -116,6 +117,17 @@ def cover(context: Context) -> Iterator[Flowable]:
     yield statement
     yield Spacer(1, 0.5 * cm)
     yield plain(context.t("cover.how_to_read"), styles.small)
+
+
+def _head_cell(context: Context) -> list[Flowable]:
+    """The custody log's head in the one form `verify --against` reads, and what it is for."""
+    info = context.info
+    if info.custody_head_seq is None:
+        return [paragraph(info.custody_head_hash, context.styles.mono)]
+    return [
+        paragraph(format_head(info.custody_head_seq, info.custody_head_hash), context.styles.mono),
+        plain(context.t("cover.custody_head_use"), context.styles.small),
+    ]
 
 
 def _period_text(context: Context) -> str:

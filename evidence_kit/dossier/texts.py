@@ -37,6 +37,10 @@ _EN: dict[str, str] = {
     "cover.withheld": "{count} withheld from display (intimate or sensitive content)",
     "cover.manifest": "Manifest SHA-256",
     "cover.custody_head": "Custody log head",
+    "cover.custody_head_use": (
+        "Keep or copy this line. Later, evidence-kit verify VAULT --against FILE, with this line "
+        "in FILE, shows whether the vault still contains this exact log, or was rolled back or rewritten."
+    ),
     "cover.seal_broken": (
         "Warning: the parsed content, times or facts of item(s) {numbers} were changed after they "
         "were imported. They no longer match the seal written into the custody log at import, so "
@@ -199,6 +203,7 @@ _EN: dict[str, str] = {
     "event.exported": "Dossier exported",
     "event.timestamp_obtained": "Trusted timestamp obtained",
     "event.backup_made": "Backup made",
+    "event.tsa_ca_added": "Timestamp authority root certificate added",
     # Appendix B: verification
     "verify.title": "Appendix B: how to check this dossier",
     "verify.intro": (
@@ -259,6 +264,10 @@ _NL: dict[str, str] = {
     "cover.withheld": "{count} niet afgebeeld (intieme of gevoelige inhoud)",
     "cover.manifest": "SHA-256 van het manifest",
     "cover.custody_head": "Laatste hash van de bewaarketen",
+    "cover.custody_head_use": (
+        "Bewaar of kopieer deze regel. Later laat evidence-kit verify KLUIS --against BESTAND, met deze "
+        "regel in BESTAND, zien of de kluis nog precies dit logboek bevat, of is teruggezet of herschreven."
+    ),
     "cover.seal_broken": (
         "Let op: de uitgelezen inhoud, tijden of gegevens van bewijsstuk(ken) {numbers} zijn na het "
         "importeren gewijzigd. Ze komen niet meer overeen met het zegel dat bij het importeren in de "
@@ -419,6 +428,7 @@ _NL: dict[str, str] = {
     "event.exported": "Dossier ge\u00ebxporteerd",
     "event.timestamp_obtained": "Vertrouwd tijdstempel verkregen",
     "event.backup_made": "Reservekopie gemaakt",
+    "event.tsa_ca_added": "Basiscertificaat van tijdstempelautoriteit toegevoegd",
     "verify.title": "Bijlage B: zo controleert u dit dossier",
     "verify.intro": (
         "Iedereen kan het pakket bij dit dossier controleren met standaardprogramma\u2019s; daarvoor "

@@ -48,6 +48,7 @@ class EventType:
     EXPORTED = "exported"
     TIMESTAMP_OBTAINED = "timestamp_obtained"
     BACKUP_MADE = "backup_made"
+    TSA_CA_ADDED = "tsa_ca_added"
 
 
 @dataclass(frozen=True)

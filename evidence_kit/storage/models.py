@@ -105,12 +105,12 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-
 def table_of(model: type[Base]) -> Table:
     """The Core table of a model: the write path builds its statements on tables (see vault.py)."""
     table = model.__table__
     assert isinstance(table, Table)
     return table
+
 
 class VaultInfo(Base):
     """Exactly one row: who this vault is, its signing key, and the head of its custody log."""
@@ -280,3 +280,22 @@ class TimestampProof(Base):
     leaf_index: Mapped[int] = mapped_column(Integer)
     tree_size: Mapped[int] = mapped_column(Integer)
     proof_steps: Mapped[str] = mapped_column(Text)  # JSON list of "left:<hex>" / "right:<hex>"
+
+
+class TsaRoot(Base):
+    """A time-stamp authority's root certificate the vault's keeper said to trust (`timestamp --tsa-ca`).
+
+    Stored as DER, whatever form it was given in; `sha256` is the SHA-256 of that DER (the
+    certificate's fingerprint), also carried by the `tsa_ca_added` custody event at `event_seq`.
+    Only ever added (database triggers refuse updates and deletes).
+    """
+
+    __tablename__ = "tsa_roots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    der: Mapped[bytes] = mapped_column(LargeBinary)
+    subject: Mapped[str] = mapped_column(Text)  # RFC 4514 text of the certificate's subject
+    tsa_url: Mapped[str] = mapped_column(Text)  # the authority it was given for
+    added_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    event_seq: Mapped[int] = mapped_column(Integer)

@@ -25,6 +25,9 @@ GUARDS = frozenset(
         "timestamp_tokens_no_delete",
         "timestamp_proofs_no_update",
         "timestamp_proofs_no_delete",
+        # 0003_tsa_roots
+        "tsa_roots_no_update",
+        "tsa_roots_no_delete",
     }
 )
 

@@ -113,3 +113,9 @@ class NoTsaAnsweredError(TimestampError):
         self.failures: tuple[TimestampError, ...] = tuple(failures)
         # The names are data, joined only to fill one parameter; each failure keeps its own template.
         super().__init__(tried=", ".join(error.params.get("tsa", "?") for error in self.failures))
+
+
+class TsaRootFileError(TimestampError):
+    """A file given as a time-stamp authority's root certificate holds none we can read."""
+
+    template = "{path} holds no certificate that can be read (PEM or DER expected): {detail}"

@@ -64,7 +64,9 @@ class TsaConfig:
 
 def _load_pem(pem: bytes, tsa: str) -> tuple[x509.Certificate, ...]:
     try:
-        certificates = tuple(x509.load_pem_x509_certificates(pem))
+        with warnings.catch_warnings():  # as in certifi_roots: old roots with odd serial numbers load
+            warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+            certificates = tuple(x509.load_pem_x509_certificates(pem))
     except ValueError as exc:
         raise TsaCertificateFileError(tsa=tsa, detail=str(exc)) from exc
     return certificates

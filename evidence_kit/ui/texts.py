@@ -50,6 +50,7 @@ _EVENTS = {
     "exported": QT_TRANSLATE_NOOP("Texts", "Dossier exported"),
     "timestamp_obtained": QT_TRANSLATE_NOOP("Texts", "Trusted time-stamp obtained"),
     "backup_made": QT_TRANSLATE_NOOP("Texts", "Backup made"),
+    "tsa_ca_added": QT_TRANSLATE_NOOP("Texts", "Time-stamp authority's root certificate added"),
 }
 
 _FORMATS = {

@@ -17,15 +17,18 @@ What is checked, and where:
   package_tokens.py    each RFC 3161 token's stamped hash, and its signature against the TSA
                        certificates in the package
 Reading the folder or zip is package_source.py; the findings and the report are
-package_report.py. Trust in the self-made keys and in the TSA certificates shipped in the
-package is reported as a note, not a failure: only the reader can compare them with a source
-outside the package.
+package_report.py. Trust in the self-made keys is reported as a note: they are the vault's own
+by design. A time-stamp whose authority's root only the package vouches for is a trust warning
+(exit 3), unless the reader passes that root with `--trust-ca` or it is in Mozilla's store.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from pathlib import Path
+
+from cryptography import x509
 
 from evidence_kit.hashing import sha256_hex
 from evidence_kit.verify.package_check import PackageCheck
@@ -54,8 +57,11 @@ __all__ = [
 ]
 
 
-def verify_package(path: Path) -> PackageReport:
-    """Check a package folder or .zip (see the module docstring); never raises for damage inside it."""
+def verify_package(path: Path, *, trusted_roots: Sequence[x509.Certificate] = ()) -> PackageReport:
+    """Check a package folder or .zip (see the module docstring); never raises for damage inside it.
+
+    `trusted_roots`: time-stamp authority roots the reader vouches for (`--trust-ca`).
+    """
     path = Path(path)
     source = open_source(path)
     check = PackageCheck(source)
@@ -66,7 +72,7 @@ def verify_package(path: Path) -> PackageReport:
             check_seals(check, manifest)
         check_pdf(check, manifest, manifest_bytes)
         if manifest is not None:
-            check_tokens(check, manifest)
+            check_tokens(check, manifest, trusted_roots)
             check_extra(check)
     finally:
         with contextlib.suppress(Exception):

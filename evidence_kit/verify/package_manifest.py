@@ -70,6 +70,15 @@ class SealEntry:
     found: str
 
 
+@dataclass(frozen=True)
+class KeeperRootEntry:
+    """A time-stamp authority's root the vault's keeper added (`timestamp --tsa-ca`), shipped as `file`."""
+
+    file: str
+    sha256: str  # of the certificate's DER (its fingerprint), not of the PEM file
+    added_utc: str
+
+
 @dataclass
 class Manifest:
     dossier_id: str
@@ -80,6 +89,7 @@ class Manifest:
     support: list[FileEntry] = field(default_factory=list)
     tokens: list[TokenEntry] = field(default_factory=list)
     seals: list[SealEntry] = field(default_factory=list)
+    keeper_roots: list[KeeperRootEntry] = field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------- reading it
@@ -226,6 +236,14 @@ def parse_manifest(data: bytes) -> Manifest:
                 proofs=_proofs(token, where),
             )
         )
+    keeper_roots = _get(top, "user_tsa_roots", list, "manifest") if "user_tsa_roots" in top else []
+    for index, root in enumerate(keeper_roots, start=1):
+        where = f"user TSA root {index}"
+        root_file = _path(root, "file", where, TIMESTAMPS_DIR)
+        if root_file not in support_names:
+            raise ManifestError(f"{where}: {root_file} is not listed among the support files")
+        added = _get(root, "added_utc", str, where)
+        manifest.keeper_roots.append(KeeperRootEntry(root_file, _sha(root, "sha256", where), str(added)))
     if SUMS_NAME not in support_names:
         raise ManifestError(f"{SUMS_NAME} is not listed among the support files")
     return manifest

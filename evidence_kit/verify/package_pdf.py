@@ -212,3 +212,10 @@ def _find_in_name_tree(node: Any, wanted: str, depth: int) -> Any:
         if found is not None:
             return found
     return None
+
+
+def attached_manifest(data: bytes) -> bytes | None:
+    """The manifest.json embedded in a dossier PDF's bytes, or None (for `verify --against`)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    return _attachment(PdfFileReader(io.BytesIO(data), strict=False), PDF_ATTACHMENT_NAME)

@@ -20,9 +20,11 @@ class CheckStatus(StrEnum):
     MISSING = "missing"
     UNEXPECTED = "unexpected"  # in the package but not in the manifest
     INVALID = "invalid"  # cannot be read as what it should be
-    NOTICE = "notice"  # something to know that is not a failure (trust, ignored system files)
+    NOTICE = "notice"  # something to know that is not a failure (whose trust was used, ignored system files)
+    WARNING = "warning"  # a trust warning: intact, but resting on trust only the package gives (exit 3)
 
 
+_NOT_CHECKS = frozenset({CheckStatus.NOTICE, CheckStatus.WARNING})  # not counted among the checks
 FAILING = frozenset({CheckStatus.MISMATCH, CheckStatus.MISSING, CheckStatus.UNEXPECTED, CheckStatus.INVALID})
 
 
@@ -58,6 +60,10 @@ class PackageReport:
     @property
     def failures(self) -> tuple[CheckResult, ...]:
         return tuple(result for result in self.results if result.failed)
+
+    @property
+    def warnings(self) -> tuple[CheckResult, ...]:
+        return tuple(result for result in self.results if result.status is CheckStatus.WARNING)
 
     def about(self, subject: str) -> tuple[CheckResult, ...]:
         return tuple(result for result in self.results if result.subject == subject)
@@ -99,9 +105,18 @@ def format_report(report: PackageReport, lang: str = "en") -> str:
     for result in report.results:
         lines.append(f"{'[' + labels[result.status.value] + ']':<{width}} {result.format(lang)}")
     lines.append("")
-    count = sum(1 for result in report.results if result.status is not CheckStatus.NOTICE)
+    count = sum(1 for result in report.results if result.status not in _NOT_CHECKS)
     failed = len(report.failures)
-    if report.ok:
+    if report.ok and report.warnings:
+        lines.append(
+            line(
+                "All {count} checks passed, with {warnings} trust warnings: the files are as exported, "
+                "but some rest on a certificate only the package vouches for.",
+                count=count,
+                warnings=len(report.warnings),
+            )
+        )
+    elif report.ok:
         lines.append(line("All {count} checks passed.", count=count))
     else:
         lines.append(

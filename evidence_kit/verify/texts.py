@@ -81,8 +81,10 @@ manifest.json).
 
 1. ALL CHECKS AT ONCE (with Evidence Kit installed)
      evidence-kit verify-package .
-   It names every file that is missing, changed or unexpected, and exits with an error if
-   anything is wrong.
+   It names every file that is missing, changed or unexpected. It exits with 0 when all is
+   intact, 1 when anything is wrong, and 3 when all is intact but a time-stamp authority's
+   root certificate came only with this package: compare its fingerprint with the root the
+   authority publishes, then run it again with --trust-ca ROOT.pem.
 
 2. CHECK EVERY ORIGINAL FILE
    Linux:
@@ -165,8 +167,10 @@ manifest.json staat).
 
 1. ALLE CONTROLES IN EEN KEER (als Evidence Kit is geïnstalleerd)
      evidence-kit verify-package .
-   Het noemt elk bestand dat ontbreekt, is gewijzigd of er niet hoort, en eindigt met een
-   foutmelding als er iets mis is.
+   Het noemt elk bestand dat ontbreekt, is gewijzigd of er niet hoort. Het eindigt met code 0
+   als alles intact is, 1 als er iets mis is, en 3 als alles intact is maar het basiscertificaat
+   van een tijdstempelautoriteit alleen met dit pakket is meegekomen: vergelijk de vingerafdruk
+   met wat de autoriteit publiceert en voer het dan opnieuw uit met --trust-ca ROOT.pem.
 
 2. CONTROLEER ELK ORIGINEEL BESTAND
    Linux:
@@ -336,6 +340,7 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
         "unexpected": "UNEXPECTED",
         "invalid": "INVALID",
         "notice": "NOTE",
+        "warning": "TRUST?",
     },
     "nl": {
         "ok": "OK",
@@ -344,6 +349,7 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
         "unexpected": "ONVERWACHT",
         "invalid": "ONGELDIG",
         "notice": "LET OP",
+        "warning": "VERTROUW?",
     },
 }
 
@@ -363,6 +369,10 @@ REPORT_NL: dict[str, str] = {
     "Dossier: {dossier_id}": "Dossier: {dossier_id}",
     "SHA-256 of manifest.json (shown in the PDF footer): {sha256}": "SHA-256 van manifest.json (staat onderaan de pdf): {sha256}",
     "All {count} checks passed.": "Alle {count} controles zijn geslaagd.",
+    "All {count} checks passed, with {warnings} trust warnings: the files are as exported, but some rest on a "
+    "certificate only the package vouches for.": "Alle {count} controles zijn geslaagd, met {warnings} waarschuwingen "
+    "over vertrouwen: de bestanden zijn zoals ze zijn geëxporteerd, maar een deel steunt op een certificaat waar "
+    "alleen het pakket voor instaat.",
     "{failed} of {count} checks failed: this package is not as it was exported.": "{failed} van de {count} controles zijn mislukt: dit pakket is niet meer zoals het werd geëxporteerd.",
     # files
     "{file} matches its SHA-256 and size in the manifest.": "{file} komt overeen met zijn SHA-256 en grootte in het manifest.",
@@ -411,12 +421,27 @@ REPORT_NL: dict[str, str] = {
     "{file}: a valid time-stamp token of {time} (UTC) for the Merkle root {sha256} of {items}.": "{file}: een geldige tijdstempel van {time} (UTC) voor de Merkle-wortel {sha256} van {items}.",
     "{file} is not a usable time-stamp token: {detail}": "{file} is geen bruikbare tijdstempel: {detail}",
     "{file} stamps {actual}, not {expected} as the manifest says.": "{file} stempelt {actual}, niet {expected} zoals het manifest zegt.",
-    "{file}: the time-stamp authority's certificate in the package was used; compare it with the one the "
-    "authority publishes.": "{file}: het certificaat van de tijdstempelautoriteit uit het pakket is gebruikt; vergelijk het met het "
-    "certificaat dat de autoriteit publiceert.",
-    "{file}: the package holds no root certificate of the time-stamp authority, so only the stamped hash was "
-    "checked, not the authority's signature.": "{file}: het pakket bevat geen basiscertificaat van de tijdstempelautoriteit, dus alleen de gestempelde "
-    "hash is gecontroleerd, niet de handtekening van de autoriteit.",
+    "{file}: no root certificate of the time-stamp authority is in the package or trusted by you, so only the "
+    "stamped hash was checked, not the authority's signature. Pass the authority's root with --trust-ca to "
+    "check it.": "{file}: er zit geen basiscertificaat van de tijdstempelautoriteit in het pakket en u vertrouwt er "
+    "geen, dus alleen de gestempelde hash is gecontroleerd, niet de handtekening van de autoriteit. Geef het "
+    "basiscertificaat van de autoriteit op met --trust-ca om die te controleren.",
+    "{file}: the time-stamp authority's root certificate is one you gave with --trust-ca (SHA-256 {fingerprint}).": "{file}: het basiscertificaat van de tijdstempelautoriteit is er een dat u met --trust-ca hebt opgegeven "
+    "(SHA-256 {fingerprint}).",
+    "{file}: the time-stamp authority's root certificate ({subject}) is in Mozilla's root store, which this "
+    "program ships.": "{file}: het basiscertificaat van de tijdstempelautoriteit ({subject}) staat in de "
+    "basiscertificatenlijst van Mozilla, die dit programma meelevert.",
+    "{file}: the time-stamp authority's root certificate (SHA-256 {fingerprint}) was added by the vault's keeper "
+    "on {day}; only the package vouches for it. Compare the fingerprint with the root the authority publishes, "
+    "then pass {root} with --trust-ca.": "{file}: het basiscertificaat van de tijdstempelautoriteit (SHA-256 {fingerprint}) is op {day} "
+    "toegevoegd door wie de kluis beheert; alleen het pakket staat ervoor in. Vergelijk de vingerafdruk met het "
+    "basiscertificaat dat de autoriteit publiceert en geef dan {root} op met --trust-ca.",
+    "{file}: the time-stamp authority's root certificate (SHA-256 {fingerprint}) came with the package and "
+    "nobody outside it vouches for it. Compare the fingerprint with the root the authority publishes, then pass "
+    "{root} with --trust-ca.": "{file}: het basiscertificaat van de tijdstempelautoriteit (SHA-256 {fingerprint}) zat bij het "
+    "pakket en niemand daarbuiten staat ervoor in. Vergelijk de vingerafdruk met het basiscertificaat dat de "
+    "autoriteit publiceert en geef dan {root} op met --trust-ca.",
+    "{file} does not hold the root certificate the manifest lists (SHA-256 {sha256}).": "{file} bevat niet het basiscertificaat dat het manifest noemt (SHA-256 {sha256}).",
     "{file}: the inclusion proof of item {item} does not lead to the stamped Merkle root {sha256}.": "{file}: het inclusiebewijs van item {item} leidt niet naar de gestempelde Merkle-wortel {sha256}.",
 }
 

@@ -19,25 +19,20 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy import exc as sa_exc
 
 from evidence_kit.domain import Problem, VerifyReport
 from evidence_kit.errors import StoredValueError
 from evidence_kit.progress import CancelToken
-from evidence_kit.storage.custody import GENESIS_HASH, EventType, SignedEvent, chain_hash, verify_chain
+from evidence_kit.storage.custody import EventType, SignedEvent, verify_chain
 from evidence_kit.storage.models import Chunk, CustodyEvent, Item, VaultInfo
 from evidence_kit.storage.schema_guards import GUARDS, present_guards
-from evidence_kit.timestamping import TimestampError, verify_response
-from evidence_kit.timestamping.queue import (
-    SUBJECT_CUSTODY_HEAD,
-    StoredTimestamp,
-    read_item_timestamps,
-    read_tokens,
-)
+from evidence_kit.verify.against import RecordedHead, check_against
 from evidence_kit.verify.derived import check_derived
+from evidence_kit.verify.package_format import public_key_sha256
 from evidence_kit.verify.tearing import torn_problem
+from evidence_kit.verify.vault_timestamps import chain_hashes, check_timestamps
 
 # A value edited into something unreadable is a finding too, never a traceback.
 _DB_ERRORS = (sa_exc.DBAPIError, sa_exc.StatementError, StoredValueError)
@@ -328,17 +323,21 @@ def verify_vault(
     on_item: Callable[[int, int], None] | None = None,
     tsa_roots: Sequence[x509.Certificate] | None = None,
     db_file: Path | None = None,
+    against: RecordedHead | None = None,
 ) -> VerifyReport:
     """Run every check on connections made by `connect` (never the vault's writing connection).
 
-    `tsa_roots`: when given, every stored time-stamp must chain to one of these roots, not only
-    to the root stored beside it (which a key holder could have replaced along with the token).
-    `db_file`: the database file; when damage is found, it is looked at for the signs of a copy
-    made while the vault was being written, and such a copy is named torn first (`tearing.py`).
+    `tsa_roots`: when given, every stored time-stamp should chain to one of these roots or to a
+    root the keeper added (`timestamping.user_roots`), not only to the root stored beside it
+    (which a key holder could have replaced along with the token); one that does not is a trust
+    warning. `against`: a head recorded outside the vault that the log must still extend
+    (`verify/against.py`). `db_file`: the database file; when damage is found, it is looked at
+    for the signs of a copy made while the vault was being written, and such a copy is named
+    torn first (`tearing.py`).
     """
     reader = _Reader(connect)
     try:
-        report = _verify(reader, vault_id, public_key, cancel, on_item, tsa_roots)
+        report = _verify(reader, vault_id, public_key, cancel, on_item, tsa_roots, against)
         if db_file is None:
             return report
         with reader.use() as conn:
@@ -355,8 +354,10 @@ def _verify(
     cancel: CancelToken | None,
     on_item: Callable[[int, int], None] | None,
     tsa_roots: Sequence[x509.Certificate] | None = None,
+    against: RecordedHead | None = None,
 ) -> VerifyReport:
     problems: list[Problem] = []
+    notes: list[Problem] = []
     items: dict[int, Any] = {}
     bytes_checked = 0
     with reader.use() as conn:
@@ -427,10 +428,22 @@ def _verify(
                 )
             )
     with reader.use() as conn:
-        timestamp_problems = _check_timestamps(conn, tsa_roots)
-        if any(p.code == "timestamps_unreadable" for p in timestamp_problems):
+        stamps = check_timestamps(conn, tsa_roots, bodies)
+        if any(p.code == "timestamps_unreadable" for p in stamps.problems):
             reader.mark_broken()
-    problems += timestamp_problems
+    problems += stamps.problems
+    notes += stamps.notes
+    if against is not None:
+        with reader.use() as conn:
+            try:
+                found, matched = check_against(
+                    against, chain_hashes(conn), vault_id, public_key_sha256(public_key)
+                )
+            except _DB_ERRORS as exc:
+                reader.mark_broken()
+                found, matched = [_unreadable_log(exc)], []
+        problems += found
+        notes += matched
     with reader.use() as conn:
         problems += _check_guards(conn)
     # Last: the whole-file checks read every page, also those no item uses.
@@ -442,133 +455,13 @@ def _verify(
         events_checked=events,
         head_hash=head,
         problems=tuple(problems),
+        warnings=tuple(stamps.warnings),
+        notes=tuple(notes),
+        head_seq=events,
     )
 
 
-# ----------------------------------------------------------------------------- trusted timestamps
-
-
-def _anchored_hashes(conn: Connection, up_to: int) -> dict[int, str]:
-    """The chain hash after each event 1..up_to, recomputed from the bodies alone (not the stored hashes)."""
-    hashes: dict[int, str] = {}
-    previous = GENESIS_HASH
-    expected = 1
-    query = select(CustodyEvent.seq, CustodyEvent.body).where(CustodyEvent.seq <= up_to)
-    rows = conn.execute(query.order_by(CustodyEvent.seq))
-    for seq, body in rows:
-        if seq != expected:
-            break  # a gap: no later hash can be the one that was anchored
-        previous = chain_hash(previous, body.encode("utf-8"))
-        hashes[seq] = previous.hex()
-        expected += 1
-    return hashes
-
-
-def _check_token(token: StoredTimestamp, trusted: set[bytes] | None) -> list[Problem]:
-    """The token still verifies offline against its stored digest and certificates, says what
-    we stored about it, and (when `trusted` is given) chains to a root this computer trusts."""
-    try:
-        roots = x509.load_pem_x509_certificates(token.root_pem)
-        chain = x509.load_pem_x509_certificates(token.chain_pem) if token.chain_pem.strip() else []
-        info = verify_response(
-            token.response_der,
-            bytes.fromhex(token.digest),
-            roots=roots,
-            intermediates=chain,
-            tsa=token.tsa_name,
-        )
-    except (TimestampError, ValueError) as exc:
-        return [
-            _problem(
-                "timestamp",
-                "timestamp_invalid",
-                "Time-stamp {token} from {tsa} no longer verifies: {detail}",
-                token=token.id,
-                tsa=token.tsa_name,
-                detail=str(exc),
-            )
-        ]
-    stored = (token.gen_time, token.serial_number, token.tsa_name, token.policy_oid)
-    signed = (info.gen_time, info.serial_number, info.tsa_name, info.policy_oid)
-    if stored != signed:
-        names = ("gen_time", "serial_number", "tsa_name", "policy_oid")
-        return [
-            _problem(
-                "timestamp",
-                "timestamp_facts_mismatch",
-                "Time-stamp {token}: the stored details ({fields}) differ from what the authority signed.",
-                token=token.id,
-                fields=", ".join(n for n, a, b in zip(names, stored, signed, strict=True) if a != b),
-            )
-        ]
-    root_der = info.chain_der[-1]
-    if trusted is not None and root_der not in trusted:
-        return [
-            _problem(
-                "timestamp",
-                "timestamp_root_untrusted",
-                "Time-stamp {token} from {tsa} chains to a root certificate this computer does not "
-                "trust for time-stamping (SHA-256 fingerprint {fingerprint}); compare it with the "
-                "authority's published root.",
-                token=token.id,
-                tsa=token.tsa_name,
-                fingerprint=hashlib.sha256(root_der).hexdigest(),
-            )
-        ]
-    return []
-
-
-def _check_timestamps(conn: Connection, tsa_roots: Sequence[x509.Certificate] | None) -> list[Problem]:
-    """Every stored token, every item's inclusion proof, and every anchored custody head.
-
-    The anchor check is what makes the log's history before a time-stamp unchangeable even for
-    the key holder: re-signing rewritten events makes the chain consistent again, but the
-    events up to the anchored one then hash to a different head than the TSA signed.
-    """
-    try:
-        tokens = read_tokens(conn)
-        covered = read_item_timestamps(conn)
-        anchors = [t for t in tokens if t.subject == SUBJECT_CUSTODY_HEAD]
-        hashes = _anchored_hashes(conn, max((t.head_seq or 0 for t in anchors), default=0))
-    except (*_DB_ERRORS, ValueError, TypeError) as exc:  # unreadable pages, or values edited into nonsense
-        return [
-            _problem(
-                "database",
-                "timestamps_unreadable",
-                "The stored time-stamps cannot be read ({detail}).",
-                detail=_detail(exc),
-            )
-        ]
-    trusted = {root.public_bytes(Encoding.DER) for root in tsa_roots} if tsa_roots is not None else None
-    problems: list[Problem] = []
-    for token in tokens:
-        problems += _check_token(token, trusted)
-    for token in anchors:
-        if token.head_seq is None or hashes.get(token.head_seq) != token.digest:
-            problems.append(
-                _problem(
-                    "custody",
-                    "anchored_head_mismatch",
-                    "The custody log was rewritten before a trusted time-stamp: its events up to "
-                    "{seq} no longer lead to the head that {tsa} time-stamped at {gen_time}.",
-                    event_seq=token.head_seq,
-                    seq=token.head_seq,
-                    tsa=token.tsa_name,
-                    gen_time=token.gen_time.strftime("%Y-%m-%d %H:%M:%S UTC"),
-                )
-            )
-    for item_id, stamps in covered.items():
-        for stamp in stamps:
-            if not stamp.covers_item:
-                problems.append(
-                    _problem(
-                        "item",
-                        "item_timestamp_mismatch",
-                        "Item {item}: its time-stamp {token} does not cover its SHA-256 (the proof "
-                        "does not lead to the stamped value).",
-                        item_id=item_id,
-                        item=item_id,
-                        token=stamp.token.id,
-                    )
-                )
-    return problems
+def _unreadable_log(exc: BaseException) -> Problem:
+    return _problem(
+        "custody", "log_unreadable", "The custody log cannot be read ({detail}).", detail=_detail(exc)
+    )

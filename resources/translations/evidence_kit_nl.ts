@@ -1816,6 +1816,11 @@
             <translation>Betrouwbaar tijdstempel verkregen</translation>
         </message>
         <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="48" />
+            <source>Time-stamp authority's root certificate added</source>
+            <translation>Basiscertificaat van een tijdstempelautoriteit toegevoegd</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/texts.py" line="51" />
             <source>image</source>
             <translation>afbeelding</translation>

@@ -41,11 +41,12 @@ def test_timestamp_command_stamps_what_waits(tmp_path: Path, vault: Path, local_
     url = local_tsa.url("tsa")
     done = run_cli(["timestamp", str(vault), "--tsa", url, "--tsa-ca", str(tmp_path / "root.pem")], env)
     assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    kept, *lines = done.stdout.splitlines()
+    assert kept.startswith("Root certificate CN=Evidence Kit Test Root CA,") and "kept in the vault" in kept
     assert len(lines) == 2, done.stdout
     assert re.fullmatch(rf"Items 1-2 time-stamped by {re.escape(url)} at {TIME}\.", lines[0])
-    # 1 created, 2 added, 1 batch token: the head after event 4 is anchored.
-    assert re.fullmatch(rf"Custody log up to event 4 time-stamped by {re.escape(url)} at {TIME}\.", lines[1])
+    # 1 created, 2 added, 1 root added, 1 batch token: the head after event 5 is anchored.
+    assert re.fullmatch(rf"Custody log up to event 5 time-stamped by {re.escape(url)} at {TIME}\.", lines[1])
     again = run_cli(["timestamp", str(vault), "--tsa", url, "--tsa-ca", str(tmp_path / "root.pem")], env)
     assert (again.returncode, again.stdout) == (0, "Nothing is waiting for a time-stamp.\n")
     log = json.loads(run_cli(["log", str(vault), "--json"], env, check=True).stdout)
@@ -101,10 +102,11 @@ def test_add_stamps_on_the_side_and_never_fails_for_a_tsa(
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert verified.stderr.splitlines() == ["3 items time-stamped by local-tsa."]
     assert verified.stdout.startswith("Vault intact: 3 items")
-    # A computer that does not trust that root says so.
+    # A computer that does not trust that root says so: a trust warning (exit 3), not damage.
     untrusting = run_cli(["verify", str(vault)], cli_env(tmp_path))
-    assert untrusting.returncode == 1
-    assert untrusting.stdout.count("chains to a root certificate this computer does not trust") == 2
+    assert untrusting.returncode == 3, untrusting.stdout
+    assert untrusting.stdout.startswith("Vault intact: 3 items")
+    assert untrusting.stdout.count("is not one this computer trusts, and you have not added it") == 1
 
 
 def test_broken_settings_postpone_but_do_not_fail(tmp_path: Path, vault: Path) -> None:
