@@ -157,7 +157,7 @@ def test_open_an_image_zoom_and_see_its_history(
     viewer.fit_button.click()
     assert viewer.fitting
     history = [page.side.history.item(r, 1).text() for r in range(page.side.history.rowCount())]
-    assert history == ["Item stored", "Item viewed"]
+    assert history == ["Item stored", "Content read from the stored original", "Item viewed"]
     assert "1600 × 400" in page.side.details.toPlainText()
     with qtbot.waitSignal(page.back_requested):
         qtbot.keyClick(page.back_button, Qt.Key.Key_Space)
