@@ -80,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    from evidence_kit.ui.crash_guard import CrashGuard
+
+    guard = CrashGuard()  # an error nobody caught: one calm sentence, never a traceback
+    guard.install()
     follow_system_look(app)  # light or dark as the system is; focus and check boxes always visible
     settings = UiSettings()
     if args.lang:

@@ -212,8 +212,8 @@ class _StampThread(threading.Thread):
             self._loop(vault)
         except VaultLockedError:
             pass  # closed under us: cannot happen while the worker joins us before closing
-        except Exception:  # a surprise must not end in a traceback on stderr; the queue waits
-            log.exception("background time-stamping stopped")
+        except Exception as exc:  # a surprise must not end in a traceback on stderr; the queue waits
+            log.error("background time-stamping stopped: %s", type(exc).__name__)
         finally:
             self._vault = None  # the worker closes the vault; hold no reference past the join
 

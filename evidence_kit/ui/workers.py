@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from evidence_kit.errors import EvidenceKitError, VaultLockedError
 from evidence_kit.progress import CancelToken
+from evidence_kit.ui.crash_guard import debugging, safe_detail
 from evidence_kit.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -269,8 +270,12 @@ class VaultWorker(QThread):
         except EvidenceKitError as exc:
             self.job_failed.emit(job.id, exc)
         except Exception as exc:  # a job must never end the thread
-            log.exception("job %s failed", job.id)
-            self.job_failed.emit(job.id, UnexpectedError(detail=f"{type(exc).__name__}: {exc}"))
+            # Only the error's type: its text may quote what was being read (see crash_guard.py).
+            if debugging():
+                log.exception("job %s failed", job.id)
+            else:
+                log.error("job %s failed: %s", job.id, safe_detail(exc))
+            self.job_failed.emit(job.id, UnexpectedError(detail=safe_detail(exc)))
         else:
             self.job_done.emit(job.id, result)
 

@@ -2559,4 +2559,17 @@ Dit is uw nieuwe herstelcode:</translation>
             <translation>Bezig met stoppen… er blijft niets achter in de gekozen map.</translation>
         </message>
     </context>
+    <context>
+        <name>CrashGuard</name>
+        <message>
+            <location filename="../../evidence_kit/ui/crash_guard.py" line="85" />
+            <source>Something went wrong inside Evidence Kit ({detail}). What is stored in your vault is safe: every import, note and export is saved whole or not at all. If it happens again, close the program and open it again.</source>
+            <translation>Er ging iets mis in Bewijskluis ({detail}). Wat in je kluis is opgeslagen, is veilig: elke import, notitie en export wordt helemaal of helemaal niet bewaard. Gebeurt het weer, sluit het programma dan en open het opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/crash_guard.py" line="97" />
+            <source>Something went wrong</source>
+            <translation>Er ging iets mis</translation>
+        </message>
+    </context>
 </TS>
