@@ -162,3 +162,10 @@ def not_a_file_error(path: str, mode: int) -> NotAFileError:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return DeviceRefusedError(path=path)
     return NotAFileError(path=path)
+
+
+class PartialInTheWayError(EvidenceKitError):
+    template = (
+        "{path} is an unfinished file left by an earlier export or extract that was stopped; "
+        "remove it first (evidence-kit cleanup VAULT removes it)."
+    )
