@@ -6,14 +6,16 @@ damage. Passphrases come from a TTY prompt, or for scripts from `--passphrase-fi
 EVIDENCE_KIT_PASSPHRASE environment variable; they are never accepted as a plain argument
 (it would end up in shell history and the process list).
 
-Exit codes: 0 success, 1 verification found problems or some files were not added,
+Exit codes: 0 success, 1 verification found problems, some files were not added, or an
+unexpected error (one line naming its type; EVIDENCE_KIT_DEBUG=1 shows the traceback),
 2 error (wrong passphrase, vault in use, not a vault, damaged, disk full, bad usage),
-130 interrupted.
+130 interrupted (Ctrl-C or SIGTERM: the clean-up ran first, see `common.run_command`).
 
 Where things are: `parser.py` builds the argument parser (every option and `--help` text);
 each command lives in the module named after its group: `vault_commands.py` (init, passwd,
 recover), `evidence_commands.py` (add, list, extract, messages, log), `export_commands.py`
 (export), `verify_commands.py` (verify, verify-package), `timestamp_commands.py` (timestamp),
+`vault_commands.py` also has `cleanup` (the partial files a killed export or extract left),
 `demo_commands.py` (demo). `common.py` holds output, passphrase sources and the translation of
 errors into exit codes; `session.py` opens a vault and time-stamps on the side.
 """

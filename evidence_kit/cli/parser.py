@@ -15,7 +15,7 @@ from evidence_kit.cli.demo_commands import cmd_demo
 from evidence_kit.cli.evidence_commands import cmd_add, cmd_extract, cmd_list, cmd_log, cmd_messages
 from evidence_kit.cli.export_commands import cmd_export
 from evidence_kit.cli.timestamp_commands import cmd_timestamp
-from evidence_kit.cli.vault_commands import cmd_init, cmd_passwd, cmd_recover
+from evidence_kit.cli.vault_commands import cmd_cleanup, cmd_init, cmd_passwd, cmd_recover
 from evidence_kit.cli.verify_commands import cmd_verify, cmd_verify_package
 from evidence_kit.i18n import _, fmt
 from evidence_kit.importers import registry
@@ -124,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     new_passphrase(recover)
     fast_kdf(recover)
     recover.set_defaults(func=cmd_recover)
+
+    vault_command(
+        "cleanup", _("remove the unfinished files an export or extract left when it was stopped")
+    ).set_defaults(func=cmd_cleanup)
 
     messages = vault_command("messages", _("show the messages parsed from a chat, SMS or e-mail item"))
     messages.add_argument("item_id", type=int, metavar="ITEM_ID")

@@ -2,25 +2,49 @@
 
 Commands that change a vault (add, extract, verify, passwd, recover, export) stamp what waits
 with the settings' time-stamp authorities and a short timeout; that never fails the command.
+Every opening names the partial files an export or extract left when it was killed
+(storage/partials.py) and how to remove them; that never fails the command either.
 """
 
 from __future__ import annotations
 
 import argparse
+import shlex
 
-from evidence_kit.cli.common import ENV_PASSPHRASE, err, secret
+from evidence_kit.cli.common import ENV_PASSPHRASE, err, error_line, printable, secret
 from evidence_kit.errors import EvidenceKitError
-from evidence_kit.i18n import _, error_text, fmt
+from evidence_kit.i18n import _, fmt
 from evidence_kit.settings import Settings, SettingsError, load_settings
 from evidence_kit.timestamping.queue import SUBJECT_CUSTODY_HEAD, StampReport, most_specific
-from evidence_kit.vault import Vault
+from evidence_kit.vault import Vault, display_path
 
 AUTO_STAMP_TIMEOUT_S = 5.0  # commands that stamp on the side wait at most this long per TSA
 
 
-def open_vault(args: argparse.Namespace) -> Vault:
+def open_vault(args: argparse.Namespace, *, report_partials: bool = True) -> Vault:
     passphrase = secret(args.passphrase_file, ENV_PASSPHRASE, _("Passphrase: "))
-    return Vault.open(args.vault, passphrase)
+    vault = Vault.open(args.vault, passphrase)
+    if report_partials:
+        report_leftover_partials(vault)
+    return vault
+
+
+def report_leftover_partials(vault: Vault) -> None:
+    """On stderr: each partial file a killed export or extract left, and the command that removes them."""
+    try:
+        found = vault.partials.leftovers()
+    except EvidenceKitError:
+        return  # the command itself meets the same problem and says so
+    for path in found:
+        err(
+            fmt(
+                "Unfinished file left by an export or extract that was stopped: {path}",
+                {"path": printable(display_path(path))},
+            )
+        )
+    if found:
+        command = f"evidence-kit cleanup {shlex.quote(display_path(vault.path))}"
+        err(fmt("To remove it, run: {command}", {"command": printable(command)}))
 
 
 def settings_or_none() -> Settings | None:
@@ -31,7 +55,7 @@ def settings_or_none() -> Settings | None:
 
 
 def _postponed(error: EvidenceKitError) -> None:
-    err(fmt("Time-stamping postponed, will retry later: {reason}", {"reason": error_text(error)}))
+    err(fmt("Time-stamping postponed, will retry later: {reason}", {"reason": error_line(error)}))
 
 
 def _stamp_summary(report: StampReport) -> None:
@@ -41,11 +65,11 @@ def _stamp_summary(report: StampReport) -> None:
         err(
             fmt(
                 "{count} items time-stamped by {tsa}.",
-                {"count": str(len(report.items)), "tsa": item_tokens[0].tsa_config_name},
+                {"count": str(len(report.items)), "tsa": printable(item_tokens[0].tsa_config_name)},
             )
         )
     elif report.tokens:
-        err(fmt("Custody log time-stamped by {tsa}.", {"tsa": report.tokens[0].tsa_config_name}))
+        err(fmt("Custody log time-stamped by {tsa}.", {"tsa": printable(report.tokens[0].tsa_config_name)}))
     for error in report.errors:
         _postponed(most_specific(error))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from evidence_kit.cli.common import out
+from evidence_kit.cli.common import out, printable, printable_params
 from evidence_kit.cli.session import open_vault, settings_or_none, stamp_quietly
 from evidence_kit.domain import VerifyReport
 from evidence_kit.i18n import fmt, get_language
@@ -30,7 +30,7 @@ def print_report(report: VerifyReport) -> None:
         return
     out(fmt("Vault NOT intact: {count} problems found.", {"count": str(len(report.problems))}))
     for problem in report.problems:
-        out("  - " + fmt(problem.template, problem.params))
+        out("  - " + fmt(problem.template, printable_params(problem.params)))
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -45,5 +45,5 @@ def cmd_verify_package(args: argparse.Namespace) -> int:
     from evidence_kit.verify.package import format_report, verify_package
 
     report = verify_package(Path(args.path))
-    out(format_report(report, get_language()))
+    out(format_report(report, get_language(), escape=printable))
     return 0 if report.ok else 1

@@ -32,7 +32,7 @@ from evidence_kit.domain import (
     ParseWarning,
     VerifyReport,
 )
-from evidence_kit.errors import CancelledError, WrongPassphraseError
+from evidence_kit.errors import CancelledError, EvidenceKitError, WrongPassphraseError
 from evidence_kit.importers.batch import add_paths, image_derived
 from evidence_kit.progress import ProgressInfo
 from evidence_kit.resources import demo_dir
@@ -68,6 +68,8 @@ class Session:
     vault_id: str
     recovery_code: str | None = None  # only right after creating: shown once
     demo_folder: Path | None = None  # a temporary demo vault, removed when it is locked
+    # Unfinished files a killed export or extract left (storage/partials.py): offered for removal.
+    leftover_partials: tuple[Path, ...] = ()
 
 
 # ----------------------------------------------------------------- opening and creating
@@ -102,7 +104,17 @@ def open_vault(
     else:
         vault = Vault.open(path, passphrase, actor=ACTOR)
     context.set_vault(vault)
-    return Session(vault.path, vault.case_title, vault.vault_id)
+    try:
+        leftovers = tuple(vault.partials.leftovers())
+    except EvidenceKitError:
+        leftovers = ()  # opening must not fail over this; the next export meets the same problem
+    return Session(vault.path, vault.case_title, vault.vault_id, leftover_partials=leftovers)
+
+
+def remove_partials(context: JobContext) -> tuple[Path, ...]:
+    """Remove the unfinished files a killed export or extract left; returns those still there."""
+    context.vault.partials.remove_leftovers()
+    return tuple(context.vault.partials.leftovers())
 
 
 def change_passphrase(context: JobContext, current: str, new: str, kdf: KdfParams | None) -> None:
