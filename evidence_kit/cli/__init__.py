@@ -26,23 +26,31 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from evidence_kit.cli.common import run_command
-from evidence_kit.cli.parser import build_parser
-from evidence_kit.i18n import detect_language, set_language
-
 __all__ = ["main"]
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
-    set_language(detect_language())
-    raw = list(sys.argv[1:] if argv is None else argv)
-    # Only a --lang before the command sets the language of messages (export has its own --lang).
-    index = 0
-    while index < len(raw) and raw[index].startswith("-"):
-        if raw[index] == "--lang" and index + 1 < len(raw):
-            set_language(raw[index + 1])
+    # The commands are imported here, not at the top: a Ctrl-C while the program is still loading
+    # (its libraries take a moment) is then one line too, never a traceback.
+    try:
+        from evidence_kit.cli.common import run_command
+        from evidence_kit.cli.parser import build_parser
+        from evidence_kit.i18n import detect_language, set_language
+
+        set_language(detect_language())
+        raw = list(sys.argv[1:] if argv is None else argv)
+        # Only a --lang before the command sets the language of messages (export has its own --lang).
+        index = 0
+        while index < len(raw) and raw[index].startswith("-"):
+            if raw[index] == "--lang" and index + 1 < len(raw):
+                set_language(raw[index + 1])
+                index += 1
             index += 1
-        index += 1
-    parser = build_parser()
-    args = parser.parse_args(raw)
+        parser = build_parser()
+        args = parser.parse_args(raw)
+    except KeyboardInterrupt:
+        from evidence_kit.cli.interrupted import report_interrupted
+
+        report_interrupted()
+        sys.exit(130)
     sys.exit(run_command(args))

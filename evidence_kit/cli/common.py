@@ -31,6 +31,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from evidence_kit.cli.interrupted import interrupted_line
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import _, error_text, fmt
 from evidence_kit.storage.keys import KdfParams
@@ -189,7 +190,7 @@ def run_command(args: argparse.Namespace) -> int:
         try:
             return _run(args)
         except KeyboardInterrupt:  # also one that came while an error was being reported
-            err(_("Interrupted; everything finished before was kept, nothing half-done was."))
+            err(interrupted_line())
             return 130
 
 

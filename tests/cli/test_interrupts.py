@@ -225,3 +225,24 @@ def test_ctrl_c_at_the_new_passphrase_prompt(tmp_path: Path, env: dict[str, str]
     assert (vault / "keys.json").read_bytes() == keys_before  # the passphrase did not change
     verify = run_cli(["verify", str(vault)], env)  # the old passphrase still opens it
     assert verify.returncode == 0, verify.stderr
+
+
+def test_ctrl_c_while_the_program_is_still_loading(tmp_path: Path, env: dict[str, str]) -> None:
+    """Signals at moments spread over start-up (imports, parsing): never a traceback.
+
+    The first moment is after Python's own start (its `site` import, which no program controls).
+    """
+    outcomes = []
+    for delay in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6):
+        process = _start(["list", str(tmp_path / "case.ekvault")], env)
+        time.sleep(delay)
+        _stdout, stderr = _interrupt(process)
+        text = stderr.decode("utf-8")
+        assert "Traceback" not in text, text
+        # Before Python installs its own handler the signal simply ends the process (-SIGINT);
+        # after the command ended it finds nothing (2: no vault there).
+        assert process.returncode in (130, -signal.SIGINT, 2), (delay, process.returncode, text)
+        if process.returncode == 130:
+            assert text.splitlines() == [INTERRUPTED]
+        outcomes.append(process.returncode)
+    assert 130 in outcomes, outcomes
