@@ -44,7 +44,11 @@ def report_leftover_partials(vault: Vault) -> None:
         )
     if found:
         command = f"evidence-kit cleanup {shlex.quote(display_path(vault.path))}"
-        err(fmt("To remove it, run: {command}", {"command": printable(command)}))
+        values = {"command": printable(command)}
+        if len(found) == 1:
+            err(fmt("To remove it, run: {command}", values))
+        else:
+            err(fmt("To remove them, run: {command}", values))
 
 
 def settings_or_none() -> Settings | None:

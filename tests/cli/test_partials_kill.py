@@ -92,3 +92,29 @@ def test_kill_9_during_export_is_reported_and_cleaned_up(tmp_path: Path, big_vau
     assert _hidden(exports) == []
     verify = run_cli(["verify", str(vault)], env)
     assert verify.returncode == 0, verify.stdout
+
+
+def test_two_partials_are_each_named_escaped(tmp_path: Path) -> None:
+    """Left as a kill leaves them (the clean-up never ran); a crafted name reaches the terminal escaped."""
+    from evidence_kit.storage.keys import KdfParams
+    from evidence_kit.vault import Vault
+    from tests.helpers import PASSPHRASE
+
+    env = cli_env(tmp_path)
+    vault, _code = Vault.create(tmp_path / "case.ekvault", PASSPHRASE, kdf=KdfParams.insecure_fast())
+    killed = [vault.partials.writing(tmp_path / name) for name in ("copy.png", "dossier \x1b[31m\u202e")]
+    partials = [cm.__enter__() for cm in killed]  # never left: no clean-up runs
+    partials[0].write_bytes(b"fictional half copy")
+    partials[1].mkdir()
+    vault.close()
+    listing = run_cli(["list", str(vault.path)], env, check=True)
+    left = "Unfinished file left by an export or extract that was stopped:"
+    assert listing.stderr.splitlines() == [
+        f"{left} {tmp_path}/copy.png.partial",
+        f"{left} {tmp_path}/dossier \\x1b[31m\\u202e.partial",
+        f"To remove them, run: evidence-kit cleanup {vault.path}",
+    ]
+    cleanup = run_cli(["cleanup", str(vault.path)], env, check=True)
+    assert len(cleanup.stdout.splitlines()) == 2
+    assert not any(path.exists() for path in partials)
+    assert killed  # kept alive until here, so their clean-up cannot run early
