@@ -108,6 +108,8 @@ class PartialsRecord:
         self._change(add=str(partial))  # committed before the partial exists
         try:
             yield partial
+        except PartialInTheWayError:
+            raise  # another program made it between our check and the write: not ours to remove
         except BaseException:
             remove_partial(partial)
             raise
