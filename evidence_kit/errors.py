@@ -232,3 +232,10 @@ class ReparseUnavailableError(EvidenceKitError):
 
 class OriginalChangedError(EvidenceKitError):
     template = "The stored original of item {item_id} no longer matches its SHA-256; it was not read again."
+
+
+class PartialInTheWayError(EvidenceKitError):
+    template = (
+        "{path} is an unfinished file left by an earlier export or extract that was stopped; "
+        "remove it first (evidence-kit cleanup VAULT removes it)."
+    )

@@ -81,6 +81,7 @@ from evidence_kit.storage.opening import (
     require_vault_folder,
     unlock_folder,
 )
+from evidence_kit.storage.partials import PartialsRecord
 from evidence_kit.storage.signing_identity import SigningIdentity, stored_identity
 from evidence_kit.timestamping.queue import (
     enqueue_item,
@@ -123,6 +124,7 @@ class Vault(VaultTimestamps):
         self._db = VaultDatabase(engine, self.vault_id, actor, self._signing_key)
         # Every stored item is queued for a trusted time-stamp in its own transaction.
         self._writer = ItemWriter(self._db, on_stored=enqueue_item)
+        self.partials = PartialsRecord(self._db, path)  # files being written outside the vault
 
     # ----------------------------------------------------------------- opening and closing
 
@@ -413,7 +415,8 @@ class Vault(VaultTimestamps):
         """Write the byte-identical original to `out_path` (never overwriting), checked against its hash."""
         summary = self.item(item_id)
         target = Path(out_path)
-        write_checked_copy(self.iter_original(item_id), summary.sha256, item_id, target)
+        with self.partials.writing(target) as partial:  # found again on the next start if killed
+            write_checked_copy(self.iter_original(item_id), summary.sha256, item_id, target, partial)
         self._record(
             EventType.ITEM_EXTRACTED,
             {"item": item_id, "sha256": summary.sha256, "to": display_path(target)},

@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from evidence_kit.cli.common import err, out
+from evidence_kit.cli.common import err, out, printable, printable_params
 from evidence_kit.cli.evidence_commands import print_items
 from evidence_kit.cli.verify_commands import print_report
 from evidence_kit.i18n import _, fmt
@@ -29,12 +29,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
             out(
                 fmt(
                     "Demo vault created at {path} from the fictional files in {source}.",
-                    {"path": display_path(folder), "source": display_path(demo_dir())},
+                    {"path": printable(display_path(folder)), "source": printable(display_path(demo_dir()))},
                 )
             )
             for result in add_paths(vault, [demo_dir()], note=_("Fictional demo file")):
                 if result.error is not None:
-                    err(fmt(result.error, result.error_params))
+                    err(fmt(result.error, printable_params(result.error_params)))
             out()
             print_items(vault.items())
             out()
@@ -43,7 +43,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             out(
                 fmt(
                     "The demo vault stays at {path}; its passphrase is: {passphrase}",
-                    {"path": display_path(folder), "passphrase": DEMO_PASSPHRASE},
+                    {"path": printable(display_path(folder)), "passphrase": DEMO_PASSPHRASE},
                 )
             )
     finally:

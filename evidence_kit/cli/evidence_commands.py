@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from typing import Any
 
-from evidence_kit.cli.common import UsageError, err, out, printable, printable_params
+from evidence_kit.cli.common import UsageError, err, json_text, out, printable, printable_params
 from evidence_kit.cli.session import open_vault, stamp_quietly
 from evidence_kit.domain import AddResult, CustodyEntry, ItemSummary, Timestamp
 from evidence_kit.i18n import _, fmt
@@ -120,7 +119,7 @@ def print_items(items: Sequence[ItemSummary]) -> None:
     for item in items:
         out(
             f"{item.id:<3} {_(str(item.kind)):<6} {item.size:>11,} {_time_text(item.imported_at):<21} "
-            f"{item.sha256}  {item.original_name}"
+            f"{item.sha256}  {printable(item.original_name)}"
         )
 
 
@@ -128,7 +127,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         items = vault.items()
     if args.json:
-        out(json.dumps([item_json(i) for i in items], ensure_ascii=False, indent=2))
+        out(json_text([item_json(i) for i in items]))
     else:
         print_items(items)
     return 0
@@ -144,7 +143,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     out(
         fmt(
             "Item {id} written to {path} (SHA-256 {sha256}, checked).",
-            {"id": str(item.id), "path": args.out_path, "sha256": item.sha256},
+            {"id": str(item.id), "path": printable(args.out_path), "sha256": item.sha256},
         )
     )
     return 0
@@ -166,17 +165,18 @@ def cmd_messages(args: argparse.Namespace) -> int:
         )
     conversation, links, _missing = conversation_from_json(data)
     if args.json:
-        out(json.dumps([message_json(m, links) for m in conversation.messages], ensure_ascii=False, indent=2))
+        out(json_text([message_json(m, links) for m in conversation.messages]))
         return 0
     for message in conversation.messages:
         when = message.sent_at.isoformat(sep=" ") if message.sent_at else "?"
-        who = message.sender or _("(system)")
+        # One message, one line: a newline inside a message is shown as \n, like every control.
+        who = printable(message.sender) if message.sender else _("(system)")
         flags = [
             _(name) for name in ("deleted", "edited", "media_omitted", "forwarded") if getattr(message, name)
         ]
         suffix = f"  [{', '.join(flags)}]" if flags else ""
-        attachment = f"  <{message.attachment}>" if message.attachment else ""
-        out(f"{when}  {who}: {message.text}{attachment}{suffix}")
+        attachment = f"  <{printable(message.attachment)}>" if message.attachment else ""
+        out(f"{when}  {who}: {printable(message.text)}{attachment}{suffix}")
     return 0
 
 
@@ -200,7 +200,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         entries = vault.custody_log()
     if args.json:
-        out(json.dumps([_entry_json(e) for e in entries], ensure_ascii=False, indent=2))
+        out(json_text([_entry_json(e) for e in entries]))
         return 0
     for entry in entries:
         item = fmt(" item {id}", {"id": str(entry.item_id)}) if entry.item_id is not None else ""

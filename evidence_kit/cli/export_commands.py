@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from evidence_kit.cli.common import out
+from evidence_kit.cli.common import out, printable
 from evidence_kit.cli.session import AUTO_STAMP_TIMEOUT_S, open_vault, stamp_quietly
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import _, detect_language, fmt
@@ -52,14 +52,14 @@ def cmd_export(args: argparse.Namespace) -> int:
             "Dossier {id} written to {path} ({count} items). Manifest SHA-256: {sha256}",
             {
                 "id": result.dossier_id,
-                "path": display_path(result.folder),
+                "path": printable(display_path(result.folder)),
                 "count": str(len(result.item_ids)),
                 "sha256": result.manifest_sha256,
             },
         )
     )
     if result.zip_path is not None:
-        out(fmt("Also as one file: {path}", {"path": display_path(result.zip_path)}))
+        out(fmt("Also as one file: {path}", {"path": printable(display_path(result.zip_path))}))
     if not result.signed.timestamped:
         out(_("The PDF is signed without a trusted time-stamp (no time-stamp authority was used)."))
     return 0

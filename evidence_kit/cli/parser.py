@@ -18,6 +18,7 @@ from evidence_kit.cli.export_commands import cmd_export
 from evidence_kit.cli.reparse_commands import cmd_reparse
 from evidence_kit.cli.timestamp_commands import cmd_timestamp
 from evidence_kit.cli.vault_commands import (
+    cmd_cleanup,
     cmd_init,
     cmd_leftovers,
     cmd_passwd,
@@ -213,6 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
     new_passphrase(recover)
     fast_kdf(recover)
     recover.set_defaults(func=cmd_recover)
+
+    vault_command(
+        "cleanup", _("remove the unfinished files an export or extract left when it was stopped")
+    ).set_defaults(func=cmd_cleanup)
 
     messages = vault_command("messages", _("show the messages parsed from a chat, SMS or e-mail item"))
     messages.add_argument("item_id", type=int, metavar="ITEM_ID")

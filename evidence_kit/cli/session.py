@@ -2,16 +2,19 @@
 
 Commands that change a vault (add, extract, verify, passwd, recover, export) stamp what waits
 with the settings' time-stamp authorities and a short timeout; that never fails the command.
+Every opening names the partial files an export or extract left when it was killed
+(storage/partials.py) and how to remove them; that never fails the command either.
 """
 
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 
-from evidence_kit.cli.common import ENV_PASSPHRASE, err, printable, secret
+from evidence_kit.cli.common import ENV_PASSPHRASE, err, error_line, printable, secret
 from evidence_kit.errors import EvidenceKitError
-from evidence_kit.i18n import _, error_text, fmt
+from evidence_kit.i18n import _, fmt
 from evidence_kit.settings import Settings, SettingsError, load_settings
 from evidence_kit.storage.leftovers import remove_leftovers
 from evidence_kit.timestamping.queue import SUBJECT_CUSTODY_HEAD, StampReport, most_specific
@@ -20,10 +23,12 @@ from evidence_kit.vault import Vault, display_path
 AUTO_STAMP_TIMEOUT_S = 5.0  # commands that stamp on the side wait at most this long per TSA
 
 
-def open_vault(args: argparse.Namespace) -> Vault:
+def open_vault(args: argparse.Namespace, *, report_partials: bool = True) -> Vault:
     passphrase = secret(args.passphrase_file, ENV_PASSPHRASE, _("Passphrase: "))
     vault = Vault.open(args.vault, passphrase)
     report_opening(vault)
+    if report_partials:
+        report_leftover_partials(vault)
     return vault
 
 
@@ -59,6 +64,28 @@ def report_opening(vault: Vault) -> None:
     err(fmt("Remove them with: evidence-kit leftovers --remove {vault}", command))
 
 
+def report_leftover_partials(vault: Vault) -> None:
+    """On stderr: each partial file a killed export or extract left, and the command that removes them."""
+    try:
+        found = vault.partials.leftovers()
+    except EvidenceKitError:
+        return  # the command itself meets the same problem and says so
+    for path in found:
+        err(
+            fmt(
+                "Unfinished file left by an export or extract that was stopped: {path}",
+                {"path": printable(display_path(path))},
+            )
+        )
+    if found:
+        command = f"evidence-kit cleanup {shlex.quote(display_path(vault.path))}"
+        values = {"command": printable(command)}
+        if len(found) == 1:
+            err(fmt("To remove it, run: {command}", values))
+        else:
+            err(fmt("To remove them, run: {command}", values))
+
+
 def settings_or_none() -> Settings | None:
     try:
         return load_settings()
@@ -67,7 +94,7 @@ def settings_or_none() -> Settings | None:
 
 
 def _postponed(error: EvidenceKitError) -> None:
-    err(fmt("Time-stamping postponed, will retry later: {reason}", {"reason": error_text(error)}))
+    err(fmt("Time-stamping postponed, will retry later: {reason}", {"reason": error_line(error)}))
 
 
 def _stamp_summary(report: StampReport) -> None:
@@ -77,11 +104,11 @@ def _stamp_summary(report: StampReport) -> None:
         err(
             fmt(
                 "{count} items time-stamped by {tsa}.",
-                {"count": str(len(report.items)), "tsa": item_tokens[0].tsa_config_name},
+                {"count": str(len(report.items)), "tsa": printable(item_tokens[0].tsa_config_name)},
             )
         )
     elif report.tokens:
-        err(fmt("Custody log time-stamped by {tsa}.", {"tsa": report.tokens[0].tsa_config_name}))
+        err(fmt("Custody log time-stamped by {tsa}.", {"tsa": printable(report.tokens[0].tsa_config_name)}))
     for error in report.errors:
         _postponed(most_specific(error))
 

@@ -16,9 +16,9 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from evidence_kit.cli.common import UsageError, out, printable
+from evidence_kit.cli.common import UsageError, error_line, out, printable
 from evidence_kit.cli.session import open_vault, settings_or_none
-from evidence_kit.i18n import _, error_text, fmt
+from evidence_kit.i18n import _, fmt
 from evidence_kit.settings import Settings, load_settings
 from evidence_kit.timestamping import NoTsaAnsweredError, TsaConfig, certifi_roots
 from evidence_kit.timestamping.queue import SUBJECT_CUSTODY_HEAD, most_specific
@@ -102,7 +102,7 @@ def cmd_timestamp(args: argparse.Namespace) -> int:
         report = vault.stamp_pending(tsas)
     covered = dict(report.token_items)
     for token in report.tokens:
-        values = {"tsa": token.tsa_config_name, "time": _utc_text(token.gen_time)}
+        values = {"tsa": printable(token.tsa_config_name), "time": _utc_text(token.gen_time)}
         if token.subject == SUBJECT_CUSTODY_HEAD:
             values["seq"] = str(token.head_seq)
             out(fmt("Custody log up to event {seq} time-stamped by {tsa} at {time}.", values))
@@ -110,11 +110,11 @@ def cmd_timestamp(args: argparse.Namespace) -> int:
             values["ids"] = _id_ranges(covered.get(token.id, ()))
             out(fmt("Items {ids} time-stamped by {tsa} at {time}.", values))
     for error in report.errors:
-        reason = error_text(most_specific(error))
+        reason = error_line(most_specific(error))
         out(fmt("Time-stamping postponed, will retry later: {reason}", {"reason": reason}))
         if isinstance(error, NoTsaAnsweredError) and len(error.failures) > 1:
             for failure in error.failures:
-                out("  - " + error_text(failure))
+                out("  - " + error_line(failure))
     if report.remaining:
         out(fmt("{count} still waiting for a time-stamp.", {"count": str(report.remaining)}))
     return 0 if report.ok else 1

@@ -1,6 +1,7 @@
 """The commands about the vault itself: `init` (create one), `passwd` and `recover` (a new
-passphrase, or with `--rotate-key` a new data key), `recovery-code` (a new recovery code) and
-`leftovers` (left-over partial files).
+passphrase, or with `--rotate-key` a new data key), `recovery-code` (a new recovery code),
+`leftovers` (left-over partial files in the vault folder) and `cleanup` (the partial files a killed
+export or extract left).
 
 What each key command does and does not do is said where it is done (docs/security.md,
 "Changing the keys"): a new passphrase or recovery code rewraps the same data key, so an old
@@ -23,7 +24,7 @@ from evidence_kit.cli.common import (
     printable,
     secret,
 )
-from evidence_kit.cli.session import open_vault, report_opening, stamp_quietly
+from evidence_kit.cli.session import open_vault, report_leftover_partials, report_opening, stamp_quietly
 from evidence_kit.errors import NotAVaultError
 from evidence_kit.i18n import _, fmt
 from evidence_kit.progress import ProgressInfo
@@ -48,7 +49,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = secret(args.passphrase_file, ENV_PASSPHRASE, _("New passphrase: "), confirm=True)
     vault, code = Vault.create(args.vault, passphrase, case_title=args.title or "", kdf=kdf(args))
     with vault:
-        out(fmt("Vault created: {path}", {"path": display_path(vault.path)}))
+        out(fmt("Vault created: {path}", {"path": printable(display_path(vault.path))}))
         _show_recovery_code(code)
     return 0
 
@@ -98,6 +99,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
     code = secret(args.recovery_code_file, ENV_RECOVERY_CODE, _("Recovery code: "))
     with Vault.open(args.vault, recovery_code=code) as vault:
         report_opening(vault)
+        report_leftover_partials(vault)
         stamp_quietly(vault)
         vault.change_passphrase(new_passphrase(args), kdf=kdf(args), event_type=EventType.RECOVERED)
     out(_("New passphrase set with the recovery code."))
@@ -140,3 +142,19 @@ def cmd_leftovers(args: argparse.Namespace) -> int:
     for path in failed:
         err(fmt("Could not remove {path}.", {"path": printable(display_path(path))}))
     return 1 if failed else 0
+
+
+def cmd_cleanup(args: argparse.Namespace) -> int:
+    """Remove the partial files recorded in the vault that a killed export or extract left behind."""
+    with open_vault(args, report_partials=False) as vault:
+        found = vault.partials.leftovers()
+        removed = vault.partials.remove_leftovers()
+    if not found:
+        out(_("No unfinished files were left by a stopped export or extract."))
+        return 0
+    for path in removed:
+        out(fmt("Removed the unfinished file {path}", {"path": printable(display_path(path))}))
+    kept = [path for path in found if path not in removed]
+    for path in kept:
+        err(fmt("Could not remove {path}; remove it by hand.", {"path": printable(display_path(path))}))
+    return 2 if kept else 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from evidence_kit.cli.common import UsageError, out, printable_params
+from evidence_kit.cli.common import UsageError, out, printable, printable_params
 from evidence_kit.cli.reparse_commands import print_findings
 from evidence_kit.cli.session import open_vault, settings_or_none, stamp_quietly
 from evidence_kit.domain import Problem, VerifyReport
@@ -115,5 +115,5 @@ def cmd_verify_package(args: argparse.Namespace) -> int:
             ) from exc
         trusted += read_root_file(data, name)
     report = verify_package(path, trusted_roots=trusted)
-    out(format_report(report, get_language()))
+    out(format_report(report, get_language(), escape=printable))
     return exit_code(report.ok, len(report.warnings))

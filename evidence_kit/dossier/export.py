@@ -11,6 +11,7 @@ originals are still in the package, where the hash proves them.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -432,26 +433,34 @@ def export_dossier(
             )
         )
     target = Path(out_dir)
-    result, signed = export_package(
-        target,
-        render_pdf=render,
-        pdf_identity=vault.pdf_signing_identity(),
-        dossier_id=dossier_id,
-        vault_id=vault.vault_id,
-        tool_version=__version__,
-        export_time=now,
-        lang=lang,
-        custody_head_hash=head,
-        custody_head_seq=head_seq,
-        keeper_roots=keeper_roots(vault),
-        items=package_items,
-        signing_key=vault.signing_key(),
-        tokens=package_tokens(vault, [item.id for item in items]),
-        timestamp_url=timestamp_url,
-        zip_path=target.with_name(target.name + ".zip") if make_zip else None,
-        progress=progress,
-        cancel=cancel,
-    )
+    zip_path = target.with_name(target.name + ".zip") if make_zip else None
+    with contextlib.ExitStack() as partials:
+        # Each partial ("<name>.partial", visible) is recorded in the vault before it exists, so one
+        # left by a kill -9 is reported at the next start; any failure or interrupt removes it.
+        staging = partials.enter_context(vault.partials.writing(target))
+        zip_staging = partials.enter_context(vault.partials.writing(zip_path)) if zip_path else None
+        result, signed = export_package(
+            target,
+            render_pdf=render,
+            pdf_identity=vault.pdf_signing_identity(),
+            dossier_id=dossier_id,
+            vault_id=vault.vault_id,
+            tool_version=__version__,
+            export_time=now,
+            lang=lang,
+            custody_head_hash=head,
+            custody_head_seq=head_seq,
+            keeper_roots=keeper_roots(vault),
+            items=package_items,
+            signing_key=vault.signing_key(),
+            tokens=package_tokens(vault, [item.id for item in items]),
+            timestamp_url=timestamp_url,
+            zip_path=zip_path,
+            progress=progress,
+            cancel=cancel,
+            staging=staging,
+            zip_staging=zip_staging,
+        )
     _record_export(vault, dossier_id, result, lang, items, withhold, signed)
     vault.request_head_timestamp()  # anchor the log with the export in it, when a TSA answers
     return ExportResult(

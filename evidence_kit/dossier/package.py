@@ -23,8 +23,9 @@ Order of calls (`export_package` does all four):
     2. render the PDF with staged.manifest_sha256
     3. signing.sign_pdf(pdf, staged.pdf_path, identity, staged.manifest_bytes, ...)
     4. result = finish_package(staged, zip_path=...) -> moves the folder to out_dir, writes the zip
-Until step 4 everything lives in a hidden sibling folder, so an interrupted export never leaves
-a folder that looks complete; `staged.discard()` removes it.
+Until step 4 everything lives in a visible sibling folder "<out_dir>.partial" (never a hidden
+one: see storage/partials.py), so an interrupted export never leaves a folder that looks
+complete, and one left by a kill is seen; `staged.discard()` removes it.
 
 This module stages, writes and finishes; beside it: package_names.py (the safe names in
 originals/), package_manifest.py (manifest.json's content), package_tokens.py (timestamps/ and
@@ -36,7 +37,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -48,10 +48,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_kit.domain import ItemKind, Timestamp
-from evidence_kit.errors import ExtractMismatchError, OutputExistsError
+from evidence_kit.errors import ExtractMismatchError, OutputExistsError, PartialInTheWayError
 from evidence_kit.hashing import read_chunks, sha256_hex
 from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
 from evidence_kit.storage.derived_seal import SealState
+from evidence_kit.storage.partials import partial_path
 from evidence_kit.storage.signing_identity import SigningIdentity
 from evidence_kit.timestamping.subjects import TokenSubject
 from evidence_kit.verify import texts as verify_texts
@@ -129,7 +130,7 @@ class PackageItem:
 
 @dataclass(frozen=True)
 class StagedPackage:
-    """A package written up to its manifest, in a hidden folder beside `out_dir` (steps 1-3)."""
+    """A package written up to its manifest, in a partial folder beside `out_dir` (steps 1-3)."""
 
     root: Path
     out_dir: Path
@@ -249,14 +250,16 @@ def write_package(
     keeper_roots: Sequence[KeeperRoot] = (),
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    staging: Path | None = None,
 ) -> StagedPackage:
     """Step 1: write originals/, timestamps/, VERIFY.txt, SHA256SUMS, manifest.json, .sig and key.
 
-    `out_dir` must not exist yet; the package is built in a hidden sibling folder and moved
-    there by `finish_package`. `pdf_certificate_sha256` (SigningIdentity.certificate_sha256)
-    binds the PDF's signer to the signed manifest. Raises ExtractMismatchError when an original
-    does not match its recorded SHA-256 or size, DiskFullError, PackageWriteError,
-    OutputExistsError or CancelledError; in each case nothing is left behind.
+    `out_dir` must not exist yet; the package is built in `staging` (default "<out_dir>.partial",
+    beside it) and moved there by `finish_package`. `pdf_certificate_sha256`
+    (SigningIdentity.certificate_sha256) binds the PDF's signer to the signed manifest. Raises
+    ExtractMismatchError when an original does not match its recorded SHA-256 or size,
+    DiskFullError, PackageWriteError, OutputExistsError or CancelledError; in each case nothing
+    is left behind.
     """
     items = sorted(items, key=lambda item: item.number)
     tokens = list(tokens)
@@ -264,9 +267,11 @@ def write_package(
     out_dir = Path(out_dir)
     if out_dir.exists() or out_dir.is_symlink():
         raise OutputExistsError(path=str(out_dir))
-    root = out_dir.parent / f".{out_dir.name}.partial-{secrets.token_hex(4)}"
+    root = partial_path(out_dir) if staging is None else staging
     try:
         root.mkdir(mode=0o700)
+    except FileExistsError as exc:  # left by an export that was killed: never written into, nor removed here
+        raise PartialInTheWayError(path=str(root)) from exc
     except OSError as exc:
         raise os_error(exc, out_dir) from exc
     try:
@@ -398,7 +403,9 @@ def _write_staged(
 # ----------------------------------------------------------------------------- step 4
 
 
-def finish_package(staged: StagedPackage, *, zip_path: Path | None = None) -> PackageResult:
+def finish_package(
+    staged: StagedPackage, *, zip_path: Path | None = None, zip_staging: Path | None = None
+) -> PackageResult:
     """Step 4: check dossier.pdf is there, move the folder to `out_dir`, and write the optional zip."""
     if not staged.pdf_path.is_file():
         raise PackageWriteError(path=str(staged.out_dir), detail="dossier.pdf was not written")
@@ -413,7 +420,9 @@ def finish_package(staged: StagedPackage, *, zip_path: Path | None = None) -> Pa
     except OSError as exc:
         raise os_error(exc, staged.out_dir) from exc
     if zip_path is not None:
-        write_zip(staged.out_dir, zip_path, top=staged.out_dir.name, moment=staged.export_time)
+        write_zip(
+            staged.out_dir, zip_path, top=staged.out_dir.name, moment=staged.export_time, partial=zip_staging
+        )
     return PackageResult(
         root=staged.out_dir,
         manifest_sha256=staged.manifest_sha256,
@@ -446,11 +455,14 @@ def export_package(
     zip_path: Path | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    staging: Path | None = None,
+    zip_staging: Path | None = None,
 ) -> tuple[PackageResult, SignOutcome]:
     """Steps 1-4 in order. `render_pdf(manifest_sha256)` returns the unsigned PDF (bytes or a path).
 
     Returns the finished package and how the PDF was signed (with or without a timestamp).
-    Any failure removes the unfinished package.
+    Any failure removes the unfinished package. `staging` and `zip_staging` are the partial names
+    (default "<name>.partial" beside each); the vault records them before (export.py).
     """
     staged = write_package(
         out_dir,
@@ -468,6 +480,7 @@ def export_package(
         keeper_roots=keeper_roots,
         progress=progress,
         cancel=cancel,
+        staging=staging,
     )
     try:
         unsigned = render_pdf(staged.manifest_sha256)
@@ -476,7 +489,7 @@ def export_package(
         outcome = sign_pdf(
             unsigned, staged.pdf_path, pdf_identity, staged.manifest_bytes, timestamp_url=timestamp_url
         )
-        result = finish_package(staged, zip_path=zip_path)
+        result = finish_package(staged, zip_path=zip_path, zip_staging=zip_staging)
     except BaseException:
         staged.discard()
         raise

@@ -3,12 +3,12 @@
 Rule: every file of a package is created new with mode 0600 (it is evidence) and never
 overwrites anything; an OS error becomes DiskFullError or PackageWriteError naming the path.
 The zip holds the folder under one top folder, sorted, with fixed times and modes, so the same
-folder always gives the same zip.
+folder always gives the same zip; it is written as "<name>.zip.partial" (visible, see
+storage/partials.py) and renamed into place only when complete.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import shutil
@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 from evidence_kit.errors import DiskFullError, EvidenceKitError, OutputExistsError
 from evidence_kit.hashing import CHUNK_SIZE
+from evidence_kit.storage.partials import partial_path, remove_partial
 
 # Fixed zip entry time for entries written before 1980 (the zip format cannot say earlier).
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -63,15 +64,22 @@ def package_files(root: Path) -> list[str]:
     return sorted(found)
 
 
-def write_zip(root: Path, zip_path: Path, *, top: str, moment: datetime) -> None:
-    """One .zip of the folder: entries under `top/`, sorted, with fixed times and modes (deterministic)."""
+def write_zip(root: Path, zip_path: Path, *, top: str, moment: datetime, partial: Path | None = None) -> None:
+    """One .zip of the folder: entries under `top/`, sorted, with fixed times and modes (deterministic).
+
+    Written to `partial` (default: "<zip>.partial" beside it) and renamed to `zip_path` at the end;
+    on any failure or interruption the partial is removed.
+    """
     date_time = _zip_time(moment)
     if zip_path.absolute().is_relative_to(root.absolute()):
         raise PackageWriteError(path=str(zip_path), detail="the zip cannot be inside the folder it packs")
+    if zip_path.exists() or zip_path.is_symlink():
+        raise OutputExistsError(path=str(zip_path))
+    partial = partial_path(zip_path) if partial is None else partial
     try:
-        fd = os.open(zip_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except FileExistsError as exc:
-        raise OutputExistsError(path=str(zip_path)) from exc
+        raise OutputExistsError(path=str(partial)) from exc
     except OSError as exc:
         raise os_error(exc, zip_path) from exc
     try:
@@ -85,9 +93,12 @@ def write_zip(root: Path, zip_path: Path, *, top: str, moment: datetime) -> None
                 info.file_size = source.stat().st_size
                 with source.open("rb") as reader, archive.open(info, "w") as writer:
                     shutil.copyfileobj(reader, writer, CHUNK_SIZE)
+            # Checked again just before the rename: never replace a file that appeared meanwhile.
+        if zip_path.exists() or zip_path.is_symlink():
+            raise OutputExistsError(path=str(zip_path))
+        os.rename(partial, zip_path)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            zip_path.unlink()
+        remove_partial(partial)
         if isinstance(exc, OSError):
             raise os_error(exc, zip_path) from exc
         raise

@@ -1,8 +1,9 @@
 """Copying an original out of the vault: byte-identical, never overwriting, checked against its hash.
 
-Rule: the copy is written under a temporary name beside the target (mode 0600), synced, and
-renamed into place only when its SHA-256 equals the stored one; on any failure the partial
-file is removed and a typed error names the target.
+Rule: the copy is written under its partial name beside the target (`storage/partials.py`:
+visible, "<name>.partial", mode 0600), synced, and renamed into place only when its SHA-256
+equals the stored one; on any failure the partial file is removed and a typed error names the
+target.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,11 +19,10 @@ from evidence_kit.storage.db_errors import is_disk_full
 from evidence_kit.storage.folder import display_path
 
 
-def write_checked_copy(chunks: Iterable[bytes], sha256: str, item_id: int, target: Path) -> None:
-    """Write `chunks` to `target` (which must not exist) and check them against `sha256`."""
-    if target.exists():
+def write_checked_copy(chunks: Iterable[bytes], sha256: str, item_id: int, target: Path, tmp: Path) -> None:
+    """Write `chunks` to `tmp`, check them against `sha256`, rename it to `target` (which must not exist)."""
+    if target.exists() or target.is_symlink():
         raise OutputExistsError(path=display_path(target))
-    tmp = target.with_name(f".{target.name}.partial-{uuid.uuid4().hex[:8]}")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         digest = hashlib.sha256()

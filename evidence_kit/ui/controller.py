@@ -121,6 +121,8 @@ class AppController(QObject):
         if session.demo_folder is None:  # the demo is fictional and deleted at lock: never stamped
             self.stamper.start(self.worker)
         self.window.show_workspace(session)
+        if session.leftover_partials:  # asked once, at unlock (not again when the window is rebuilt)
+            self.window.offer_partial_removal(session.leftover_partials)
         self.session_opened.emit(session)
 
     def timestamping_changed(self, enabled: bool) -> None:

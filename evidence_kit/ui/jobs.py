@@ -34,7 +34,7 @@ from evidence_kit.domain import (
     ParseWarning,
     VerifyReport,
 )
-from evidence_kit.errors import CancelledError, WrongPassphraseError
+from evidence_kit.errors import CancelledError, EvidenceKitError, WrongPassphraseError
 from evidence_kit.importers.batch import add_paths, image_derived
 from evidence_kit.progress import ProgressInfo
 from evidence_kit.resources import demo_dir
@@ -73,6 +73,8 @@ class Session:
     demo_folder: Path | None = None  # a temporary demo vault, removed when it is locked
     leftovers: tuple[Path, ...] = ()  # left-over partial files found in the folder when opening
     interrupted_change: str | None = None  # a key change a kill interrupted: "finished" or "undone"
+    # Unfinished files a killed export or extract left (storage/partials.py): offered for removal.
+    leftover_partials: tuple[Path, ...] = ()
 
 
 # ----------------------------------------------------------------- opening and creating
@@ -107,13 +109,24 @@ def open_vault(
     else:
         vault = Vault.open(path, passphrase, actor=ACTOR)
     context.set_vault(vault)
+    try:
+        partial_leftovers = tuple(vault.partials.leftovers())
+    except EvidenceKitError:
+        partial_leftovers = ()  # opening must not fail over this; the next export meets the same problem
     return Session(
         vault.path,
         vault.case_title,
         vault.vault_id,
         leftovers=tuple(vault.leftovers()),
         interrupted_change=vault.interrupted_change,
+        leftover_partials=partial_leftovers,
     )
+
+
+def remove_partials(context: JobContext) -> tuple[Path, ...]:
+    """Remove the unfinished files a killed export or extract left; returns those still there."""
+    context.vault.partials.remove_leftovers()
+    return tuple(context.vault.partials.leftovers())
 
 
 def change_passphrase(

@@ -281,6 +281,14 @@ class AppWindow(QMainWindow):
             )
             self.leftovers_notice.open()
 
+    def offer_partial_removal(self, paths: tuple[Path, ...]) -> None:
+        """Unfinished files a killed export or copy left: a calm question, never a removal unasked."""
+        from evidence_kit.ui.views.leftover_partials import LeftoverPartialsDialog
+
+        dialog = LeftoverPartialsDialog(self.controller, paths, self)
+        dialog.open()
+        self.partials_dialog = dialog
+
     def leave_workspace(self) -> None:
         """Drop the open vault's page and everything it held in memory."""
         workspace, self.workspace = self.workspace, None

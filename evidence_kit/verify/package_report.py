@@ -7,6 +7,7 @@ language and the Dutch texts are keyed by the English ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -42,8 +43,10 @@ class CheckResult:
     def failed(self) -> bool:
         return self.status in FAILING
 
-    def format(self, lang: str = "en") -> str:
-        return _fill(verify_texts.translate(self.template, lang), self.template, dict(self.params))
+    def format(self, lang: str = "en", escape: Callable[[str], str] | None = None) -> str:
+        """The finding in `lang`; `escape` (the CLI's) makes each value from the package safe to print."""
+        params = {key: escape(value) if escape else value for key, value in self.params}
+        return _fill(verify_texts.translate(self.template, lang), self.template, params)
 
 
 @dataclass(frozen=True)
@@ -83,13 +86,17 @@ def report_time(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def format_report(report: PackageReport, lang: str = "en") -> str:
-    """The report as the CLI prints it: a header, one line per finding, and a verdict."""
+def format_report(report: PackageReport, lang: str = "en", escape: Callable[[str], str] | None = None) -> str:
+    """The report as the CLI prints it: a header, one line per finding, and a verdict.
+
+    `escape` is applied to every value that came from the package (names, paths, texts), so the
+    CLI can print them without a control or bidi character reaching the terminal.
+    """
     labels = verify_texts.STATUS_LABELS.get(lang, verify_texts.STATUS_LABELS["en"])
     width = max(len(label) for label in labels.values()) + 2
 
     def line(template: str, **params: object) -> str:
-        values = {key: str(value) for key, value in params.items()}
+        values = {key: escape(str(value)) if escape else str(value) for key, value in params.items()}
         return _fill(verify_texts.translate(template, lang), template, values)
 
     lines = [line("Package: {path}", path=report.path)]
@@ -103,7 +110,7 @@ def format_report(report: PackageReport, lang: str = "en") -> str:
         )
     lines.append("")
     for result in report.results:
-        lines.append(f"{'[' + labels[result.status.value] + ']':<{width}} {result.format(lang)}")
+        lines.append(f"{'[' + labels[result.status.value] + ']':<{width}} {result.format(lang, escape)}")
     lines.append("")
     count = sum(1 for result in report.results if result.status not in _NOT_CHECKS)
     failed = len(report.failures)

@@ -1331,6 +1331,44 @@
         </message>
     </context>
     <context>
+        <name>LeftoverPartialsDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/leftover_partials.py" line="35" />
+            <source>Unfinished files found</source>
+            <translation>Onvoltooide bestanden gevonden</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/leftover_partials.py" line="40" />
+            <source>An export or a copy of an item was stopped before it was finished, and left these unfinished files on this computer. They are incomplete and not encrypted. The vault itself is complete and not affected.</source>
+            <translation>Een export of een kopie van een item werd gestopt voordat die klaar was, en liet deze onvoltooide bestanden achter op deze computer. Ze zijn onvolledig en niet versleuteld. De kluis zelf is volledig en niet geraakt.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/leftover_partials.py" line="35" />
+            <source>Unfinished files</source>
+            <translation>Onvoltooide bestanden</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/leftover_partials.py" line="51" />
+            <source>Remove them now?</source>
+            <translation>Nu verwijderen?</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/leftover_partials.py" line="51" />
+            <source>Remove them</source>
+            <translation>Verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/leftover_partials.py" line="57" />
+            <source>Keep them for now</source>
+            <translation>Voorlopig bewaren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/leftover_partials.py" line="76" />
+            <source>These could not be removed; please remove them by hand.</source>
+            <translation>Deze konden niet worden verwijderd; verwijder ze alstublieft zelf.</translation>
+        </message>
+    </context>
+    <context>
         <name>PassphraseEdit</name>
         <message>
             <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="53" />

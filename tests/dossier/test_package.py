@@ -146,7 +146,7 @@ def test_layout_is_exactly_the_documented_files(built: Path) -> None:
         "timestamps/0003.tsr",
         f"timestamps/{next(p.name for p in (built / 'timestamps').glob('ca_*.pem'))}",
     ]
-    assert not list(built.parent.glob(".*partial*"))
+    assert not list(built.parent.glob("*partial*")) and not list(built.parent.glob(".*"))
 
 
 def test_originals_are_byte_identical_and_private(built: Path) -> None:
@@ -441,7 +441,7 @@ def test_chunk_iterators_are_copied_and_progress_is_reported(tmp_path: Path) -> 
     staged = _stage(tmp_path / "out", [entry], progress=seen.append)
     assert (staged.root / "originals" / "0001_chat.txt").read_bytes() == data
     assert seen[-1] == ProgressInfo(1, 1, 3001, 3001, "0001_chat.txt")
-    assert staged.root.name.startswith(".out.partial-")
+    assert staged.root.name == "out.partial"  # visible, never a hidden dot-folder
     staged.discard()
     assert list(tmp_path.iterdir()) == []
 
