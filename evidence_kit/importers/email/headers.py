@@ -8,7 +8,6 @@ way and counted in a warning; a bad Date gives no time and a warning.
 
 from __future__ import annotations
 
-import email.header
 import email.policy
 import email.utils
 import re
@@ -17,6 +16,8 @@ from datetime import UTC, datetime
 from email.message import Message as MimeMessage
 
 from evidence_kit.domain import Participant
+from evidence_kit.importers.email.addresses import MAX_ADDRESSES, read_addresses
+from evidence_kit.importers.email.header_text import decode_words, escape_unsafe
 from evidence_kit.importers.email.parse_warnings import Collector
 
 NOT_VERIFIED = "present; not verified"
@@ -99,17 +100,30 @@ def show_person(person: Participant) -> str:
 
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _MINUS_ZERO = re.compile(r"(?<![0-9])-0000(?![0-9])")
+# A year written with three or more digits (not a zone such as +0100, not part of a time).
+_WRITTEN_YEAR = re.compile(r"(?<![0-9+\-:])([0-9]{3,})(?![0-9:])")
+# Years a Date can plausibly name. Outside them the header is not a sending time (e-mail is from
+# 1971), and times near the ends of Python's datetime range overflow when shifted to UTC.
+PLAUSIBLE_YEARS = range(1900, 2201)
+
+# The headers read as evidence, by lower-case name.
+_WANTED = frozenset(
+    {"from", "to", "cc", "reply-to", "date", "subject", "message-id", "in-reply-to", "received"}
+    | {"authentication-results", "return-path", "dkim-signature"}
+)
 
 
 def _unfold(value: str) -> str:
     return _FOLD.sub("", value).strip()
 
 
-def _raw_values(msg: MimeMessage, name: str, collect: Collector) -> list[str]:
-    """The values of header `name` as written: unfolded, raw 8-bit bytes decoded (UTF-8, else cp1252)."""
-    values = []
+def _gather(msg: MimeMessage, collect: Collector) -> dict[str, list[str]]:
+    """The values of the evidence headers as written, in one pass over the header: unfolded,
+    raw 8-bit bytes decoded (UTF-8, else cp1252)."""
+    found: dict[str, list[str]] = {}
     for key, value in msg.raw_items():
-        if key.lower() != name:
+        name = key.lower()
+        if name not in _WANTED:
             continue
         text = _unfold(str(value))
         if any("\udc80" <= char <= "\udcff" for char in text):
@@ -119,59 +133,59 @@ def _raw_values(msg: MimeMessage, name: str, collect: Collector) -> list[str]:
             except UnicodeDecodeError:
                 collect.add("header_8bit", header=key)
                 text = raw.decode("cp1252", errors="replace")
-        values.append(text)
-    return values
+        found.setdefault(name, []).append(text)
+    return found
+
+
+def _shown(value: str, header: str, collect: Collector, *, decode: bool = False) -> str:
+    """A header value as it can be shown: encoded words decoded (when `decode`), NUL and
+    undecodable bytes escaped; each problem counted under `header`."""
+    if decode:
+
+        def note(code: str, detail: str) -> None:
+            collect.add(code, header=header, charset=detail)
+
+        value = decode_words(value, note)
+    shown, escaped = escape_unsafe(value)
+    if escaped:
+        collect.add("header_escaped", header=header)
+    return shown
 
 
 def compat_decode(value: str) -> str:
-    """RFC 2047 decoding the compat32 way, for values the modern parser rejected."""
-    try:
-        return str(email.header.make_header(email.header.decode_header(value)))
-    except Exception:  # the legacy decoder has its own failure modes; show the value as written
-        return value
+    """RFC 2047 decoding for values outside the header parser (attachment names): linear, total."""
+    return escape_unsafe(decode_words(value))[0]
 
 
-def _first(values: list[str]) -> str | None:
+def _first(values: list[str] | None) -> str | None:
     return values[0] if values else None
 
 
-def _unstructured(msg: MimeMessage, name: str, collect: Collector) -> str | None:
-    value = _first(_raw_values(msg, name, collect))
-    if value is None:
-        return None
-    try:
-        return str(POLICY.header_factory(name, value))
-    except Exception:  # the modern header parser raises on some malformed input: fall back per header
-        collect.add("header_unparsed", header=name)
-        return compat_decode(value)
+def _unstructured(found: dict[str, list[str]], name: str, shown_name: str, collect: Collector) -> str | None:
+    value = _first(found.get(name))
+    return None if value is None else _shown(value, shown_name, collect, decode=True)
 
 
-def _addresses(msg: MimeMessage, name: str, collect: Collector) -> tuple[Participant, ...]:
+def _person(person: Participant, header: str, collect: Collector) -> Participant:
+    name = _shown(person.name, header, collect) if person.name else None
+    identifier = _shown(person.identifier, header, collect) if person.identifier else None
+    return Participant(name or None, identifier or None)
+
+
+def _addresses(
+    found: dict[str, list[str]], name: str, shown_name: str, collect: Collector
+) -> tuple[Participant, ...]:
     people: list[Participant] = []
-    for value in _raw_values(msg, name, collect):
-        try:
-            header = POLICY.header_factory(name, value)
-            found = [
-                Participant(address.display_name or None, address.addr_spec or None)
-                for address in header.addresses
-            ]
-        except Exception:  # the modern header parser raises on some malformed input: fall back per header
+    for value in found.get(name, []):
+        read, failed, left_out = read_addresses(shown_name, value, POLICY.header_factory)
+        if failed:
             collect.add("header_unparsed", header=name)
-            found = [
-                Participant(compat_decode(display) or None, address or None)
-                for display, address in _lenient_addresses(value)
-            ]
-        people.extend(person for person in found if person.name or person.identifier)
+        if left_out:
+            collect.add("too_many_addresses", header=shown_name, limit=str(MAX_ADDRESSES))
+        for person in read:
+            if person.name or person.identifier:
+                people.append(_person(person, shown_name, collect))
     return tuple(people)
-
-
-def _lenient_addresses(value: str) -> list[tuple[str, str]]:
-    """compat32's address splitting. Python 3.11.10+ made it strict (a malformed list yields nothing);
-    for evidence the lenient reading is kept, since it is only used after the modern parser failed."""
-    try:
-        return email.utils.getaddresses([value], strict=False)
-    except TypeError:  # Python before 3.11.10 has no `strict` and is lenient already
-        return email.utils.getaddresses([value])
 
 
 def parse_date(value: str) -> tuple[datetime | None, datetime | None, str | None]:
@@ -187,6 +201,9 @@ def parse_date(value: str) -> tuple[datetime | None, datetime | None, str | None
     if parts is None:
         return None, None, "date_invalid"
     year, month, day, hour, minute, second = parts[:6]
+    written = _WRITTEN_YEAR.search(value)
+    if year not in PLAUSIBLE_YEARS or (written is not None and int(written.group(1)) not in PLAUSIBLE_YEARS):
+        return None, None, "date_implausible"
     try:
         local = datetime(year, month, day, hour, minute, second)
     except (ValueError, OverflowError):
@@ -197,7 +214,10 @@ def parse_date(value: str) -> tuple[datetime | None, datetime | None, str | None
     except (ValueError, OverflowError, TypeError):
         return local, None, "date_offset_invalid"
     if moment.tzinfo is not None:
-        return local, moment.astimezone(UTC), None
+        try:
+            return local, moment.astimezone(UTC), None
+        except (ValueError, OverflowError):
+            return local, None, "date_offset_invalid"
     if _MINUS_ZERO.search(value):
         return local, local.replace(tzinfo=UTC), None
     return local, None, None
@@ -221,27 +241,33 @@ def _received(value: str) -> ReceivedHop:
 
 
 def parse_headers(msg: MimeMessage, collect: Collector) -> EmailHeaders:
-    date = _first(_raw_values(msg, "date", collect))
+    found = _gather(msg, collect)
+    date = _first(found.get("date"))
     local = utc = None
     if date is None:
         collect.add("date_missing")
     else:
         local, utc, problem = parse_date(date)
+        date = _shown(date, "Date", collect)
         if problem is not None:
             collect.add(problem, value=date[:100])
+
+    def raw(name: str, shown_name: str) -> list[str]:
+        return [_shown(value, shown_name, collect) for value in found.get(name, [])]
+
     return EmailHeaders(
-        from_=_addresses(msg, "from", collect),
-        to=_addresses(msg, "to", collect),
-        cc=_addresses(msg, "cc", collect),
-        reply_to=_addresses(msg, "reply-to", collect),
+        from_=_addresses(found, "from", "From", collect),
+        to=_addresses(found, "to", "To", collect),
+        cc=_addresses(found, "cc", "Cc", collect),
+        reply_to=_addresses(found, "reply-to", "Reply-To", collect),
         date=date,
         date_local=local,
         date_utc=utc,
-        subject=_unstructured(msg, "subject", collect),
-        message_id=_first(_raw_values(msg, "message-id", collect)),
-        in_reply_to=_first(_raw_values(msg, "in-reply-to", collect)),
-        received=tuple(_received(value) for value in _raw_values(msg, "received", collect)),
-        authentication_results=tuple(_raw_values(msg, "authentication-results", collect)),
-        return_path=_first(_raw_values(msg, "return-path", collect)),
-        dkim_signatures=tuple(_dkim(value) for value in _raw_values(msg, "dkim-signature", collect)),
+        subject=_unstructured(found, "subject", "Subject", collect),
+        message_id=_first(raw("message-id", "Message-ID")),
+        in_reply_to=_first(raw("in-reply-to", "In-Reply-To")),
+        received=tuple(_received(value) for value in raw("received", "Received")),
+        authentication_results=tuple(raw("authentication-results", "Authentication-Results")),
+        return_path=_first(raw("return-path", "Return-Path")),
+        dkim_signatures=tuple(_dkim(value) for value in raw("dkim-signature", "DKIM-Signature")),
     )
