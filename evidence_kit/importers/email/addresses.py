@@ -59,35 +59,53 @@ def _lenient(value: str) -> list[tuple[str, str]]:
 
 
 Factory = Callable[[str, str], Any]  # the e-mail policy's header_factory
+Note = Callable[[str, str], None]  # (warning code, detail), as `header_text.decode_words` gives them
+
+# Defects of an encoded word the modern parser decoded anyway (into replacement characters, or
+# base64 read as something else): such a header is read the lenient way, whose display names are
+# decoded by `decode_words`, which shows what it cannot decode as written.
+_WORD_DEFECTS = frozenset(
+    {
+        "CharsetError",
+        "InvalidBase64CharactersDefect",
+        "InvalidBase64LengthDefect",
+        "UndecodableBytesDefect",
+    }
+)
 
 
-def _parse(name: str, value: str, factory: Factory, failed: list[bool]) -> list[Participant]:
+def _parse(name: str, value: str, factory: Factory, note: Note) -> list[Participant]:
     try:
         header = factory(name, value)
-        return [
-            Participant(address.display_name or None, address.addr_spec or None)
-            for address in header.addresses
-        ]
+        if not any(type(defect).__name__ in _WORD_DEFECTS for defect in header.defects):
+            return [
+                Participant(address.display_name or None, address.addr_spec or None)
+                for address in header.addresses
+            ]
     except Exception:  # the modern header parser raises on some malformed input: read it leniently
-        failed[0] = True
-        return [
-            Participant(decode_words(display) or None, address or None)
-            for display, address in _lenient(value)
-        ]
+        note("header_unparsed", "")
+    return [
+        Participant(decode_words(display, note) or None, address or None)
+        for display, address in _lenient(value)
+    ]
 
 
-def read_addresses(name: str, value: str, header_factory: Factory) -> tuple[list[Participant], bool, bool]:
-    """(people, whether the parser rejected part of the value, whether addresses were left out)."""
-    failed = [False]
+def read_addresses(name: str, value: str, header_factory: Factory, note: Note) -> list[Participant]:
+    """The people in one address header's value; problems are told to `note`, among them
+    "header_unparsed" and "too_many_addresses"."""
     if len(value) <= WHOLE_LIMIT:
-        people = _parse(name, value, header_factory, failed)
-        return people[:MAX_ADDRESSES], failed[0], len(people) > MAX_ADDRESSES
+        people = _parse(name, value, header_factory, note)
+        if len(people) > MAX_ADDRESSES:
+            note("too_many_addresses", "")
+        return people[:MAX_ADDRESSES]
     chunks = split_addresses(value)
+    if len(chunks) > MAX_ADDRESSES:
+        note("too_many_addresses", "")
     people = []
     for chunk in chunks[:MAX_ADDRESSES]:
         if len(chunk) > ADDRESS_LIMIT:
-            failed[0] = True
-            people.append(Participant(decode_words(chunk[:ADDRESS_LIMIT]), None))
+            note("header_unparsed", "")
+            people.append(Participant(decode_words(chunk[:ADDRESS_LIMIT], note), None))
         else:
-            people.extend(_parse(name, chunk, header_factory, failed))
-    return people, failed[0], len(chunks) > MAX_ADDRESSES
+            people.extend(_parse(name, chunk, header_factory, note))
+    return people

@@ -23,6 +23,7 @@ Why these numbers:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from email.message import Message as MimeMessage
 
@@ -32,6 +33,9 @@ MAX_HEADER = 64 * 1024
 MAX_MIME_HEADER = 2 * 1024
 MAX_HEADER_BLOCK = 1024 * 1024
 MAX_LINE = 1024 * 1024
+
+_FIELD_END = re.compile(rb"\n(?![ \t])")  # a newline that a folded line does not follow
+_CONTENT_FIELD = re.compile(rb"^content-[!-9;-~]*:", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,16 @@ def _line_end(line: bytes) -> bytes:
     return b"\r\n" if line.endswith(b"\r\n") else b"\n" if line.endswith(b"\n") else b""
 
 
+def _limit_of(data: bytes, start: int) -> int:
+    """The limit of the field starting at `start`: Content- fields steer the MIME parser."""
+    return MAX_MIME_HEADER if data[start : start + 8].lower() == b"content-" else MAX_HEADER
+
+
+def _cut(data: bytes, start: int, stop: int, limit: int) -> bytes:
+    """The field `data[start:stop]` cut to `limit` bytes, still ending with its line end."""
+    return data[start : start + limit].rstrip(b"\r\n") + (_line_end(data[stop - 2 : stop]) or b"\n")
+
+
 def _field_name(data: bytes, start: int) -> str:
     head = data[start : start + 100]
     return head.split(b":", 1)[0].strip().decode("ascii", "replace") or "?"
@@ -61,38 +75,26 @@ def _field_name(data: bytes, start: int) -> str:
 
 def _cut_headers(data: bytes, end: int, collect: Collector) -> bytes:
     """The header block `data[:end]` with each field cut to `MAX_HEADER` and the block to
-    `MAX_HEADER_BLOCK`. Fields are found line by line (a line starting with white space
-    continues the field before it); only the kept bytes are copied."""
+    `MAX_HEADER_BLOCK`. A field runs to the first newline not followed by white space (a
+    folded line continues it); each is found by one regular-expression search, so the work is
+    per field, not per line, and only the kept bytes are copied."""
     kept: list[bytes] = []
     kept_size = 0
-    field_size = 0
-    field_cut = False
     position = 0
     while position < end:
-        newline = data.find(b"\n", position, end)
-        stop = end if newline < 0 else newline + 1
-        continues = data[position : position + 1] in (b" ", b"\t")
-        if not continues:
-            field_size, field_cut = 0, False
-            field_start = position
-        if kept_size + min(stop - position, MAX_HEADER) > MAX_HEADER_BLOCK and not continues:
+        found = _FIELD_END.search(data, position, end)
+        stop = end if found is None else found.start() + 1
+        if kept_size + min(stop - position, MAX_HEADER) > MAX_HEADER_BLOCK:
             collect.add("header_block_cut", limit=str(MAX_HEADER_BLOCK), name=collect.file)
             break
-        room = MAX_HEADER - field_size
-        if stop - position <= room:
+        limit = _limit_of(data, position)
+        if stop - position <= limit:
             piece = data[position:stop]
-        elif not field_cut:
-            field_cut = True
-            collect.add(
-                "header_cut", header=_field_name(data, field_start), limit=str(MAX_HEADER), name=collect.file
-            )
-            line = data[position : position + max(room, 0)]
-            piece = line.rstrip(b"\r\n") + (_line_end(data[stop - 2 : stop]) or b"\n") if room > 0 else b""
         else:
-            piece = b""
-        field_size += stop - position
-        kept_size += len(piece)
+            collect.add("header_cut", header=_field_name(data, position), limit=str(limit), name=collect.file)
+            piece = _cut(data, position, stop, limit)
         kept.append(piece)
+        kept_size += len(piece)
         position = stop
     return b"".join(kept)
 
@@ -116,20 +118,60 @@ def _cut_lines(body: bytes, collect: Collector) -> bytes | None:
     return b"".join(kept) if cut else None
 
 
+def _content_fields(buf: bytes, start: int, stop: int) -> list[tuple[int, int]]:
+    """The spans of Content- fields in `buf[start:stop]` longer than `MAX_MIME_HEADER`, found
+    by regular-expression searches (each byte looked at a constant number of times)."""
+    spans = []
+    for match in _CONTENT_FIELD.finditer(buf, start, stop):
+        found = _FIELD_END.search(buf, match.start(), stop)
+        end = stop if found is None else found.start() + 1
+        if end - match.start() > MAX_MIME_HEADER:
+            spans.append((match.start(), end))
+    return spans
+
+
+def _cut_content_fields(buf: bytes, start: int, collect: Collector) -> bytes | None:
+    """`buf[start:]` with every Content- field of a MIME part's header cut to `MAX_MIME_HEADER`
+    (the parser reads those while it splits the body), or None when none is longer. A body line
+    that merely starts with "Content-" is cut the same way, for display only."""
+    spans = _content_fields(buf, start, len(buf))
+    if not spans:
+        return None
+    kept: list[bytes] = []
+    position = start
+    for field_start, field_end in spans:
+        collect.add(
+            "header_cut", header=_field_name(buf, field_start), limit=str(MAX_MIME_HEADER), name=collect.file
+        )
+        kept.append(buf[position:field_start])
+        kept.append(_cut(buf, field_start, field_end, MAX_MIME_HEADER))
+        position = field_end
+    kept.append(buf[position:])
+    return b"".join(kept)
+
+
 def bound_message(data: bytes, collect: Collector, *, lines_checked: bool = False) -> Bounded:
-    """`data` as the parser may see it: header fields, the header block and body lines cut to
-    the limits, each cut counted in `collect`. Returns `data` itself when nothing is too large.
-    `lines_checked` says the caller already cut long lines while reading (an mbox)."""
+    """`data` as the parser may see it: header fields, the header block, the Content- fields of
+    MIME parts and body lines cut to the limits, each cut counted in `collect`. Returns `data`
+    itself when nothing is too large. `lines_checked` says the caller already cut long lines
+    while reading (an mbox)."""
     end = _header_end(data)
-    head = data[:end] if end <= MAX_HEADER else _cut_headers(data, end, collect)
-    body_cut = False
-    body: bytes | None = None
+    head: bytes | None = None
+    if end > MAX_HEADER or _content_fields(data, 0, end):
+        head = _cut_headers(data, end, collect)
+    lines: bytes | None = None
     if not lines_checked and len(data) - end > MAX_LINE:
-        body = _cut_lines(data[end:], collect)
-        body_cut = body is not None
-    if end <= MAX_HEADER and body is None:
+        lines = _cut_lines(data[end:], collect)
+    body = (
+        _cut_content_fields(data, end, collect) if lines is None else _cut_content_fields(lines, 0, collect)
+    )
+    if body is None:
+        body = lines
+    if head is None and body is None:
         return Bounded(data)
-    return Bounded(head + (data[end:] if body is None else body), body_cut)
+    return Bounded(
+        (data[:end] if head is None else head) + (data[end:] if body is None else body), lines is not None
+    )
 
 
 def cap_part_headers(msg: MimeMessage, collect: Collector) -> None:

@@ -29,7 +29,7 @@ from evidence_kit.errors import EvidenceKitError, FileUnreadableError, ImportFor
 from evidence_kit.importers.email.body import MAX_DEPTH, render
 from evidence_kit.importers.email.headers import (
     NOT_VERIFIED,
-    POLICY,
+    STRUCTURE_POLICY,
     EmailHeaders,
     parse_headers,
     show_person,
@@ -74,12 +74,9 @@ class _Parsed:
     message: Message
 
 
-def _message_from_bytes(data: bytes, collect: Collector) -> MimeMessage:
-    try:
-        return email.message_from_bytes(data, policy=POLICY)
-    except Exception as exc:  # the modern policy can raise while parsing malformed MIME headers
-        collect.add("body_unreadable", error=type(exc).__name__)
-        return email.message_from_bytes(data, policy=email.policy.compat32)
+def _message_from_bytes(data: bytes) -> MimeMessage:
+    """The MIME structure (see `headers.STRUCTURE_POLICY`); the parser records damage as defects."""
+    return email.message_from_bytes(data, policy=STRUCTURE_POLICY)
 
 
 def _parse_one(msg: MimeMessage, export: Export) -> _Parsed:
@@ -150,7 +147,7 @@ def _parse_all(source: _Source, path: Path) -> tuple[list[_Parsed], Export]:
         _note_cuts(piece, export)
         bounded = bound_message(piece.data, collect, lines_checked=source.is_mbox)
         export.cut_message = piece.lines_cut or piece.truncated or bounded.body_cut
-        msg = _message_from_bytes(bounded.data, collect)
+        msg = _message_from_bytes(bounded.data)
         del bounded
         cap_part_headers(msg, collect)
         if not _has_known_header(msg):
