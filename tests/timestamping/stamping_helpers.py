@@ -18,7 +18,6 @@ CONTENTS = (
 )
 
 
-
 def add_files(vault: Vault, folder: Path, contents: tuple[bytes, ...] = CONTENTS) -> list[Path]:
     paths = []
     for index, data in enumerate(contents):

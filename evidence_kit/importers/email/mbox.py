@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from evidence_kit.importers.email.limits import MAX_LINE
 
-CHUNK = 64 * 1024
+CHUNK = 64 * 1024  # at least 5, so the first chunk of a line shows whether it starts with "From "
 # A message of a mailbox held in memory for parsing. Providers refuse mail over 25 to 50 MB;
 # a larger message is kept whole in the stored original and read up to here.
 MAX_MESSAGE = 64 * 1024 * 1024
