@@ -145,6 +145,12 @@ _WARNINGS: dict[str, ParseWarning] = {
         "{count} attachments are in a message that was cut for display and are not kept as separate "
         "files (first: {name} in message {message}); the stored original holds them.",
     ),
+    "message_incomplete": ParseWarning(
+        "message_incomplete",
+        "{count} messages of {name} end before their last MIME part is closed: the message or the "
+        "file was cut short; what it holds was kept and its last attachment may be incomplete (first: "
+        "message {message}).",
+    ),
 }
 
 

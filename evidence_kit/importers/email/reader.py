@@ -20,6 +20,7 @@ import io
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from email.errors import CloseBoundaryNotFoundDefect
 from email.message import Message as MimeMessage
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -77,6 +78,16 @@ class _Parsed:
 def _message_from_bytes(data: bytes) -> MimeMessage:
     """The MIME structure (see `headers.STRUCTURE_POLICY`); the parser records damage as defects."""
     return email.message_from_bytes(data, policy=STRUCTURE_POLICY)
+
+
+def _note_unclosed(msg: MimeMessage, collect: Collector) -> None:
+    """A multipart whose closing boundary never comes: the message (or the file) was cut short."""
+    try:
+        parts = list(msg.walk())
+    except RecursionError:  # nesting deeper than Python's stack; the renderer reports the depth
+        return
+    if any(isinstance(defect, CloseBoundaryNotFoundDefect) for part in parts for defect in part.defects):
+        collect.add("message_incomplete", name=collect.file)
 
 
 def _parse_one(msg: MimeMessage, export: Export) -> _Parsed:
@@ -150,6 +161,7 @@ def _parse_all(source: _Source, path: Path) -> tuple[list[_Parsed], Export]:
         msg = _message_from_bytes(bounded.data)
         del bounded
         cap_part_headers(msg, collect)
+        _note_unclosed(msg, collect)
         if not _has_known_header(msg):
             if not source.is_mbox:
                 raise ImportFormatError(path=path, format=FORMAT, detail="no e-mail header fields found")
