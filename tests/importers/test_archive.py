@@ -177,23 +177,15 @@ def test_stream_guard_counts_real_bytes() -> None:
             return len(view)
 
     stream = BoundedStream(
-        io.BufferedReader(Endless()),
-        limit=1000,
-        ratio_limit=10**9,
-        path="x.zip",
-        format_name="zip",
-        member="m",
+        io.BufferedReader(Endless()), limit=1000, ratio_limit=10**9,
+        path="x.zip", format_name="zip", member="m",
     )
     assert len(stream.read(1000)) == 1000
     with pytest.raises(ArchiveBombError, match="member m produces more bytes than it may"):
         stream.read(10)
     ratio = BoundedStream(
-        io.BufferedReader(Endless()),
-        limit=10**9,
-        ratio_limit=500,
-        path="x.zip",
-        format_name="zip",
-        member="m",
+        io.BufferedReader(Endless()), limit=10**9, ratio_limit=500,
+        path="x.zip", format_name="zip", member="m",
     )
     with pytest.raises(ArchiveBombError, match="expands far beyond its compressed size"):
         ratio.read(501)

@@ -27,44 +27,19 @@ MARKS = "\u200e\u200f\u202a\u202c\u202e\u2066\u2068\u2069\u061c"
 SPACES = [" ", "\u00a0", "\u202f"]
 DIGITS = st.sampled_from(["0123456789", "٠١٢٣٤٥٦٧٨٩"])
 MARKERS = [
-    "<Media omitted>",
-    "<Media weggelaten>",
-    "<Medien ausgeschlossen>",
-    "image omitted",
+    "<Media omitted>", "<Media weggelaten>", "<Medien ausgeschlossen>", "image omitted",
     "\u200eimage omitted",
-    "IMG-20240115-WA0001.jpg (file attached)",
-    "DOC-1.pdf (bestand bijgevoegd)\ncaption",
-    "<attached: 00000001-PHOTO-2024-01-15-21-05-12.jpg>",
-    "\u200e<bijgevoegd: a b.jpg>",
-    "This message was deleted",
-    "Dit bericht is verwijderd.",
-    "تم حذف هذه الرسالة",
-    "text <This message was edited>",
-    "x <Dit bericht is bewerkt>",
-    "Missed voice call",
+    "IMG-20240115-WA0001.jpg (file attached)", "DOC-1.pdf (bestand bijgevoegd)\ncaption",
+    "<attached: 00000001-PHOTO-2024-01-15-21-05-12.jpg>", "\u200e<bijgevoegd: a b.jpg>",
+    "This message was deleted", "Dit bericht is verwijderd.", "تم حذف هذه الرسالة",
+    "text <This message was edited>", "x <Dit bericht is bewerkt>", "Missed voice call",
     "Messages and calls are end-to-end encrypted. No one outside of this chat.",
-    "Report.pdf • 2 pages document omitted",
-    "see <attached: x.jpg> here",
-    "Note: colon",
-    "",
-    "@\u2068Anna\u2069",
-    "<",
-    ">",
-    "()",
-    ")",
-    "\u200e",
+    "Report.pdf • 2 pages document omitted", "see <attached: x.jpg> here", "Note: colon", "",
+    "@\u2068Anna\u2069", "<", ">", "()", ")", "\u200e",
 ]
 NAMES = [
-    "Anna de Vries",
-    "+31 6 00000000",
-    "\u202a+31 6 00000000\u202c",
-    "Bram",
-    "Group",
-    "فاطمة",
-    "~\u202fEva",
-    'Anna "AJ"',
-    "a" * 130,
-    "",
+    "Anna de Vries", "+31 6 00000000", "\u202a+31 6 00000000\u202c", "Bram", "Group", "فاطمة", "~\u202fEva",
+    'Anna "AJ"', "a" * 130, "",
 ]
 
 
@@ -169,21 +144,11 @@ def signal_text(draw: st.DrawFn) -> str:
         body = draw(
             st.one_of(
                 st.text(max_size=60),
-                st.sampled_from(
-                    [
-                        "\n\n> quoted\n> more\n\nreply  ",
-                        "hi  \n(- Anna: 👍 -)",
-                        "  \n(( 😀 ))",
-                        "x  ![a.jpg](./media/a.jpg)  ",
-                        "[b](media/b%20c.pdf)  ",
-                        "(This message was deleted)",
-                        "Missed voice call  ",
-                        "[site](https://example.com)  ",
-                        "](",
-                        "[",
-                        "\n\n>",
-                    ]
-                ),
+                st.sampled_from([
+                    "\n\n> quoted\n> more\n\nreply  ", "hi  \n(- Anna: 👍 -)", "  \n(( 😀 ))",
+                    "x  ![a.jpg](./media/a.jpg)  ", "[b](media/b%20c.pdf)  ", "(This message was deleted)",
+                    "Missed voice call  ", "[site](https://example.com)  ", "](", "[", "\n\n>",
+                ]),
             )
         )
         lines.append(f"{stamp}{name}: {body}" if name else f"{stamp}{body}")
@@ -228,10 +193,8 @@ VALID_ZIP = _valid_zip()
 
 
 @SMALL
-@given(
-    st.lists(st.tuples(st.integers(0, len(VALID_ZIP) - 1), st.integers(0, 255)), min_size=1, max_size=8),
-    st.integers(0, len(VALID_ZIP)),
-)
+@given(st.lists(st.tuples(st.integers(0, len(VALID_ZIP) - 1), st.integers(0, 255)), min_size=1, max_size=8),
+       st.integers(0, len(VALID_ZIP)))
 def test_damaged_whatsapp_zips_only_raise_typed_errors(flips: list[tuple[int, int]], cut: int) -> None:
     data = bytearray(VALID_ZIP)
     for offset, value in flips:

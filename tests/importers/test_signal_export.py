@@ -14,15 +14,8 @@ from evidence_kit.importers import signal_export, whatsapp
 FIXTURE = Path(__file__).parent / "fixtures" / "signal" / "Anna de Vries"
 
 Row = tuple[
-    str | None,
-    str | None,
-    str | None,
-    str,
-    str,
-    bool,
-    str | None,
-    tuple[str, ...],
-    tuple[tuple[str, str], ...],
+    str | None, str | None, str | None, str, str, bool, str | None,
+    tuple[str, ...], tuple[tuple[str, str], ...],
 ]
 
 
@@ -68,52 +61,18 @@ def test_new_format_folder_with_quote_reactions_media_deletion_and_calls(tmp_pat
     assert signal_export.sniff_dir(folder)
     parsed = signal_export.read(folder)
     assert [row(m) for m in parsed.conversation.messages] == [
-        (
-            "2024-01-15 21:05:12",
-            "Anna de Vries",
-            None,
-            "Are you coming tonight?",
-            "message",
-            False,
-            None,
-            (),
-            (),
-        ),
-        (
-            "2024-01-15 21:06:00",
-            "Me",
-            None,
-            "No, I am staying home",
-            "message",
-            False,
-            "Are you coming tonight?",
-            (),
-            (("reactions", "Anna de Vries: 👍"),),
-        ),
-        (
-            "2024-01-15 21:07:30",
-            "Anna de Vries",
-            None,
-            "Look at this",
-            "message",
-            False,
-            None,
-            ("media/2024-01-15T21-07-30.000_00_IMG_0001.jpg",),
-            (),
-        ),
+        ("2024-01-15 21:05:12", "Anna de Vries", None,
+         "Are you coming tonight?", "message", False, None, (), ()),
+        ("2024-01-15 21:06:00", "Me", None,
+         "No, I am staying home", "message", False, "Are you coming tonight?",
+         (), (("reactions", "Anna de Vries: 👍"),)),
+        ("2024-01-15 21:07:30", "Anna de Vries", None, "Look at this", "message", False, None,
+         ("media/2024-01-15T21-07-30.000_00_IMG_0001.jpg",), ()),
         ("2024-01-15 21:08:00", "Anna de Vries", None, "", "message", True, None, (), ()),
         ("2024-01-15 21:09:00", "Anna de Vries", None, "Missed voice call", "system", False, None, (), ()),
-        (
-            "2024-01-16 08:00:00",
-            "+31 6 00000000",
-            "+31 6 00000000",
-            "First line\nsecond line\n[2023-12-31 10:00] someone: quoted old-style line",
-            "message",
-            False,
-            None,
-            (),
-            (),
-        ),
+        ("2024-01-16 08:00:00", "+31 6 00000000", "+31 6 00000000",
+         "First line\nsecond line\n[2023-12-31 10:00] someone: quoted old-style line", "message", False, None,
+         (), ()),
     ]
     assert parsed.conversation.title == "Anna de Vries"
     assert [(f.name, f.size, f.media_type) for f in parsed.files] == [
@@ -140,37 +99,17 @@ def test_reading_the_chat_md_file_alone_finds_media_beside_it_and_reports_the_re
     )
     parsed = signal_export.read(chat)
     assert [row(m) for m in parsed.conversation.messages] == [
-        (
-            "2024-01-15 21:05:12",
-            "Me",
-            None,
-            "two files",
-            "message",
-            False,
-            None,
-            ("media/voice note.m4a", "media/gone.pdf"),
-            (),
-        ),
+        ("2024-01-15 21:05:12", "Me", None, "two files", "message", False, None,
+         ("media/voice note.m4a", "media/gone.pdf"), ()),
         ("2024-01-15 21:06:00", "Me", None, "escape", "message", False, None, ("../outside-secret.txt",), ()),
-        (
-            "2024-01-15 21:07:00",
-            "Me",
-            None,
-            "a web link stays text [site](https://example.com/a)",
-            "message",
-            False,
-            None,
-            (),
-            (),
-        ),
+        ("2024-01-15 21:07:00", "Me", None, "a web link stays text [site](https://example.com/a)", "message",
+         False, None, (), ()),
     ]
     assert [f.name for f in parsed.files] == ["media/voice note.m4a"]
     assert parsed.missing == ("media/gone.pdf", "../outside-secret.txt")
     assert [(w.code, w.format()) for w in parsed.conversation.warnings] == [
-        (
-            "attachments_missing",
-            "2 files the messages refer to are not in the export: media/gone.pdf, ../outside-secret.txt.",
-        ),
+        ("attachments_missing",
+         "2 files the messages refer to are not in the export: media/gone.pdf, ../outside-secret.txt."),
     ]
 
 
@@ -180,7 +119,9 @@ def test_symlinked_media_is_not_followed(tmp_path: Path) -> None:
     folder = tmp_path / "chat"
     (folder / "media").mkdir(parents=True)
     (folder / "media" / "link.jpg").symlink_to(secret)
-    (folder / "chat.md").write_text("[2024-01-15 21:05:12] Me: x  ![link.jpg](./media/link.jpg)  \n", "utf-8")
+    (folder / "chat.md").write_text(
+        "[2024-01-15 21:05:12] Me: x  ![link.jpg](./media/link.jpg)  \n", "utf-8"
+    )
     parsed = signal_export.read(folder)
     assert parsed.files == ()
     assert parsed.missing == ("media/link.jpg",)
@@ -190,17 +131,8 @@ def test_sticker_and_bidi_marks() -> None:
     text = "[2024-01-15 21:05:12] \u2068Anna de Vries\u2069: \u200eHi \u202eevil\u202c  \n(( 😀 ))\n"
     conversation, _ = signal_export.parse_text(text)
     assert [row(m) for m in conversation.messages] == [
-        (
-            "2024-01-15 21:05:12",
-            "Anna de Vries",
-            None,
-            "Hi evil",
-            "message",
-            False,
-            None,
-            (),
-            (("sticker", "😀"),),
-        ),
+        ("2024-01-15 21:05:12", "Anna de Vries", None,
+         "Hi evil", "message", False, None, (), (("sticker", "😀"),)),
     ]
 
 
@@ -214,21 +146,11 @@ def test_invalid_dates_and_preamble_are_reported() -> None:
     text = "# Chat\n[2024-01-15 21:05:12] Me: hi\n[2024-02-30 10:00:00] Me: no such day\n"
     conversation, _ = signal_export.parse_text(text)
     assert [row(m) for m in conversation.messages] == [
-        (
-            "2024-01-15 21:05:12",
-            "Me",
-            None,
-            "hi\n[2024-02-30 10:00:00] Me: no such day",
-            "message",
-            False,
-            None,
-            (),
-            (),
-        ),
+        ("2024-01-15 21:05:12", "Me", None,
+         "hi\n[2024-02-30 10:00:00] Me: no such day", "message", False, None, (), ()),
     ]
     assert [(w.code, w.line) for w in conversation.warnings] == [
-        ("unparsed_preamble", 1),
-        ("invalid_header_date", 3),
+        ("unparsed_preamble", 1), ("invalid_header_date", 3),
     ]
 
 

@@ -38,16 +38,9 @@ def test_android_dutch() -> None:
         "16-01-2024 08:04 - Anna de Vries heeft Bram Jansen toegevoegd\n"
     )
     assert rows(text) == [
-        (
-            "2024-01-15 21:04:00",
-            None,
-            None,
-            "Berichten en gesprekken worden end-to-end versleuteld. Niemand buiten deze chat kan ze lezen "
-            "of beluisteren, zelfs WhatsApp niet. Tik voor meer informatie.",
-            "system",
-            "",
-            None,
-        ),
+        ("2024-01-15 21:04:00", None, None,
+         "Berichten en gesprekken worden end-to-end versleuteld. Niemand buiten deze chat kan ze lezen "
+         "of beluisteren, zelfs WhatsApp niet. Tik voor meer informatie.", "system", "", None),
         ("2024-01-15 21:05:00", "Anna de Vries", None, "Hoi Bram, ben je er?", "message", "", None),
         ("2024-01-15 21:06:00", "Bram Jansen", None, "", "message", "O", None),
         ("2024-01-15 21:07:00", "Anna de Vries", None, "Kijk dit", "message", "", "IMG-20240115-WA0001.jpg"),
@@ -59,15 +52,10 @@ def test_android_dutch() -> None:
     ]
     conversation = whatsapp.parse_text(text).conversation
     assert dict(conversation.extra) == {
-        "layout": "Android",
-        "date_order": "day/month/year",
-        "clock": "24-hour",
-        "language": "nl",
+        "layout": "Android", "date_order": "day/month/year", "clock": "24-hour", "language": "nl",
     }
     assert [(p.name, p.identifier) for p in conversation.participants] == [
-        ("Anna de Vries", None),
-        ("Bram Jansen", None),
-        ("+31 6 00000000", "+31 6 00000000"),
+        ("Anna de Vries", None), ("Bram Jansen", None), ("+31 6 00000000", "+31 6 00000000"),
     ]
     assert conversation.timezone_assumption == whatsapp.TIMEZONE_ASSUMPTION
     assert [w.code for w in conversation.warnings] == ["media_omitted"]
@@ -96,7 +84,10 @@ def test_android_us_english_12_hour_with_narrow_no_break_space() -> None:
 
 
 def test_android_british_english() -> None:
-    text = "15/01/2024, 21:05 - Anna de Vries: Morning!\n02/02/2024, 07:30 - Bram Jansen: <Media omitted>\n"
+    text = (
+        "15/01/2024, 21:05 - Anna de Vries: Morning!\n"
+        "02/02/2024, 07:30 - Bram Jansen: <Media omitted>\n"
+    )
     assert rows(text) == [
         ("2024-01-15 21:05:00", "Anna de Vries", None, "Morning!", "message", "", None),
         ("2024-02-02 07:30:00", "Bram Jansen", None, "", "message", "O", None),
@@ -136,24 +127,10 @@ def test_android_french() -> None:
         "13/03/2024 08:18 - Marie Dubois: À demain <Ce message a été modifié>\n"
     )
     assert rows(text) == [
-        (
-            "2024-03-12 09:58:00",
-            None,
-            None,
-            "Marie Dubois a créé le groupe « Famille : été »",
-            "system",
-            "",
-            None,
-        ),
-        (
-            "2024-03-12 10:02:00",
-            "Marie Dubois",
-            None,
-            "Bonjour à tous !\nDeuxième ligne",
-            "message",
-            "",
-            None,
-        ),
+        ("2024-03-12 09:58:00", None, None,
+         "Marie Dubois a créé le groupe « Famille : été »", "system", "", None),
+        ("2024-03-12 10:02:00", "Marie Dubois", None,
+         "Bonjour à tous !\nDeuxième ligne", "message", "", None),
         ("2024-03-12 10:03:00", "Paul Martin", None, "La plage", "message", "", "IMG-20240312-WA0001.jpg"),
         ("2024-03-13 08:15:00", "Paul Martin", None, "", "message", "", "Rapport.pdf"),
         ("2024-03-13 08:16:00", "Paul Martin", None, "", "message", "O", None),
@@ -234,15 +211,8 @@ def test_android_italian_portuguese_turkish_polish_indonesian() -> None:
     assert rows(polish) == [
         ("2024-01-15 21:05:00", "Zofia Nowak", None, "Cześć", "message", "", None),
         ("2024-01-15 21:06:00", "Piotr Wójcik", None, "", "message", "O", None),
-        (
-            "2024-01-15 21:07:00",
-            "Piotr Wójcik",
-            None,
-            "Plan na październik",
-            "message",
-            "",
-            "IMG-20240115-WA0006.jpg",
-        ),
+        ("2024-01-15 21:07:00", "Piotr Wójcik", None, "Plan na październik", "message", "",
+         "IMG-20240115-WA0006.jpg"),
         ("2024-01-15 21:08:00", "Zofia Nowak", None, "", "message", "D", None),
     ]
     indonesian = (
@@ -302,28 +272,13 @@ def test_ios_british_english_with_group_pseudo_sender() -> None:
     )
     conversation = whatsapp.parse_text(text).conversation
     assert [row(m) for m in conversation.messages] == [
-        (
-            "2024-01-15 21:00:00",
-            None,
-            None,
-            "Messages and calls are end-to-end encrypted. No one outside of "
-            "this chat, not even WhatsApp, can read or listen to them.",
-            "system",
-            "",
-            None,
-        ),
+        ("2024-01-15 21:00:00", None, None, "Messages and calls are end-to-end encrypted. No one outside of "
+         "this chat, not even WhatsApp, can read or listen to them.", "system", "", None),
         ("2024-01-15 21:00:01", None, None, "Anna de Vries created this group", "system", "", None),
         ("2024-01-15 21:00:02", None, None, "Anna de Vries added Bram Jansen", "system", "", None),
         ("2024-01-15 21:05:12", "Anna de Vries", None, "Welcome!", "message", "", None),
-        (
-            "2024-01-15 21:05:30",
-            "Bram Jansen",
-            None,
-            "",
-            "message",
-            "",
-            "00000005-PHOTO-2024-01-15-21-05-30.jpg",
-        ),
+        ("2024-01-15 21:05:30", "Bram Jansen", None, "", "message", "",
+         "00000005-PHOTO-2024-01-15-21-05-30.jpg"),
         ("2024-01-15 21:06:00", "Bram Jansen", None, "", "message", "O", None),
         ("2024-01-15 21:06:10", "Anna de Vries", None, "Report.pdf • 2 pages", "message", "O", None),
         ("2024-01-15 21:07:00", "Anna de Vries", None, "", "message", "D", None),
@@ -345,16 +300,8 @@ def test_ios_one_to_one_notice_is_not_the_other_persons_message() -> None:
     )
     conversation = whatsapp.parse_text(text, title="Bram Jansen").conversation
     assert [row(m) for m in conversation.messages] == [
-        (
-            "2024-01-15 21:00:00",
-            None,
-            None,
-            "Messages and calls are end-to-end encrypted. No one outside of "
-            "this chat, not even WhatsApp, can read or listen to them.",
-            "system",
-            "",
-            None,
-        ),
+        ("2024-01-15 21:00:00", None, None, "Messages and calls are end-to-end encrypted. No one outside of "
+         "this chat, not even WhatsApp, can read or listen to them.", "system", "", None),
         ("2024-01-15 21:05:12", "Bram Jansen", None, "Hi Anna", "message", "", None),
         ("2024-01-15 21:06:00", "Bram Jansen", None, "Missed video call", "system", "", None),
     ]
@@ -377,15 +324,8 @@ def test_ios_us_english_12_hour_and_other_ios_locales() -> None:
     )
     assert rows(dutch) == [
         ("2024-01-15 21:05:12", "Anna de Vries", None, "Hoi", "message", "", None),
-        (
-            "2024-01-15 21:05:20",
-            "Bram Jansen",
-            None,
-            "",
-            "message",
-            "",
-            "00000002-PHOTO-2024-01-15-21-05-20.jpg",
-        ),
+        ("2024-01-15 21:05:20", "Bram Jansen", None,
+         "", "message", "", "00000002-PHOTO-2024-01-15-21-05-20.jpg"),
         ("2024-01-15 21:05:30", "Bram Jansen", None, "", "message", "O", None),
     ]
     german = (
@@ -395,15 +335,8 @@ def test_ios_us_english_12_hour_and_other_ios_locales() -> None:
     )
     assert rows(german) == [
         ("2024-01-15 21:05:12", "Anna de Vries", None, "Hallo", "message", "", None),
-        (
-            "2024-01-15 21:05:20",
-            "Bram Jansen",
-            None,
-            "",
-            "message",
-            "",
-            "00000003-AUDIO-2024-01-15-21-05-20.opus",
-        ),
+        ("2024-01-15 21:05:20", "Bram Jansen", None,
+         "", "message", "", "00000003-AUDIO-2024-01-15-21-05-20.opus"),
         ("2024-01-15 21:05:30", "Bram Jansen", None, "", "message", "O", None),
     ]
     italian = (
@@ -411,15 +344,8 @@ def test_ios_us_english_12_hour_and_other_ios_locales() -> None:
         f"[15/01/24, 21:05:13] Giulia Rossi: {LRM}immagine omessa\n"
     )
     assert rows(italian) == [
-        (
-            "2024-01-15 21:05:12",
-            "Giulia Rossi",
-            None,
-            "",
-            "message",
-            "",
-            "00000004-PHOTO-2024-01-15-21-05-12.jpg",
-        ),
+        ("2024-01-15 21:05:12", "Giulia Rossi", None,
+         "", "message", "", "00000004-PHOTO-2024-01-15-21-05-12.jpg"),
         ("2024-01-15 21:05:13", "Giulia Rossi", None, "", "message", "O", None),
     ]
     arabic = (
@@ -430,15 +356,8 @@ def test_ios_us_english_12_hour_and_other_ios_locales() -> None:
     )
     assert rows(arabic) == [
         ("2024-01-15 21:05:12", "فاطمة الزهراء", None, "مرحبا", "message", "", None),
-        (
-            "2024-01-15 21:06:00",
-            "فاطمة الزهراء",
-            None,
-            "",
-            "message",
-            "",
-            "00000006-PHOTO-2024-01-15-21-06-00.jpg",
-        ),
+        ("2024-01-15 21:06:00", "فاطمة الزهراء", None,
+         "", "message", "", "00000006-PHOTO-2024-01-15-21-06-00.jpg"),
         ("2024-01-15 21:07:00", "عمر خالد", None, "", "message", "O", None),
     ]
 

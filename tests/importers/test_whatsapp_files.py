@@ -60,37 +60,21 @@ def test_read_ios_zip_links_media_and_reports_missing(tmp_path: Path) -> None:
     photo = b"\xff\xd8\xff\xe0fictional jpeg bytes"
     path = tmp_path / "WhatsApp Chat - Book Club.zip"
     path.write_bytes(
-        _zip(
-            {
-                "_chat.txt": chat,
-                "00000001-PHOTO-2024-01-15-21-05-12.jpg": photo,
-                "__MACOSX/._00000001-PHOTO-2024-01-15-21-05-12.jpg": b"apple double",
-                "extra-unreferenced.txt": b"not a chat",
-            }
-        )
+        _zip({
+            "_chat.txt": chat,
+            "00000001-PHOTO-2024-01-15-21-05-12.jpg": photo,
+            "__MACOSX/._00000001-PHOTO-2024-01-15-21-05-12.jpg": b"apple double",
+            "extra-unreferenced.txt": b"not a chat",
+        })
     )
     assert whatsapp.sniff(path.read_bytes()[:65536], path.name)
     parsed = whatsapp.read(path)
     assert parsed.conversation.title == "Book Club"
     assert [row(m) for m in parsed.conversation.messages] == [
-        (
-            "2024-01-15 21:05:12",
-            "Anna de Vries",
-            None,
-            "",
-            "message",
-            "",
-            "00000001-PHOTO-2024-01-15-21-05-12.jpg",
-        ),
-        (
-            "2024-01-15 21:05:20",
-            "Anna de Vries",
-            None,
-            "",
-            "message",
-            "",
-            "00000002-AUDIO-2024-01-15-21-05-20.opus",
-        ),
+        ("2024-01-15 21:05:12", "Anna de Vries", None,
+         "", "message", "", "00000001-PHOTO-2024-01-15-21-05-12.jpg"),
+        ("2024-01-15 21:05:20", "Anna de Vries", None,
+         "", "message", "", "00000002-AUDIO-2024-01-15-21-05-20.opus"),
         ("2024-01-15 21:06:00", "Bram Jansen", None, "Nice", "message", "", None),
     ]
     assert [(f.name, f.size, f.media_type) for f in parsed.files] == [
@@ -114,12 +98,10 @@ def test_read_android_zip_finds_the_named_chat_text(tmp_path: Path) -> None:
     chat = "15-01-2024 21:05 - Anna de Vries: IMG-20240115-WA0001.jpg (bestand bijgevoegd)\nFoto\n"
     path = tmp_path / "export.zip"
     path.write_bytes(
-        _zip(
-            {
-                "IMG-20240115-WA0001.jpg": b"jpeg",
-                "WhatsApp-chat met Anna de Vries.txt": chat.encode("utf-8"),
-            }
-        )
+        _zip({
+            "IMG-20240115-WA0001.jpg": b"jpeg",
+            "WhatsApp-chat met Anna de Vries.txt": chat.encode("utf-8"),
+        })
     )
     parsed = whatsapp.read(path)
     assert parsed.conversation.title == "Anna de Vries"
@@ -257,26 +239,12 @@ def test_sniff_decides_by_content() -> None:
 def test_fixture_files_parse_exactly() -> None:
     parsed = whatsapp.read(FIXTURES / "WhatsApp Chat with Anna de Vries.txt")
     assert [row(m) for m in parsed.conversation.messages] == [
-        (
-            "2023-12-31 23:59:00",
-            None,
-            None,
-            "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, "
-            "can read or listen to them. Tap to learn more.",
-            "system",
-            "",
-            None,
-        ),
+        ("2023-12-31 23:59:00", None, None,
+         "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, "
+         "can read or listen to them. Tap to learn more.", "system", "", None),
         ("2024-01-01 00:01:00", "Anna de Vries", None, "Happy new year 🎉🎆", "message", "", None),
-        (
-            "2024-01-01 00:02:00",
-            "+31 6 00000000",
-            "+31 6 00000000",
-            "Who gave you this number?\n\nStop writing to me.",
-            "message",
-            "",
-            None,
-        ),
+        ("2024-01-01 00:02:00", "+31 6 00000000", "+31 6 00000000",
+         "Who gave you this number?\n\nStop writing to me.", "message", "", None),
         ("2024-01-01 00:03:00", "+31 6 00000000", "+31 6 00000000", "", "message", "O", None),
         ("2024-01-13 14:00:00", "Anna de Vries", None, "", "message", "D", None),
     ]

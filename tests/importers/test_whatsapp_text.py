@@ -31,13 +31,7 @@ def test_day_month_order_is_decided_by_the_whole_file_not_the_first_lines() -> N
     assert result[0] == ("2024-01-01 10:01:00", "Anna de Vries", None, "line 1", "message", "", None)
     assert result[11] == ("2024-01-12 10:12:00", "Anna de Vries", None, "line 12", "message", "", None)
     assert result[-1] == (
-        "2024-02-13 10:00:00",
-        "Bram Jansen",
-        None,
-        "the first field above 12",
-        "message",
-        "",
-        None,
+        "2024-02-13 10:00:00", "Bram Jansen", None, "the first field above 12", "message", "", None
     )
     assert codes("\n".join(lines)) == []
 
@@ -57,27 +51,19 @@ def test_order_from_the_sequence_of_messages() -> None:
     assert [r[0] for r in rows(text)] == ["2024-01-10 10:00:00", "2024-01-11 10:00:00", "2024-02-01 10:00:00"]
     warnings = whatsapp.parse_text(text).conversation.warnings
     assert [(w.code, w.format()) for w in warnings] == [
-        (
-            "date_order_from_sequence",
-            "No date in the export shows whether it is written day/month or month/day; dates were read as "
-            "day/month/year because the messages are then in time order.",
-        ),
+        ("date_order_from_sequence",
+         "No date in the export shows whether it is written day/month or month/day; dates were read as "
+         "day/month/year because the messages are then in time order."),
     ]
 
 
 @pytest.mark.parametrize(
     ("text", "first", "order"),
     [
-        (
-            "05/06/2024, 10:00 - Anna de Vries: a\n05/06/2024, 10:01 - Anna de Vries: b\n",
-            "2024-06-05 10:00:00",
-            "day/month/year",
-        ),
-        (
-            "5/6/24, 10:00 - Anna de Vries: a\n5/6/24, 10:01 - Anna de Vries: hi\n",
-            "2024-05-06 10:00:00",
-            "month/day/year",
-        ),
+        ("05/06/2024, 10:00 - Anna de Vries: a\n05/06/2024, 10:01 - Anna de Vries: b\n",
+         "2024-06-05 10:00:00", "day/month/year"),
+        ("5/6/24, 10:00 - Anna de Vries: a\n5/6/24, 10:01 - Anna de Vries: hi\n",
+         "2024-05-06 10:00:00", "month/day/year"),
         ("5/6/24, 10:00 AM - Anna de Vries: a\n", "2024-05-06 10:00:00", "month/day/year"),
         ("5/6/24, 10:00 - Anna de Vries: <Medien ausgeschlossen>\n", "2024-06-05 10:00:00", "day/month/year"),
         ("05.06.24, 10:00 - Anna de Vries: a\n", "2024-06-05 10:00:00", "day/month/year"),
@@ -90,13 +76,9 @@ def test_ambiguous_order_takes_the_usual_one_and_says_so(text: str, first: str, 
     ambiguous = [w for w in conversation.warnings if w.code == "ambiguous_date_order"]
     assert len(ambiguous) == 1
     assert dict(ambiguous[0].params)["order"] == order
-    assert (
-        ambiguous[0]
-        .format()
-        .startswith(
-            "No date in the export shows whether it is written day/month or month/day; dates were read as "
-            f"{order}, which is usual for this kind of export. Check one date you know, for example "
-        )
+    assert ambiguous[0].format().startswith(
+        "No date in the export shows whether it is written day/month or month/day; dates were read as "
+        f"{order}, which is usual for this kind of export. Check one date you know, for example "
     )
 
 
@@ -123,26 +105,16 @@ def test_multi_line_messages_keep_blank_lines_and_header_lookalikes_stay_text() 
     )
     conversation = whatsapp.parse_text(text).conversation
     assert [row(m) for m in conversation.messages] == [
-        (
-            "2024-01-15 21:05:00",
-            "Anna de Vries",
-            None,
-            "First line\n\n   indented third line\n[15/01/2024, 21:00:00] Bram Jansen: quoted from another chat "
-            "(iOS shape)\n15/01/2024 21:00 - Bram Jansen: quoted in another shape (no comma)\n"
-            "32/13/2024, 25:61 - Nobody: a header with a date that cannot exist",
-            "message",
-            "",
-            None,
-        ),
+        ("2024-01-15 21:05:00", "Anna de Vries", None,
+         "First line\n\n   indented third line\n[15/01/2024, 21:00:00] Bram Jansen: quoted from another chat "
+         "(iOS shape)\n15/01/2024 21:00 - Bram Jansen: quoted in another shape (no comma)\n"
+         "32/13/2024, 25:61 - Nobody: a header with a date that cannot exist", "message", "", None),
         ("2024-01-15 21:06:00", "Bram Jansen", None, "Second message", "message", "", None),
     ]
     assert [(w.code, w.line, w.format()) for w in conversation.warnings] == [
-        (
-            "invalid_header_date",
-            6,
-            "Line 6 looks like the start of a message, but its date or time cannot exist; it was kept as "
-            "part of the message before it.",
-        ),
+        ("invalid_header_date", 6,
+         "Line 6 looks like the start of a message, but its date or time cannot exist; it was kept as "
+         "part of the message before it."),
     ]
 
 
@@ -156,16 +128,9 @@ def test_bom_crlf_mixed_line_ends_and_invisible_marks() -> None:
     )
     assert rows(text) == [
         ("2024-01-15 21:05:00", "Anna de Vries", None, "one\ntwo", "message", "", None),
-        (
-            "2024-01-15 21:06:00",
-            "Bram Jansen",
-            None,
-            "three @Anna\nlone\rcarriage return stays\n15/01/2024, 21:07\u00a0- Anna de Vries: no-break "
-            "space before the dash is not a header",
-            "message",
-            "",
-            None,
-        ),
+        ("2024-01-15 21:06:00", "Bram Jansen", None,
+         "three @Anna\nlone\rcarriage return stays\n15/01/2024, 21:07\u00a0- Anna de Vries: no-break "
+         "space before the dash is not a header", "message", "", None),
     ]
 
 
@@ -188,24 +153,10 @@ def test_sender_name_with_colon_in_text_and_empty_text() -> None:
     )
     assert rows(text) == [
         ("2024-01-15 21:05:00", "Anna de Vries", None, "Note: bring ID", "message", "", None),
-        (
-            "2024-01-15 21:06:00",
-            "Bram Jansen",
-            None,
-            "continued after an empty first line",
-            "message",
-            "",
-            None,
-        ),
-        (
-            "2024-01-15 21:07:00",
-            None,
-            None,
-            'Anna de Vries changed the subject from "Plans: old" to "Plans: new"',
-            "system",
-            "",
-            None,
-        ),
+        ("2024-01-15 21:06:00", "Bram Jansen", None,
+         "continued after an empty first line", "message", "", None),
+        ("2024-01-15 21:07:00", None, None,
+         'Anna de Vries changed the subject from "Plans: old" to "Plans: new"', "system", "", None),
     ]
 
 
@@ -223,15 +174,8 @@ def test_preamble_before_the_first_message_is_reported() -> None:
 def test_a_marker_in_the_middle_of_a_text_is_kept_in_place() -> None:
     text = "[15/01/2024, 21:05:12] Anna de Vries: see <attached: 00000001-PHOTO.jpg> above\n"
     assert rows(text) == [
-        (
-            "2024-01-15 21:05:12",
-            "Anna de Vries",
-            None,
-            "see <attached: 00000001-PHOTO.jpg> above",
-            "message",
-            "",
-            "00000001-PHOTO.jpg",
-        ),
+        ("2024-01-15 21:05:12", "Anna de Vries", None,
+         "see <attached: 00000001-PHOTO.jpg> above", "message", "", "00000001-PHOTO.jpg"),
     ]
 
 

@@ -17,10 +17,8 @@ Row = tuple[str | None, str | None, str | None, str, str, str, str | None]
 
 
 def row(message: Message) -> Row:
-    flags = (
-        ("D" if message.deleted else "")
-        + ("E" if message.edited else "")
-        + ("O" if message.media_omitted else "")
+    flags = ("D" if message.deleted else "") + ("E" if message.edited else "") + (
+        "O" if message.media_omitted else ""
     )
     return (
         message.sent_at.isoformat(sep=" ") if message.sent_at else None,

@@ -18,6 +18,7 @@ CONTENTS = (
 )
 
 
+
 def add_files(vault: Vault, folder: Path, contents: tuple[bytes, ...] = CONTENTS) -> list[Path]:
     paths = []
     for index, data in enumerate(contents):

@@ -11,8 +11,7 @@ from evidence_kit.importers import signal_export, whatsapp
 
 def test_every_sample_is_recognised_and_parses(samples_dir: Path) -> None:
     files = sorted(
-        p
-        for p in (samples_dir / "signal").rglob("*")
+        p for p in (samples_dir / "signal").rglob("*")
         if p.suffix in (".txt", ".md") and p.name not in ("SOURCES.md", "README.md")
     )
     assert files

@@ -80,8 +80,7 @@ def test_chat_analytics_samples(samples_dir: Path) -> None:
         ("A", "This message should be reordered", False),
     ]
     assert [m.sent_at for m in two.messages][-2:] == [
-        datetime(2021, 1, 1, 12, 3),
-        datetime(2021, 1, 1, 12, 2),
+        datetime(2021, 1, 1, 12, 3), datetime(2021, 1, 1, 12, 2),
     ]
     for name in ("4A_11M.txt", "4A_11M.zip"):
         four = whatsapp.read(folder / name).conversation
