@@ -2,8 +2,10 @@
 
 Headers are claims (see the package's rule): the Date is the sender's clock as written; the
 Received chain and Authentication-Results are what servers on the way wrote; a DKIM signature is
-reported as present, never as verified. A header the modern parser rejects is decoded the compat32
-way and counted in a warning; a bad Date gives no time and a warning.
+reported as present, never as verified. Every value is read from the raw header in one pass and
+decoded defensively: encoded words by `header_text.py` (linear; what cannot be decoded is shown as
+written or escaped, with a warning), addresses by `addresses.py`; a Date that is not a date or
+names an impossible year gives no time and a warning.
 """
 
 from __future__ import annotations
