@@ -175,8 +175,9 @@ def bound_message(data: bytes, collect: Collector, *, lines_checked: bool = Fals
 
 
 def cap_part_headers(msg: MimeMessage, collect: Collector) -> None:
-    """Cut the Content- fields of every MIME part to `MAX_MIME_HEADER` before anything parses
-    them (parts' headers sit in the body, so `bound_message` leaves them to this)."""
+    """Cut the Content- fields of every MIME part to `MAX_MIME_HEADER` before the body is read.
+    A second line of defence: `bound_message` finds fields by their "\n" line ends, while the
+    parser also splits lines at a lone "\r" (old Mac mail), so such a field can reach here long."""
     try:
         parts = list(msg.walk())
     except RecursionError:  # nesting deeper than Python's stack; the renderer reports the depth
