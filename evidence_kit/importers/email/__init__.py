@@ -9,19 +9,25 @@ malformed message: a header the standard library cannot parse is shown as writte
 warning, a bad Date gives no time and a warning.
 
 One `read()` serves both formats, deciding by content: a file whose first line starts with
-`From ` is an mbox, split exactly where Python's `mailbox.mbox` splits it.
+`From ` is an mbox, split exactly where Python's `mailbox.mbox` splits it, and read one message at
+a time from the file. Nothing large reaches Python's `email` package, whose header parsing is
+quadratic: what is over a limit is cut for display with a warning, the stored original untouched.
 
 The modules, each with one job:
 
 * `recognition.py`: the format names, `sniff` and `format_of` from the first bytes of a file.
 * `reader.py`: `read`, `read_bytes` and `headers_of`; each message parsed, the conversation
-  put together; the input size limit (`MAX_INPUT`).
+  put together; the input size limit (`MAX_INPUT`); no exception leaves it but a typed one.
+* `limits.py`: the size limits, and `bound_message`, which cuts a message to them before parsing.
 * `headers.py`: the evidence headers, typed (`EmailHeaders`), decoded and unfolded; `parse_date`.
+* `header_text.py`: RFC 2047 decoding in one linear pass; NUL and undecodable bytes escaped.
+* `addresses.py`: the people in an address header, long lists split linearly.
 * `body.py`: which MIME parts are the body text and which are attachments (`MAX_DEPTH`).
 * `text_parts.py`: one text part's text (character sets, HTML to text).
 * `attachments.py`: attachments as in-memory files, safely and uniquely named
   (`MAX_EMBEDDED_TOTAL`).
-* `mbox.py`: splitting a mailbox into messages (`split_mbox`).
+* `mbox.py`: splitting a mailbox into messages, streamed (`MboxStream`, `split_mbox`).
+* `safe_output.py`: every string handed over can be written as UTF-8.
 * `state.py`: what an import gathers (files, names, one message's body);
   `parse_warnings.py`: its warnings, counted per kind.
 

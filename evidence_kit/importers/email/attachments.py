@@ -66,6 +66,10 @@ def attach(part: MimeMessage, export: Export, body: Body) -> None:
         name = f"attachment-{export.unnamed}{extension}"
     name = export.unique_name(name)
     body.attachments.append(AttachmentRef(name=name, media_type=media_type))
+    if export.cut_message:  # its bytes may be incomplete: only the stored original is whole
+        collect.add("cut_message_attachment_missing", name=name)
+        export.missing.append(name)
+        return
     if media_type == "message/external-body":
         collect.add("external_body", name=name)
         export.missing.append(name)

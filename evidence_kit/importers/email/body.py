@@ -17,7 +17,7 @@ import re
 from email.message import Message as MimeMessage
 
 from evidence_kit.importers.email.attachments import attach, is_attachment
-from evidence_kit.importers.email.headers import POLICY
+from evidence_kit.importers.email.headers import STRUCTURE_POLICY
 from evidence_kit.importers.email.parse_warnings import Collector
 from evidence_kit.importers.email.state import Body, Export
 from evidence_kit.importers.email.text_parts import clean_text, part_text, visible_text
@@ -37,7 +37,7 @@ def _recover_epilogue(epilogue: str, boundary: str) -> list[MimeMessage]:
         segment = segment.removeprefix("\r\n").removeprefix("\n")
         segment = segment.removesuffix("\n").removesuffix("\r")
         raw = segment.encode("ascii", "surrogateescape")
-        parts.append(email.message_from_bytes(raw, policy=POLICY))
+        parts.append(email.message_from_bytes(raw, policy=STRUCTURE_POLICY))
     return parts
 
 

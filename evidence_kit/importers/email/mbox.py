@@ -1,62 +1,120 @@
-"""Splitting an mbox into its messages, exactly where Python's `mailbox.mbox` splits it.
+"""Splitting an mbox into its messages, exactly where Python's `mailbox.mbox` splits it, one
+message at a time from the open file.
 
 Every line starting with `From `, also an unescaped one inside a body, is a separator; a blank
 line before it belongs to the separator; here a CRLF line counts as blank on every platform, as it
 does for Python on Windows; `>From ` lines are left as written. Bytes before the first separator
 belong to no message (a warning says how many).
+
+Memory is bounded whatever the file: it is read in chunks of at most `CHUNK` bytes, never whole;
+only the message being split is held, a line longer than `MAX_LINE` keeps its first `MAX_LINE`
+bytes and a message its first `MAX_MESSAGE` bytes (each cut is reported by the reader; the stored
+original is unchanged). Each byte is looked at a constant number of times.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
-from evidence_kit.importers.email.parse_warnings import Collector
+from evidence_kit.importers.email.limits import MAX_LINE
+
+CHUNK = 64 * 1024  # at least 5, so the first chunk of a line shows whether it starts with "From "
+# A message of a mailbox held in memory for parsing. Providers refuse mail over 25 to 50 MB;
+# a larger message is kept whole in the stored original and read up to here.
+MAX_MESSAGE = 64 * 1024 * 1024
+_BLANK = (b"\n", b"\r\n")
 
 
 @dataclass(frozen=True)
 class Piece:
-    """One message's bytes; `from_line` is the mbox separator line without "From " (or None)."""
+    """One message's bytes; `from_line` is the mbox separator line without "From " (or None).
+    `lines_cut` says lines longer than `MAX_LINE` lost their end, `truncated` that the message
+    lost everything after `MAX_MESSAGE` bytes."""
 
     data: bytes
     from_line: str | None = None
+    lines_cut: bool = False
+    truncated: bool = False
+
+
+@dataclass
+class _Message:
+    """The message being split: its kept lines and what was cut from it."""
+
+    from_line: str
+    lines: list[bytes]
+    size: int = 0
+    lines_cut: bool = False
+    truncated: bool = False
+    blank_last: bool = False  # the last kept line is blank (it belongs to a following separator)
+
+    def add(self, chunk: bytes, line_so_far: int) -> None:
+        """Keep `chunk`, the part of a line after its first `line_so_far` bytes, within the limits."""
+        room = MAX_LINE - line_so_far
+        if len(chunk) > room:
+            self.lines_cut = True
+            end = b"\r\n" if chunk.endswith(b"\r\n") else b"\n" if chunk.endswith(b"\n") else b""
+            chunk = chunk[: max(room, 0)] + end
+        if self.size + len(chunk) > MAX_MESSAGE:
+            self.truncated = True
+            self.blank_last = False
+            return
+        if chunk:
+            self.lines.append(chunk)
+            self.size += len(chunk)
+            self.blank_last = line_so_far == 0 and chunk in _BLANK
+
+    def piece(self) -> Piece:
+        if self.blank_last:
+            self.lines.pop()
+        return Piece(b"".join(self.lines), self.from_line, self.lines_cut, self.truncated)
+
+
+@dataclass
+class MboxStream:
+    """The messages of an mbox read from `handle`; after the iteration `leading` is the number of
+    bytes before the first "From " line."""
+
+    handle: BinaryIO
+    leading: int = 0
+
+    def __iter__(self) -> Iterator[Piece]:
+        current: _Message | None = None
+        position = 0
+        line_so_far = 0  # bytes of the current line before this chunk
+        in_separator = False  # the rest of a long "From " line is not message content
+        while chunk := self.handle.readline(CHUNK):
+            if line_so_far == 0 and chunk.startswith(b"From "):
+                if current is not None:
+                    yield current.piece()
+                else:
+                    self.leading = position
+                from_line = chunk[5:].rstrip(b"\r\n").decode("utf-8", errors="replace")
+                current = _Message(from_line, [])
+                in_separator = True
+            elif current is not None and not in_separator:
+                current.add(chunk, line_so_far)
+            position += len(chunk)
+            ended = chunk.endswith(b"\n")
+            line_so_far = 0 if ended else line_so_far + len(chunk)
+            in_separator = in_separator and not ended
+        if current is not None:
+            yield current.piece()
 
 
 def split_mbox(data: bytes) -> tuple[list[Piece], int]:
-    """Split like CPython's `mailbox.mbox._generate_toc`: every line (up to b"\n") starting with
+    """Split like CPython's `mailbox.mbox._generate_toc`: every line (up to b"\\n") starting with
     b"From " opens a message; a blank line right before it belongs to the separator. Returns the
     pieces and the number of bytes before the first "From " line (which belong to no message)."""
-    pieces: list[Piece] = []
-    position = 0
-    leading = 0
-    body_start: int | None = None
-    from_line = ""
-    last_was_empty = False
-    last_length = 0
-    for line in io.BytesIO(data):
-        if line.startswith(b"From "):
-            if body_start is not None:
-                stop = position - last_length if last_was_empty else position
-                pieces.append(Piece(data[body_start : max(stop, body_start)], from_line))
-            else:
-                leading = position
-            from_line = line[5:].rstrip(b"\r\n").decode("utf-8", errors="replace")
-            body_start = position + len(line)
-            last_was_empty = False
-        else:
-            last_was_empty = line in (b"\n", b"\r\n")
-        last_length = len(line)
-        position += len(line)
-    if body_start is not None:
-        stop = position - last_length if last_was_empty else position
-        pieces.append(Piece(data[body_start : max(stop, body_start)], from_line))
-    return pieces, leading
+    stream = MboxStream(io.BytesIO(data))
+    pieces = list(stream)
+    return pieces, stream.leading
 
 
-def pieces_of(data: bytes, collect: Collector) -> tuple[list[Piece], bool]:
-    if data.lstrip(b" \t\r\n").startswith(b"From "):  # blank lines before the first separator are harmless
-        pieces, leading = split_mbox(data)
-        if leading:
-            collect.add("mbox_leading_text", size=str(leading))
-        return pieces, True
-    return [Piece(data)], False
+def is_mbox(head: bytes) -> bool:
+    """True when a file starting with `head` is a mailbox (blank lines before the first separator
+    are harmless)."""
+    return head.lstrip(b" \t\r\n").startswith(b"From ")

@@ -93,6 +93,64 @@ _WARNINGS: dict[str, ParseWarning] = {
         "{count} attachments are only referenced (message/external-body), not included (first: "
         "{name} in message {message}).",
     ),
+    "header_cut": ParseWarning(
+        "header_cut",
+        "{count} header fields of {name} are longer than {limit} bytes and were cut for display "
+        "(first: {header} in message {message}); the stored original is unchanged.",
+    ),
+    "header_block_cut": ParseWarning(
+        "header_block_cut",
+        "{count} messages of {name} have a header larger than {limit} bytes; the fields after that "
+        "point are not shown (first: message {message}); the stored original is unchanged.",
+    ),
+    "line_cut": ParseWarning(
+        "line_cut",
+        "{count} messages of {name} have lines longer than {limit} bytes; those lines were cut for "
+        "display and the messages' attachments are not kept as separate files (first: message "
+        "{message}); the stored original is unchanged.",
+    ),
+    "message_cut": ParseWarning(
+        "message_cut",
+        "{count} messages of {name} are larger than {limit} bytes; only their first {limit} bytes "
+        "were read and their attachments are not kept as separate files (first: message {message}); "
+        "the stored original is unchanged.",
+    ),
+    "encoded_word_charset": ParseWarning(
+        "encoded_word_charset",
+        '{count} encoded words name a character set this program does not know ("{charset}") and '
+        "are shown as written (first: {header} in message {message}).",
+    ),
+    "encoded_word_bad": ParseWarning(
+        "encoded_word_bad",
+        "{count} encoded words are damaged (bad base64 or bytes that are not valid {charset}) and are "
+        "shown as written or with \\x escapes (first: {header} in message {message}).",
+    ),
+    "header_escaped": ParseWarning(
+        "header_escaped",
+        "{count} header values contain NUL or undecodable bytes; these are shown escaped as "
+        "\\xNN (first: {header} in message {message}).",
+    ),
+    "date_implausible": ParseWarning(
+        "date_implausible",
+        "{count} messages have a Date header with an impossible year (first: message {message}, "
+        '"{value}"); their time is left empty.',
+    ),
+    "too_many_addresses": ParseWarning(
+        "too_many_addresses",
+        "{count} headers list more than {limit} addresses; only the first {limit} are shown (first: "
+        "{header} in message {message}).",
+    ),
+    "cut_message_attachment_missing": ParseWarning(
+        "cut_message_attachment_missing",
+        "{count} attachments are in a message that was cut for display and are not kept as separate "
+        "files (first: {name} in message {message}); the stored original holds them.",
+    ),
+    "message_incomplete": ParseWarning(
+        "message_incomplete",
+        "{count} messages of {name} end before their last MIME part is closed: the message or the "
+        "file was cut short; what it holds was kept and its last attachment may be incomplete (first: "
+        "message {message}).",
+    ),
 }
 
 
@@ -101,6 +159,7 @@ class Collector:
     counts: dict[str, int] = field(default_factory=dict)
     first: dict[str, dict[str, str]] = field(default_factory=dict)
     message: int = 0  # 1-based ordinal of the message being read
+    file: str = ""  # the file's name as shown, for warnings that name it
 
     def add(self, code: str, **params: str) -> None:
         self.counts[code] = self.counts.get(code, 0) + 1

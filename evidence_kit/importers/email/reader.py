@@ -5,34 +5,48 @@ A file whose first line starts with `From ` is an mbox; a piece of it that has n
 is kept as a message with no sender whose text is the piece as written, with a warning that names
 the line. mbox messages keep the file's (arrival) order; Date headers are the senders' claims and
 do not reorder them.
+
+An mbox is read from the open file one message at a time (`mbox.py`); an .eml is one message and
+is read whole. Every message goes through `limits.py` before the standard library sees it. No
+exception leaves `read` or `read_bytes` but the typed ones (`ImportFormatError`, which the batch
+turns into "stored as a plain file with a warning", and `FileUnreadableError`).
 """
 
 from __future__ import annotations
 
 import email
 import email.policy
+import io
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from email.errors import CloseBoundaryNotFoundDefect
 from email.message import Message as MimeMessage
 from pathlib import Path
+from typing import BinaryIO, TypeVar
 
 from evidence_kit.domain import Conversation, Message, ParsedExport, Participant
-from evidence_kit.errors import FileUnreadableError, ImportFormatError
+from evidence_kit.errors import EvidenceKitError, FileUnreadableError, ImportFormatError
 from evidence_kit.importers.email.body import MAX_DEPTH, render
 from evidence_kit.importers.email.headers import (
     NOT_VERIFIED,
-    POLICY,
+    STRUCTURE_POLICY,
     EmailHeaders,
     parse_headers,
     show_person,
 )
-from evidence_kit.importers.email.mbox import Piece, pieces_of
+from evidence_kit.importers.email.limits import MAX_LINE, bound_message, cap_part_headers
+from evidence_kit.importers.email.mbox import MAX_MESSAGE, MboxStream, Piece, is_mbox
 from evidence_kit.importers.email.parse_warnings import Collector
 from evidence_kit.importers.email.recognition import FORMAT, KNOWN_HEADERS
+from evidence_kit.importers.email.safe_output import safe_export
 from evidence_kit.importers.email.state import Body, Export
 from evidence_kit.importers.email.text_parts import clean_text
+from evidence_kit.storage.folder import display_path
 
 MAX_INPUT = 256 * 1024 * 1024  # the protocol's cap for exports parsed in memory
 
+_T = TypeVar("_T")
 _TOO_LARGE = "too large to parse as e-mail; stored as a plain file"
 
 
@@ -61,12 +75,19 @@ class _Parsed:
     message: Message
 
 
-def _message_from_bytes(data: bytes, collect: Collector) -> MimeMessage:
+def _message_from_bytes(data: bytes) -> MimeMessage:
+    """The MIME structure (see `headers.STRUCTURE_POLICY`); the parser records damage as defects."""
+    return email.message_from_bytes(data, policy=STRUCTURE_POLICY)
+
+
+def _note_unclosed(msg: MimeMessage, collect: Collector) -> None:
+    """A multipart whose closing boundary never comes: the message (or the file) was cut short."""
     try:
-        return email.message_from_bytes(data, policy=POLICY)
-    except Exception as exc:  # the modern policy can raise while parsing malformed MIME headers
-        collect.add("body_unreadable", error=type(exc).__name__)
-        return email.message_from_bytes(data, policy=email.policy.compat32)
+        parts = list(msg.walk())
+    except RecursionError:  # nesting deeper than Python's stack; the renderer reports the depth
+        return
+    if any(isinstance(defect, CloseBoundaryNotFoundDefect) for part in parts for defect in part.defects):
+        collect.add("message_incomplete", name=collect.file)
 
 
 def _parse_one(msg: MimeMessage, export: Export) -> _Parsed:
@@ -98,30 +119,59 @@ def _parse_one(msg: MimeMessage, export: Export) -> _Parsed:
     return _Parsed(headers, message)
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_INPUT:
-            raise ImportFormatError(path=path, format=FORMAT, detail=_TOO_LARGE)
-        return path.read_bytes()
-    except OSError as exc:
-        raise FileUnreadableError(path=path, detail=exc.strerror or type(exc).__name__) from exc
+@dataclass(frozen=True)
+class _Source:
+    """The messages of one file: its pieces (streamed for an mbox) and what the file is."""
+
+    pieces: Iterable[Piece]
+    is_mbox: bool
+    linesep: str
+    stream: MboxStream | None = None
 
 
-def _parse_all(data: bytes, path: Path) -> tuple[list[_Parsed], bool, Export]:
-    export = Export(linesep="\r\n" if b"\r\n" in data[:65536] else "\n")
+def _source(handle: BinaryIO, path: Path) -> _Source:
+    head = handle.read(65536)
+    linesep = "\r\n" if b"\r\n" in head else "\n"
+    handle.seek(0)
+    if is_mbox(head):
+        stream = MboxStream(handle)
+        return _Source(stream, True, linesep, stream)
+    data = handle.read()
+    return _Source([Piece(data)], False, linesep)
+
+
+def _note_cuts(piece: Piece, export: Export) -> None:
     collect = export.collect
-    pieces, is_mbox = pieces_of(data, collect)
+    if piece.lines_cut:
+        collect.add("line_cut", limit=str(MAX_LINE), name=collect.file)
+    if piece.truncated:
+        collect.add("message_cut", limit=str(MAX_MESSAGE), name=collect.file)
+
+
+def _parse_all(source: _Source, path: Path) -> tuple[list[_Parsed], Export]:
+    export = Export(linesep=source.linesep)
+    collect = export.collect
+    collect.file = display_path(path.name)
     results: list[_Parsed] = []
-    for index, piece in enumerate(pieces, start=1):
+    for index, piece in enumerate(source.pieces, start=1):
         collect.message = index
-        msg = _message_from_bytes(piece.data, collect)
+        _note_cuts(piece, export)
+        bounded = bound_message(piece.data, collect, lines_checked=source.is_mbox)
+        export.cut_message = piece.lines_cut or piece.truncated or bounded.body_cut
+        msg = _message_from_bytes(bounded.data)
+        del bounded
+        cap_part_headers(msg, collect)
+        _note_unclosed(msg, collect)
         if not _has_known_header(msg):
-            if not is_mbox:
+            if not source.is_mbox:
                 raise ImportFormatError(path=path, format=FORMAT, detail="no e-mail header fields found")
             results.append(_headerless(piece, collect))
             continue
         results.append(_parse_one(msg, export))
-    return results, is_mbox, export
+    if source.stream is not None and source.stream.leading:
+        collect.message = 0
+        collect.add("mbox_leading_text", size=str(source.stream.leading))
+    return results, export
 
 
 def _headerless(piece: Piece, collect: Collector) -> _Parsed:
@@ -135,8 +185,14 @@ def _headerless(piece: Piece, collect: Collector) -> _Parsed:
 
 def headers_of(source: Path | bytes) -> list[EmailHeaders]:
     """The evidence headers of every message in an .eml or .mbox (a path or its bytes)."""
-    data = _read_bytes(source) if isinstance(source, Path) else source
-    results, _, _ = _parse_all(data, source if isinstance(source, Path) else Path("<bytes>"))
+    if isinstance(source, Path):
+        path = source
+        results = _typed(
+            path, lambda: _with_file(path, lambda handle: _parse_all(_source(handle, path), path)[0])
+        )
+    else:
+        name, data = Path("<bytes>"), source
+        results = _typed(name, lambda: _parse_all(_source(io.BytesIO(data), name), name)[0])
     return [result.headers for result in results]
 
 
@@ -172,10 +228,10 @@ def _participants(results: list[_Parsed]) -> tuple[Participant, ...]:
     return tuple(seen.values())
 
 
-def _export(data: bytes, path: Path) -> ParsedExport:
-    results, is_mbox, export = _parse_all(data, path)
+def _export(source: _Source, path: Path) -> ParsedExport:
+    results, export = _parse_all(source, path)
     messages = [result.message for result in results]
-    single = results[0].headers if len(results) == 1 and not is_mbox else None
+    single = results[0].headers if len(results) == 1 and not source.is_mbox else None
     conversation = Conversation(
         platform="email",
         messages=tuple(messages),
@@ -185,16 +241,39 @@ def _export(data: bytes, path: Path) -> ParsedExport:
         warnings=export.collect.warnings(),
         extra=single.flatten() if single is not None else (("messages", str(len(messages))),),
     )
-    return ParsedExport(conversation=conversation, files=tuple(export.files), missing=tuple(export.missing))
+    parsed = ParsedExport(conversation=conversation, files=tuple(export.files), missing=tuple(export.missing))
+    return safe_export(parsed)
+
+
+def _typed(path: Path, work: Callable[[], _T]) -> _T:
+    """`work()`, with every failure a typed error: the standard library's e-mail code raises
+    assorted types on hostile input, and one escaping would stop the original being stored."""
+    try:
+        return work()
+    except EvidenceKitError:
+        raise
+    except OSError as exc:
+        raise FileUnreadableError(path=path, detail=exc.strerror or type(exc).__name__) from exc
+    except Exception as exc:  # see the docstring: typed, never a traceback
+        raise ImportFormatError(
+            path=path, format=FORMAT, detail=f"unreadable ({type(exc).__name__})"
+        ) from exc
+
+
+def _with_file(path: Path, use: Callable[[BinaryIO], _T]) -> _T:
+    with open(path, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size > MAX_INPUT:
+            raise ImportFormatError(path=path, format=FORMAT, detail=_TOO_LARGE)
+        return use(handle)
 
 
 def read(path: Path) -> ParsedExport:
     """Parse the .eml or .mbox at `path` (decided by content)."""
-    return _export(_read_bytes(path), path)
+    return _typed(path, lambda: _with_file(path, lambda handle: _export(_source(handle, path), path)))
 
 
 def read_bytes(data: bytes, path: Path) -> ParsedExport:
     """Parse an .eml or .mbox already in memory (`path` only names it in errors)."""
     if len(data) > MAX_INPUT:
         raise ImportFormatError(path=path, format=FORMAT, detail=_TOO_LARGE)
-    return _export(data, path)
+    return _typed(path, lambda: _export(_source(io.BytesIO(data), path), path))

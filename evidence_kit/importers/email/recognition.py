@@ -12,6 +12,7 @@ FORMAT = "email"
 MBOX_FORMAT = "mbox"
 FORMATS: tuple[str, ...] = (FORMAT, MBOX_FORMAT)
 
+_HEAD_LIMIT = 65536  # the most of a file's start that is looked at (the registry reads 64 KiB)
 _HEADER_LINE = re.compile(rb"[!-9;-~]+:")
 KNOWN_HEADERS = frozenset(
     {
@@ -40,7 +41,11 @@ KNOWN_HEADERS = frozenset(
 
 def format_of(head: bytes) -> str | None:
     """ "mbox" or "email" when `head` (the first bytes of a file) starts a mailbox or a message."""
-    head = head[:65536]
+    if len(head) >= _HEAD_LIMIT:
+        # The head was cut from a longer file: its last line may be cut in the middle of a header
+        # field's name (a message with thousands of header fields), so it is not judged.
+        head = head[:_HEAD_LIMIT]
+        head = head[: head.rfind(b"\n") + 1]
     mbox_lines = head.lstrip(b" \t\r\n").splitlines()
     if mbox_lines and mbox_lines[0].startswith(b"From ") and _header_block(mbox_lines[1:]):
         return MBOX_FORMAT

@@ -22,6 +22,7 @@ class Export:
     embedded_bytes: int = 0
     linesep: str = "\n"
     unnamed: int = 0
+    cut_message: bool = False  # the message being read lost bytes to a limit (see `limits.py`)
 
     def unique_name(self, name: str) -> str:
         candidate = numbered_unique(name, self.names, self.next_number)
