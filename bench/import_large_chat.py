@@ -28,11 +28,55 @@ MIB = 1024 * 1024
 PASSPHRASE = "benchmark passphrase"  # noqa: S105 (a throwaway vault)
 
 _NAMES = ["Anna de Vries", "Bram", "Chloé Martin", "Dev", "+31 6 12345678", "Eva 🌷", "Fatima", "Gijs"]
-_WORDS = (
-    "ik je het de dat is een niet en was op te zijn maar wat hallo morgen vanavond waarom "
-    "please stop writing to me I saw your message again tomorrow where are you 😀 🙏 ok "
-    "👍 ja nee misschien straks bellen foto gezien weet jij vanmiddag"
-).split()
+_WORDS = [
+    "ik",
+    "je",
+    "het",
+    "de",
+    "dat",
+    "is",
+    "een",
+    "niet",
+    "en",
+    "was",
+    "op",
+    "te",
+    "zijn",
+    "maar",
+    "wat",
+    "hallo",
+    "morgen",
+    "vanavond",
+    "waarom",
+    "please",
+    "stop",
+    "writing",
+    "to",
+    "me",
+    "I",
+    "saw",
+    "your",
+    "message",
+    "again",
+    "tomorrow",
+    "where",
+    "are",
+    "you",
+    "😀",
+    "🙏",
+    "ok",
+    "👍",
+    "ja",
+    "nee",
+    "misschien",
+    "straks",
+    "bellen",
+    "foto",
+    "gezien",
+    "weet",
+    "jij",
+    "vanmiddag",
+]
 
 
 def _sentence(rng: random.Random, low: int, high: int) -> str:

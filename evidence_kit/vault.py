@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -42,10 +41,14 @@ from evidence_kit.errors import (
     VaultDamagedError,
     VaultExistsError,
     VaultLockedError,
-    not_a_file_error,
 )
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage import item_reads, migrate
+from evidence_kit.storage.conversation_store import (
+    StoredConversation,
+    read_conversation,
+    read_conversation_documents,
+)
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.database import VaultDatabase, read_custody_log
 from evidence_kit.storage.db_errors import is_disk_full
@@ -61,6 +64,7 @@ from evidence_kit.storage.folder import (
     README_TEXT,
     acquire_lock,
     display_path,
+    open_regular_file,
     write_private_file,
 )
 from evidence_kit.storage.item_writes import (
@@ -96,26 +100,6 @@ from evidence_kit.timestamping.queue import (
 from evidence_kit.verify.vault import verify_vault
 
 MIN_PASSPHRASE_LENGTH = 8
-
-
-def _open_regular_file(path: Path, follow_links: bool) -> BinaryIO:
-    """Open a file to store only if it is a regular file, never waiting on a FIFO or a device.
-
-    O_NONBLOCK makes opening a FIFO return at once; `fstat` then refuses anything but a regular
-    file before a byte is read. (`importers/paths.py` does the same for the batch's readers,
-    which may not import the vault.)
-    """
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
-    fd = os.open(path, flags)
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise not_a_file_error(display_path(path), mode)
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 class Vault:
@@ -297,7 +281,7 @@ class Vault:
         meta: NewItem,
         *,
         children: Sequence[NewChild] = (),
-        derived: Callable[[dict[str, int]], Sequence[NewDerived]] = lambda _links: (),
+        derived: Callable[[dict[str, int]], Iterable[NewDerived]] = lambda _links: (),
         cancel: CancelToken | None = None,
         on_bytes: Callable[[int], None] | None = None,
     ) -> tuple[list[ItemSummary], list[tuple[str, EvidenceKitError]]]:
@@ -307,7 +291,8 @@ class Vault:
         item linked to it by `parent_id`. A child that cannot be read is rolled back alone
         (a savepoint) and returned as a failure; the rest still goes in. `derived` is called
         with the names of the stored children and their item ids, so parsed messages can
-        link their attachments to the items that hold them.
+        link their attachments to the items that hold them; what it returns may be produced
+        lazily (a conversation in parts), each record written before the next is made.
         """
         return self._writer.add_export(
             stream, meta, children=children, derived=derived, cancel=cancel, on_bytes=on_bytes
@@ -331,7 +316,7 @@ class Vault:
         """
         given = Path(path)
         try:
-            with _open_regular_file(given, follow_links) as handle:
+            with open_regular_file(given, follow_links) as handle:
                 stat = os.fstat(handle.fileno())
                 base = meta or NewItem(
                     original_name=display_path(given.name), original_path=display_path(path)
@@ -381,6 +366,18 @@ class Vault:
         """
         with self._db.read() as conn:
             return item_reads.read_derived_of_items(conn, item_ids, kind)
+
+    @_translate_db_errors
+    def conversation(self, item_id: int) -> StoredConversation | None:
+        """The item's parsed messages in either stored form (None: none; ValueError: damaged)."""
+        with self._db.read() as conn:
+            return read_conversation(conn, item_id)
+
+    @_translate_db_errors
+    def conversation_documents(self, item_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """Item id -> its conversation as one JSON document, for many items (unreadable left out)."""
+        with self._db.read() as conn:
+            return read_conversation_documents(conn, item_ids)
 
     @_translate_db_errors
     def seal_states(self, item_ids: Sequence[int]) -> dict[int, SealState]:

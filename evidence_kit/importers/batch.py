@@ -7,7 +7,9 @@ Rules:
   own transaction, so the vault stays consistent whatever happens to the batch.
 - The original is always stored byte-exact. When an importer cannot parse a file, the file is
   still stored as a plain file, with a warning naming it and the reason.
-- Parsing happens before storing and touches no storage: importers yield domain objects.
+- Parsing touches no storage: importers yield domain objects. An importer with `read_stream`
+  hands over a `ConversationStream` whose messages are read while they are stored, in parts
+  (`storage/conversation_store.py`), so memory does not depend on the export's size.
 - Exports first: a chat export found in a folder claims the attachment files it references,
   so those become items linked to the export instead of loose duplicates.
 - Only regular files are read, and links inside a folder are not followed (`paths.py` decides
@@ -17,6 +19,7 @@ Rules:
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -27,10 +30,13 @@ from typing import BinaryIO
 from evidence_kit.domain import (
     AddResult,
     Conversation,
+    ConversationStream,
     EmbeddedFile,
     ItemKind,
+    Message,
     ParsedExport,
     ParseWarning,
+    StreamedExport,
     TimeSource,
     Timestamp,
 )
@@ -41,9 +47,8 @@ from evidence_kit.importers.images import ImageAnalysis, analyse_image
 from evidence_kit.importers.paths import Found, expand_paths, open_regular
 from evidence_kit.importers.sniff import Category, detect
 from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
-from evidence_kit.storage.conversation_json import conversation_to_json
+from evidence_kit.storage.conversation_store import Written, conversation_records
 from evidence_kit.storage.derived_kinds import (
-    DERIVED_CONVERSATION,
     DERIVED_FILE_INFO,
     DERIVED_IMAGE_INFO,
     DERIVED_IMPORT_REPORT,
@@ -135,23 +140,34 @@ def image_derived(
     return ItemKind.IMAGE, analysis.media_type, derived, times, list(analysis.warnings)
 
 
-def _content_time(conversation: Conversation) -> list[Timestamp]:
-    for message in conversation.messages:
+# A streamed conversation's content time is looked for among its first messages only (they are
+# held meanwhile); a conversation held whole is searched to its end, as always.
+_CONTENT_TIME_LOOKAHEAD = 1000
+
+
+def _content_time(stream: ConversationStream) -> tuple[list[Timestamp], Iterable[Message]]:
+    """The time of the first message that has one, and the messages to store (none lost)."""
+    messages: Iterable[Message] = stream.messages
+    held: list[Message] = []
+    rest: Iterator[Message] = iter(messages)
+    for message in rest:
+        held.append(message)
         if message.sent_at is not None or message.sent_at_utc is not None:
             offset = None
             if message.sent_at is not None and message.sent_at_utc is not None:
                 delta = message.sent_at - message.sent_at_utc.replace(tzinfo=None)
                 offset = int(delta.total_seconds() // 60)
-            return [
-                Timestamp(
-                    source=TimeSource.CONTENT,
-                    utc=message.sent_at_utc,
-                    local=message.sent_at,
-                    offset_minutes=offset,
-                    assumption=conversation.timezone_assumption,
-                )
-            ]
-    return []
+            time = Timestamp(
+                source=TimeSource.CONTENT,
+                utc=message.sent_at_utc,
+                local=message.sent_at,
+                offset_minutes=offset,
+                assumption=stream.timezone_assumption,
+            )
+            return [time], messages if isinstance(messages, tuple) else itertools.chain(held, rest)
+        if len(held) >= _CONTENT_TIME_LOOKAHEAD and not isinstance(messages, tuple):
+            break
+    return [], messages if isinstance(messages, tuple) else itertools.chain(held, rest)
 
 
 @dataclass
@@ -174,9 +190,7 @@ class _Batch:
         if recognition.format == registry.IMAGE or (
             recognition.detected is not None and recognition.detected.category == Category.IMAGE
         ):
-            kind, image_type, derived, times, image_warnings = image_derived(
-                _opener(path), path.name
-            )
+            kind, image_type, derived, times, image_warnings = image_derived(_opener(path), path.name)
             warnings += image_warnings
             media_type = image_type or media_type
             recognised_as = registry.IMAGE if kind == ItemKind.IMAGE else registry.FILE
@@ -209,44 +223,55 @@ class _Batch:
         self,
         path: Path,
         recognition: registry.Recognition,
-        parsed: ParsedExport,
+        parsed: ParsedExport | StreamedExport,
         extra_warnings: list[ParseWarning] | None = None,
     ) -> AddResult:
-        """A chat/e-mail/SMS export: the export itself, its parsed messages, and the files it carries."""
+        """A chat/e-mail/SMS export: the export itself, its parsed messages, and the files it carries.
+
+        The messages are stored as they are read (a streamed conversation is never held whole):
+        in parts, in the export's own transaction (`conversation_store.py`).
+        """
         shown = display_path(path)
-        conversation = parsed.conversation
-        warnings = list(extra_warnings or []) + list(recognition.warnings) + list(conversation.warnings)
+        stream = parsed.conversation
+        if isinstance(stream, Conversation):
+            stream = ConversationStream.of(stream)
+        content_time, messages = _content_time(stream)
+        stream = replace(stream, messages=messages)
+        warnings = list(extra_warnings or []) + list(recognition.warnings) + list(stream.warnings)
         # Each child is keyed by its position, not its name: two files of one name (a zip holding
         # a name twice, two e-mail attachments called image001.png) must both be stored and kept
         # apart in the ids the vault hands back. The names are put back in `_links_by_name`.
         names = [embedded.name for embedded in parsed.files]
         children = [self._child(path, embedded, str(index)) for index, embedded in enumerate(parsed.files)]
         missing = parsed.missing
+        written = Written()
 
-        def derived(stored: dict[str, int]) -> list[NewDerived]:
+        def derived(stored: dict[str, int]) -> Iterator[NewDerived]:
+            own_end = len(warnings)  # warnings the parser finds on the way follow the conversation's own
             links = _links_by_name(names, stored, warnings)
-            return [
-                _derived(DERIVED_CONVERSATION, conversation_to_json(conversation, links, missing)),
-                _report(
-                    recognition.format,
-                    warnings,
-                    messages=len(conversation.messages),
-                    attachments=len(stored),
-                    missing_attachments=list(missing),
-                ),
-            ]
+            yield from conversation_records(
+                stream, links=links, missing=missing, record=_derived, written=written
+            )
+            warnings[own_end:own_end] = written.end.warnings
+            yield _report(
+                recognition.format,
+                warnings,
+                messages=written.messages,
+                attachments=len(stored),
+                missing_attachments=list(missing),
+            )
 
         with open_regular(path) as handle:
             stat = os.fstat(handle.fileno())
             meta = NewItem(
                 original_name=display_path(path.name),
                 original_path=shown,
-                kind=registry.kind_for_platform(conversation.platform),
+                kind=registry.kind_for_platform(stream.platform),
                 media_type=recognition.media_type,
                 importer=recognition.format,
                 importer_version=IMPORTER_VERSION,
                 note=self.note,
-                times=(*_content_time(conversation), file_time(stat)),
+                times=(*content_time, file_time(stat)),
             )
             items, failures = self.vault.add_export(
                 handle, meta, children=children, derived=derived, cancel=self.cancel, on_bytes=self.on_bytes
@@ -267,7 +292,7 @@ class _Batch:
                 )
             )
         # Importers that already report missing attachments themselves are not repeated.
-        already = any("missing" in w.code for w in conversation.warnings)
+        already = any("missing" in w.code for w in (*stream.warnings, *written.end.warnings))
         for name in () if already else missing:
             warnings.append(
                 ParseWarning(
@@ -281,7 +306,7 @@ class _Batch:
             items=tuple(items),
             warnings=tuple(warnings),
             recognised_as=recognition.format,
-            message_count=len(conversation.messages),
+            message_count=written.messages,
         )
 
     def _child(self, export_path: Path, embedded: EmbeddedFile, key: str) -> NewChild:
@@ -349,7 +374,7 @@ def _links_by_name(names: list[str], stored: dict[str, int], warnings: list[Pars
     return {name: ids[0] for name, ids in ids_by_name.items()}
 
 
-def _parse(recognition: registry.Recognition) -> ParsedExport:
+def _parse(recognition: registry.Recognition) -> ParsedExport | StreamedExport:
     module = registry.importer_for(recognition.format)
     if module is None:
         raise ImportFormatError(
@@ -358,9 +383,12 @@ def _parse(recognition: registry.Recognition) -> ParsedExport:
     if recognition.forced and recognition.format in getattr(module, "FORMATS", ()) and module is meta:
         # Instagram and Facebook exports look alike; a format the user chose names the platform.
         parsed = module.read(recognition.path, platform=recognition.format)
+    elif hasattr(module, "read_stream"):
+        # An importer that can read a large export without holding it: messages read while stored.
+        parsed = module.read_stream(recognition.path)
     else:
         parsed = module.read(recognition.path)
-    assert isinstance(parsed, ParsedExport)
+    assert isinstance(parsed, ParsedExport | StreamedExport)
     return parsed
 
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import uuid
 from pathlib import Path
+from typing import BinaryIO
 
 import filelock
 
-from evidence_kit.errors import VaultInUseError
+from evidence_kit.errors import VaultInUseError, not_a_file_error
 
 KEY_FILE = "keys.json"
 DB_FILE = "vault.db"
@@ -63,3 +65,23 @@ def display_path(value: str | os.PathLike[str]) -> str:
     """A path as text that SQLite can store: undecodable bytes become backslash escapes."""
     raw = os.fsencode(value)
     return raw.decode("utf-8", errors="backslashreplace")
+
+
+def open_regular_file(path: Path, follow_links: bool) -> BinaryIO:
+    """Open a file to store only if it is a regular file, never waiting on a FIFO or a device.
+
+    O_NONBLOCK makes opening a FIFO return at once; `fstat` then refuses anything but a regular
+    file before a byte is read. (`importers/paths.py` does the same for the batch's readers,
+    which may not import storage.) `Vault.add_file` opens what it stores this way.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise not_a_file_error(display_path(path), mode)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise

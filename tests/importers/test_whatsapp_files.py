@@ -12,9 +12,9 @@ import pytest
 
 from evidence_kit.errors import ImportFormatError
 from evidence_kit.importers import whatsapp
+from evidence_kit.importers.archive import ArchiveBombError
 from evidence_kit.importers.whatsapp.blocks import MAX_LINE_CHARS
 from evidence_kit.importers.whatsapp.stream import MAX_MESSAGE_CHARS
-from evidence_kit.importers.archive import ArchiveBombError
 
 from .whatsapp_fixtures import (
     FIXTURES,

@@ -63,14 +63,14 @@ class _CountingReader(io.RawIOBase):
         return len(data)
 
 
-def decoded_text(source: BinaryIO) -> tuple[io.TextIOBase, Callable[[str], int]]:
+def decoded_text(source: BinaryIO) -> tuple[io.TextIOBase, Callable[[int], int]]:
     """A text stream over `source` and the function that turns the U+FFFD read into `bad` bytes."""
     head = source.read(2)
     prefix = io.BytesIO(head)
     joined = _Joined(prefix, source)
     if head in (b"\xff\xfe", b"\xfe\xff"):
-        text = io.TextIOWrapper(io.BufferedReader(joined), encoding="utf-16", errors="replace", newline="")
-        return text, lambda replaced: replaced
+        wide = io.TextIOWrapper(io.BufferedReader(joined), encoding="utf-16", errors="replace", newline="")
+        return wide, lambda replaced: replaced
     counting = _CountingReader(joined)  # type: ignore[arg-type]
     text = io.TextIOWrapper(io.BufferedReader(counting), encoding="utf-8-sig", errors="replace", newline="")
     return text, lambda replaced: max(replaced - counting.literal, 0)
