@@ -190,7 +190,9 @@ class _Batch:
         if recognition.format == registry.IMAGE or (
             recognition.detected is not None and recognition.detected.category == Category.IMAGE
         ):
-            kind, image_type, derived, times, image_warnings = image_derived(_opener(path), path.name)
+            kind, image_type, derived, times, image_warnings = image_derived(
+                _opener(path), path.name
+            )
             warnings += image_warnings
             media_type = image_type or media_type
             recognised_as = registry.IMAGE if kind == ItemKind.IMAGE else registry.FILE

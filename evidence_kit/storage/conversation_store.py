@@ -73,7 +73,6 @@ def conversation_records(
     missing: Sequence[str],
     record: Callable[[str, bytes], NewDerived],
     written: Written,
-    part_bytes: int = PART_BYTES,
 ) -> Iterator[NewDerived]:
     """The derived records of a conversation, made as its messages are read: parts, then the header.
 
@@ -83,6 +82,7 @@ def conversation_records(
     """
     pending: list[bytes] = []
     size = 0
+    part_bytes = PART_BYTES  # read at each call, so a test can make parts small
     for message in stream.messages:
         encoded = _dumps(message_json(message, links))
         pending.append(encoded)

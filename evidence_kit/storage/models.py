@@ -105,12 +105,12 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+
 def table_of(model: type[Base]) -> Table:
     """The Core table of a model: the write path builds its statements on tables (see vault.py)."""
     table = model.__table__
     assert isinstance(table, Table)
     return table
-
 
 class VaultInfo(Base):
     """Exactly one row: who this vault is, its signing key, and the head of its custody log."""

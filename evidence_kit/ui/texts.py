@@ -64,7 +64,9 @@ _FORMATS = {
 }
 
 # The GUI's own error templates (the core's are in evidence_kit/locale).
-_UI_ERRORS = (QT_TRANSLATE_NOOP("Texts", "Something went wrong: {detail}"),)
+_UI_ERRORS = (
+    QT_TRANSLATE_NOOP("Texts", "Something went wrong: {detail}"),
+)
 
 
 def tr(text: object, n: int = -1) -> str:

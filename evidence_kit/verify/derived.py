@@ -74,8 +74,7 @@ def check_derived(
     distrusted = {
         body["data"]["item"]
         for body in bodies
-        if body.get("seq") in broken_seqs
-        and isinstance(body.get("data"), dict)
+        if body.get("seq") in broken_seqs and isinstance(body.get("data"), dict)
         and isinstance(body["data"].get("item"), int)
     }
     problems: list[Problem] = []

@@ -35,8 +35,8 @@ from evidence_kit.domain import (
 )
 from evidence_kit.errors import ImportFormatError
 from evidence_kit.importers.common import invalid_date_warning
-from evidence_kit.importers.whatsapp import parser
-from evidence_kit.importers.whatsapp.blocks import MAX_LINE_CHARS, Cut, Decoded, line_blocks
+from evidence_kit.importers.whatsapp import blocks, parser
+from evidence_kit.importers.whatsapp.blocks import Cut, Decoded, line_blocks
 from evidence_kit.importers.whatsapp.characters import strip_marks
 from evidence_kit.importers.whatsapp.dates import (
     ORDER_WORDS,
@@ -482,12 +482,13 @@ def parse_stream(source: TextSource, *, name: str = "", title: str | None = None
 
 def cut_warnings(decoded: Decoded, found: _Boundaries) -> list[ParseWarning]:
     """One warning per line or message cut for display, the first few by line, then a count."""
+    line_limit = str(blocks.MAX_LINE_CHARS)
     warnings = [
         ParseWarning(
             code="long_line_cut",
             message="Line {line} is {length} characters long; only its first {limit} characters are "
             "shown. The original file is stored unchanged.",
-            params=(("line", str(cut.line)), ("length", str(cut.length)), ("limit", str(MAX_LINE_CHARS))),
+            params=(("line", str(cut.line)), ("length", str(cut.length)), ("limit", line_limit)),
             line=cut.line,
         )
         for cut in decoded.cut_lines
