@@ -18,6 +18,7 @@ The format is described in docs/verification.md ("Parsed conversations").
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -51,10 +52,9 @@ def _dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _part(index: int, messages: list[bytes]) -> bytes:
+def _part_start(index: int) -> bytes:
     head = _dumps({"format": PART_FORMAT, "version": VERSION, "part": index})
-    # The messages' JSON is joined as bytes: each message is encoded once, as it arrives.
-    return head[:-1] + b',"messages":[' + b",".join(messages) + b"]}"
+    return head[:-1] + b',"messages":['
 
 
 def _warning_json(warning: ParseWarning) -> dict[str, Any]:
@@ -80,21 +80,27 @@ def conversation_records(
     on the way. Pass the result to `item_writes.store_derived` (or anything that writes records
     one at a time) and only one part is ever in memory.
     """
-    pending: list[bytes] = []
-    size = 0
+    # Each message is encoded once, as it arrives, straight into the part being built: the part
+    # is the only copy (BytesIO hands its buffer over without copying it again).
+    part = io.BytesIO()
     part_bytes = PART_BYTES  # read at each call, so a test can make parts small
     for message in stream.messages:
-        encoded = _dumps(message_json(message, links))
-        pending.append(encoded)
-        size += len(encoded) + 1
+        if not part.tell():
+            part.write(_part_start(written.parts))
+        else:
+            part.write(b",")
+        part.write(_dumps(message_json(message, links)))
         written.messages += 1
-        if size >= part_bytes:
-            yield record(DERIVED_CONVERSATION_PART, _part(written.parts, pending))
+        if part.tell() >= part_bytes:
+            part.write(b"]}")
+            yield record(DERIVED_CONVERSATION_PART, part.getvalue())
             written.parts += 1
-            pending, size = [], 0
-    if pending:
-        yield record(DERIVED_CONVERSATION_PART, _part(written.parts, pending))
+            part = io.BytesIO()
+    if part.tell():
+        part.write(b"]}")
+        yield record(DERIVED_CONVERSATION_PART, part.getvalue())
         written.parts += 1
+    del part
     written.end = stream.end()
     participants = stream.participants if written.end.participants is None else written.end.participants
     header = {

@@ -314,6 +314,7 @@ def store_derived(
             },
         )
         digests.append(digest_of(extra))
+        del extra  # let the piece go before the next is made (a loop variable lives on until then)
     return digests
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-BLOCK_CHARS = 1 << 20  # about 1 MiB of text per block
+BLOCK_CHARS = 1 << 18  # text read per block (its split into pieces takes a few times this)
 MAX_LINE_CHARS = 1 << 20  # a line longer than this is cut for display (the original is kept whole)
 MAX_CUT_RECORDS = 20  # cut lines remembered by line number; past this only counted
 _REPLACEMENT = b"\xef\xbf\xbd"  # U+FFFD as UTF-8: already in the file, so not a decoding error
