@@ -173,7 +173,7 @@ def _raw_messages(
             clock, time_shape = time_of(parts[base + TIME - 1])
             bracketed = parts[base + OPEN - 1] is not None
             line = newlines + 1
-            newlines += 1 + whole.count("\n") + body.count("\n")
+            newlines += 1 + body.count("\n")  # a header never holds a line end
             key: ShapeKey = (bracketed, date_shape, time_shape)
             if plan is None:
                 starts = True
@@ -203,14 +203,20 @@ def _raw_messages(
                     plan.invalid_count += 1
                     plan.invalid.append((line, False))
             if starts:
-                if current is not None:
+                if current is None:
+                    if not kept:
+                        found.first_line = line
+                elif len(pieces) == 1 and size <= MAX_MESSAGE_CHARS:
+                    yield current[0], current[1], pieces[0], current[2]  # the usual case, made quickly
+                else:
                     yield finish()
-                elif not kept:
-                    found.first_line = line
                 kept += 1
                 current = (date, clock, line)
-                pieces, size = [], 0
-                add(body)
+                if len(body) <= MAX_MESSAGE_CHARS:
+                    pieces, size = [body], len(body)
+                else:
+                    pieces, size = [], 0
+                    add(body)
             elif current is not None:
                 add("\n" + whole + body)  # folded back into the message before, as written
             else:
