@@ -2,7 +2,9 @@
 
 Rule: everything here is immutable and plain (str, int, datetime, tuples), so importers can
 yield these objects, the vault can store them, and the UI can carry them across threads
-without ever handing out a database row.
+without ever handing out a database row. One exception: `ConversationStream` (and
+`StreamedExport`) carry a one-pass message iterator; they live only inside one import, on the
+thread that runs it, and never reach the UI.
 
 Times follow docs/architecture.md ("Time"): every time says where it came from (`TimeSource`), and a
 time taken from content ("as shown") keeps the wall-clock value exactly as the source showed
