@@ -181,7 +181,7 @@ def test_importing_a_long_chat_keeps_memory_to_a_few_parts(
     settings). Held whole, the text alone would be 20 MiB and its messages several times that;
     streamed, the peak is the blocks being read, one part being built and the caches of dates
     and senders. The bound, 4 parts (16 MiB), is far below the first and well above the second
-    (about 10 MiB measured), so it fails on any change that holds the chat, never on noise.
+    (about 9 MiB measured), so it fails on any change that holds the chat, never on noise.
     """
     vault_path, env = case
     chat = tmp_path / "WhatsApp Chat with Anna de Vries.txt"
