@@ -208,7 +208,7 @@ def test_a_line_over_the_limit_is_cut_for_display_and_the_original_kept_byte_exa
     chat.write_bytes(data)
     added = run_cli(["add", str(vault_path), str(chat)], env, check=True)
     line = len(long) - 1  # the line as written, up to its line end
-    assert f"Line 2 is {line} characters long; only its first 1048576 characters are shown." in added.stdout
+    assert f"Line 2 is {line} characters long; only its first 1048576 characters are shown." in added.stderr
     with Vault.open(vault_path, PASSPHRASE) as vault:
         (item,) = vault.items()
         stored = vault.conversation(item.id)
