@@ -2,7 +2,9 @@
 
 Rule: everything here is immutable and plain (str, int, datetime, tuples), so importers can
 yield these objects, the vault can store them, and the UI can carry them across threads
-without ever handing out a database row.
+without ever handing out a database row. One exception: `ConversationStream` (and
+`StreamedExport`) carry a one-pass message iterator; they live only inside one import, on the
+thread that runs it, and never reach the UI.
 
 Times follow docs/architecture.md ("Time"): every time says where it came from (`TimeSource`), and a
 time taken from content ("as shown") keeps the wall-clock value exactly as the source showed
@@ -11,7 +13,7 @@ it, next to a UTC value only where the source really gave an offset or an epoch.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -173,6 +175,66 @@ class Conversation:
 
 
 @dataclass(frozen=True)
+class StreamEnd:
+    """What a streaming parser learns only by reading every message (see `ConversationStream`)."""
+
+    participants: tuple[Participant, ...] | None = None  # None: the stream's own participants stand
+    warnings: tuple[ParseWarning, ...] = ()  # added after the stream's own warnings
+
+
+@dataclass(frozen=True)
+class ConversationStream:
+    """A conversation read while it is stored: its facts, and its messages one at a time.
+
+    The write side's form of `Conversation` (which the read side keeps): a chat of hundreds of
+    megabytes is never held whole. `messages` is iterated ONCE, oldest first, and may read its
+    file as it goes. A parser that learns participants or warnings only on the way gives
+    `finish`, called once after the last message; its participants replace, and its warnings
+    follow, those given here.
+    """
+
+    platform: str
+    messages: Iterable[Message]
+    title: str | None = None
+    participants: tuple[Participant, ...] = ()
+    timezone_assumption: str | None = None
+    warnings: tuple[ParseWarning, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+    finish: Callable[[], StreamEnd] | None = None
+
+    @classmethod
+    def of(cls, conversation: Conversation) -> ConversationStream:
+        """A conversation already held whole, as a stream (every importer's data takes one path)."""
+        return cls(
+            platform=conversation.platform,
+            messages=conversation.messages,
+            title=conversation.title,
+            participants=conversation.participants,
+            timezone_assumption=conversation.timezone_assumption,
+            warnings=conversation.warnings,
+            extra=conversation.extra,
+        )
+
+    def end(self) -> StreamEnd:
+        """The facts after the last message (call once the messages are read)."""
+        return self.finish() if self.finish is not None else StreamEnd()
+
+    def read_whole(self) -> Conversation:
+        """Every message read into one `Conversation` (for small inputs and tests)."""
+        messages = tuple(self.messages)
+        end = self.end()
+        return Conversation(
+            platform=self.platform,
+            messages=messages,
+            title=self.title,
+            participants=self.participants if end.participants is None else end.participants,
+            timezone_assumption=self.timezone_assumption,
+            warnings=self.warnings + end.warnings,
+            extra=self.extra,
+        )
+
+
+@dataclass(frozen=True)
 class EmbeddedFile:
     """A file carried inside an export (zip member, e-mail attachment, MMS part).
 
@@ -198,6 +260,19 @@ class ParsedExport:
     """
 
     conversation: Conversation
+    files: tuple[EmbeddedFile, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StreamedExport:
+    """A `ParsedExport` whose conversation is read while it is stored (`ConversationStream`).
+
+    Importers that can read a large export without holding it give `read_stream(path)`
+    returning this; `files` and `missing` are as in `ParsedExport`.
+    """
+
+    conversation: ConversationStream
     files: tuple[EmbeddedFile, ...] = ()
     missing: tuple[str, ...] = ()
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -44,6 +44,11 @@ from evidence_kit.errors import (
 from evidence_kit.progress import CancelToken, ProgressCallback
 from evidence_kit.storage import item_reads, migrate
 from evidence_kit.storage.backup import make_backup
+from evidence_kit.storage.conversation_store import (
+    StoredConversation,
+    read_conversation,
+    read_conversation_documents,
+)
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.database import VaultDatabase, read_custody_log
 from evidence_kit.storage.db_errors import is_disk_full
@@ -275,7 +280,7 @@ class Vault(VaultTimestamps):
         meta: NewItem,
         *,
         children: Sequence[NewChild] = (),
-        derived: Callable[[dict[str, int]], Sequence[NewDerived]] = lambda _links: (),
+        derived: Callable[[dict[str, int]], Iterable[NewDerived]] = lambda _links: (),
         cancel: CancelToken | None = None,
         on_bytes: Callable[[int], None] | None = None,
     ) -> tuple[list[ItemSummary], list[tuple[str, EvidenceKitError]]]:
@@ -285,7 +290,8 @@ class Vault(VaultTimestamps):
         item linked to it by `parent_id`. A child that cannot be read is rolled back alone
         (a savepoint) and returned as a failure; the rest still goes in. `derived` is called
         with the names of the stored children and their item ids, so parsed messages can
-        link their attachments to the items that hold them.
+        link their attachments to the items that hold them; what it returns may be produced
+        lazily (a conversation in parts), each record written before the next is made.
         """
         return self._writer.add_export(
             stream, meta, children=children, derived=derived, cancel=cancel, on_bytes=on_bytes
@@ -335,15 +341,16 @@ class Vault(VaultTimestamps):
         facts: ParsedFacts,
         *,
         children: Sequence[NewChild] = (),
-        derived: Callable[[dict[str, int]], Sequence[NewDerived]] = lambda _links: (),
+        derived: Callable[[dict[str, int]], Iterable[NewDerived]] = lambda _links: (),
         reparse_reason: str | None = None,
+        replaces: Sequence[str] = (),
         cancel: CancelToken | None = None,
         on_bytes: Callable[[int], None] | None = None,
     ) -> ParseRecord:
         """Write what was read from stored item `item_id`, sealed, in one transaction (`item_parsing.py`)."""
         return record_parsed(
             self._writer, item_id, facts, children=children, derived=derived,
-            reparse_reason=reparse_reason, cancel=cancel, on_bytes=on_bytes,
+            reparse_reason=reparse_reason, replaces=replaces, cancel=cancel, on_bytes=on_bytes,
         )
 
     # ----------------------------------------------------------------- reading
@@ -370,6 +377,12 @@ class Vault(VaultTimestamps):
             return item_reads.read_derived_many(conn, item_id, kinds)
 
     @_translate_db_errors
+    def derived_digests(self, item_id: int, kinds: Sequence[str]) -> list[tuple[str, str]]:
+        """(kind, SHA-256) of the item's derived data of `kinds`, in the order stored."""
+        with self._db.read() as conn:
+            return item_reads.read_derived_digests(conn, item_id, kinds)
+
+    @_translate_db_errors
     def derived_of_items(self, item_ids: Sequence[int], kind: str) -> dict[int, bytes]:
         """Item id -> the newest derived data of `kind`, for many items in a few queries (absent left out).
 
@@ -377,6 +390,18 @@ class Vault(VaultTimestamps):
         """
         with self._db.read() as conn:
             return item_reads.read_derived_of_items(conn, item_ids, kind)
+
+    @_translate_db_errors
+    def conversation(self, item_id: int) -> StoredConversation | None:
+        """The item's parsed messages in either stored form (None: none; ValueError: damaged)."""
+        with self._db.read() as conn:
+            return read_conversation(conn, item_id)
+
+    @_translate_db_errors
+    def conversation_documents(self, item_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """Item id -> its conversation as one JSON document, for many items (unreadable left out)."""
+        with self._db.read() as conn:
+            return read_conversation_documents(conn, item_ids)
 
     @_translate_db_errors
     def seal_states(self, item_ids: Sequence[int]) -> dict[int, SealState]:

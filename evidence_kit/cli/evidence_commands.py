@@ -11,8 +11,7 @@ from evidence_kit.cli.session import open_vault, stamp_quietly
 from evidence_kit.domain import AddResult, CustodyEntry, ItemSummary, Timestamp
 from evidence_kit.i18n import _, fmt
 from evidence_kit.importers.batch import add_paths
-from evidence_kit.storage.conversation_json import conversation_from_json, message_json
-from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
+from evidence_kit.storage.conversation_json import message_json
 
 # ----------------------------------------------------------------- add
 
@@ -155,15 +154,24 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_messages(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         vault.item(args.item_id)
-        data = vault.derived(args.item_id, DERIVED_CONVERSATION)
-    if data is None:
+        try:
+            stored = vault.conversation(args.item_id)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise UsageError(
+                detail=fmt(
+                    "The parsed messages of item {id} are damaged and cannot be shown; "
+                    "`evidence-kit verify` names what changed. The original is kept unchanged.",
+                    {"id": str(args.item_id)},
+                )
+            ) from None
+    if stored is None:
         raise UsageError(
             detail=fmt(
                 "Item {id} holds no messages (it is not a chat, SMS or e-mail export).",
                 {"id": str(args.item_id)},
             )
         )
-    conversation, links, _missing = conversation_from_json(data)
+    conversation, links, _missing = stored
     if args.json:
         out(json_text([message_json(m, links) for m in conversation.messages]))
         return 0

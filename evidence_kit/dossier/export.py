@@ -39,7 +39,6 @@ from evidence_kit.dossier.signing import SignOutcome
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import _, fmt
 from evidence_kit.progress import CancelToken, ProgressCallback
-from evidence_kit.storage.conversation_json import conversation_from_json
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.derived_kinds import (
     DERIVED_CONVERSATION,
@@ -184,9 +183,10 @@ class _Describer:
         info = _json(derived.get(DERIVED_IMAGE_INFO))
         report = _json(derived.get(DERIVED_IMPORT_REPORT))
         conversation: Conversation | None = None
-        raw_conversation = derived.get(DERIVED_CONVERSATION)
-        if raw_conversation:
-            conversation = conversation_from_json(raw_conversation)[0]
+        if derived.get(DERIVED_CONVERSATION):
+            # The messages may be stored in parts: read them through the one conversation reader.
+            stored = self.vault.conversation(item.id)
+            conversation = stored.conversation if stored is not None else None
         thumbnail = derived.get(DERIVED_THUMBNAIL)
         platform, sender, description = "", "", ""
         headers: tuple[tuple[str, str], ...] = ()

@@ -10,6 +10,9 @@ Rules:
   failure in step 2 — a parser bug, a hostile file, memory running out — leaves the original
   in the vault as a plain file, with a warning naming the file and the step that failed.
 - Recognising reads only the head of a file and cannot fail the file: at worst it is a file.
+- An importer with `read_stream` hands over a `ConversationStream` whose messages are read while
+  they are stored, in parts (`storage/conversation_store.py`), so memory does not depend on the
+  export's size.
 - Exports first: a chat export found in a folder claims the attachment files it references,
   so those become items linked to the export instead of loose duplicates.
 - Only regular files are read, and links inside a folder are not followed (`paths.py` decides

@@ -15,10 +15,11 @@ Rules this module keeps:
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -27,11 +28,14 @@ from evidence_kit import __version__
 from evidence_kit.domain import (
     AddResult,
     Conversation,
+    ConversationStream,
     EmbeddedFile,
     ItemKind,
     ItemSummary,
+    Message,
     ParsedExport,
     ParseWarning,
+    StreamedExport,
     TimeSource,
     Timestamp,
 )
@@ -43,9 +47,8 @@ from evidence_kit.importers.images import ImageAnalysis, analyse_image
 from evidence_kit.importers.paths import open_regular
 from evidence_kit.importers.sniff import Category, detect
 from evidence_kit.progress import CancelToken
-from evidence_kit.storage.conversation_json import conversation_to_json
+from evidence_kit.storage.conversation_store import Written, conversation_records
 from evidence_kit.storage.derived_kinds import (
-    DERIVED_CONVERSATION,
     DERIVED_FILE_INFO,
     DERIVED_IMAGE_INFO,
     DERIVED_IMPORT_REPORT,
@@ -115,13 +118,6 @@ def derived_record(kind: str, data: bytes, media_type: str = JSON_TYPE) -> NewDe
     return NewDerived(
         kind=kind, media_type=media_type, data=data, producer="importer", producer_version=IMPORTER_VERSION
     )
-
-
-def conversation_record(
-    conversation: Conversation, links: dict[str, int], missing: Iterable[str]
-) -> NewDerived:
-    """The parsed messages as stored: `storage/conversation_json.py`'s lossless JSON."""
-    return derived_record(DERIVED_CONVERSATION, conversation_to_json(conversation, links, tuple(missing)))
 
 
 def not_parsed(path: Path, exc: EvidenceKitError, format_name: str) -> ParseWarning:
@@ -196,28 +192,49 @@ def image_derived(
     return ItemKind.IMAGE, analysis.media_type, derived, times, list(analysis.warnings)
 
 
-def content_time(conversation: Conversation) -> list[Timestamp]:
-    """The time of the first message that has one: what the export claims it starts with."""
-    for message in conversation.messages:
+# A streamed conversation's content time is looked for among its first messages only (they are
+# held meanwhile); a conversation held whole is searched to its end, as always.
+CONTENT_TIME_LOOKAHEAD = 1000
+
+
+def content_time(stream: ConversationStream) -> tuple[list[Timestamp], Iterable[Message]]:
+    """The time of the first message that has one (what the export claims it starts with), and
+    the messages to store: none lost, the ones looked at handed on first."""
+    messages: Iterable[Message] = stream.messages
+    whole = isinstance(messages, tuple)
+    held: list[Message] = []
+    rest: Iterator[Message] = iter(messages)
+    for message in rest:
+        held.append(message)
         if message.sent_at is not None or message.sent_at_utc is not None:
             offset = None
             if message.sent_at is not None and message.sent_at_utc is not None:
                 delta = message.sent_at - message.sent_at_utc.replace(tzinfo=None)
                 offset = int(delta.total_seconds() // 60)
-            return [
-                Timestamp(
-                    source=TimeSource.CONTENT,
-                    utc=message.sent_at_utc,
-                    local=message.sent_at,
-                    offset_minutes=offset,
-                    assumption=conversation.timezone_assumption,
-                )
-            ]
-    return []
+            time = Timestamp(
+                source=TimeSource.CONTENT,
+                utc=message.sent_at_utc,
+                local=message.sent_at,
+                offset_minutes=offset,
+                assumption=stream.timezone_assumption,
+            )
+            return [time], messages if whole else itertools.chain(held, rest)
+        if len(held) >= CONTENT_TIME_LOOKAHEAD and not whole:
+            break
+    return [], messages if whole else itertools.chain(held, rest)
 
 
-def parse(recognition: registry.Recognition, path: Path | None = None) -> ParsedExport:
-    """Run the importer the recognition chose on `path` (by default the recognised path)."""
+def as_stream(parsed: ParsedExport | StreamedExport) -> ConversationStream:
+    conversation = parsed.conversation
+    return ConversationStream.of(conversation) if isinstance(conversation, Conversation) else conversation
+
+
+def parse(recognition: registry.Recognition, path: Path | None = None) -> ParsedExport | StreamedExport:
+    """Run the importer the recognition chose on `path` (by default the recognised path).
+
+    An importer that can read a large export without holding it (`read_stream`) hands over its
+    messages as a stream; they are read while they are stored.
+    """
     path = recognition.path if path is None else path
     module = registry.importer_for(recognition.format)
     if module is None:
@@ -225,9 +242,11 @@ def parse(recognition: registry.Recognition, path: Path | None = None) -> Parsed
     if recognition.forced and recognition.format in getattr(module, "FORMATS", ()) and module is meta:
         # Instagram and Facebook exports look alike; a format the user chose names the platform.
         parsed = module.read(path, platform=recognition.format)
+    elif hasattr(module, "read_stream"):
+        parsed = module.read_stream(path)
     else:
         parsed = module.read(path)
-    assert isinstance(parsed, ParsedExport)
+    assert isinstance(parsed, ParsedExport | StreamedExport)
     return parsed
 
 
@@ -291,7 +310,7 @@ class OriginalReader:
         self,
         item: ItemSummary,
         facts: ParsedFacts,
-        derived: Callable[[dict[str, int]], list[NewDerived]],
+        derived: Callable[[dict[str, int]], Iterable[NewDerived]],
         children: list[NewChild] | None = None,
     ) -> tuple[list[ItemSummary], list[tuple[str, EvidenceKitError]]]:
         try:
@@ -303,7 +322,7 @@ class OriginalReader:
                 cancel=self.cancel,
                 on_bytes=self.on_bytes,
             )
-        except CancelledError:
+        except (CancelledError, _Failed):
             raise
         except Exception as exc:
             raise _Failed(Step.RECORD, exc) from exc
@@ -360,34 +379,31 @@ class OriginalReader:
             raise
         except (EvidenceKitError, MemoryError, RecursionError, ValueError) as exc:
             # The expected way a parse ends badly: said as "not read as <format>".
-            problem = (
-                exc
-                if isinstance(exc, EvidenceKitError)
-                else ImportFormatError(
-                    path=display_path(path), format=recognition.format, detail=reason_of(exc)
-                )
-            )
+            problem = _as_format_error(exc, path, recognition.format)
             warnings.append(not_parsed(path, problem, recognition.format))
             return self.kept_as_file(item, display_path(path), recognition, warnings)
-        if _stat_key(path) != before:
-            raise _Failed(Step.PARSE, ImportFormatError(
-                path=display_path(path), format=recognition.format,
-                detail="the file changed while it was being read",
-            ))
-        return self.record_export(item, path, recognition, parsed, warnings, consumed)
+        return self.record_export(item, path, recognition, parsed, warnings, consumed, before)
 
     def record_export(
         self,
         item: ItemSummary,
         path: Path,
         recognition: registry.Recognition,
-        parsed: ParsedExport,
+        parsed: ParsedExport | StreamedExport,
         warnings: list[ParseWarning],
         consumed: set[Path] | None = None,
+        before: tuple[int, int, int] | None = None,
     ) -> AddResult:
-        """Record a parsed export: its messages, and the files it carries as items of their own."""
-        conversation = parsed.conversation
-        warnings += list(conversation.warnings)
+        """Record a parsed export: its messages, and the files it carries as items of their own.
+
+        The messages are stored as they are read (a streamed conversation is never held whole),
+        in parts, in the sealed transaction (`storage/conversation_store.py`). A parser that
+        fails part-way rolls that transaction back; the original stays a plain file.
+        """
+        stream = as_stream(parsed)
+        times, messages = content_time(stream)
+        stream = replace(stream, messages=_read_guarded(messages, path, recognition.format, before))
+        warnings += list(stream.warnings)
         # Each child is keyed by its position, not its name: two files of one name (a zip holding
         # a name twice, two e-mail attachments called image001.png) must both be stored and kept
         # apart in the ids the vault hands back. The names are put back in `links_by_name`.
@@ -399,26 +415,29 @@ class OriginalReader:
         except Exception as exc:
             raise _Failed(Step.ATTACHMENTS, exc) from exc
         missing = parsed.missing
+        written = Written()
 
-        def derived(stored: dict[str, int]) -> list[NewDerived]:
+        def derived(stored: dict[str, int]) -> Iterator[NewDerived]:
+            own_end = len(warnings)  # warnings the parser finds on the way follow its own
             links = links_by_name(names, stored, warnings)
-            return [
-                conversation_record(conversation, links, missing),
-                report(
-                    recognition.format,
-                    warnings,
-                    messages=len(conversation.messages),
-                    attachments=len(stored),
-                    missing_attachments=list(missing),
-                ),
-            ]
+            yield from conversation_records(
+                stream, links=links, missing=missing, record=derived_record, written=written
+            )
+            warnings[own_end:own_end] = written.end.warnings
+            yield report(
+                recognition.format,
+                warnings,
+                messages=written.messages,
+                attachments=len(stored),
+                missing_attachments=list(missing),
+            )
 
         facts = ParsedFacts(
-            registry.kind_for_platform(conversation.platform),
+            registry.kind_for_platform(stream.platform),
             recognition.media_type,
             recognition.format,
             IMPORTER_VERSION,
-            tuple(content_time(conversation)),
+            tuple(times),
         )
         stored_children, failures = self._record(item, facts, derived, children)
         for embedded in parsed.files:
@@ -440,7 +459,7 @@ class OriginalReader:
                 )
             )
         # Importers that already report missing attachments themselves are not repeated.
-        already = any("missing" in w.code for w in conversation.warnings)
+        already = any("missing" in w.code for w in (*stream.warnings, *written.end.warnings))
         for name in () if already else missing:
             warnings.append(
                 ParseWarning(
@@ -454,7 +473,7 @@ class OriginalReader:
             items=(self.vault.item(item.id), *stored_children),
             warnings=tuple(warnings),
             recognised_as=recognition.format,
-            message_count=len(conversation.messages),
+            message_count=written.messages,
         )
 
     def _child(self, export_path: Path, embedded: EmbeddedFile, key: str) -> NewChild:
@@ -484,6 +503,32 @@ class OriginalReader:
             times=tuple(times),
         )
         return NewChild(name=key, open=embedded.open, meta=meta_, derived=derived)
+
+
+def _read_guarded(
+    messages: Iterable[Message], path: Path, format_name: str, before: tuple[int, int, int] | None
+) -> Iterator[Message]:
+    """The messages, read while they are stored: a parser that fails on the way is named as the
+    step that failed (not as storing), and a file that changed while it was read is refused."""
+    try:
+        yield from messages
+    except CancelledError:
+        raise
+    except (EvidenceKitError, MemoryError, RecursionError, ValueError) as exc:
+        raise _Failed(Step.PARSE, _as_format_error(exc, path, format_name)) from exc
+    except Exception as exc:
+        raise _Failed(Step.PARSE, exc) from exc
+    if before is not None and _stat_key(path) != before:
+        changed = ImportFormatError(
+            path=display_path(path), format=format_name, detail="the file changed while it was being read"
+        )
+        raise _Failed(Step.PARSE, changed)
+
+
+def _as_format_error(exc: BaseException, path: Path, format_name: str) -> EvidenceKitError:
+    if isinstance(exc, EvidenceKitError):
+        return exc
+    return ImportFormatError(path=display_path(path), format=format_name, detail=reason_of(exc))
 
 
 class _Failed(Exception):

@@ -23,12 +23,12 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
-from evidence_kit.domain import ItemKind, ItemSummary, ParseWarning
+from evidence_kit.domain import ItemKind, ItemSummary
 from evidence_kit.errors import (
     CancelledError,
     EvidenceKitError,
@@ -38,13 +38,20 @@ from evidence_kit.errors import (
 from evidence_kit.importers import registry
 from evidence_kit.importers.reading import (
     PARSER_VERSION,
+    as_stream,
     content_time,
-    conversation_record,
+    derived_record,
     image_derived,
     parse,
 )
 from evidence_kit.progress import CancelToken
-from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION, DERIVED_IMAGE_INFO
+from evidence_kit.storage.conversation_store import Written, conversation_records
+from evidence_kit.storage.derived_kinds import (
+    DERIVED_CONVERSATION,
+    DERIVED_CONVERSATION_PART,
+    DERIVED_IMAGE_INFO,
+    DERIVED_THUMBNAIL,
+)
 from evidence_kit.storage.item_parsing import ParsedFacts
 from evidence_kit.vault import NewDerived, Vault
 
@@ -103,44 +110,62 @@ def _format_of(item: ItemSummary) -> str | None:
 
 @dataclass(frozen=True)
 class Reading:
-    """What reading a sealed original now yields: its facts and derived data."""
+    """What reading a sealed original now yields: its facts, and its derived data made lazily
+    (a conversation is read while it is written or compared, never held whole)."""
 
     facts: ParsedFacts
-    derived: list[NewDerived]
-    compared_kind: str  # the derived record `check_reparse` compares
-    warnings: list[ParseWarning]
+    records: Callable[[], Iterator[NewDerived]]
+    replaces: tuple[str, ...]  # the kinds of derived data a new reading replaces
+    compared: tuple[str, ...]  # the kinds `check_reparse` compares
 
 
+@contextlib.contextmanager
 def read_sealed(
     vault: Vault, item: ItemSummary, every_item: list[ItemSummary] | None = None
-) -> Reading | None:
+) -> Iterator[Reading | None]:
     """Parse the sealed original of `item` again (None: nothing to read for this item).
 
-    `every_item` is the vault's item list when the caller has it (to find stored attachments).
+    The memory-only copy lives while the caller uses the reading (its messages are read from it
+    as they are used). `every_item` is the vault's item list when the caller has it.
     """
     format_name = _format_of(item)
     if format_name is None:
-        return None
+        yield None
+        return
     with sealed_original(vault, item) as path:
         if format_name == registry.IMAGE:
-            kind, media_type, derived, times, warnings = image_derived(lambda: path.open("rb"), path.name)
+            kind, media_type, derived, times, _warnings = image_derived(lambda: path.open("rb"), path.name)
             shown_type = media_type or item.media_type
             facts = ParsedFacts(kind, shown_type, registry.IMAGE, PARSER_VERSION, tuple(times))
-            return Reading(facts, derived, DERIVED_IMAGE_INFO, warnings)
-        recognition = registry.Recognition(path, format_name, None, forced=True)
-        parsed = parse(recognition, path)
-    conversation = parsed.conversation
-    links = _stored_links(item, vault.items() if every_item is None else every_item)
-    warnings = list(conversation.warnings)
-    derived = [conversation_record(conversation, links, parsed.missing)]
-    facts = ParsedFacts(
-        registry.kind_for_platform(conversation.platform),
-        item.media_type,
-        format_name,
-        PARSER_VERSION,
-        tuple(content_time(conversation)),
-    )
-    return Reading(facts, derived, DERIVED_CONVERSATION, warnings)
+            yield Reading(facts, lambda: iter(derived), IMAGE_KINDS, (DERIVED_IMAGE_INFO,))
+            return
+        parsed = parse(registry.Recognition(path, format_name, None, forced=True), path)
+        stream = as_stream(parsed)
+        times, messages = content_time(stream)
+        stream = replace(stream, messages=messages)
+        links = _stored_links(item, vault.items() if every_item is None else every_item)
+
+        def records() -> Iterator[NewDerived]:
+            return conversation_records(
+                stream, links=links, missing=parsed.missing, record=derived_record, written=Written()
+            )
+
+        facts = ParsedFacts(
+            registry.kind_for_platform(stream.platform),
+            item.media_type,
+            format_name,
+            PARSER_VERSION,
+            tuple(times),
+        )
+        yield Reading(facts, records, CONVERSATION_KINDS, CONVERSATION_KINDS)
+
+
+IMAGE_KINDS = (DERIVED_IMAGE_INFO, DERIVED_THUMBNAIL)
+CONVERSATION_KINDS = (DERIVED_CONVERSATION_PART, DERIVED_CONVERSATION)
+
+
+def _digests(records: Iterator[NewDerived], kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(r.kind, hashlib.sha256(r.data).hexdigest()) for r in records if r.kind in kinds]
 
 
 @dataclass(frozen=True)
@@ -159,20 +184,25 @@ def reparse_item(vault: Vault, item_id: int, reason: str) -> ReparseOutcome | No
     None when the item is not something the program reads (a plain file, an attachment).
     """
     item = vault.item(item_id)
-    reading = read_sealed(vault, item)
-    if reading is None:
-        return None
-    before = vault.derived(item_id, reading.compared_kind)
-    record = vault.record_parsed(
-        item_id, reading.facts, derived=lambda _links: reading.derived, reparse_reason=reason
-    )
+    with read_sealed(vault, item) as reading:
+        if reading is None:
+            return None
+        before = vault.derived_digests(item_id, reading.compared)
+        record = vault.record_parsed(
+            item_id,
+            reading.facts,
+            derived=lambda _links: reading.records(),
+            reparse_reason=reason,
+            replaces=reading.replaces,
+        )
+        after = vault.derived_digests(item_id, reading.compared)
     return ReparseOutcome(
         item_id,
         f"{item.importer}/{item.importer_version}",
         f"{reading.facts.importer}/{reading.facts.importer_version}",
         record.seal_before,
         record.seal,
-        changed=before != next((d.data for d in reading.derived if d.kind == reading.compared_kind), None),
+        changed=before != after,
     )
 
 
@@ -204,7 +234,11 @@ def check_reparse(vault: Vault, *, cancel: CancelToken | None = None) -> list[Re
             continue
         stored_parser = f"{item.importer}/{item.importer_version}"
         try:
-            reading = read_sealed(vault, item, every_item)
+            with read_sealed(vault, item, every_item) as reading:
+                if reading is None:
+                    continue
+                now_parser = f"{reading.facts.importer}/{reading.facts.importer_version}"
+                fresh = _digests(reading.records(), reading.compared)
         except (CancelledError, ReparseUnavailableError):
             raise
         except Exception as exc:  # a parser that fails now is a finding, never the end of the check
@@ -212,11 +246,7 @@ def check_reparse(vault: Vault, *, cancel: CancelToken | None = None) -> list[Re
             verdict = ReparseVerdict.UNREADABLE
             findings.append(ReparseFinding(item.id, item.original_name, verdict, stored_parser, "", reason))
             continue
-        if reading is None:
-            continue
-        now_parser = f"{reading.facts.importer}/{reading.facts.importer_version}"
-        fresh = next((d.data for d in reading.derived if d.kind == reading.compared_kind), None)
-        stored = vault.derived(item.id, reading.compared_kind)
+        stored = vault.derived_digests(item.id, reading.compared)
         if fresh == stored:
             verdict = ReparseVerdict.SAME
         elif now_parser == stored_parser:

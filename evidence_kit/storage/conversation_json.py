@@ -2,7 +2,9 @@
 
 Rule: the stored form is lossless for every field of `domain.Conversation` and `domain.Message`;
 `sent_at` is ISO 8601 wall time without an offset (as shown in the export), `sent_at_utc` ISO
-8601 with `Z` or null. `message_json` is also the `evidence-kit messages --json` shape.
+8601 with `Z` or null. `message_json` is also the `evidence-kit messages --json` shape. Version 1
+kept a whole conversation in one record (`conversation_to_json`, still read); what is written
+now is version 2, a header and parts (`conversation_store.py`), read through that module.
 """
 
 from __future__ import annotations
@@ -86,8 +88,14 @@ def conversation_to_json(
 
 
 def conversation_from_json(data: bytes) -> tuple[Conversation, dict[str, int], tuple[str, ...]]:
-    """The stored conversation, the attachment links (name -> item id) and the missing names."""
-    document = json.loads(data.decode("utf-8"))
+    """A single-record (version 1) conversation: messages, links (name -> item id), missing names."""
+    return conversation_from_document(json.loads(data.decode("utf-8")))
+
+
+def conversation_from_document(
+    document: dict[str, Any],
+) -> tuple[Conversation, dict[str, int], tuple[str, ...]]:
+    """The conversation a document holds (with its `messages`), its links and its missing names."""
     links: dict[str, int] = {}
     messages = []
     for raw in document["messages"]:

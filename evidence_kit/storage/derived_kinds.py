@@ -9,7 +9,8 @@ from __future__ import annotations
 
 DERIVED_THUMBNAIL = "thumbnail"
 DERIVED_IMAGE_INFO = "image_info"
-DERIVED_CONVERSATION = "conversation"
+DERIVED_CONVERSATION = "conversation"  # a conversation's facts (version 2) or all of it (version 1)
+DERIVED_CONVERSATION_PART = "conversation_part"  # a run of its messages (version 2)
 DERIVED_IMPORT_REPORT = "import_report"
 DERIVED_FILE_INFO = "file_info"
 JSON_TYPE = "application/json"

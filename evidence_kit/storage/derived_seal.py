@@ -18,7 +18,7 @@ another program can recompute it; change it only together with `SEAL_VERSION`.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -48,6 +48,33 @@ class DerivedLike(Protocol):
     def data(self) -> bytes: ...
 
 
+@dataclass(frozen=True)
+class DerivedDigest:
+    """What the seal keeps of one piece of derived data: its names, and its bytes' SHA-256 and size.
+
+    Made as each piece is written (`digest_of`), so a conversation stored in many parts is
+    sealed without ever holding all of its data.
+    """
+
+    kind: str
+    media_type: str
+    producer: str
+    producer_version: str
+    sha256: str
+    size: int
+
+
+def digest_of(extra: DerivedLike) -> DerivedDigest:
+    return DerivedDigest(
+        kind=extra.kind,
+        media_type=extra.media_type,
+        producer=extra.producer,
+        producer_version=extra.producer_version,
+        sha256=sha256_hex(extra.data),
+        size=len(extra.data),
+    )
+
+
 def _wall(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="microseconds") if moment is not None else None
 
@@ -72,7 +99,7 @@ def seal_document(
     importer_version: str,
     parent: int | None,
     times: Sequence[Timestamp],
-    derived: Sequence[DerivedLike],
+    derived: Iterable[DerivedDigest],
 ) -> dict[str, Any]:
     """The canonical document the seal hashes; times and derived data in the order they were stored."""
     return {
@@ -89,8 +116,8 @@ def seal_document(
                 "kind": extra.kind,
                 "media_type": extra.media_type,
                 "producer": f"{extra.producer}/{extra.producer_version}",
-                "sha256": sha256_hex(extra.data),
-                "size": len(extra.data),
+                "sha256": extra.sha256,
+                "size": extra.size,
             }
             for extra in derived
         ],
@@ -118,8 +145,9 @@ def stored_document(conn: Connection, item_id: int) -> dict[str, Any] | None:
         )
         for row in rows
     ]
+    # One row at a time, each reduced to its digest: a conversation of many parts is never held whole.
     query = select(Derived).where(Derived.item_id == item_id).order_by(Derived.id)
-    derived: list[Any] = list(conn.execute(query).all())
+    derived = [digest_of(row) for row in conn.execute(query)]
     return seal_document(
         name=item.original_name,
         path=item.original_path,

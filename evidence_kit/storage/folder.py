@@ -77,7 +77,8 @@ def open_regular_file(path: Path, follow_links: bool) -> BinaryIO:
     """Open a file to store only if it is a regular file, never waiting on a FIFO or a device.
 
     O_NONBLOCK makes opening a FIFO return at once; `fstat` then refuses anything but a regular
-    file before a byte is read. (`importers/paths.py` does the same for the batch's readers.)
+    file before a byte is read. (`importers/paths.py` does the same for the batch's readers,
+    which may not import storage.) `Vault.add_file` opens what it stores this way.
     """
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
     fd = os.open(path, flags)

@@ -18,7 +18,7 @@ Rules this module keeps:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -69,8 +69,9 @@ def record_parsed(
     facts: ParsedFacts,
     *,
     children: Sequence[NewChild] = (),
-    derived: Callable[[dict[str, int]], Sequence[NewDerived]] = lambda _links: (),
+    derived: Callable[[dict[str, int]], Iterable[NewDerived]] = lambda _links: (),
     reparse_reason: str | None = None,
+    replaces: Sequence[str] = (),
     cancel: CancelToken | None = None,
     on_bytes: Callable[[int], None] | None = None,
 ) -> ParseRecord:
@@ -78,8 +79,10 @@ def record_parsed(
 
     `children` are stored as items of their own linked to the item (each alone rolled back
     when it cannot be read, and returned as a failure); `derived` is called with the names
-    of the stored children and their ids. With `reparse_reason` the item's earlier derived
-    data and content times are replaced and the event is `item_reparsed`.
+    of the stored children and their ids; it may make its records lazily (a conversation read
+    while it is stored, part by part), and each is written and let go before the next. With
+    `reparse_reason` the item's derived data of the kinds in `replaces` and its content times
+    are replaced, and the event is `item_reparsed`.
     """
     db = writer.database
     with db.write() as conn:
@@ -103,13 +106,11 @@ def record_parsed(
         )
         writer.insert_times(conn, item_id, facts.times)
         stored_children, failures, links = _store_children(writer, conn, item_id, children, cancel, on_bytes)
-        parent_derived = list(derived(links))
-        if reparse_reason is not None:
+        if reparse_reason is not None and replaces:
             # A re-reading replaces what it makes again (the messages, the picture's facts); the
             # import report stays: it is the record of what happened when the file came in.
-            replaced = {d.kind for d in parent_derived}
-            conn.execute(delete(Derived).where(Derived.item_id == item_id, Derived.kind.in_(replaced)))
-        writer.insert_derived(conn, item_id, parent_derived)
+            conn.execute(delete(Derived).where(Derived.item_id == item_id, Derived.kind.in_(tuple(replaces))))
+        digests = writer.insert_derived(conn, item_id, derived(links), cancel)
         # The seal of what the database now holds, built exactly as `verify` will build it.
         after_document = stored_document(conn, item_id)
         assert after_document is not None
@@ -118,7 +119,7 @@ def record_parsed(
             "item": item_id,
             "parser": f"{facts.importer}/{facts.importer_version}",
             "kind": str(facts.kind),
-            "derived": [d.kind for d in parent_derived],
+            "derived": sorted({d.kind for d in digests}),
             "children": [child.id for child in stored_children],
             "seal_before": seal_before,
             "seal": seal,

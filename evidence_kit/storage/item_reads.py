@@ -7,6 +7,7 @@ one stored chunk at a time, so memory never depends on a file's size.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -106,6 +107,17 @@ def read_derived_of_items(conn: Connection, item_ids: Sequence[int], kind: str) 
         for item_id, data in rows:
             found[item_id] = data  # ordered by id: the newest wins
     return found
+
+
+def read_derived_digests(conn: Connection, item_id: int, kinds: Sequence[str]) -> list[tuple[str, str]]:
+    """(kind, SHA-256) of each piece of derived data of `kinds`, in the order stored; one row at a
+    time, so a conversation stored in many parts is never held whole."""
+    query = (
+        select(Derived.kind, Derived.data)
+        .where(Derived.item_id == item_id, Derived.kind.in_(tuple(kinds)))
+        .order_by(Derived.id)
+    )
+    return [(kind, hashlib.sha256(data).hexdigest()) for kind, data in conn.execute(query)]
 
 
 def read_chunk(conn: Connection, item_id: int, seq: int) -> bytes | None:

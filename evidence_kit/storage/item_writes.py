@@ -7,7 +7,9 @@ Rules this module keeps:
   the SHA-256 is computed in the same pass that stores the bytes (on a helper thread, while
   SQLCipher encrypts the chunk on this one).
 - Derived data is stored beside its item and named in the item's custody event; it is never
-  evidence itself.
+  evidence itself. It may come as a lazy iterable (`store_derived`): each piece is written, its
+  digest kept for the seal, and the piece let go, so a conversation of any size is stored in
+  bounded memory.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -29,7 +31,7 @@ from evidence_kit.hashing import CHUNK_SIZE, read_chunks
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.database import VaultDatabase
-from evidence_kit.storage.derived_seal import seal_document, seal_of
+from evidence_kit.storage.derived_seal import DerivedDigest, digest_of, seal_document, seal_of
 from evidence_kit.storage.models import Chunk, Derived, Item, ItemTime, table_of
 
 # The statements of the write path, built once on the tables (not the ORM classes): building an
@@ -118,16 +120,19 @@ class ItemWriter:
     ) -> ItemSummary:
         """Store one original with its derived data and `item_added` event in the caller's transaction."""
         stored = self._store(conn, stream, meta, cancel=cancel, on_bytes=on_bytes)
-        _store_derived(conn, stored.id, derived)
-        self._added_event(conn, stored, meta, derived)
+        digests = store_derived(conn, stored.id, derived)
+        self._added_event(conn, stored, meta, digests)
         return stored
 
     def insert_times(self, conn: Connection, item_id: int, times: Sequence[Timestamp]) -> None:
         if times:
             conn.execute(_INSERT_TIME, [_time_row(item_id, moment) for moment in times])
 
-    def insert_derived(self, conn: Connection, item_id: int, derived: Sequence[NewDerived]) -> None:
-        _store_derived(conn, item_id, derived)
+    def insert_derived(
+        self, conn: Connection, item_id: int, derived: Iterable[NewDerived], cancel: CancelToken | None = None
+    ) -> list[DerivedDigest]:
+        """Write derived data one piece at a time (it may be made lazily); the digests of what was written."""
+        return store_derived(conn, item_id, derived, cancel=cancel)
 
     def add_stream(
         self,
@@ -141,8 +146,8 @@ class ItemWriter:
         """Store one original from `stream`, with its times, derived data and custody event, atomically."""
         with self._db.write() as conn:
             stored = self._store(conn, stream, meta, cancel=cancel, on_bytes=on_bytes)
-            _store_derived(conn, stored.id, derived)
-            self._added_event(conn, stored, meta, derived)
+            digests = store_derived(conn, stored.id, derived)
+            self._added_event(conn, stored, meta, digests)
         return stored
 
     def add_export(
@@ -151,7 +156,7 @@ class ItemWriter:
         meta: NewItem,
         *,
         children: Sequence[NewChild] = (),
-        derived: Callable[[dict[str, int]], Sequence[NewDerived]] = lambda _links: (),
+        derived: Callable[[dict[str, int]], Iterable[NewDerived]] = lambda _links: (),
         cancel: CancelToken | None = None,
         on_bytes: Callable[[int], None] | None = None,
     ) -> tuple[list[ItemSummary], list[tuple[str, EvidenceKitError]]]:
@@ -166,8 +171,8 @@ class ItemWriter:
                 try:
                     with conn.begin_nested(), child.open() as child_stream:
                         stored = self._store(conn, child_stream, child_meta, cancel=cancel, on_bytes=on_bytes)
-                        _store_derived(conn, stored.id, child.derived)
-                        self._added_event(conn, stored, child_meta, child.derived)
+                        digests = store_derived(conn, stored.id, child.derived)
+                        self._added_event(conn, stored, child_meta, digests)
                     links[child.name] = stored.id
                     children_stored.append(stored)
                 except CancelledError:
@@ -178,9 +183,10 @@ class ItemWriter:
                     failures.append(
                         (child.name, FileUnreadableError(path=child.name, detail=exc.strerror or str(exc)))
                     )
-            parent_derived = derived(links)
-            _store_derived(conn, parent.id, parent_derived)
-            self._added_event(conn, parent, meta, parent_derived)
+            # The parent's derived data may be produced lazily (a conversation read while it is
+            # stored, part by part): each piece is written and let go before the next is made.
+            digests = store_derived(conn, parent.id, derived(links), cancel=cancel)
+            self._added_event(conn, parent, meta, digests)
         items = [parent, *children_stored]
         return items, failures
 
@@ -259,7 +265,7 @@ class ItemWriter:
         )
 
     def _added_event(
-        self, conn: Connection, item: ItemSummary, meta: NewItem, derived: Sequence[NewDerived]
+        self, conn: Connection, item: ItemSummary, meta: NewItem, derived: Sequence[DerivedDigest]
     ) -> None:
         item_id, item_uuid, sha256, size = item.id, item.uuid, item.sha256, item.size
         self._on_stored(conn, item_id, sha256)  # e.g. queued for a time-stamp, never stamped in here
@@ -308,9 +314,20 @@ def _time_row(item_id: int, moment: Timestamp) -> dict[str, object]:
     }
 
 
-def _store_derived(conn: Connection, item_id: int, derived: Sequence[NewDerived]) -> None:
+def store_derived(
+    conn: Connection, item_id: int, derived: Iterable[NewDerived], *, cancel: CancelToken | None = None
+) -> list[DerivedDigest]:
+    """Write each piece of derived data in the caller's transaction, as it comes; return the digests
+    the item's seal is made of (`derived_seal.seal_document`).
+
+    `derived` may be a generator that reads its input while it is written (a conversation in
+    parts): only one piece is held at a time, so memory does not depend on how much there is.
+    """
     now = datetime.now(UTC)
+    digests: list[DerivedDigest] = []
     for extra in derived:
+        if cancel is not None:
+            cancel.check()  # raising here rolls the whole item back
         conn.execute(
             _INSERT_DERIVED,
             {
@@ -323,6 +340,9 @@ def _store_derived(conn: Connection, item_id: int, derived: Sequence[NewDerived]
                 "data": extra.data,
             },
         )
+        digests.append(digest_of(extra))
+        del extra  # let the piece go before the next is made (a loop variable lives on until then)
+    return digests
 
 
 def update_item_field(

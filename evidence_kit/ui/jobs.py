@@ -38,10 +38,8 @@ from evidence_kit.errors import CancelledError, EvidenceKitError, WrongPassphras
 from evidence_kit.importers.batch import add_paths, image_derived
 from evidence_kit.progress import ProgressInfo
 from evidence_kit.resources import demo_dir
-from evidence_kit.storage.conversation_json import conversation_from_json
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.derived_kinds import (
-    DERIVED_CONVERSATION,
     DERIVED_FILE_INFO,
     DERIVED_IMAGE_INFO,
     DERIVED_IMPORT_REPORT,
@@ -427,12 +425,12 @@ def load_detail(context: JobContext, item_id: int, *, record_view: bool = True) 
     thumbnails: dict[int, QImage] = {}
     preview: str | None = None
     truncated = False
-    raw_conversation = vault.derived(item_id, DERIVED_CONVERSATION)
-    if raw_conversation:
-        try:
-            conversation, links, missing = conversation_from_json(raw_conversation)
-        except (ValueError, KeyError, TypeError):
-            conversation = None
+    try:
+        stored = vault.conversation(item_id)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        stored = None  # damaged derived data: the original is still shown and extractable
+    if stored is not None:
+        conversation, links, missing = stored
     if conversation is not None:
         thumbnails = load_thumbnails(context, sorted(set(links.values())))
     elif summary.kind == ItemKind.IMAGE and summary.size <= MAX_IMAGE_BYTES:

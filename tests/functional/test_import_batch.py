@@ -15,7 +15,6 @@ import zlib
 from pathlib import Path
 
 from evidence_kit.importers.batch import add_paths
-from evidence_kit.storage.conversation_json import conversation_from_json
 from evidence_kit.vault import Vault
 from tests.functional.fixtures import email_with_attachment, photo_with_exif, screenshot, whatsapp_zip
 
@@ -57,7 +56,9 @@ def test_mixed_batch(tmp_path: Path, vault: Vault) -> None:
     assert vault.item(attachment_id).parent_id == chat_id
     assert vault.item(chat_id).kind == "chat"
 
-    conversation, links, missing = conversation_from_json(vault.derived(chat_id, "conversation") or b"")
+    stored = vault.conversation(chat_id)
+    assert stored is not None
+    conversation, links, missing = stored
     assert links == {"IMG-20261004-WA0001.jpg": attachment_id}
     assert missing == ("IMG-20261004-WA0002.jpg",)
     assert [m.text for m in conversation.messages][:3] == [
@@ -84,7 +85,9 @@ def test_mixed_batch(tmp_path: Path, vault: Vault) -> None:
 
     # The e-mail: one message, its attachment stored and linked.
     email_id = names["threat.eml"][0]
-    email_conv, email_links, _ = conversation_from_json(vault.derived(email_id, "conversation") or b"")
+    email_stored = vault.conversation(email_id)
+    assert email_stored is not None
+    email_conv, email_links, _ = email_stored
     assert [m.sender_id for m in email_conv.messages] == ["throwaway@example.net"]
     assert email_links == {"map.pdf": names["map.pdf"][0]}
     assert _original(vault, names["map.pdf"][0]) == b"%PDF-1.4 fictional\n"

@@ -21,7 +21,6 @@ from PIL import Image
 from evidence_kit.domain import AttachmentRef, Conversation, EmbeddedFile, Message, ParsedExport
 from evidence_kit.importers import registry
 from evidence_kit.importers.reading import OriginalReader
-from evidence_kit.storage.conversation_json import conversation_from_json
 from evidence_kit.storage.keys import KdfParams
 from evidence_kit.vault import Vault
 from tests.functional.fixtures import WHATSAPP_LINES
@@ -139,8 +138,9 @@ def test_attachments_of_one_name_and_an_unreadable_one_in_any_export(tmp_path: P
         parent, *children = result.items
         stored = [b"".join(vault.iter_original(c.id)) for c in children]
         assert stored == [b"first picture", b"second picture"]
-        document = vault.derived(parent.id, "conversation") or b""
-    _conversation, links, _missing = conversation_from_json(document)
+        document = vault.conversation(parent.id)
+    assert document is not None
+    _conversation, links, _missing = document
     assert links == {"image001.png": children[0].id}
     shown = [w.format() for w in result.warnings]
     unreadable_text = "The attached file broken.png could not be stored: Could not read broken.png: "

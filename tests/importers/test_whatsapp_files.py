@@ -13,6 +13,8 @@ import pytest
 from evidence_kit.errors import ImportFormatError
 from evidence_kit.importers import whatsapp
 from evidence_kit.importers.archive import ArchiveBombError
+from evidence_kit.importers.whatsapp.blocks import MAX_LINE_CHARS
+from evidence_kit.importers.whatsapp.stream import MAX_MESSAGE_CHARS
 
 from .whatsapp_fixtures import (
     FIXTURES,
@@ -177,9 +179,16 @@ def test_a_50_mib_single_line(tmp_path: Path) -> None:
     body = "x" * (50 * 1024 * 1024)
     path.write_text(f"15/01/2024, 21:05 - Anna de Vries: {body}\n", encoding="ascii")
     started = time.perf_counter()
-    messages = whatsapp.read(path).conversation.messages
+    conversation = whatsapp.read(path).conversation
     assert time.perf_counter() - started < 10
-    assert len(messages) == 1 and len(messages[0].text) == len(body)
+    # The line is cut for display to its first MAX_LINE_CHARS characters (header included), with a
+    # warning giving its real length; the file itself is never changed by reading it.
+    line = len("15/01/2024, 21:05 - Anna de Vries: ") + len(body)
+    kept = MAX_LINE_CHARS - len("15/01/2024, 21:05 - Anna de Vries: ")
+    assert [len(m.text) for m in conversation.messages] == [kept]
+    assert conversation.messages[0].text == body[:kept]
+    cut = [w for w in conversation.warnings if w.code == "long_line_cut"]
+    assert [dict(w.params) for w in cut] == [{"line": "1", "length": str(line), "limit": str(MAX_LINE_CHARS)}]
     headless = tmp_path / "headless.txt"
     headless.write_text(body, encoding="ascii")
     with pytest.raises(ImportFormatError):
@@ -194,14 +203,22 @@ def test_many_lookalike_lines_stay_linear_and_warnings_are_counted() -> None:
     conversation = whatsapp.parse_text(text).conversation
     assert time.perf_counter() - started < 5
     assert len(conversation.messages) == 1
-    assert conversation.messages[0].text == f"start\n{lookalikes}\n{other_shape}"
+    # Over 3 MiB of text in one message: it is shown cut to MAX_MESSAGE_CHARS, with a warning.
+    whole = f"start\n{lookalikes}\n{other_shape}"
+    raw = "Anna de Vries: " + whole  # the message as written after its header
+    assert conversation.messages[0].text == raw[:MAX_MESSAGE_CHARS].removeprefix("Anna de Vries: ")
     codes = [w.code for w in conversation.warnings]
-    assert codes == ["invalid_header_date"] * 21
+    assert codes == ["invalid_header_date"] * 21 + ["long_message_cut"]
+    assert dict(conversation.warnings[-1].params) == {
+        "line": "1",
+        "length": str(len(raw)),
+        "limit": str(MAX_MESSAGE_CHARS),
+    }
     assert conversation.warnings[0].format() == (
         "Line 2 looks like the start of a message, but its date or time cannot exist; it was kept as part "
         "of the message before it."
     )
-    assert conversation.warnings[-1].format() == (
+    assert conversation.warnings[-2].format() == (
         "59980 more lines look like the start of a message but have a date or time that cannot exist; "
         "they were kept as part of the messages before them."
     )

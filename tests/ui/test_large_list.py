@@ -33,8 +33,6 @@ from pytestqt.qtbot import QtBot
 
 from evidence_kit.domain import ItemKind, ItemSummary, TimeSource
 from evidence_kit.importers.batch import add_paths
-from evidence_kit.storage.conversation_json import conversation_from_json
-from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
 from evidence_kit.ui import texts
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.models.item_filter import ItemFilterProxy
@@ -183,7 +181,9 @@ def _expected(vault: Vault) -> dict[int, Expected]:
         platform = sender = title = ""
         parts = [summary.original_name]
         if summary.kind in CONVERSATION_KINDS:
-            conversation = conversation_from_json(vault.derived(summary.id, DERIVED_CONVERSATION) or b"")[0]
+            stored = vault.conversation(summary.id)
+            assert stored is not None
+            conversation = stored.conversation
             platform, title = conversation.platform, conversation.title or ""
             parts.append(title)
             senders: list[str] = []
@@ -317,9 +317,11 @@ def test_the_quick_conversation_reader_agrees_with_the_full_one(big_vault: BigVa
         chats = [s for s in vault.items() if s.kind in CONVERSATION_KINDS]
         assert len(chats) > 50
         for summary in chats:
-            data = vault.derived(summary.id, DERIVED_CONVERSATION)
-            quick = _row_from_stored(summary, data, make_row(summary, None).trusted)
-            full = make_row(summary, conversation_from_json(data or b"")[0])
+            document = vault.conversation_documents([summary.id]).get(summary.id)
+            stored = vault.conversation(summary.id)
+            assert document is not None and stored is not None
+            quick = _row_from_stored(summary, document, make_row(summary, None).trusted)
+            full = make_row(summary, stored.conversation)
             assert quick == full
             assert (quick.content_text, quick.meta_text, quick.date_key) == (
                 full.content_text,

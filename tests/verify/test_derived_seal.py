@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, text
 
-from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
+from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION_PART
 from evidence_kit.storage.derived_seal import seal_of, seal_states, stored_document
 from evidence_kit.vault import Vault
 from evidence_kit.verify.derived import check_derived
@@ -32,11 +32,17 @@ def _items_by_name(vault: Vault) -> dict[str, int]:
 
 
 def _edit_conversation(conn: Connection, item_id: int, field: str, value: str) -> None:
-    row = conn.execute(
-        text("SELECT id, data FROM derived WHERE item_id = :i AND kind = :k"),
-        {"i": item_id, "k": DERIVED_CONVERSATION},
-    ).one()
-    document = json.loads(row.data)
+    """Change the first message that has `field` in the stored conversation (in its parts)."""
+    rows = conn.execute(
+        text("SELECT id, data FROM derived WHERE item_id = :i AND kind = :k ORDER BY id"),
+        {"i": item_id, "k": DERIVED_CONVERSATION_PART},
+    ).all()
+    row, document = next(
+        (row, document)
+        for row in rows
+        for document in [json.loads(row.data)]
+        if any(m.get(field) for m in document["messages"])
+    )
     message = next(m for m in document["messages"] if m.get(field))
     assert message[field] != value
     message[field] = value

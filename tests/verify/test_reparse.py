@@ -87,17 +87,17 @@ def test_reparse_is_logged_with_both_seals_and_parsers(
     vault_path, _env, ids = case
     chat = ids[CHAT.name]
     with Vault.open(vault_path, PASSPHRASE) as vault:
-        before = vault.derived(chat, DERIVED_CONVERSATION)
+        before = vault.derived(chat, DERIVED_CONVERSATION)  # the header record: it holds the title
         # A newer parser that reads the chat differently: another version, another title.
         monkeypatch.setattr(reparse_module, "PARSER_VERSION", "99.0.0")
-        real_record = reparse_module.conversation_record
+        real_records = reparse_module.conversation_records
 
-        def newer(conversation, links, missing):  # type: ignore[no-untyped-def]
+        def newer(stream, **options):  # type: ignore[no-untyped-def]
             from dataclasses import replace
 
-            return real_record(replace(conversation, title="Read by a newer parser"), links, missing)
+            return real_records(replace(stream, title="Read by a newer parser"), **options)
 
-        monkeypatch.setattr(reparse_module, "conversation_record", newer)
+        monkeypatch.setattr(reparse_module, "conversation_records", newer)
         findings = {f.item_id: f for f in check_reparse(vault)}
         assert findings[chat].verdict == ReparseVerdict.NEWER_PARSER
         outcome = reparse_item(vault, chat, "parser 99 reads titles differently")

@@ -1,9 +1,11 @@
 """WhatsApp "Export chat": the `.txt` file and the export `.zip` (chat text plus media).
 
-Rule: the export is read exactly as shown, in one pass of one compiled regular expression over
-the whole text (a `split` at every header), never by trying locales line by line; each distinct
-date and time string is read once. Performance matters (a chat can hold hundreds of thousands of
-messages): see `bench/parse_whatsapp.py`. Every line that starts with a timestamp in
+Rule: the export is read exactly as shown, as a stream: blocks of whole lines, each cut at every
+header by one `split` of one compiled regular expression, never by trying locales line by line;
+each distinct date and time string is read once, and memory never depends on the file's size
+(a line or message over 1 Mi characters is cut for display, with a warning). Performance
+matters (a chat can hold millions of messages): see `bench/parse_whatsapp.py` and
+`bench/import_large_chat.py`. Every line that starts with a timestamp in
 the file's own header shape starts a message; every other line continues the message before it.
 Times are kept as the wall-clock time printed (the export states no zone). Text keeps everything
 the person typed and drops only invisible bidi marks (U+200E, U+200F, U+202A-U+202E,
@@ -42,7 +44,10 @@ The modules, one job each:
 * `dates.py`: dates and times as written; the day/month order of a file.
 * `markers.py`: deleted, edited, omitted, attachment, call and encryption-notice markers.
 * `titles.py`: the chat's title from the export's file name.
-* `parser.py`: decoded text to a Conversation (`parse_text`).
+* `blocks.py`: the decoded text in bounded blocks of whole lines, overlong lines cut.
+* `parser.py`: senders, media types and the Message template the parser shares.
+* `stream.py`: the parser: passes over the blocks, messages yielded one at a time
+  (`parse_stream`; `parse_text` for text already in memory).
 * `reader.py`: recognising (`sniff`), decoding and reading `.txt` and `.zip` exports (`read`).
 """
 
@@ -54,15 +59,16 @@ from evidence_kit.importers.whatsapp.parser import (
     TIMEZONE_ASSUMPTION,
     ParsedChat,
     media_type_of,
-    parse_text,
 )
 from evidence_kit.importers.whatsapp.reader import (
     MAX_TEXT_BYTES,
     ZIP_TIME_ASSUMPTION,
     decode_export,
     read,
+    read_stream,
     sniff,
 )
+from evidence_kit.importers.whatsapp.stream import parse_text
 from evidence_kit.importers.whatsapp.titles import title_from_name
 
 __all__ = [
@@ -75,6 +81,7 @@ __all__ = [
     "media_type_of",
     "parse_text",
     "read",
+    "read_stream",
     "sniff",
     "strip_marks",
     "title_from_name",

@@ -9,11 +9,10 @@ otherwise the order usual for the export's shape and language, with the warning
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from evidence_kit.domain import ParseWarning
@@ -146,17 +145,32 @@ def valid_ymd(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _inversions(keys: list[tuple[int, int, int]]) -> int:
-    return sum(1 for earlier, later in itertools.pairwise(keys) if later < earlier)
+@dataclass
+class Inversions:
+    """How often, in file order, a date reads earlier than the one before it, per day/month order.
+
+    Fed one date at a time (only when it changes), so deciding the order keeps no list of dates.
+    """
+
+    counts: dict[str, int] = field(default_factory=lambda: {"dmy": 0, "mdy": 0})
+    _last: DateInfo | None = None
+
+    def feed(self, date: DateInfo) -> None:
+        last = self._last
+        if last is not None and date is not last:
+            for order in ("dmy", "mdy"):
+                if year_month_day(date.fields, order) < year_month_day(last.fields, order):
+                    self.counts[order] += 1
+        self._last = date
 
 
 def decide_order(
     dates: list[DateInfo],
-    sequence: list[DateInfo],
+    inversions: Inversions,
     locales: Callable[[], Counter[str]],
     example: str,
 ) -> tuple[str, list[ParseWarning]]:
-    """Day/month order for the whole file. `dates`: each date once; `sequence`: in file order."""
+    """Day/month order for the whole file. `dates`: each date once; `inversions`: over file order."""
     if dates[0].year_first:
         # Year first is year/month/day, unless only the middle field ever goes above 12.
         middle = any(d.fields[1] > 12 for d in dates)
@@ -171,9 +185,7 @@ def decide_order(
         # Both orders break somewhere: take the one that breaks less (the rest are reported).
         return ("dmy" if over_first >= over_second else "mdy"), []
     # No field above 12: the order that puts the messages in time order wins.
-    by_order = {
-        order: _inversions([year_month_day(d.fields, order) for d in sequence]) for order in ("dmy", "mdy")
-    }
+    by_order = inversions.counts
     if by_order["dmy"] != by_order["mdy"]:
         order = "dmy" if by_order["dmy"] < by_order["mdy"] else "mdy"
         return order, [

@@ -1,10 +1,12 @@
 """Reading a WhatsApp export from disk: recognising it (`sniff`), decoding its text, the `.txt`
 file and the export `.zip` (chat text plus media).
 
-Rule: `sniff` looks only at the first 64 KiB and never raises for odd bytes; `read` decodes the
-text (UTF-8, iOS with a BOM; UTF-16 with a BOM for re-saved files), parses it with
-`parser.parse_text` and, for a zip, lists every other member as a file of the export, warning
-about files the messages refer to that are not there.
+Rule: `sniff` looks only at the first 64 KiB and never raises for odd bytes; `read_stream`
+decodes the text as it reads it (UTF-8, iOS with a BOM; UTF-16 with a BOM for re-saved files),
+parses it with `stream.parse_stream` (messages read when used: memory does not depend on the
+file's size) and, for a zip, reads the chat member in place and lists every other member as a
+file of the export, warning about files the messages refer to that are not there. `read` is the
+same with every message read into memory (tests, small inputs).
 """
 
 from __future__ import annotations
@@ -12,23 +14,27 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from evidence_kit.domain import (
-    Conversation,
+    ConversationStream,
     EmbeddedFile,
     ParsedExport,
     ParseWarning,
+    StreamedExport,
     TimeSource,
     Timestamp,
 )
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
 from evidence_kit.importers.archive import MIB, ArchiveMember, ZipArchive
 from evidence_kit.importers.signal_export import looks_like_signal_export
+from evidence_kit.importers.whatsapp.blocks import Decoded, decoded_text, line_blocks
 from evidence_kit.importers.whatsapp.header import HEADER
-from evidence_kit.importers.whatsapp.parser import FORMAT, media_type_of, parse_text
+from evidence_kit.importers.whatsapp.parser import FORMAT, media_type_of
+from evidence_kit.importers.whatsapp.stream import TextSource, parse_stream
 from evidence_kit.importers.whatsapp.titles import title_from_name
 
 MAX_TEXT_BYTES = 256 * MIB
@@ -128,16 +134,31 @@ def sniff(head: bytes, name: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def _read_bytes(path: Path, limit: int) -> bytes:
+def _checked_size(path: Path, limit: int) -> None:
     try:
         size = path.stat().st_size
-        if size > limit:
-            raise ImportFormatError(
-                path=str(path), format=FORMAT, detail="too large to parse as a chat; stored as a plain file"
-            )
-        return path.read_bytes()
     except OSError as exc:
         raise FileUnreadableError(path=str(path), detail=exc.strerror or str(exc)) from None
+    if size > limit:
+        raise ImportFormatError(
+            path=str(path), format=FORMAT, detail="too large to parse as a chat; stored as a plain file"
+        )
+
+
+def _text_source(open_binary: Callable[[], BinaryIO], shown: str) -> TextSource:
+    """Each call opens the chat text afresh and hands on its blocks (one pass of the parser)."""
+
+    def source(found: Decoded) -> Iterator[str]:
+        try:
+            handle = open_binary()
+        except OSError as exc:
+            raise FileUnreadableError(path=shown, detail=exc.strerror or str(exc)) from None
+        with handle:
+            text, bad_bytes = decoded_text(handle)
+            yield from line_blocks(text, found, boms=2)
+            found.bad_bytes = bad_bytes(found.replaced)
+
+    return source
 
 
 def _decode_warning(bad: int) -> list[ParseWarning]:
@@ -152,7 +173,7 @@ def _decode_warning(bad: int) -> list[ParseWarning]:
     ]
 
 
-def _with_warnings(conversation: Conversation, extra: Iterable[ParseWarning]) -> Conversation:
+def _with_warnings(conversation: ConversationStream, extra: Iterable[ParseWarning]) -> ConversationStream:
     added = tuple(extra)
     return replace(conversation, warnings=added + conversation.warnings) if added else conversation
 
@@ -204,16 +225,20 @@ def _member_time(member: ArchiveMember) -> Timestamp | None:
     )
 
 
-def _read_zip(path: Path) -> ParsedExport:
+def _read_zip(path: Path) -> StreamedExport:
     shown = str(path)
     with ZipArchive(path, display_name=shown, format_name=FORMAT) as archive:
         chat = _choose_chat_member(archive)
         if chat is None:
             raise ImportFormatError(path=shown, format=FORMAT, detail="the zip holds no WhatsApp chat text")
-        text, bad = decode_export(archive.read(chat, max_size=MAX_TEXT_BYTES))
+        if chat.size > MAX_TEXT_BYTES:
+            raise ImportFormatError(
+                path=shown, format=FORMAT, detail=f"member {chat.name} is too large to parse as a chat"
+            )
         base = chat.name.rsplit("/", 1)[-1]
         title = title_from_name(base) or title_from_name(path.name)
-        parsed = parse_text(text, name=shown, title=title)
+        # The chat text is read from the zip in each pass, never whole (openers outlive the archive).
+        parsed = parse_stream(_text_source(archive.opener(chat), shown), name=shown, title=title)
 
         media = [
             m
@@ -241,14 +266,18 @@ def _read_zip(path: Path) -> ParsedExport:
         missing = [name for name in parsed.referenced if name not in present]
         conversation = _with_warnings(
             parsed.conversation,
-            [*archive.warnings, *_decode_warning(bad), *_missing_warning(missing)],
+            [*archive.warnings, *_decode_warning(parsed.decoded.bad_bytes), *_missing_warning(missing)],
         )
         conversation = replace(conversation, extra=(*conversation.extra, ("chat_file", chat.name)))
-        return ParsedExport(conversation=conversation, files=tuple(files), missing=tuple(missing))
+        return StreamedExport(conversation=conversation, files=tuple(files), missing=tuple(missing))
 
 
-def read(path: Path) -> ParsedExport:
-    """Parse a WhatsApp export `.txt` or `.zip` at `path`."""
+def read_stream(path: Path) -> StreamedExport:
+    """Parse a WhatsApp export `.txt` or `.zip` at `path`; its messages are read as they are used.
+
+    The export is read once now (the facts: participants, date order, warnings) and once more
+    when the messages are iterated; memory does not depend on its size.
+    """
     path = Path(path)
     if path.is_dir():
         raise ImportFormatError(path=str(path), format=FORMAT, detail="a folder is not a WhatsApp export")
@@ -259,9 +288,20 @@ def read(path: Path) -> ParsedExport:
         raise FileUnreadableError(path=str(path), detail=exc.strerror or str(exc)) from None
     if magic in _ZIP_MAGIC:
         return _read_zip(path)
-    data = _read_bytes(path, MAX_TEXT_BYTES)
-    text, bad = decode_export(data)
-    parsed = parse_text(text, name=str(path), title=title_from_name(path.name))
+    _checked_size(path, MAX_TEXT_BYTES)
+    parsed = parse_stream(
+        _text_source(lambda: path.open("rb"), str(path)), name=str(path), title=title_from_name(path.name)
+    )
     missing = list(parsed.referenced)
-    conversation = _with_warnings(parsed.conversation, [*_decode_warning(bad), *_missing_warning(missing)])
-    return ParsedExport(conversation=conversation, files=(), missing=tuple(missing))
+    conversation = _with_warnings(
+        parsed.conversation, [*_decode_warning(parsed.decoded.bad_bytes), *_missing_warning(missing)]
+    )
+    return StreamedExport(conversation=conversation, files=(), missing=tuple(missing))
+
+
+def read(path: Path) -> ParsedExport:
+    """Parse a WhatsApp export `.txt` or `.zip` at `path`, every message read into memory."""
+    streamed = read_stream(path)
+    return ParsedExport(
+        conversation=streamed.conversation.read_whole(), files=streamed.files, missing=streamed.missing
+    )

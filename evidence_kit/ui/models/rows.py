@@ -9,17 +9,18 @@ rows on the GUI thread then never reads the vault, folds text or looks for a tim
 from __future__ import annotations
 
 import enum
-import json
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from evidence_kit.domain import Conversation, ItemKind, ItemSummary, TimeSource, Timestamp
-from evidence_kit.storage.conversation_json import FORMAT_VERSION, conversation_from_json
-from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
+from evidence_kit.storage import conversation_json, conversation_store
+from evidence_kit.storage.conversation_json import conversation_from_document
 from evidence_kit.vault import Vault
 
 CONVERSATION_KINDS = frozenset({ItemKind.CHAT, ItemKind.EMAIL, ItemKind.SMS, ItemKind.CALL_LOG})
+STORED_VERSIONS = frozenset({conversation_json.FORMAT_VERSION, conversation_store.VERSION})
 NO_DAY = -1  # `ItemRow.day` of a row without any date
 
 
@@ -134,19 +135,18 @@ def _row(
     )
 
 
-def _row_from_stored(summary: ItemSummary, data: bytes | None, trusted: TrustedState) -> ItemRow:
+def _row_from_stored(summary: ItemSummary, document: dict[str, Any] | None, trusted: TrustedState) -> ItemRow:
     """`make_row` for a stored conversation, reading only the fields a row needs.
 
     Opening a vault makes a row of every chat; building every message as a `Message` (with
-    its times parsed) cost most of that. The fields read are those `conversation_to_json`
-    writes in its version `FORMAT_VERSION`; anything else takes the full reader.
+    its times parsed) cost most of that. The fields read are those `message_json` writes in the
+    stored versions this program knows (`STORED_VERSIONS`); anything else takes the full reader.
     """
-    if not data:
+    if not document:
         return make_row(summary, None, trusted)
     try:
-        document = json.loads(data.decode("utf-8"))
-        if document.get("version") != FORMAT_VERSION:
-            return make_row(summary, _parse(data), trusted)
+        if document.get("version") not in STORED_VERSIONS:
+            return make_row(summary, conversation_from_document(document)[0], trusted)
         parts = [summary.original_name]
         title = str(document.get("title") or "")
         parts.append(title)
@@ -159,24 +159,19 @@ def _row_from_stored(summary: ItemSummary, data: bytes | None, trusted: TrustedS
             parts.append(str(message["text"]))
             parts.extend(str(attachment["name"]) for attachment in message["attachments"])
         platform = str(document["platform"])
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
-        return make_row(summary, None, trusted)  # as `_parse` does with data it cannot read
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return make_row(summary, None, trusted)  # as `_conversation` does with data it cannot read
     return _row(summary, platform, ", ".join(senders), title, parts, trusted)
-
-
-def _parse(data: bytes | None) -> Conversation | None:
-    if not data:
-        return None
-    try:
-        return conversation_from_json(data)[0]
-    except (ValueError, KeyError, TypeError, json.JSONDecodeError):
-        return None  # derived data is a convenience; the original is what counts
 
 
 def _conversation(vault: Vault, summary: ItemSummary) -> Conversation | None:
     if summary.kind not in CONVERSATION_KINDS:
         return None
-    return _parse(vault.derived(summary.id, DERIVED_CONVERSATION))
+    try:
+        stored = vault.conversation(summary.id)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None  # derived data is a convenience; the original is what counts
+    return stored.conversation if stored is not None else None
 
 
 def trusted_states(vault: Vault) -> Callable[[int], TrustedState]:
@@ -198,7 +193,7 @@ def rows_for(vault: Vault, summaries: Iterable[ItemSummary]) -> list[ItemRow]:
     listed = list(summaries)
     state = trusted_states(vault)
     talk = [s.id for s in listed if s.kind in CONVERSATION_KINDS]
-    stored = vault.derived_of_items(talk, DERIVED_CONVERSATION) if talk else {}
+    stored = vault.conversation_documents(talk) if talk else {}
     return [
         _row_from_stored(s, stored.get(s.id), state(s.id))
         if s.kind in CONVERSATION_KINDS
