@@ -44,16 +44,10 @@ from evidence_kit.errors import (
 from evidence_kit.progress import CancelToken, ProgressCallback
 from evidence_kit.storage import item_reads, migrate
 from evidence_kit.storage.backup import make_backup
-from evidence_kit.storage.conversation_store import (
-    StoredConversation,
-    read_conversation,
-    read_conversation_documents,
-)
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.database import VaultDatabase, read_custody_log
 from evidence_kit.storage.db_errors import is_disk_full
 from evidence_kit.storage.db_errors import translate_db_errors as _translate_db_errors
-from evidence_kit.storage.derived_seal import SealState, seal_states
 from evidence_kit.storage.engine import CipherSettings, make_engine
 from evidence_kit.storage.extract import write_checked_copy
 from evidence_kit.storage.folder import (
@@ -92,6 +86,7 @@ from evidence_kit.timestamping.queue import (
     enqueue_item,
     read_timestamp_states,
 )
+from evidence_kit.vault_derived import VaultDerivedReads
 from evidence_kit.vault_timestamps import VaultTimestamps
 from evidence_kit.verify.against import RecordedHead
 from evidence_kit.verify.copy_check import copy_checker
@@ -100,7 +95,7 @@ from evidence_kit.verify.vault import verify_vault
 MIN_PASSPHRASE_LENGTH = 8
 
 
-class Vault(VaultTimestamps):
+class Vault(VaultDerivedReads, VaultTimestamps):
     """An unlocked vault. Create with `Vault.create`, open with `Vault.open`; close when done."""
 
     # A key change a kill interrupted, settled while opening: "finished", "undone" or None.
@@ -364,50 +359,6 @@ class Vault(VaultTimestamps):
     def item(self, item_id: int) -> ItemSummary:
         with self._db.read() as conn:
             return item_reads.read_item(conn, item_id)
-
-    @_translate_db_errors
-    def derived(self, item_id: int, kind: str) -> bytes | None:
-        with self._db.read() as conn:
-            return item_reads.read_derived(conn, item_id, kind)
-
-    @_translate_db_errors
-    def derived_many(self, item_id: int, kinds: Sequence[str]) -> dict[str, bytes]:
-        """The newest derived data of each of `kinds` for one item, in one query (absent kinds left out)."""
-        with self._db.read() as conn:
-            return item_reads.read_derived_many(conn, item_id, kinds)
-
-    @_translate_db_errors
-    def derived_digests(self, item_id: int, kinds: Sequence[str]) -> list[tuple[str, str]]:
-        """(kind, SHA-256) of the item's derived data of `kinds`, in the order stored."""
-        with self._db.read() as conn:
-            return item_reads.read_derived_digests(conn, item_id, kinds)
-
-    @_translate_db_errors
-    def derived_of_items(self, item_ids: Sequence[int], kind: str) -> dict[int, bytes]:
-        """Item id -> the newest derived data of `kind`, for many items in a few queries (absent left out).
-
-        The evidence list reads every chat's messages, and a page of thumbnails, this way.
-        """
-        with self._db.read() as conn:
-            return item_reads.read_derived_of_items(conn, item_ids, kind)
-
-    @_translate_db_errors
-    def conversation(self, item_id: int) -> StoredConversation | None:
-        """The item's parsed messages in either stored form (None: none; ValueError: damaged)."""
-        with self._db.read() as conn:
-            return read_conversation(conn, item_id)
-
-    @_translate_db_errors
-    def conversation_documents(self, item_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-        """Item id -> its conversation as one JSON document, for many items (unreadable left out)."""
-        with self._db.read() as conn:
-            return read_conversation_documents(conn, item_ids)
-
-    @_translate_db_errors
-    def seal_states(self, item_ids: Sequence[int]) -> dict[int, SealState]:
-        """Item id -> its derived-data seal as recorded at import and as the database yields it now."""
-        with self._db.read() as conn:
-            return seal_states(conn, item_ids)
 
     @_translate_db_errors
     def timestamp_states(self) -> tuple[set[int], set[int]]:

@@ -29,7 +29,7 @@ LAYERS: tuple[grimp.Layer, ...] = (
     grimp.Layer("cli"),
     grimp.Layer("importers", "dossier"),  # the batch import and the export both go through the vault
     grimp.Layer("vault", "settings"),
-    grimp.Layer("vault_timestamps"),  # Vault's time-stamp methods, mixed into it
+    grimp.Layer("vault_timestamps", "vault_derived"),  # Vault's time-stamp and derived-data reads, mixed in
     grimp.Layer("verify"),
     grimp.Layer("timestamping"),
     grimp.Layer("storage"),
