@@ -75,13 +75,16 @@ READING = "evidence_kit.importers.reading"
 # (case id, how to make the file, function replaced, error kind, step named in the report)
 CASES: list[tuple[str, Callable[[Path], Path], str, str, str]] = [
     ("whatsapp-parse", _copy("whatsapp/WhatsApp Chat with Anna de Vries.txt"),
-     "evidence_kit.importers.whatsapp:read", "runtime", READ),
+     "evidence_kit.importers.whatsapp:read_stream", "runtime", READ),
     ("whatsapp-out-of-memory", _copy("whatsapp/WhatsApp Chat with Anna de Vries.txt"),
-     "evidence_kit.importers.whatsapp:read", "memory", "not read as whatsapp"),
+     "evidence_kit.importers.whatsapp:read_stream", "memory", "not read as whatsapp"),
+    # The messages are read while they are stored: a fault half-way rolls that step back whole.
+    ("whatsapp-mid-stream", _copy("whatsapp/WhatsApp Chat with Anna de Vries.txt"),
+     "evidence_kit.importers.whatsapp.stream:_messages", "runtime", READ),
     ("whatsapp-recognise", _copy("whatsapp/WhatsApp Chat with Anna de Vries.txt"),
      "evidence_kit.importers.registry:recognise", "runtime", KIND),
     ("whatsapp-serialise", _copy("whatsapp/WhatsApp Chat with Anna de Vries.txt"),
-     "evidence_kit.importers.reading:conversation_to_json", "runtime", STORING),
+     "evidence_kit.importers.reading:conversation_records", "runtime", STORING),
     ("whatsapp-zip-attachments", _whatsapp_zip, f"{READING}:detect", "runtime", ATTACHED),
     ("whatsapp-zip-record", _whatsapp_zip, f"{READING}:links_by_name", "runtime", STORING),
     ("telegram-parse", _copy("telegram/single/result.json"),
@@ -95,7 +98,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str, str, str]] = [
     ("discord-parse", _copy("discord/dm.json"), "evidence_kit.importers.discord:read", "runtime", READ),
     ("signal-parse", _signal, "evidence_kit.importers.signal_export:read", "runtime", READ),
     ("image-analysis", _png, "evidence_kit.importers.reading:analyse_image", "runtime", PICTURE),
-    ("image-record", _png, "evidence_kit.storage.item_parsing:seal_document", "runtime", STORING),
+    ("image-record", _png, "evidence_kit.storage.item_parsing:seal_of", "runtime", STORING),
     ("web-page", _web_page, "evidence_kit.importers.reading:describe_file", "runtime", PAGE),
 ]
 

@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from evidence_kit.importers import reparse as reparse_module
 from evidence_kit.importers.reparse import ReparseVerdict, check_reparse, reparse_item
-from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
+from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION, DERIVED_CONVERSATION_PART
 from evidence_kit.vault import Vault
 from tests.functional.fixtures import photo_with_exif
 from tests.helpers import PASSPHRASE, cli_env, run_cli
@@ -66,9 +66,10 @@ def test_a_message_edited_with_sql_is_a_reparse_mismatch(
     chat = ids[CHAT.name]
     with Vault.open(vault_path, PASSPHRASE) as vault, vault._require_engine().begin() as conn:
         row = conn.execute(
-            text("SELECT id, data FROM derived WHERE item_id = :i AND kind = :k"),
-            {"i": chat, "k": DERIVED_CONVERSATION},
-        ).one()
+            text("SELECT id, data FROM derived WHERE item_id = :i AND kind = :k ORDER BY id"),
+            {"i": chat, "k": DERIVED_CONVERSATION_PART},
+        ).first()
+        assert row is not None
         document = json.loads(row.data)
         document["messages"][0]["text"] = "a forged, fictional sentence"
         conn.execute(
