@@ -43,6 +43,7 @@ LIBRARIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("asn1crypto", ("asn1crypto",), "MIT"),
     ("certifi", ("certifi",), "MPL-2.0"),
     ("defusedxml", ("defusedxml",), "PSF-2.0"),
+    ("ijson (with yajl)", ("ijson",), "BSD-3-Clause, ISC"),
     ("Beautiful Soup", ("beautifulsoup4",), "MIT"),
     ("platformdirs", ("platformdirs",), "MIT"),
 )
