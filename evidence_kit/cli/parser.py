@@ -59,11 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     exit_codes = _(
         "exit codes:\n"
         "  0  intact\n"
-        "  1  integrity failure: something stored was changed, lost or added unlogged, or the\n"
-        "     vault no longer extends the head given with --against\n"
+        "  1  integrity failure: something stored was changed, lost or added unlogged, the\n"
+        "     vault no longer extends the head given with --against, or (--reparse) stored\n"
+        "     messages that this parser version does not make from the sealed original\n"
         "  2  usage error: bad arguments, a path that is not there, a FILE without a head\n"
-        "  3  intact, but with trust warnings: e.g. a time-stamp whose authority's root\n"
-        "     nobody vouched for (add it with timestamp --tsa-ca, or verify-package --trust-ca)"
+        "  3  intact, but with warnings: e.g. a time-stamp whose authority's root nobody\n"
+        "     vouched for (add it with timestamp --tsa-ca, or verify-package --trust-ca), or\n"
+        "     (--reparse) an item a newer parser reads differently"
     )
 
     def vault_command(name: str, help_text: str) -> argparse.ArgumentParser:
