@@ -15,10 +15,12 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+# bench/ is on sys.path when this runs as `python bench/NAME.py`.
+import cli_run
 
 MIB = 1024 * 1024
 PASSPHRASE = "benchmark passphrase"  # noqa: S105 (a throwaway vault)
@@ -48,21 +50,9 @@ def make_mixed(folder: Path, rng: random.Random) -> int:
 
 
 def run_cli(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Run evidence-kit; return (seconds, peak RSS in MiB of that process)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "evidence_kit.cli", *args],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _pid, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(
-            f"evidence-kit {args[0]} failed: {process.stderr.read().decode() if process.stderr else ''}"
-        )
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    """Run evidence-kit (`cli_run.py`): (seconds, peak RSS in MiB of that process)."""
+    elapsed, rss, _output = cli_run.run_cli(args, env)
+    return elapsed, rss
 
 
 def baseline(files: list[Path], target: Path) -> float:
