@@ -32,6 +32,9 @@ def test_the_dialog_says_what_a_plain_change_does_not_do(
 ) -> None:
     open_vault(qtbot, controller, vault_path[0])
     dialog = open_dialog(controller)
+    # The whole explanation fits: the dialog is not opened narrower than its layout needs.
+    assert dialog.width() >= dialog.sizeHint().width()
+    assert dialog.explain.height() >= dialog.explain.heightForWidth(dialog.explain.width())
     text = dialog.explain.text()
     assert "the evidence in it stays exactly as it is" in text
     assert "an old copy of the key file (keys.json" in text

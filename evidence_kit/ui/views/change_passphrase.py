@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
@@ -53,6 +54,9 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.pages)
         self.pages.addWidget(self._form_page())
         self.pages.addWidget(self._done_page())
+        # Never smaller than what the wrapped explanation and the fields need: without this the
+        # dialog opened at its minimum width, cutting the explanation and the passphrase tip.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self._update()
         self.current.setFocus()
 
