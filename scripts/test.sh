@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/ruff check .
 .venv/bin/mypy
-exec .venv/bin/python -m pytest "$@"
+# One worker per CPU core; a test file stays on one worker (its module fixtures are built once).
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"
