@@ -133,6 +133,8 @@ def _read_part(
         collect.add("part_without_data", name=name)
         state.missing.append(name)
         return True
+    if not state.keep_files:
+        return False  # read again for the message only: its media were kept by the first pass
     estimate = len(data) * 3 // 4
     if state.embedded_bytes + estimate > MAX_EMBEDDED_TOTAL:
         collect.add("part_not_kept", name=name, limit=str(MAX_EMBEDDED_TOTAL))
