@@ -16,8 +16,9 @@ a conversation is stored and shown oldest first. Sorting the messages would hold
    cost of reading the file once more per `budget` messages.
 
 A pass that finds fewer messages than the first, or more before the last one's turn, is refused
-(the file changed while it was read); any other change is refused by the import itself, which checks that the file did not
-change while it was read (`reading._read_guarded`), and `verify --reparse` reads a sealed copy.
+(the file changed while it was read); any other change is refused by the import itself, which
+checks that the file did not change while it was read (`reading._read_guarded`), and
+`verify --reparse` reads a sealed copy.
 """
 
 from __future__ import annotations
