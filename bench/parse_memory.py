@@ -6,7 +6,7 @@ edits, service messages and missing photos), an SMS Backup & Restore `sms-*.xml`
 references the repair pass handles, and MMS with small inline parts), and an Instagram DYI
 `message_1.json` (Meta's mojibake-escaped text, photos, reactions, newest first). Each is then
 read by the importer's `read()` in a fresh interpreter, which reports its peak RSS
-(`resource.getrusage(RUSAGE_SELF).ru_maxrss`); a second fresh interpreter that only imports the
+(VmHWM from /proc/self/status, else `ru_maxrss`); a second fresh interpreter that only imports the
 importers gives the baseline. `sms_stream` reads the same SMS backup the way storing does
 (`read_stream`, every message handed on and dropped), `sms_stream_newest_first` the same with its
 records newest first (more passes over the file, each holding at most `order.BUDGET` messages).
@@ -188,7 +188,7 @@ def generate_sms_newest_first(path: Path, target: int) -> int:
     head, body, tail = lines[:2], lines[2:-1], lines[-1:]
     records: list[list[str]] = []
     for line in body:
-        if line.startswith("  <"):
+        if line.startswith("  <") and not line.startswith("  </"):
             records.append([line])
         else:
             records[-1].append(line)
@@ -247,6 +247,20 @@ def generate_meta(path: Path, target: int, seed: int = 3) -> int:
     return count
 
 
+def _peak_kib() -> int:
+    """This interpreter's peak RSS in KiB. On Linux VmHWM, the high-water mark of this process's own
+    memory: `ru_maxrss` survives exec, so a child started by a big parent (the generator holds a
+    whole export while it writes it) would report the parent's size instead of its own."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+
+
 def _child(kind: str, path: str) -> None:
     """Run in a fresh interpreter: read the export (or only import, for "baseline") and report."""
     from evidence_kit.importers import meta, sms, telegram
@@ -264,7 +278,7 @@ def _child(kind: str, path: str) -> None:
     elif kind != "baseline":
         messages = len(readers[kind](Path(path)).conversation.messages)
     seconds = time.perf_counter() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    peak_kib = _peak_kib()
     print(json.dumps({"peak_rss_kib": peak_kib, "messages": messages, "seconds": round(seconds, 2)}))
 
 

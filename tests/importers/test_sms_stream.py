@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,18 +37,25 @@ def _messages(times: list[int]) -> list[Message]:
 
 
 class Passes:
-    """A file read again on demand, counting the passes and how far each read."""
+    """A file read again on demand, counting the passes, how far each read, and what it made."""
 
     def __init__(self, messages: list[Message]) -> None:
         self.messages = messages
         self.passes = 0
         self.read = 0
+        self.made = 0
 
-    def __call__(self) -> Iterator[Message]:
+    def __call__(self, wanted: Callable[[int], bool]) -> Iterator[tuple[int, Message]]:
         self.passes += 1
-        for message in self.messages:
+        for ordinal, message in enumerate(self.messages):
             self.read += 1
-            yield message
+            if wanted(ordinal):
+                self.made += 1
+                yield ordinal, message
+
+
+def _listed(messages: list[Message]) -> Callable[[Callable[[int], bool]], Iterator[tuple[int, Message]]]:
+    return lambda _wanted: enumerate(messages)
 
 
 def _ranks(messages: list[Message]) -> array[int]:
@@ -107,15 +114,16 @@ def test_a_pass_stops_reading_once_its_messages_are_handed_on() -> None:
     # the two newest (the 5th and 6th records) are handed on.
     assert source.passes == 3
     assert source.read == 4 + 10 + 6
+    assert source.made == 4 + 4 + 2  # each pass makes only the messages it hands on
 
 
 def test_a_file_that_changes_between_passes_is_refused() -> None:
     messages = _messages([3, 2, 1])
     ranks = _ranks(messages)
     with pytest.raises(ImportFormatError):
-        list(order.in_time_order(ranks, lambda: iter(messages[:2]), _changed, budget=1))
+        list(order.in_time_order(ranks, _listed(messages[:2]), _changed, budget=1))
     with pytest.raises(ImportFormatError):  # more records than the first pass, before the last turn
-        list(order.in_time_order(ranks[:2], lambda: iter(messages), _changed, budget=1))
+        list(order.in_time_order(ranks[:2], _listed(messages), _changed, budget=1))
 
 
 HEADER = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n"
@@ -167,13 +175,14 @@ def test_read_stream_is_what_storing_uses_and_holds_nothing_yet(tmp_path: Path) 
 
 
 def test_stored_in_time_order_and_reparse_agrees(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(order, "BUDGET", 4)  # many passes, and the one-pass case, on a few records
-    monkeypatch.setattr(order.in_time_order, "__defaults__", (4,))
     calls = tmp_path / "calls-20250330.xml"
     calls.write_text(_call_log(25), encoding="utf-8")
     backup = tmp_path / "sms-20250330.xml"
     backup.write_text(_sms_backup(), encoding="utf-8")
+    # Read in one pass that makes every message (the budget holds them all) ...
     whole = {path.name: sms.read_bytes(path.read_bytes(), path) for path in (calls, backup)}
+    # ... and stored with passes that skip most records: the same messages, MMS part names included.
+    monkeypatch.setattr(order.in_time_order, "__defaults__", (4,))
     vault, _code = Vault.create(
         tmp_path / "case.ekvault", "correct horse battery", kdf=KdfParams.insecure_fast()
     )
@@ -187,6 +196,8 @@ def test_stored_in_time_order_and_reparse_agrees(tmp_path: Path, monkeypatch: py
             assert stored.conversation.warnings == whole[name].conversation.warnings
             assert stored.conversation.participants == whole[name].conversation.participants
         sms_item = results[backup.name]
+        named = {a.name for m in whole[backup.name].conversation.messages for a in m.attachments}
+        assert named == {f.name for f in whole[backup.name].files}
         assert [i.original_name for i in sms_item.items[1:]] == [
             "IMG_0.jpg",
             "IMG_1.jpg",

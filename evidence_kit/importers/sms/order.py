@@ -9,7 +9,8 @@ a conversation is stored and shown oldest first. Sorting the messages would hold
    they are sorted). Messages without a usable time rank last, in file order: the same order as
    a stable sort by (no time, time), so what is stored is exactly what sorting would make.
 2. Passes that read the file again and hand each message on as its turn comes (`in_time_order`).
-   A message read before its turn is held until then. How many a pass would hold is known in
+   A pass makes only the messages it hands on (the other records are parsed as XML, not read),
+   and a message made before its turn is held until then. How many a pass would hold is known in
    advance from the ranks (`_peak`): a file in time order, or nearly, is handed on in ONE pass
    holding few messages; otherwise (a call log written newest first) each pass hands on the next
    `budget` messages in time order and holds at most that many, so memory stays bounded at the
@@ -75,21 +76,26 @@ def _peak(ranks: array[int], low: int, high: int) -> int:
 
 def in_time_order(
     ranks: array[int],
-    read_again: Callable[[], Iterable[Message]],
+    read_again: Callable[[Callable[[int], bool]], Iterable[tuple[int, Message]]],
     changed: Callable[[], Exception],
     budget: int = BUDGET,
 ) -> Iterator[Message]:
     """Every message once, oldest first, from passes of `read_again` (each reads the file anew and
-    yields its messages in file order). `changed` makes the error for a file that differs now."""
+    yields its messages with their ordinals in file order, making only those `wanted` says it
+    needs). `changed` makes the error for a file that differs now."""
     total = len(ranks)
     low = 0
     while low < total:
         high = total if _peak(ranks, low, total) <= budget else min(total, low + budget)
         held: dict[int, Message] = {}
         turn = low
-        messages = iter(read_again())
+
+        def wanted(ordinal: int, low: int = low, high: int = high) -> bool:
+            return ordinal >= total or low <= ranks[ordinal] < high
+
+        messages = iter(read_again(wanted))
         try:
-            for ordinal, message in enumerate(messages):
+            for ordinal, message in messages:
                 if ordinal >= total:
                     raise changed()
                 rank = ranks[ordinal]

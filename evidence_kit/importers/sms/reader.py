@@ -25,7 +25,7 @@ from defusedxml import DefusedXmlException
 from evidence_kit.domain import ConversationStream, Message, ParsedExport, StreamedExport
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
 from evidence_kit.importers.sms.calls import read_call
-from evidence_kit.importers.sms.messages import read_mms, read_sms
+from evidence_kit.importers.sms.messages import name_mms_parts, read_mms, read_sms
 from evidence_kit.importers.sms.order import in_time_order, ranks_of, time_key
 from evidence_kit.importers.sms.parse_warnings import COUNT_MISMATCH, DAMAGED
 from evidence_kit.importers.sms.recognition import FORMAT
@@ -104,10 +104,10 @@ def _read_stream(open_backup: Callable[[], BinaryIO], path: Path) -> StreamedExp
     ranks = ranks_of(keys)
     del keys
 
-    def read_again() -> Iterator[Message]:
+    def read_again(wanted: Callable[[int], bool]) -> Iterator[tuple[int, Message]]:
         again = State(path=path, keep_files=False)
         with open_backup() as handle:
-            yield from iter_messages(handle, again)
+            yield from numbered(handle, again, wanted)
 
     def changed() -> Exception:
         return ImportFormatError(path=path, format=FORMAT, detail="the file changed while it was being read")
@@ -129,7 +129,18 @@ def _read_stream(open_backup: Callable[[], BinaryIO], path: Path) -> StreamedExp
 
 
 def iter_messages(handle: BinaryIO, state: State) -> Iterator[Message]:
-    """The messages of the backup in `handle`, one per record, in file order, as each is read.
+    """The messages of the backup in `handle`, one per record, in file order (see `numbered`)."""
+    return (message for _ordinal, message in numbered(handle, state))
+
+
+def numbered(
+    handle: BinaryIO, state: State, wanted: Callable[[int], bool] | None = None
+) -> Iterator[tuple[int, Message]]:
+    """The messages of the backup in `handle` with their ordinals, in file order, as each is read.
+
+    With `wanted`, a record whose message ordinal it refuses is parsed but not read (only its MMS
+    part names are taken, which later parts' names depend on): a pass that needs a few messages
+    skips the work of making the others.
 
     The XML streams through the repair pass and defusedxml's `iterparse`; each record's element is
     cleared and let go once read, so memory does not grow with the file. What the records gather
@@ -143,6 +154,7 @@ def iter_messages(handle: BinaryIO, state: State) -> Iterator[Message]:
     root: ET.Element | None = None
     depth = 0
     handlers: dict[str, Callable[[ET.Element, State], None]] = {}
+    ordinal = 0
     try:
         for event, elem in DefusedET.iterparse(reader, events=("start", "end"), forbid_dtd=True):
             if event == "start":
@@ -163,12 +175,18 @@ def iter_messages(handle: BinaryIO, state: State) -> Iterator[Message]:
             handler = handlers.get(elem.tag)
             if handler is None:
                 collect.add("unknown_element", tag=str(elem.tag)[:50])
-            else:
+            elif wanted is None or wanted(ordinal):
                 handler(elem, state)
+            else:
+                ordinal += 1  # every known record is one message
+                if elem.tag == "mms":
+                    name_mms_parts(elem, state)
             # Keep memory flat: the record is no longer needed as XML.
             elem.clear()
             del root[:]
-            yield from state.fresh
+            for message in state.fresh:
+                yield ordinal, message
+                ordinal += 1
             state.fresh.clear()
     except ET.ParseError as exc:
         if root is None:
