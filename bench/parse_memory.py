@@ -6,11 +6,16 @@ edits, service messages and missing photos), an SMS Backup & Restore `sms-*.xml`
 references the repair pass handles, and MMS with small inline parts), and an Instagram DYI
 `message_1.json` (Meta's mojibake-escaped text, photos, reactions, newest first). Each is then
 read by the importer's `read()` in a fresh interpreter, which reports its peak RSS
-(`resource.getrusage(RUSAGE_SELF).ru_maxrss`); a second fresh interpreter that only imports the
-importers gives the baseline. `ratio` is peak RSS / file size, `net_ratio` is
-(peak - baseline) / file size, which is what the parse itself costs.
+(VmHWM from /proc/self/status, else `ru_maxrss`); a second fresh interpreter that only imports the
+importers gives the baseline. `sms_stream` reads the same SMS backup the way storing does
+(`read_stream`, every message handed on and dropped), `sms_stream_newest_first` the same with its
+records newest first (more passes over the file, each holding at most `order.BUDGET` messages).
+`ratio` is peak RSS / file size, `net_ratio` is (peak - baseline) / file size, which is what the
+parse itself costs.
 
     PYTHONPATH=$PWD .venv/bin/python bench/parse_memory.py --mb 50
+    PYTHONPATH=$PWD .venv/bin/python bench/parse_memory.py --mb 50 \
+        --formats sms,sms_stream,sms_stream_newest_first
 
 The last line printed is one JSON object:
 {"bench": "parse_memory", "mb": 50, "baseline_rss_mb": ..., "formats": {"telegram": {...}, ...}}
@@ -175,6 +180,22 @@ def generate_sms(path: Path, target: int, seed: int = 2) -> int:
     return count
 
 
+def generate_sms_newest_first(path: Path, target: int) -> int:
+    """The same backup with its records newest first (as the app writes call logs): the worst
+    order for handing messages on oldest first."""
+    count = generate_sms(path, target)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    head, body, tail = lines[:2], lines[2:-1], lines[-1:]
+    records: list[list[str]] = []
+    for line in body:
+        if line.startswith("  <") and not line.startswith("  </"):
+            records.append([line])
+        else:
+            records[-1].append(line)
+    path.write_text("".join(head + [x for r in reversed(records) for x in r] + tail), encoding="utf-8")
+    return count
+
+
 def _fix_count(path: Path, count: int) -> None:
     """The declared count written in at the end, so the importer sees no mismatch."""
     data = path.read_bytes()
@@ -226,6 +247,20 @@ def generate_meta(path: Path, target: int, seed: int = 3) -> int:
     return count
 
 
+def _peak_kib() -> int:
+    """This interpreter's peak RSS in KiB. On Linux VmHWM, the high-water mark of this process's own
+    memory: `ru_maxrss` survives exec, so a child started by a big parent (the generator holds a
+    whole export while it writes it) would report the parent's size instead of its own."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+
+
 def _child(kind: str, path: str) -> None:
     """Run in a fresh interpreter: read the export (or only import, for "baseline") and report."""
     from evidence_kit.importers import meta, sms, telegram
@@ -237,10 +272,13 @@ def _child(kind: str, path: str) -> None:
     }
     messages = 0
     start = time.perf_counter()
-    if kind != "baseline":
+    if kind.startswith("sms_stream"):
+        # What storing does: the messages handed on one at a time, none kept.
+        messages = sum(1 for _ in sms.read_stream(Path(path)).conversation.messages)
+    elif kind != "baseline":
         messages = len(readers[kind](Path(path)).conversation.messages)
     seconds = time.perf_counter() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    peak_kib = _peak_kib()
     print(json.dumps({"peak_rss_kib": peak_kib, "messages": messages, "seconds": round(seconds, 2)}))
 
 
@@ -269,6 +307,8 @@ def main() -> None:
     generators: dict[str, tuple[str, Callable[[Path, int], int]]] = {
         "telegram": ("result.json", generate_telegram),
         "sms": ("sms-20260101000000.xml", generate_sms),
+        "sms_stream": ("sms-20260101000000.xml", generate_sms),
+        "sms_stream_newest_first": ("sms-20260101000000.xml", generate_sms_newest_first),
         "meta": ("your_instagram_activity/messages/inbox/annadevries_1/message_1.json", generate_meta),
     }
     baseline = _measure("baseline", None)["peak_rss_kib"] * 1024

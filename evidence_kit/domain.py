@@ -386,3 +386,57 @@ class AddResult:
     def failed(self) -> bool:
         """Not added, and not on purpose: what makes `add` exit 1."""
         return self.error is not None and not self.skipped
+
+
+# ---------------------------------------------------------------------------------------------
+# What a message's extra facts say about who sent it and what a call was (shared by the app and
+# the dossier, which word them in their own language)
+# ---------------------------------------------------------------------------------------------
+
+
+def is_own(message: Message) -> bool:
+    """Sent from the phone or account the export was made on: the export marks it outgoing and
+    names no sender (an SMS backup never names the phone's owner)."""
+    return (
+        message.kind is MessageKind.MESSAGE
+        and message.sender is None
+        and message.sender_id is None
+        and ("direction", "outgoing") in message.extra
+    )
+
+
+def own_identifier(message: Message) -> str | None:
+    """The owner's own number, where the export gives it for an own message (an MMS's "from")."""
+    return next((value for key, value in message.extra if key == "from"), None)
+
+
+@dataclass(frozen=True)
+class CallFacts:
+    """One call of a call log: `call_type` is "incoming", "outgoing", "missed", "voicemail",
+    "rejected", "blocked", "answered_elsewhere" or "unknown"; `presentation` says why there is no
+    number ("withheld", "unknown", "payphone")."""
+
+    call_type: str
+    number: str | None
+    name: str | None
+    seconds: int
+    presentation: str | None = None
+
+
+def call_facts(message: Message) -> CallFacts | None:
+    """The call a system message records (None: not a call)."""
+    extra = dict(message.extra)
+    call_type = extra.get("call_type")
+    if message.kind is not MessageKind.SYSTEM or call_type is None:
+        return None
+    if extra.get("direction") == "incoming":
+        number, name = message.sender_id, message.sender
+    elif call_type == "outgoing":
+        number, name = extra.get("to"), extra.get("to_name")
+    else:
+        number, name = extra.get("number"), extra.get("contact_name")
+    try:
+        seconds = int(extra.get("duration_seconds", "0"))
+    except ValueError:
+        seconds = 0
+    return CallFacts(call_type, number, name, seconds, extra.get("number_presentation"))

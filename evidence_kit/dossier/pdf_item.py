@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from evidence_kit.domain import ItemKind, Message, MessageKind, ParseWarning, TimeSource, Timestamp
+from evidence_kit.dossier.chat_lines import call_text, sender_label
 from evidence_kit.dossier.model import DossierItem
 from evidence_kit.dossier.pdf_context import Context, message_time
 from evidence_kit.dossier.pdf_fonts import SANS
@@ -296,10 +297,16 @@ def _message(
     else:
         # Most exports show minutes only; seconds are printed when the export had them.
         clock = moment.strftime("%H:%M" if moment.second == 0 else "%H:%M:%S")
+    call = call_text(context.t, message)
     if message.kind is MessageKind.SYSTEM:
-        who = context.t("msg.system")
+        who = context.t("msg.call" if call is not None else "msg.system")
     else:
-        who = message.sender or message.sender_id or context.t("msg.unknown_sender")
+        who = (
+            sender_label(context.t, message)
+            or message.sender
+            or message.sender_id
+            or context.t("msg.unknown_sender")
+        )
     marks = [
         context.t(key)
         for key, flag in (("msg.edited", message.edited), ("msg.forwarded", message.forwarded))
@@ -310,9 +317,9 @@ def _message(
         yield paragraph("   ".join([clock, who, *marks]), styles.msg_head, ltr=True)
     if message.deleted:
         yield plain(context.t("msg.deleted"), styles.msg_note)
-    if message.text:
+    if message.text or call is not None:
         body_style = styles.msg_note if message.kind is MessageKind.SYSTEM else styles.msg_body
-        yield paragraph(message.text, body_style)
+        yield paragraph(call if call is not None else message.text, body_style)
     if message.media_omitted:
         yield plain(context.t("msg.media_omitted"), styles.msg_note)
     for attachment in message.attachments:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from evidence_kit.dossier.chat_lines import CHAT_EN, CHAT_NL
 from evidence_kit.dossier.model import Language
 
 _EN: dict[str, str] = {
@@ -468,7 +469,7 @@ _NL: dict[str, str] = {
     "pdf.subject": "Dossier van digitaal bewijs met de bewaarketen",
 }
 
-TEXTS: dict[Language, dict[str, str]] = {"en": _EN, "nl": _NL}
+TEXTS: dict[Language, dict[str, str]] = {"en": {**_EN, **CHAT_EN}, "nl": {**_NL, **CHAT_NL}}
 
 _MONTHS: dict[Language, tuple[str, ...]] = {
     "en": (

@@ -341,6 +341,76 @@
             <translation>(onbekende afzender)</translation>
         </message>
         <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>me</source>
+            <translation>ik</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>me ({id})</source>
+            <translation>ik ({id})</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>{name} ({number})</source>
+            <translation>{name} ({number})</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>a withheld number</source>
+            <translation>een afgeschermd nummer</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>a payphone</source>
+            <translation>een telefooncel</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>an unknown number</source>
+            <translation>een onbekend nummer</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>Incoming call from {party}, duration {duration}</source>
+            <translation>Inkomend gesprek van {party}, duur {duration}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>Outgoing call to {party}, duration {duration}</source>
+            <translation>Uitgaand gesprek naar {party}, duur {duration}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>Missed call from {party}</source>
+            <translation>Gemiste oproep van {party}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>Voicemail from {party}, duration {duration}</source>
+            <translation>Voicemail van {party}, duur {duration}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>Rejected call from {party}</source>
+            <translation>Geweigerde oproep van {party}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>Blocked call from {party}</source>
+            <translation>Geblokkeerde oproep van {party}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>Call from {party}, answered on another device, duration {duration}</source>
+            <translation>Oproep van {party}, beantwoord op een ander apparaat, duur {duration}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="164" />
+            <source>Call of an unknown type, {party}, duration {duration}</source>
+            <translation>Oproep van onbekend type, {party}, duur {duration}</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/views/message_views.py" line="139" />
             <source>edited</source>
             <translation>bewerkt</translation>

@@ -91,7 +91,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str, str, str]] = [
      "evidence_kit.importers.telegram:read", "runtime", READ),
     ("instagram-parse", _copy("meta/e2ee/annadevries_10.json"),
      "evidence_kit.importers.meta:read", "recursion", "nested too deeply"),
-    ("sms-parse", _copy("sms/sms-traps.xml"), "evidence_kit.importers.sms:read", "runtime", READ),
+    ("sms-parse", _copy("sms/sms-traps.xml"), "evidence_kit.importers.sms:read_stream", "runtime", READ),
     ("email-parse", _copy("email/evidence.eml"), "evidence_kit.importers.email:read", "runtime", READ),
     ("email-attachments", _copy("email/evidence.eml"), f"{READING}:detect", "runtime", ATTACHED),
     ("mbox-parse", _copy("email/mailbox.mbox"), "evidence_kit.importers.email:read", "runtime", READ),

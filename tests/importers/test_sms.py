@@ -506,7 +506,8 @@ MOMENT = utc(2023, 11, 14, 22, 13, 20)  # 23:13:20 in Amsterdam (CET)
         ("14.11.2023 klo 23.13.20", datetime(2023, 11, 14, 23, 13, 20)),
         ("Nov 15, 2023 3:43:20 AM", datetime(2023, 11, 15, 3, 43, 20)),  # India, +05:30
         ("Nov 14, 2023 12:13:20 PM", datetime(2023, 11, 14, 12, 13, 20)),  # Hawaii, -10:00
-        ("14/11/2023 11:13:20", None),  # 12-hour clock without AM/PM: fits -11:00 and +01:00
+        # No AM/PM word in any language: a 24-hour clock, so -11:00 (not 11 PM at +01:00).
+        ("14/11/2023 11:13:20", datetime(2023, 11, 14, 11, 13, 20)),
         ("Nov 14, 2023 11:13:21 PM", None),  # seconds differ: no real offset explains it
         ("Nov 13, 2023 11:13:20 PM", None),  # the day does not match
         ("yesterday", None),

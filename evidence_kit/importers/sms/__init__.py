@@ -13,11 +13,13 @@ names the registry may offer for `--as`.
 The modules, each with one job:
 
 * `recognition.py`: the format names, `sniff` and `format_of` from the first bytes of a file.
-* `reader.py`: `read` and `read_bytes`; `iter_messages`, the XML stream with each record to its
-  reader and its message handed on at once; the order of the messages, damage and count warnings.
+* `reader.py`: `read_stream` (what storing uses), `read` and `read_bytes`; `iter_messages`, the
+  XML stream with each record to its reader and its message handed on at once; damage and count
+  warnings.
+* `order.py`: time order without holding the backup (a pass for the times, passes for the messages).
 * `xml_repair.py`: the repair pass (surrogate pairs, control characters, invalid UTF-8).
-* `times.py`: epoch times, and the phone's wall time when `readable_date` agrees
-  (`wall_time_from_readable`).
+* `times.py`: epoch times, and the phone's offset from `readable_date` (`wall_time_from_readable`);
+  `day_periods.py`: every locale's AM/PM words (generated from CLDR).
 * `messages.py`: `<sms>` and `<mms>` records (direction, parties, MMS parts as files);
   `calls.py`: `<call>` records.
 * `records.py`: what reading one backup gathers; `values.py`: the app's "null" and numbers;
@@ -26,7 +28,7 @@ The modules, each with one job:
 
 from __future__ import annotations
 
-from evidence_kit.importers.sms.reader import read, read_bytes
+from evidence_kit.importers.sms.reader import read, read_bytes, read_stream
 from evidence_kit.importers.sms.recognition import CALLS_FORMAT, FORMAT, FORMATS, format_of, sniff
 from evidence_kit.importers.sms.times import wall_time_from_readable
 
@@ -37,6 +39,7 @@ __all__ = [
     "format_of",
     "read",
     "read_bytes",
+    "read_stream",
     "sniff",
     "wall_time_from_readable",
 ]

@@ -98,6 +98,23 @@ def _part_name(part: ET.Element, seq: int, media_type: str | None, collect: Coll
     return f"part-{seq}{extension}"
 
 
+def _media_type(part: ET.Element) -> str:
+    return (value_or_none(part.get("ct")) or "application/octet-stream").strip().lower()
+
+
+def _parts(elem: ET.Element) -> list[ET.Element]:
+    return sorted(elem.iter("part"), key=lambda p: int_or_none(p.get("seq")) or 0)
+
+
+def name_mms_parts(elem: ET.Element, state: State) -> None:
+    """Give an MMS's media parts their names without reading it (a pass that skips this record
+    still uses names, so the parts of later records are named as in the first pass)."""
+    for index, part in enumerate(_parts(elem)):
+        media_type = _media_type(part)
+        if media_type not in ("application/smil", "text/plain"):
+            state.unique_name(_part_name(part, index, media_type, state.collect))
+
+
 def _read_part(
     part: ET.Element,
     seq: int,
@@ -107,7 +124,7 @@ def _read_part(
 ) -> bool:
     """Read one MMS part; return True when its media is missing from the backup."""
     collect = state.collect
-    media_type = (value_or_none(part.get("ct")) or "application/octet-stream").strip().lower()
+    media_type = _media_type(part)
     if media_type == "application/smil":
         return False  # the slide layout, not content
     data = part.get("data")
@@ -133,6 +150,8 @@ def _read_part(
         collect.add("part_without_data", name=name)
         state.missing.append(name)
         return True
+    if not state.keep_files:
+        return False  # read again for the message only: its media were kept by the first pass
     estimate = len(data) * 3 // 4
     if state.embedded_bytes + estimate > MAX_EMBEDDED_TOTAL:
         collect.add("part_not_kept", name=name, limit=str(MAX_EMBEDDED_TOTAL))
@@ -205,9 +224,8 @@ def read_mms(elem: ET.Element, state: State) -> None:
             extra.append(("address", thread_address))
     texts: list[str] = []
     attachments: list[AttachmentRef] = []
-    parts = sorted(elem.iter("part"), key=lambda p: int_or_none(p.get("seq")) or 0)
     media_missing = False
-    for index, part in enumerate(parts):
+    for index, part in enumerate(_parts(elem)):
         media_missing |= _read_part(part, index, state, texts, attachments)
     subject = value_or_none(collect.text(elem.get("sub")))
     head: list[tuple[str, str]] = [("direction", direction), ("box", box or "unknown"), ("record", "mms")]

@@ -23,6 +23,12 @@ _WARNINGS: dict[str, ParseWarning] = {
         "{count} records have a readable_date that does not match their epoch time (first: record "
         '{record}, "{value}"); their wall time is shown in UTC.',
     ),
+    "readable_date_unmarked_pm": ParseWarning(
+        "readable_date_unmarked_pm",
+        "{count} records have a readable_date with an hour from 1 to 11 and no AM/PM word that only "
+        'fits their epoch time as an afternoon hour (first: record {record}, "{value}"); it was read '
+        "as the afternoon.",
+    ),
     "date_missing": ParseWarning(
         "date_missing",
         "{count} records have no usable date (first: record {record}); they are listed last, without a time.",

@@ -3,31 +3,33 @@ and defusedxml (no DTD, no entity declarations, no network), each record handed 
 and its message handed on at once (`iter_messages`, a generator), and damage past some point
 kept as a warning with the records before it.
 
-Messages are returned oldest first by their epoch time (call logs are stored newest first);
-records without a usable date come last, in file order.
+Messages are handed on oldest first by their epoch time (call logs are stored newest first);
+records without a usable date come last, in file order. `read_stream` never holds them all:
+a first pass keeps only each message's time, later passes read them again in time order
+(`order.py` says how memory stays bounded).
 """
 
 from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET  # only for types and ParseError: parsing goes through defusedxml
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 import defusedxml.ElementTree as DefusedET
 from defusedxml import DefusedXmlException
 
-from evidence_kit.domain import Conversation, Message, ParsedExport
+from evidence_kit.domain import ConversationStream, Message, ParsedExport, StreamedExport
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
 from evidence_kit.importers.sms.calls import read_call
-from evidence_kit.importers.sms.messages import read_mms, read_sms
+from evidence_kit.importers.sms.messages import name_mms_parts, read_mms, read_sms
+from evidence_kit.importers.sms.order import in_time_order, ranks_of, time_key
 from evidence_kit.importers.sms.parse_warnings import COUNT_MISMATCH, DAMAGED
 from evidence_kit.importers.sms.recognition import FORMAT
 from evidence_kit.importers.sms.records import State
-from evidence_kit.importers.sms.times import EPOCH
 from evidence_kit.importers.sms.values import int_or_none
 from evidence_kit.importers.sms.xml_repair import RepairingReader
 
@@ -57,49 +59,88 @@ def _timezone_assumption(state: State) -> str | None:
     return None
 
 
+def _opener(path: Path) -> Callable[[], BinaryIO]:
+    def open_backup() -> BinaryIO:
+        try:
+            return path.open("rb")
+        except OSError as exc:
+            raise FileUnreadableError(path=path, detail=exc.strerror or type(exc).__name__) from exc
+
+    return open_backup
+
+
+def read_stream(path: Path) -> StreamedExport:
+    """Parse an SMS Backup & Restore `<smses>` backup or `<calls>` call log at `path`; its messages
+    are read again, oldest first, as they are used (see `order.py`)."""
+    return _read_stream(_opener(path), path)
+
+
 def read(path: Path) -> ParsedExport:
-    """Parse an SMS Backup & Restore `<smses>` backup or `<calls>` call log at `path`."""
-    try:
-        with path.open("rb") as handle:
-            return _read(handle, path)
-    except OSError as exc:
-        raise FileUnreadableError(path=path, detail=exc.strerror or type(exc).__name__) from exc
+    """Parse the backup or call log at `path`, every message read into memory (tests, small inputs)."""
+    return _whole(read_stream(path))
 
 
 def read_bytes(data: bytes, path: Path) -> ParsedExport:
     """Parse a backup already in memory (`path` only names it in errors and warnings)."""
-    return _read(io.BytesIO(data), path)
+    return _whole(_read_stream(lambda: io.BytesIO(data), path))
 
 
-def _oldest_first(message: Message) -> tuple[bool, datetime]:
-    return message.sent_at_utc is None, message.sent_at_utc or EPOCH
+def _whole(streamed: StreamedExport) -> ParsedExport:
+    conversation = streamed.conversation.read_whole()
+    return ParsedExport(conversation=conversation, files=streamed.files, missing=streamed.missing)
 
 
-def _read(handle: BinaryIO, path: Path) -> ParsedExport:
+def _read_stream(open_backup: Callable[[], BinaryIO], path: Path) -> StreamedExport:
+    # Pass 1: everything but the messages (participants, warnings, MMS media), and each message's
+    # time as 8 bytes, for its rank in time order. The messages come in later passes (order.py).
     state = State(path=path)
-    # The one place messages are collected. They are put in time order here (the app writes them
-    # in an order of its own, call logs newest first), which needs them all: a storage that takes
-    # a stream takes iter_messages and orders by sent_at_utc itself. The sort is stable, so
-    # records without a usable date keep their file order.
-    messages = sorted(iter_messages(handle, state), key=_oldest_first)
+    keys = array("q")
+    try:
+        with open_backup() as handle:
+            for message in iter_messages(handle, state):
+                keys.append(time_key(message.sent_at_utc))
+    except OSError as exc:
+        raise FileUnreadableError(path=path, detail=exc.strerror or type(exc).__name__) from exc
+    ranks = ranks_of(keys)
+    del keys
+
+    def read_again(wanted: Callable[[int], bool]) -> Iterator[tuple[int, Message]]:
+        again = State(path=path, keep_files=False)
+        with open_backup() as handle:
+            yield from numbered(handle, again, wanted)
+
+    def changed() -> Exception:
+        return ImportFormatError(path=path, format=FORMAT, detail="the file changed while it was being read")
+
     extra: list[tuple[str, str]] = [("root", state.root)]
     for key in ("count", "backup_set", "backup_date", "type"):
         value = state.attributes.get(key)
         if value is not None:
             extra.append((key, value))
-    conversation = Conversation(
+    conversation = ConversationStream(
         platform="sms" if state.root == "smses" else "call_log",
-        messages=tuple(messages),
+        messages=in_time_order(ranks, read_again, changed),
         participants=tuple(state.participants.values()),
         timezone_assumption=_timezone_assumption(state),
         warnings=state.collect.warnings(),
         extra=tuple(extra),
     )
-    return ParsedExport(conversation=conversation, files=tuple(state.files), missing=tuple(state.missing))
+    return StreamedExport(conversation=conversation, files=tuple(state.files), missing=tuple(state.missing))
 
 
 def iter_messages(handle: BinaryIO, state: State) -> Iterator[Message]:
-    """The messages of the backup in `handle`, one per record, in file order, as each is read.
+    """The messages of the backup in `handle`, one per record, in file order (see `numbered`)."""
+    return (message for _ordinal, message in numbered(handle, state))
+
+
+def numbered(
+    handle: BinaryIO, state: State, wanted: Callable[[int], bool] | None = None
+) -> Iterator[tuple[int, Message]]:
+    """The messages of the backup in `handle` with their ordinals, in file order, as each is read.
+
+    With `wanted`, a record whose message ordinal it refuses is parsed but not read (only its MMS
+    part names are taken, which later parts' names depend on): a pass that needs a few messages
+    skips the work of making the others.
 
     The XML streams through the repair pass and defusedxml's `iterparse`; each record's element is
     cleared and let go once read, so memory does not grow with the file. What the records gather
@@ -113,6 +154,7 @@ def iter_messages(handle: BinaryIO, state: State) -> Iterator[Message]:
     root: ET.Element | None = None
     depth = 0
     handlers: dict[str, Callable[[ET.Element, State], None]] = {}
+    ordinal = 0
     try:
         for event, elem in DefusedET.iterparse(reader, events=("start", "end"), forbid_dtd=True):
             if event == "start":
@@ -133,12 +175,18 @@ def iter_messages(handle: BinaryIO, state: State) -> Iterator[Message]:
             handler = handlers.get(elem.tag)
             if handler is None:
                 collect.add("unknown_element", tag=str(elem.tag)[:50])
-            else:
+            elif wanted is None or wanted(ordinal):
                 handler(elem, state)
+            else:
+                ordinal += 1  # every known record is one message
+                if elem.tag == "mms":
+                    name_mms_parts(elem, state)
             # Keep memory flat: the record is no longer needed as XML.
             elem.clear()
             del root[:]
-            yield from state.fresh
+            for message in state.fresh:
+                yield ordinal, message
+                ordinal += 1
             state.fresh.clear()
     except ET.ParseError as exc:
         if root is None:

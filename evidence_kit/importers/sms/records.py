@@ -23,6 +23,8 @@ class State:
     root: str = ""  # the root element: "smses" or "calls"
     attributes: dict[str, str] = field(default_factory=dict)  # the root element's attributes
     files: list[EmbeddedFile] = field(default_factory=list)
+    # False in the passes that only read the messages again: their media were kept by the first.
+    keep_files: bool = True
     missing: list[str] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     next_number: dict[str, int] = field(default_factory=dict)
@@ -50,7 +52,7 @@ class State:
 
     def shared(self, value: str | None) -> str | None:
         """`value` as first seen: every message naming one number or contact shares one copy of it
-        (a backup's messages are all held at once, and a few people fill most of them)."""
+        (a pass may hold many messages, and a few people fill most of them)."""
         if value is None:
             return None
         return self._seen.setdefault(value, value)

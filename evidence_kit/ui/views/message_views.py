@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from evidence_kit.domain import Conversation, Message, MessageKind
+from evidence_kit.domain import Conversation, Message, MessageKind, call_facts, is_own, own_identifier
 from evidence_kit.ui import texts
 from evidence_kit.ui.qt_compat import no_value
 from evidence_kit.ui.widgets.colours import SENDER_SHADES, TextColours, hex_colour
@@ -155,12 +155,15 @@ class ChatView(_Browser):
     def _message_html(self, message: Message) -> str:
         when = message.sent_at.strftime("%Y-%m-%d %H:%M") if message.sent_at else ""
         if message.kind == MessageKind.SYSTEM:
+            line = self._call_text(message) or message.text
             return (
                 f"<p align='center' style='{_style(self.colours.muted)}'><small>"
-                + _text(f"{when}  {message.text}")
+                + _text(f"{when}  {line}")
                 + "</small></p>"
             )
-        sender = message.sender or message.sender_id or self.tr("(unknown sender)")
+        sender = (
+            self._own_label(message) or message.sender or message.sender_id or self.tr("(unknown sender)")
+        )
         background, sender_colour = self.colours.bubble(_colour(sender))
         colours = self.colours.on(background)
         marks = []
@@ -191,6 +194,45 @@ class ChatView(_Browser):
             f" margin-top:4px; margin-bottom:4px'><tr><td style='{_style(colours.text)}'>"
             f"{head}<br>{body}</td></tr></table>"
         )
+
+    def _own_label(self, message: Message) -> str | None:
+        """"me" for the phone owner's own messages (with the owner's number when the export gives it)."""
+        if not is_own(message):
+            return None
+        identifier = own_identifier(message)
+        return self.tr("me ({id})").format(id=identifier) if identifier else self.tr("me")
+
+    def _call_text(self, message: Message) -> str | None:
+        """A call of a call log in the interface language: type, the other party, duration."""
+        call = call_facts(message)
+        if call is None:
+            return None
+        if call.name and call.number:
+            party = self.tr("{name} ({number})").format(name=call.name, number=call.number)
+        elif call.name or call.number:
+            party = call.name or call.number or ""
+        elif call.presentation == "withheld":
+            party = self.tr("a withheld number")
+        elif call.presentation == "payphone":
+            party = self.tr("a payphone")
+        else:
+            party = self.tr("an unknown number")
+        templates = {
+            "incoming": self.tr("Incoming call from {party}, duration {duration}"),
+            "outgoing": self.tr("Outgoing call to {party}, duration {duration}"),
+            "missed": self.tr("Missed call from {party}"),
+            "voicemail": self.tr("Voicemail from {party}, duration {duration}"),
+            "rejected": self.tr("Rejected call from {party}"),
+            "blocked": self.tr("Blocked call from {party}"),
+            "answered_elsewhere": self.tr(
+                "Call from {party}, answered on another device, duration {duration}"
+            ),
+        }
+        unknown = self.tr("Call of an unknown type, {party}, duration {duration}")
+        template = templates.get(call.call_type) or unknown
+        seconds = call.seconds
+        duration = f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+        return template.format(party=party, duration=duration)
 
     def _attachment_html(self, name: str, colours: TextColours) -> str:
         item_id = self._links.get(name)
