@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from evidence_kit.dossier.model import Language
+from evidence_kit.dossier.texts_pages import PAGE_TEXTS_EN, PAGE_TEXTS_NL
 
 _EN: dict[str, str] = {
     # Cover
@@ -468,7 +469,10 @@ _NL: dict[str, str] = {
     "pdf.subject": "Dossier van digitaal bewijs met de bewaarketen",
 }
 
-TEXTS: dict[Language, dict[str, str]] = {"en": _EN, "nl": _NL}
+TEXTS: dict[Language, dict[str, str]] = {
+    "en": {**_EN, **PAGE_TEXTS_EN},
+    "nl": {**_NL, **PAGE_TEXTS_NL},
+}
 
 _MONTHS: dict[Language, tuple[str, ...]] = {
     "en": (
