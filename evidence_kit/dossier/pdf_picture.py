@@ -21,10 +21,9 @@ from reportlab.platypus import Flowable, Paragraph
 from evidence_kit.dossier.pdf_layout import FRAME_HEIGHT, FRAME_PADDING, RULE
 
 MIN_PART_HEIGHT = 5 * cm  # less room than this on a page: the picture starts on the next one
-QUIET_SEARCH = 0.25
-FULL_PAGE = (
-    FRAME_HEIGHT - 2 * FRAME_PADDING - 1
-)  # look for a quiet row in the last quarter of the room on the page
+QUIET_SEARCH = 0.25  # look for a quiet row in the last quarter of the room on the page
+FULL_PAGE = FRAME_HEIGHT - 2 * FRAME_PADDING - 1  # the room on an empty page
+MAX_PAGES = 8  # a picture never takes more pages than this
 
 
 class PictureSource:
@@ -84,7 +83,9 @@ class Picture(Flowable):
         self._label_height = 0.0
 
     def _measure(self, avail_width: float) -> None:
-        self.scale = min(1.0, avail_width / self.source.width)
+        # A very long scrolling capture (or a crafted 1-pixel-wide strip) is made smaller rather
+        # than run on over dozens of pages.
+        self.scale = min(1.0, avail_width / self.source.width, MAX_PAGES * FULL_PAGE / self.source.height)
         self._label_height = self.label.wrap(avail_width, 10_000)[1] + 3 if self.label else 0.0
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:

@@ -15,6 +15,7 @@ from reportlab.platypus import SimpleDocTemplate, Spacer
 
 from evidence_kit.dossier.pdf_fonts import SANS, register_fonts
 from evidence_kit.dossier.pdf_layout import FRAME_HEIGHT, Styles, kv_table, plain
+from evidence_kit.dossier.pdf_picture import FULL_PAGE, MAX_PAGES, Picture, PictureSource
 from evidence_kit.dossier.pdf_text import wrap_logical
 from evidence_kit.dossier.picture import TEXT_LIMIT_BYTES, is_text_file, pdf_picture, text_excerpt
 from tests.dossier import pdf_tools
@@ -113,3 +114,12 @@ def test_right_to_left_case_title_and_note_read_in_order(tmp_path: Path, sample:
         assert "Case: תיק הטרדה ברשת" in page
     index = next(page for page in pages if "Index of items" in page)
     assert "ملاحظة عن رسالة تهديد" in index
+
+
+def test_a_very_long_strip_takes_at_most_max_pages() -> None:
+    strip = _encoded(Image.new("RGB", (10, 20_000), "grey"), "JPEG")
+    picture = Picture(PictureSource(strip, 10, 20_000))
+    _width, height = picture.wrap(470, FULL_PAGE)
+    assert MAX_PAGES * FULL_PAGE * 0.99 <= height <= MAX_PAGES * FULL_PAGE
+    small = Picture(PictureSource(_encoded(Image.new("RGB", (300, 400), "grey"), "JPEG"), 300, 400))
+    assert small.wrap(470, FULL_PAGE) == (300, 400)  # one point per pixel, never enlarged
