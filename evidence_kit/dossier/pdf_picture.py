@@ -10,12 +10,16 @@ picture once and a reader who extracts it gets it whole.
 
 from __future__ import annotations
 
+import hashlib
 import io
+from typing import Any
 
 from PIL import Image as PILImage
 from PIL import ImageChops
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from evidence_kit.dossier.pdf_layout import FRAME_HEIGHT, FRAME_PADDING, RULE
@@ -26,6 +30,36 @@ FULL_PAGE = FRAME_HEIGHT - 2 * FRAME_PADDING - 1  # the room on an empty page
 MAX_PAGES = 8  # a picture never takes more pages than this
 
 
+def _draw_image(
+    canvas: Canvas, source: PictureSource, x: float, y: float, width: float, height: float
+) -> None:
+    """Draw the picture; a JPEG is embedded once, as it is, under a name made from its bytes.
+
+    ReportLab's own drawImage names an image by decoding it and hashing the pixels, on every
+    call: for a phone screenshot drawn in two parts that is most of the export's time. A JPEG
+    goes into the PDF byte for byte anyway (DCTDecode), so its own hash names it just as well.
+    """
+    if not source.is_jpeg:
+        canvas.drawImage(source.reader, x, y, width=width, height=height)
+        return
+    engine: Any = canvas  # ReportLab's document and page accumulators, not in its stubs
+    doc = engine._doc
+    registered = doc.getXObjectName(source.name)
+    if not doc.idToObject.get(registered):
+        image = pdfdoc.PDFImageXObject(source.name, source.reader)
+        image.name = source.name
+        engine._setXObjects(image)
+        doc.Reference(image, registered)
+        doc.addForm(source.name, image)
+    engine._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(width, height)
+    engine._code.append(f"/{registered} Do")
+    canvas.restoreState()
+    engine._formsinuse.append(source.name)
+
+
 class PictureSource:
     """The picture's bytes, its reader (shared by every part) and, when needed, its row profile."""
 
@@ -34,6 +68,8 @@ class PictureSource:
         self.width = width
         self.height = height
         self.reader = ImageReader(io.BytesIO(data))
+        self.is_jpeg = data.startswith(b"\xff\xd8\xff")
+        self.name = "ekPicture" + hashlib.sha256(data).hexdigest()[:32]
         self._profile: list[float] | None = None
 
     def profile(self) -> list[float]:
@@ -123,12 +159,8 @@ class Picture(Flowable):
         path.rect(0, 0, full_width, part_height)
         canvas.clipPath(path, stroke=0, fill=0)
         # The whole picture, placed so that row `top` is at the top of this part.
-        canvas.drawImage(
-            self.source.reader,
-            0,
-            part_height - full_height + self.top * self.scale,
-            width=full_width,
-            height=full_height,
+        _draw_image(
+            canvas, self.source, 0, part_height - full_height + self.top * self.scale, full_width, full_height
         )
         canvas.restoreState()
         # A hairline frame: a white screenshot on a white page still shows where it ends.
