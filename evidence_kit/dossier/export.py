@@ -35,6 +35,7 @@ from evidence_kit.dossier.package import (
     export_package,
 )
 from evidence_kit.dossier.pdf import render_dossier
+from evidence_kit.dossier.picture import TextExcerpt, is_text_file, pdf_picture, text_excerpt
 from evidence_kit.dossier.signing import SignOutcome
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import _, fmt
@@ -188,6 +189,14 @@ class _Describer:
             stored = self.vault.conversation(item.id)
             conversation = stored.conversation if stored is not None else None
         thumbnail = derived.get(DERIVED_THUMBNAIL)
+        picture: bytes | None = None
+        text: TextExcerpt | None = None
+        if with_thumbnail and not withheld:
+            # Derived in memory for this PDF only; the original stays as it is in the vault.
+            if item.kind == ItemKind.IMAGE:
+                picture = pdf_picture(b"".join(self.vault.iter_original(item.id)))
+            elif conversation is None and is_text_file(item.original_name, item.media_type):
+                text = text_excerpt(self.vault.iter_original(item.id), item.size)
         platform, sender, description = "", "", ""
         headers: tuple[tuple[str, str], ...] = ()
         if conversation is not None:
@@ -223,6 +232,8 @@ class _Describer:
             category=item.category,
             withheld=withheld,
             thumbnail=thumbnail,
+            picture=picture,
+            text=text,
             image_size=(int(width), int(height))
             if isinstance(width, int) and isinstance(height, int)
             else None,

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from evidence_kit.domain import Conversation, ItemKind, ParseWarning, Timestamp
+from evidence_kit.dossier.picture import TextExcerpt
 
 Language = Literal["en", "nl"]
 LANGUAGES: tuple[Language, ...] = ("en", "nl")
@@ -70,8 +71,10 @@ class TrustedTime:
 class DossierItem:
     """One item of the dossier: what the summary row, the timeline and the item's section show.
 
-    `thumbnail` is PNG or JPEG bytes made in memory by the exporter. When `withheld` is true the
-    renderer never embeds it (nor the transcript): only a grey box, the hash and the metadata.
+    `thumbnail` is PNG or JPEG bytes made in memory by the exporter; `picture`, when set, is the
+    larger rendition the item's page shows instead (dossier/picture.py). `text` is the start of a
+    text file that has no parsed conversation. When `withheld` is true the renderer never embeds
+    any of them (nor the transcript): only a grey box, the hash and the metadata.
     `image_size` is the original image's pixel size (width, height), shown as metadata.
     `times` are all the item's times with their sources (content, file, import clock, TSA).
     """
@@ -91,6 +94,8 @@ class DossierItem:
     category: str = ""
     withheld: bool = False
     thumbnail: bytes | None = None
+    picture: bytes | None = None  # JPEG, at about the original's resolution (derived, never stored)
+    text: TextExcerpt | None = None
     image_size: tuple[int, int] | None = None
     exif: tuple[tuple[str, str], ...] = ()  # (label, value), already human-readable
     email_headers: tuple[tuple[str, str], ...] = ()  # (name, value), the ones that matter

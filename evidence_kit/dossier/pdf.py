@@ -4,9 +4,10 @@ Rules this module keeps:
 - It renders only what it is given (model.py objects); it never reads the vault.
 - A withheld item's content never reaches the PDF: no thumbnail (not even unused bytes), no
   transcript; only a grey box, the hash and the metadata.
-- Every page's footer carries the dossier id, "page X of Y" and the manifest SHA-256. Y is a
-  form XObject drawn on every page and defined once at the end, so pages are written as they
-  are made and nothing is laid out twice.
+- Every page's header carries the case title; its footer the dossier id, "page X of Y" and
+  the manifest SHA-256. Y is a form XObject drawn on every page and defined once at the end,
+  so pages are written as they are made and nothing is laid out twice (the index's page
+  numbers work the same way, pdf_index.py).
 - Memory stays bounded for long chats: the story is a generator that ReportLab pulls from
   (`_LazyStory`), every message is its own small flowable, and long tables are cut in chunks.
 - Only embedded fonts (pdf_fonts.py); user text goes through pdf_text.py, never raw into markup.
@@ -30,7 +31,8 @@ from evidence_kit.dossier.model import CustodyEventRow, DossierInfo, DossierItem
 from evidence_kit.dossier.pdf_appendix import custody_log, verification
 from evidence_kit.dossier.pdf_context import Context, Translate, make_head
 from evidence_kit.dossier.pdf_fonts import MONO, SANS, font_runs, register_fonts
-from evidence_kit.dossier.pdf_front import cover, summary, timeline
+from evidence_kit.dossier.pdf_front import cover, timeline
+from evidence_kit.dossier.pdf_index import index, section_key
 from evidence_kit.dossier.pdf_item import item_section
 from evidence_kit.dossier.pdf_layout import (
     BOTTOM_MARGIN,
@@ -40,15 +42,18 @@ from evidence_kit.dossier.pdf_layout import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     RULE,
+    anchor,
     outline,
 )
-from evidence_kit.dossier.pdf_text import displayed_text
+from evidence_kit.dossier.pdf_standard import add_pdfa_entries
+from evidence_kit.dossier.pdf_text import displayed_text, visual_lines
 from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
 
 __all__ = ["render_dossier"]
 
 PAGE_COUNT_FORM = "ekPageCount"
 FOOTER_SIZE = 7.0
+HEADER_SIZE = 7.5
 LOOKAHEAD = 16  # flowables ReportLab may see ahead (keepWithNext chains)
 
 
@@ -96,6 +101,7 @@ class _FooterCanvas(Canvas):
         self.setFont(SANS, FOOTER_SIZE)
         self.drawString(0, 0, str(total))
         self.endForm()
+        add_pdfa_entries(getattr(self, "_doc"))  # noqa: B009 (ReportLab's document, not in its stubs)
         super().save()
 
 
@@ -132,6 +138,7 @@ class _DossierDocument(BaseDocTemplate):
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._footer)])
 
     def _footer(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        self._header(canvas)
         context = self.context
         info = context.info
         canvas.saveState()
@@ -160,6 +167,26 @@ class _DossierDocument(BaseDocTemplate):
         _draw_runs(
             canvas, MARGIN + pdfmetrics.stringWidth(label, SANS, FOOTER_SIZE), y, manifest, MONO, FOOTER_SIZE
         )
+        canvas.restoreState()
+
+    def _header(self, canvas: Canvas) -> None:
+        """The case title at the top of every page, on one line (cut with an ellipsis if long)."""
+        context = self.context
+        title = " ".join(context.info.case_title.split())
+        text = context.t("header.case", title=title) if title else context.t("header.no_case")
+        lines, rtl = visual_lines(text, SANS, HEADER_SIZE, FRAME_WIDTH)
+        line = lines[0] + (" \u2026" if len(lines) > 1 else "") if lines else ""
+        canvas.saveState()
+        canvas.setFillColor(GREY)
+        y = PAGE_HEIGHT - 1.25 * cm
+        if rtl:
+            width = pdfmetrics.stringWidth(line, SANS, HEADER_SIZE)
+            _draw_runs(canvas, PAGE_WIDTH - MARGIN - width, y, line, SANS, HEADER_SIZE)
+        else:
+            _draw_runs(canvas, MARGIN, y, line, SANS, HEADER_SIZE)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, y - 0.2 * cm, PAGE_WIDTH - MARGIN, y - 0.2 * cm)
         canvas.restoreState()
 
 
@@ -208,13 +235,13 @@ def _story(
 ) -> Iterator[Flowable]:
     yield from cover(context)
     yield PageBreak()
-    yield from summary(context)
+    yield from index(context)
     yield PageBreak()
+    yield anchor(section_key("timeline"))
     yield from timeline(context)
     total = len(context.heads)
-    if total:
-        yield PageBreak()
-        yield outline(context.t("section.items"), 0)
+    yield PageBreak()
+    yield outline(context.t("section.items"), 0, section_key("items"))
     for done, item in enumerate(items, start=1):
         if cancel is not None:
             cancel.check()
@@ -222,6 +249,8 @@ def _story(
         if progress is not None:
             progress(ProgressInfo(done, total, 0, 0, item.original_name))
     yield PageBreak()
+    yield anchor(section_key("custody"))
     yield from custody_log(context, events)
     yield PageBreak()
+    yield anchor(section_key("verify"))
     yield from verification(context)

@@ -17,6 +17,8 @@ from evidence_kit.dossier.pdf_layout import Styles
 from evidence_kit.dossier.texts import t
 
 Translate = Callable[[str], str]
+NOTE_LIMIT = 400  # characters of a note the index shows; the item's page shows all of it
+NOTE_LINES = 6
 
 
 @dataclass
@@ -29,6 +31,9 @@ class ItemHead:
     sha256: str
     withheld: bool
     content_time: Timestamp | None
+    original_name: str = ""
+    note: str = ""
+    times: tuple[Timestamp, ...] = ()
     message_count: int = 0
     message_days: Counter[date] = field(default_factory=Counter)
     first_message: datetime | None = None
@@ -48,6 +53,13 @@ class Context:
 
     def t(self, key: str, **params: object) -> str:
         return t(self.lang, key, **params)
+
+
+def _short_note(note: str) -> str:
+    """The start of a note for the index: at most `NOTE_LIMIT` characters and `NOTE_LINES` lines."""
+    lines = note.strip().splitlines()
+    short = "\n".join(lines[:NOTE_LINES])[:NOTE_LIMIT]
+    return short if short == note.strip() else short.rstrip() + "\u2026"
 
 
 def message_time(message: Message) -> datetime | None:
@@ -71,6 +83,9 @@ def make_head(item: DossierItem) -> ItemHead:
         sha256=item.sha256,
         withheld=item.withheld,
         content_time=content,
+        original_name=item.original_name,
+        note=_short_note(item.note),
+        times=item.times,
     )
     # Only chats and SMS count as "chat messages"; an e-mail's body is one message of its own.
     if item.conversation is not None and item.kind in (ItemKind.CHAT, ItemKind.SMS):

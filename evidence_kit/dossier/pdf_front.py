@@ -20,21 +20,18 @@ from evidence_kit.dossier.pdf_fonts import SANS
 from evidence_kit.dossier.pdf_layout import (
     FRAME_WIDTH,
     HEADER_BLUE,
-    TABLE_CHUNK_ROWS,
     alert_box,
     clip,
     heading,
     kv_table,
     outline,
     plain,
-    table_style,
 )
 from evidence_kit.dossier.pdf_text import paragraph
 from evidence_kit.dossier.pdf_timeline import BarChart, Bin, choose_granularity, make_bins
 from evidence_kit.dossier.texts import (
     format_aware,
     format_date,
-    format_datetime,
     format_int,
     format_long_date,
     format_month,
@@ -151,66 +148,6 @@ def _period_text(context: Context) -> str:
         start=format_date(lang, start) if start else none,
         end=format_date(lang, end) if end else none,
     )
-
-
-def _hash_pieces(sha256: str) -> str:
-    """The hash as four lines of sixteen characters, for the narrow summary column."""
-    return "\n".join(sha256[i : i + 16] for i in range(0, len(sha256), 16))
-
-
-def _date_as_shown(context: Context, head: ItemHead) -> str:
-    lang = context.lang
-    if head.first_message is not None and head.last_message is not None:
-        first = format_date(lang, head.first_message.date())
-        last = format_date(lang, head.last_message.date())
-        return first if first == last else f"{first} \u2013 {last}"
-    if head.content_time is not None:
-        moment = timestamp_moment(head.content_time)
-        if moment is not None:
-            return format_datetime(lang, moment, seconds=False)
-    return context.t("none")
-
-
-def summary(context: Context) -> Iterator[Flowable]:
-    styles = context.styles
-    yield outline(context.t("summary.title"), 0)
-    yield from heading(context.t("summary.title"), styles.h1)
-    if not context.heads:
-        yield plain(context.t("summary.none"), styles.base)
-        return
-    header = [
-        plain(context.t(key), styles.cell_head)
-        for key in (
-            "col.number",
-            "col.kind",
-            "col.date",
-            "col.platform",
-            "col.sender",
-            "col.description",
-            "col.sha256",
-        )
-    ]
-    widths = [22.0, 46.0, 60.0, 52.0, 80.0, 0.0, 70.0]
-    widths[5] = FRAME_WIDTH - sum(widths)
-    for start in range(0, len(context.heads), TABLE_CHUNK_ROWS):
-        rows: list[list[Flowable | list[Flowable]]] = [list(header)]
-        for head in context.heads[start : start + TABLE_CHUNK_ROWS]:
-            kind = context.t("kind." + head.kind.value)
-            kind_cell: list[Flowable] = [plain(kind, styles.cell)]
-            if head.withheld:
-                kind_cell.append(plain(f"({context.t('summary.withheld')})", styles.grey))
-            rows.append(
-                [
-                    plain(str(head.number), styles.cell),
-                    kind_cell,
-                    plain(_date_as_shown(context, head), styles.cell),
-                    paragraph(clip(head.platform), styles.cell),
-                    paragraph(clip(head.sender), styles.cell),
-                    paragraph(clip(head.description), styles.cell),
-                    paragraph(_hash_pieces(head.sha256), styles.mono_small),
-                ]
-            )
-        yield Table(rows, colWidths=widths, repeatRows=1, style=table_style(header=True), hAlign="LEFT")
 
 
 def _bin_label(context: Context, item: Bin, granularity: str) -> str:

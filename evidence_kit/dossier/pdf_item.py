@@ -1,8 +1,11 @@
-"""One item's section: preview or grey box, metadata with every time and its source, transcript.
+"""One item's section: picture or grey box, metadata with every time and its source, content.
 
-Rule: a withheld item shows no content at all (its thumbnail bytes are not even opened, and its
-transcript is not printed), only the grey box, the hash and the metadata. A thumbnail is drawn
-at most one point per pixel, so a small preview is never blown up into a misleading blur.
+Rule: a withheld item shows no content at all (its picture bytes are not even opened, and its
+transcript or text is not printed), only the grey box, the hash and the metadata. A picture is
+shown at the full text width but at most one point per pixel (pdf_picture.py), so a screenshot's
+text is as legible as on the phone and a small preview is never blown up into a misleading blur.
+A text file shows its text (up to a limit, said so); an e-mail or a mailbox shows each message
+with its own headers.
 """
 
 from __future__ import annotations
@@ -14,26 +17,19 @@ from datetime import date, datetime
 from PIL import Image as PILImage
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    HRFlowable,
-    Image,
-    KeepTogether,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer, Table, TableStyle
 
 from evidence_kit.domain import ItemKind, Message, MessageKind, ParseWarning, TimeSource, Timestamp
 from evidence_kit.dossier.chat_lines import call_text, sender_label
 from evidence_kit.dossier.model import DossierItem
 from evidence_kit.dossier.pdf_context import Context, message_time
 from evidence_kit.dossier.pdf_fonts import SANS
+from evidence_kit.dossier.pdf_index import item_key
 from evidence_kit.dossier.pdf_layout import (
     FRAME_WIDTH,
     RULE,
     TABLE_CHUNK_ROWS,
+    RowTable,
     alert_box,
     clip,
     heading,
@@ -42,7 +38,9 @@ from evidence_kit.dossier.pdf_layout import (
     plain,
     table_style,
 )
+from evidence_kit.dossier.pdf_picture import Picture, PictureSource
 from evidence_kit.dossier.pdf_text import displayed_text, paragraph
+from evidence_kit.dossier.picture import TextExcerpt
 from evidence_kit.dossier.texts import (
     format_datetime,
     format_int,
@@ -50,9 +48,10 @@ from evidence_kit.dossier.texts import (
     format_offset,
     format_size,
     format_utc,
+    has_text,
 )
 
-PREVIEW_MAX_HEIGHT = 12 * cm
+TEXT_BLOCK_LINES = 20
 WITHHELD_GREY = colors.HexColor("#C8C8C8")
 _SOURCE_ORDER = (TimeSource.CONTENT, TimeSource.FILE_METADATA, TimeSource.IMPORT_CLOCK, TimeSource.TSA)
 
@@ -64,20 +63,22 @@ def item_section(context: Context, item: DossierItem, *, first: bool) -> Iterato
         yield CondPageBreak(9 * cm)
         yield Spacer(1, 0.3 * cm)
         yield HRFlowable(width="100%", thickness=0.75, color=RULE, spaceAfter=8)
-    yield outline(title, 1)
+    yield outline(title, 1, item_key(item.number))
     yield paragraph(clip(title), styles.h2)
     if item.seal_broken:
         yield alert_box(context.t("item.seal_broken"), styles.base)
         yield Spacer(1, 6)
     if item.withheld:
         yield from _withheld_box(context)
-    elif item.thumbnail is not None:
-        yield from _preview(context, item.thumbnail)
+    elif item.picture is not None or item.thumbnail is not None:
+        yield from _preview(context, item)
     elif item.kind is ItemKind.IMAGE:
         yield plain(context.t("item.no_preview"), styles.grey)
     yield from _metadata(context, item)
     yield from _pairs_table(context, "exif.title", item.exif)
-    yield from _pairs_table(context, "headers.title", item.email_headers)
+    if not _is_mailbox(item):
+        # A mailbox's item-level "headers" are a count, not any message's: each message shows its own.
+        yield from _pairs_table(context, "headers.title", item.email_headers)
     if item.note.strip():
         yield from heading(context.t("note.title"), styles.h3)
         yield paragraph(item.note, styles.base)
@@ -90,6 +91,36 @@ def item_section(context: Context, item: DossierItem, *, first: bool) -> Iterato
             yield paragraph("\u2022 " + _format_warning(context, warning), styles.small)
     if item.conversation is not None and not item.withheld:
         yield from _transcript(context, item)
+    elif item.text is not None and not item.withheld:
+        yield from _text_file(context, item.text, item.size)
+
+
+def _is_mailbox(item: DossierItem) -> bool:
+    return (
+        item.kind is ItemKind.EMAIL and item.conversation is not None and len(item.conversation.messages) != 1
+    )
+
+
+def _text_file(context: Context, excerpt: TextExcerpt, size: int) -> Iterator[Flowable]:
+    styles = context.styles
+    lang = context.lang
+    yield from heading(context.t("textfile.title"), styles.h3)
+    if excerpt.complete:
+        note = context.t("textfile.complete", bytes=format_int(lang, size))
+    else:
+        note = context.t(
+            "textfile.cut", shown=format_int(lang, excerpt.shown_bytes), bytes=format_int(lang, size)
+        )
+    yield plain(note, styles.small)
+    yield Spacer(1, 3)
+    if not excerpt.text.strip():
+        yield plain(context.t("textfile.empty"), styles.grey)
+        return
+    # Blocks of lines, each its own paragraph: they split over pages without one huge flowable.
+    lines = excerpt.text.splitlines()
+    for start in range(0, len(lines), TEXT_BLOCK_LINES):
+        block = "\n".join(lines[start : start + TEXT_BLOCK_LINES])
+        yield paragraph(block if block.strip() else " ", styles.text_file)
 
 
 def _format_warning(context: Context, warning: ParseWarning) -> str:
@@ -119,17 +150,32 @@ def _withheld_box(context: Context) -> Iterator[Flowable]:
     yield plain(context.t("item.withheld_explain"), styles.small)
 
 
-def _preview(context: Context, data: bytes) -> Iterator[Flowable]:
+def _preview(context: Context, item: DossierItem) -> Iterator[Flowable]:
     styles = context.styles
+    lang = context.lang
+    data = item.picture if item.picture is not None else item.thumbnail
+    assert data is not None
     size = _image_size(data)
     if size is None:
         yield plain(context.t("item.preview_unreadable"), styles.grey)
         return
     width, height = size
-    # One pixel is at most one point (72 dpi): a small thumbnail is never blown up into blur.
-    scale = min(1.0, FRAME_WIDTH / width, PREVIEW_MAX_HEIGHT / height)
-    image = Image(io.BytesIO(data), width=width * scale, height=height * scale, hAlign="LEFT")
-    yield KeepTogether([image, Spacer(1, 2), plain(context.t("item.preview_caption"), styles.grey)])
+    if item.picture is None:
+        caption = context.t("item.preview_caption")
+    elif item.image_size is not None and item.image_size[0] > width:
+        caption = context.t(
+            "picture.caption_reduced",
+            width=format_int(lang, width),
+            height=format_int(lang, height),
+            orig_width=format_int(lang, item.image_size[0]),
+            orig_height=format_int(lang, item.image_size[1]),
+        )
+    else:
+        caption = context.t("picture.caption", width=format_int(lang, width), height=format_int(lang, height))
+    continued = plain(context.t("picture.continued", number=item.number), styles.grey)
+    yield Picture(PictureSource(data, width, height), continued=continued)
+    yield Spacer(1, 2)
+    yield plain(caption, styles.grey)
 
 
 def _image_size(data: bytes) -> tuple[int, int] | None:
@@ -236,7 +282,7 @@ def _pairs_table(context: Context, title_key: str, pairs: tuple[tuple[str, str],
             [paragraph(clip(label), styles.cell_bold), paragraph(value, styles.cell)]
             for label, value in pairs[start : start + TABLE_CHUNK_ROWS]
         ]
-        yield Table(
+        yield RowTable(
             rows,
             colWidths=[3.6 * cm, FRAME_WIDTH - 3.6 * cm],
             style=table_style(),
@@ -277,7 +323,9 @@ def _transcript(context: Context, item: DossierItem) -> Iterator[Flowable]:
         return
     current_day: date | None = None
     undated_started = False
-    for message in conversation.messages:
+    mailbox = _is_mailbox(item)
+    count = len(conversation.messages)
+    for number, message in enumerate(conversation.messages, start=1):
         moment = message_time(message)
         if moment is not None and moment.date() != current_day:
             current_day = moment.date()
@@ -285,7 +333,40 @@ def _transcript(context: Context, item: DossierItem) -> Iterator[Flowable]:
         elif moment is None and not undated_started and current_day is not None:
             undated_started = True
             yield from heading(context.t("transcript.no_date"), styles.day, 2.5 * cm)
+        if mailbox:
+            yield from _mail_head(context, message, number, count)
         yield from _message(context, message, moment)
+
+
+def _mail_head(context: Context, message: Message, number: int, count: int) -> Iterator[Flowable]:
+    """A mailbox message's own headers (subject, to, cc, ...), above its sender line and body."""
+    styles = context.styles
+    yield CondPageBreak(3 * cm)
+    yield Spacer(1, 4)
+    yield HRFlowable(width="100%", thickness=0.4, color=RULE, spaceAfter=2)
+    yield plain(
+        context.t(
+            "email.message_of", number=format_int(context.lang, number), count=format_int(context.lang, count)
+        ),
+        styles.grey,
+    )
+    rows = [
+        [plain(_field_label(context, key), styles.cell_bold), paragraph(value, styles.cell)]
+        for key, value in message.extra
+    ]
+    if rows:
+        yield RowTable(
+            rows,
+            colWidths=[3.2 * cm, FRAME_WIDTH - 3.2 * cm],
+            style=table_style(),
+            hAlign="LEFT",
+            splitInRow=1,
+        )
+
+
+def _field_label(context: Context, key: str) -> str:
+    name = "email.field." + key
+    return context.t(name) if has_text(context.lang, name) else key
 
 
 def _message(

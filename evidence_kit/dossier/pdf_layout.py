@@ -24,6 +24,8 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 2 * cm
 BOTTOM_MARGIN = 2.6 * cm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN - BOTTOM_MARGIN
+FRAME_PADDING = 6  # ReportLab's Frame default, on every side
 TABLE_CHUNK_ROWS = 40  # long tables are cut into tables of this many rows (bounded layout work)
 CELL_LIMIT = 300  # characters of a summary or timeline cell; the item's own section shows all
 
@@ -55,6 +57,9 @@ class Styles:
         )
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=10)
         self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=SANS_BOLD)
+        self.grey_cell = ParagraphStyle("grey_cell", parent=self.cell, fontSize=7, leading=9, textColor=GREY)
+        self.cell_name = ParagraphStyle("cell_name", parent=self.cell)
+        self.text_file = ParagraphStyle("text_file", parent=base, fontName=MONO, fontSize=8, leading=10.5)
         self.cell_head = ParagraphStyle("cell_head", parent=self.cell_bold, textColor=colors.white)
         self.mono = ParagraphStyle("mono", parent=base, fontName=MONO, fontSize=8, leading=10)
         self.mono_small = ParagraphStyle("mono_small", parent=self.mono, fontSize=6.5, leading=8)
@@ -112,10 +117,30 @@ def table_style(*extra: tuple[Any, ...], header: bool = False) -> TableStyle:
     return TableStyle(commands)
 
 
+class RowTable(Table):
+    """A table whose rows are kept whole: a row that does not fit moves to the next page.
+
+    Only a row taller than a whole page is split inside (ReportLab's `splitInRow`); ReportLab
+    itself would split any row that meets the bottom of the page when it is the first to go.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        table: Any = self  # ReportLab's private layout state, which its stubs do not declare
+        table._calc(availWidth, availHeight)
+        between = table._splitRows(availHeight, doInRowSplit=0)
+        if between:
+            return list(between)
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        needed = sum(table._rowHeights[: repeat + 1])
+        if needed <= FRAME_HEIGHT - 2 * FRAME_PADDING - 1:
+            return []
+        return list(super().split(availWidth, availHeight))
+
+
 def kv_table(rows: list[tuple[str, Cell]], label_width: float, label_style: ParagraphStyle) -> Table:
-    """A two-column table of labels and values; a value taller than a page splits inside its row."""
+    """A two-column table of labels and values; only a value taller than a page splits inside its row."""
     data = [[plain(label, label_style), value] for label, value in rows]
-    return Table(
+    return RowTable(
         data,
         colWidths=[label_width, FRAME_WIDTH - label_width],
         style=table_style(),
@@ -136,14 +161,19 @@ def plain(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 class Outline(Flowable):
-    """A zero-size mark that adds a PDF bookmark (outline entry) where it is drawn."""
+    """A zero-size mark that adds a PDF bookmark (outline entry) where it is drawn.
+
+    With a `key` it is also a link destination of that name, and the page it lands on is written
+    into the form XObject `page_form(key)`, which the index draws before the page is known.
+    """
 
     _counter = 0
 
-    def __init__(self, title: str, level: int) -> None:
+    def __init__(self, title: str, level: int, key: str | None = None) -> None:
         super().__init__()
         Outline._counter += 1
-        self.key = f"ek{Outline._counter}"
+        self.key = key or f"ek{Outline._counter}"
+        self.defines_page = key is not None
         self.title = title
         self.level = level
         self.width = self.height = 0
@@ -152,8 +182,23 @@ class Outline(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.bookmarkHorizontal(self.key, 0, 0)
-        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level == 0)
+        canvas = self.canv
+        canvas.bookmarkHorizontal(self.key, 0, 0)
+        if self.title:
+            canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level == 0)
+        if self.defines_page:
+            canvas.beginForm(page_form(self.key))
+            canvas.setFont(SANS, PAGE_REF_SIZE)
+            canvas.drawString(0, 0, str(canvas.getPageNumber()))
+            canvas.endForm()
+
+
+PAGE_REF_SIZE = 8.0
+
+
+def page_form(key: str) -> str:
+    """The name of the form XObject that holds the page number of destination `key`."""
+    return f"ekPageOf_{key}"
 
 
 def alert_box(text: str, style: ParagraphStyle) -> Table:
@@ -175,9 +220,14 @@ def alert_box(text: str, style: ParagraphStyle) -> Table:
     )
 
 
-def outline(title: str, level: int) -> Outline:
+def outline(title: str, level: int, key: str | None = None) -> Outline:
     text = " ".join(displayed_text(title).split())
-    return Outline(text[:120], level)
+    return Outline(text[:120], level, key)
+
+
+def anchor(key: str) -> Outline:
+    """A link destination whose page the index prints, without a bookmark of its own."""
+    return Outline("", 0, key)
 
 
 def clip(text: str) -> str:

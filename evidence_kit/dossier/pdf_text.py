@@ -44,6 +44,9 @@ _SPECIAL = re.compile(
     "[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(re.escape(chr(c)) for c in sorted(_BIDI_CONTROLS)) + "]"
 )
 _TOKENS = re.compile(r"\s+|\S+")
+# A token this long may not fit a narrow cell: such text is wrapped by `wrap_logical`.
+_LONG_TOKEN = re.compile(r"\S{22,}")
+_BREAK_AFTER = "/._-?&=#:;,@+~|\\"
 
 # Keep harakat (vowel marks): dropping them would change the text that is evidence. The reshaper
 # only ever sees runs of Arabic script (`_ARABIC_RUN`), because it drops every zero-width joiner
@@ -154,7 +157,9 @@ def paragraph(text: str, style: ParagraphStyle, *, ltr: bool = False) -> Flowabl
     header "21:14 <sender>", whose layout must not flip with the sender's script); otherwise the
     first strong character decides, as the Unicode bidi algorithm says.
     """
-    if has_rtl(text):
+    if has_rtl(text) or _LONG_TOKEN.search(text):
+        # Our own line breaking: right-to-left lines in visual order, and long tokens cut at
+        # sensible points (ReportLab would cut them anywhere, "Afbeeldin" + "g").
         return BidiText(text, style, ltr=ltr)
     return Paragraph(markup(text, style.fontName), style)
 
@@ -171,7 +176,12 @@ def _base_is_rtl(text: str) -> bool:
 
 
 def _split_long(token: str, base: str, size: float, width: float) -> Iterator[str]:
-    """Cut a word wider than the line into pieces that fit, never before a combining mark."""
+    """Cut a word wider than the line into pieces that fit, never before a combining mark.
+
+    A URL, path, e-mail address or file name is cut after one of its separators ("/", ".",
+    "_", "-", "?", "&", "=", ...) when one lies in the last two thirds of the piece, so it reads
+    "example.com/path/" + "to/file"; only a run without any (a hash) is cut between letters.
+    """
     start = 0
     for end in range(1, len(token) + 1):
         at_boundary = end == len(token) or unicodedata.combining(token[end]) == 0
@@ -181,6 +191,9 @@ def _split_long(token: str, base: str, size: float, width: float) -> Iterator[st
             cut = end - 1
             while cut > start + 1 and unicodedata.combining(token[cut]):
                 cut -= 1
+            separator = max(token.rfind(char, start, cut) for char in _BREAK_AFTER)
+            if separator + 1 > start + (cut - start) // 3:
+                cut = separator + 1
             yield token[start:cut]
             start = cut
     if start < len(token):

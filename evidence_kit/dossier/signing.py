@@ -19,6 +19,7 @@ import contextlib
 import io
 import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -65,7 +66,7 @@ def _signed_pdf(
     """Attach manifest.json and sign, in one incremental update written to `output`."""
     from asn1crypto import keys as asn1_keys  # type: ignore[import-untyped]
     from asn1crypto import x509 as asn1_x509
-    from pyhanko.pdf_utils import embed
+    from pyhanko.pdf_utils import embed, generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -79,8 +80,20 @@ def _signed_pdf(
     registry = SimpleCertificateStore.from_certs([certificate])  # type: ignore[no-untyped-call]
     signer = signers.SimpleSigner(signing_cert=certificate, signing_key=key, cert_registry=registry)
     writer = IncrementalPdfFileWriter(source, strict=False)
+    # PDF/A: the information dictionary and the XMP metadata must agree. pyHanko writes its own
+    # name as the XMP producer but appends it to an existing /Producer; without one, both match.
+    info_ref = getattr(writer, "_info", None)
+    if info_ref is not None:
+        info = info_ref.get_object()
+        if "/Producer" in info:
+            del info["/Producer"]
+    # PDF/A-3 asks of an attachment: its media type, a modification date, and how it relates to
+    # the document (/AFRelationship, listed in the catalog's /AF). The manifest is data.
     attachment = embed.EmbeddedFileObject.from_file_data(
-        writer, manifest_json, mime_type="application/json", params=embed.EmbeddedFileParams()
+        writer,
+        manifest_json,
+        mime_type="application/json",
+        params=embed.EmbeddedFileParams(modification_date=datetime.now(UTC)),
     )
     embed.embed_file(
         writer,
@@ -89,6 +102,7 @@ def _signed_pdf(
             file_name=ATTACHMENT_NAME,
             embedded_data=attachment,
             description=ATTACHMENT_DESCRIPTION,
+            af_relationship=generic.NameObject("/Data"),
         ),
     )
     metadata = signers.PdfSignatureMetadata(

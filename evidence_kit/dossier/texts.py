@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from evidence_kit.dossier.chat_lines import CHAT_EN, CHAT_NL
 from evidence_kit.dossier.model import Language
+from evidence_kit.dossier.texts_pages import PAGE_TEXTS_EN, PAGE_TEXTS_NL
 
 _EN: dict[str, str] = {
     # Cover
@@ -469,7 +470,10 @@ _NL: dict[str, str] = {
     "pdf.subject": "Dossier van digitaal bewijs met de bewaarketen",
 }
 
-TEXTS: dict[Language, dict[str, str]] = {"en": {**_EN, **CHAT_EN}, "nl": {**_NL, **CHAT_NL}}
+TEXTS: dict[Language, dict[str, str]] = {
+    "en": {**_EN, **CHAT_EN, **PAGE_TEXTS_EN},
+    "nl": {**_NL, **CHAT_NL, **PAGE_TEXTS_NL},
+}
 
 _MONTHS: dict[Language, tuple[str, ...]] = {
     "en": (

@@ -18,9 +18,10 @@ from pathlib import Path
 from evidence_kit.dossier.model import CustodyEventRow, DossierInfo, DossierItem
 from evidence_kit.dossier.pdf import render_dossier
 
-# The body of an A4 page without the footer, in points from the top-left (pdftotext -x/-y/-W/-H
-# at its default 72 dpi). The footer starts 2 cm above the bottom edge; the frame ends at 2.6 cm.
-BODY_CROP = ("-x", "0", "-y", "0", "-W", "595", "-H", "770")
+# The body of an A4 page without the header and footer, in points from the top-left (pdftotext
+# -x/-y/-W/-H at its default 72 dpi). The header's rule is 1.45 cm (41 pt) below the top edge, the
+# frame starts at 2 cm; the footer starts 2 cm above the bottom edge, the frame ends at 2.6 cm.
+BODY_CROP = ("-x", "0", "-y", "48", "-W", "595", "-H", "722")
 
 # Poppler wraps the right-to-left runs it detects in embedding marks (U+202A..U+202E) when it
 # extracts text; the dossier itself never contains them (it prints such characters as codes).
