@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -44,27 +45,48 @@ def _cells(model: object) -> dict[str, tuple[str, str]]:
     return found
 
 
+WORDS = {
+    "nl": {
+        "shot": "2024-03-12 14:22 \u00b7 bestandsnaam",
+        "shot_tip": "Uit de bestandsnaam\nUit de bestandsnaam, zoals Android",
+        "zone": "de tijdzone is niet bekend",
+        "photo": "2024-03-10 09:05 \u00b7 EXIF",
+        "photo_tip": "Cameragegevens (EXIF): wanneer de foto is gemaakt",
+        "page": "Datum (zoals getoond)\n2024-03-12 14:22:33 \u2014 Uit de bestandsnaam\n",
+    },
+    "en": {
+        "shot": "2024-03-12 14:22 \u00b7 file name",
+        "shot_tip": "From the file name\nFrom the file name, as Android",
+        "zone": "the time zone is not known",
+        "photo": "2024-03-10 09:05 \u00b7 EXIF",
+        "photo_tip": "Camera data (EXIF): when the picture was taken",
+        "page": "Date (as shown)\n2024-03-12 14:22:33 \u2014 From the file name\n",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_list_and_the_item_page_show_the_content_time_and_its_source(
-    qtbot: QtBot, make_controller: object, vault_path: tuple[Path, str], tmp_path: Path
+    qtbot: QtBot, make_controller: object, vault_path: tuple[Path, str], tmp_path: Path, lang: str
 ) -> None:
+    words = WORDS[lang]
     path, _code = vault_path
     with Vault.open(path, PASSPHRASE) as vault:
         results = list(add_paths(vault, _pictures(tmp_path)))
     shot_id = results[0].items[0].id
-    controller: AppController = make_controller("nl")  # type: ignore[operator]
+    controller: AppController = make_controller(lang)  # type: ignore[operator]
     open_vault(qtbot, controller, path)
     workspace = controller.window.workspace
     assert workspace is not None
     cells = _cells(workspace.model)
-    assert cells[SCREENSHOT][0] == "2024-03-12 14:22 \u00b7 bestandsnaam"
-    assert cells[SCREENSHOT][1].startswith("Uit de bestandsnaam\nUit de bestandsnaam, zoals Android")
-    assert "de tijdzone is niet bekend" in cells[SCREENSHOT][1]
-    assert cells["IMG_0042.jpg"][0] == "2024-03-10 09:05 \u00b7 EXIF"
-    assert cells["IMG_0042.jpg"][1] == "Cameragegevens (EXIF): wanneer de foto is gemaakt"
+    assert cells[SCREENSHOT][0] == words["shot"]
+    assert cells[SCREENSHOT][1].startswith(words["shot_tip"])
+    assert words["zone"] in cells[SCREENSHOT][1]
+    assert cells["IMG_0042.jpg"] == (words["photo"], words["photo_tip"])
 
     page = workspace.item_page
     with qtbot.waitSignal(page.item_loaded, timeout=20_000):
         workspace.open_item(shot_id)
     details = page.side.details.toPlainText()
-    assert "Datum (zoals getoond)\n2024-03-12 14:22:33 \u2014 Uit de bestandsnaam\n" in details
-    assert "de lokale tijd van de telefoon; de tijdzone is niet bekend" in details
+    assert words["page"] in details
+    assert words["zone"] in details
