@@ -25,6 +25,7 @@ class TimeSource(StrEnum):
 
     CONTENT = "content"  # claimed by the content: chat line, EXIF DateTimeOriginal, e-mail Date
     FILE_METADATA = "file_metadata"  # the file system's modification time of the original
+    FILE_NAME = "file_name"  # the wall time a file's name states (a screenshot's, a photo's)
     IMPORT_CLOCK = "import_clock"  # this computer's clock when the item was stored
     TSA = "tsa"  # an RFC 3161 time-stamp authority's signed time
 

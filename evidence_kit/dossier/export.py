@@ -72,8 +72,10 @@ def new_dossier_id(now: datetime) -> str:
 
 
 def content_day(item: ItemSummary) -> date | None:
-    """The day the content claims, else the file's own day, else the import day (UTC)."""
-    for source in (TimeSource.CONTENT, TimeSource.FILE_METADATA, TimeSource.IMPORT_CLOCK):
+    """The day the content claims, else its file name's, else the file's own day, else the import
+    day (UTC)."""
+    order = (TimeSource.CONTENT, TimeSource.FILE_NAME, TimeSource.FILE_METADATA, TimeSource.IMPORT_CLOCK)
+    for source in order:
         for stamp in item.times:
             if stamp.source == source:
                 moment = stamp.local or (stamp.utc.replace(tzinfo=None) if stamp.utc else None)

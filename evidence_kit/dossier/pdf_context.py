@@ -71,8 +71,15 @@ def timestamp_moment(stamp: Timestamp) -> datetime | None:
 
 
 def make_head(item: DossierItem) -> ItemHead:
+    # The content's own time, else the time its file name states (a screenshot's name).
     content = next(
-        (s for s in item.times if s.source is TimeSource.CONTENT and timestamp_moment(s) is not None), None
+        (
+            s
+            for source in (TimeSource.CONTENT, TimeSource.FILE_NAME)
+            for s in item.times
+            if s.source is source and timestamp_moment(s) is not None
+        ),
+        None,
     )
     head = ItemHead(
         number=item.number,

@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from evidence_kit.domain import ItemKind
+from evidence_kit.domain import ItemKind, TimeSource
 from evidence_kit.dossier.pdf_context import Context, ItemHead, head_date, timestamp_moment
 from evidence_kit.dossier.pdf_fonts import SANS
 from evidence_kit.dossier.pdf_layout import (
@@ -210,7 +210,10 @@ def _timeline_entry(context: Context, head: ItemHead) -> str:
     if head.content_time is not None and head.first_message is None:
         moment = timestamp_moment(head.content_time)
         if moment is not None:
-            parts.append(moment.strftime("%H:%M"))
+            shown = moment.strftime("%H:%M")
+            if head.content_time.source is not TimeSource.CONTENT:  # a screenshot's name: say so
+                shown += f" ({context.t('source.' + head.content_time.source.value)})"
+            parts.append(shown)
     parts.append(context.t("kind." + head.kind.value))
     parts.extend(p for p in (head.platform, head.sender) if p)
     if head.first_message is not None and head.last_message is not None:

@@ -53,7 +53,13 @@ from evidence_kit.dossier.texts import (
 
 TEXT_BLOCK_LINES = 20
 WITHHELD_GREY = colors.HexColor("#C8C8C8")
-_SOURCE_ORDER = (TimeSource.CONTENT, TimeSource.FILE_METADATA, TimeSource.IMPORT_CLOCK, TimeSource.TSA)
+_SOURCE_ORDER = (
+    TimeSource.CONTENT,
+    TimeSource.FILE_NAME,
+    TimeSource.FILE_METADATA,
+    TimeSource.IMPORT_CLOCK,
+    TimeSource.TSA,
+)
 
 
 def item_section(context: Context, item: DossierItem, *, first: bool) -> Iterator[Flowable]:

@@ -153,6 +153,7 @@ _EN: dict[str, str] = {
     # Time sources and time formats
     "source.content": "As shown in the content",
     "source.file_metadata": "File metadata (modification time)",
+    "source.file_name": "From the file name",
     "source.import_clock": "Stored in the vault (computer clock)",
     "source.tsa": "Trusted timestamp (time-stamp authority)",
     "time.zone_not_stated": "time zone not stated",
@@ -379,6 +380,7 @@ _NL: dict[str, str] = {
     "warnings.title": "Aandachtspunten bij het inlezen van het bestand",
     "source.content": "Zoals getoond in de inhoud",
     "source.file_metadata": "Bestandsgegevens (wijzigingstijd)",
+    "source.file_name": "Uit de bestandsnaam",
     "source.import_clock": "Opgeslagen in de kluis (klok van de computer)",
     "source.tsa": "Vertrouwd tijdstempel (tijdstempelautoriteit)",
     "time.zone_not_stated": "tijdzone niet vermeld",

@@ -6,6 +6,7 @@ Rule: nothing here reads input or holds state of its own; callers pass in what t
 from __future__ import annotations
 
 import mimetypes
+import re
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -39,12 +40,14 @@ def numbered_unique(name: str, taken: set[str], next_number: dict[str, int]) -> 
 
 # The invisible bidi marks the importer protocol drops from message text.
 _BIDI_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_BIDI = str.maketrans(dict.fromkeys(map(ord, _BIDI_MARKS)))
+# A character class, not str.translate: translate is about 20 times slower on text that is not
+# all ASCII, and message text is read by every chat importer.
+_BIDI = re.compile(f"[{_BIDI_MARKS}]")
 
 
 def strip_marks(value: str) -> str:
     """`value` without the bidi marks U+200E/U+200F/U+202A-U+202E/U+2066-U+2069."""
-    return value.translate(_BIDI)
+    return _BIDI.sub("", value)
 
 
 def invalid_date_warning(line: int, *, merged: bool) -> ParseWarning:

@@ -44,6 +44,7 @@ from evidence_kit.i18n import _
 from evidence_kit.importers import meta, registry
 from evidence_kit.importers.files import describe_file
 from evidence_kit.importers.images import ImageAnalysis, analyse_image
+from evidence_kit.importers.name_times import name_time
 from evidence_kit.importers.paths import open_regular
 from evidence_kit.importers.sniff import Category, detect
 from evidence_kit.progress import CancelToken
@@ -152,7 +153,8 @@ def reason_of(exc: BaseException) -> str:
 def image_derived(
     open_stream: Callable[[], BinaryIO], name: str
 ) -> tuple[ItemKind, str | None, list[NewDerived], list[Timestamp], list[ParseWarning]]:
-    """Analyse an image in memory: thumbnail, pixel size, EXIF that matters, GPS presence."""
+    """Analyse an image in memory: thumbnail, pixel size, EXIF that matters, GPS presence, and the
+    time its file name `name` states."""
     analysis = analyse_image(open_stream, name)
     if not isinstance(analysis, ImageAnalysis):
         return ItemKind.FILE, None, [], [], [analysis.warning]
@@ -188,7 +190,8 @@ def image_derived(
     if analysis.thumbnail is not None:
         thumbnail = analysis.thumbnail
         derived.append(derived_record(DERIVED_THUMBNAIL, thumbnail.data, thumbnail.media_type))
-    times = [analysis.taken_at] if analysis.taken_at is not None else []
+    # EXIF's DateTimeOriginal and the time the file's name states are two sources, each kept.
+    times = [stamp for stamp in (analysis.taken_at, name_time(name)) if stamp is not None]
     return ItemKind.IMAGE, analysis.media_type, derived, times, list(analysis.warnings)
 
 

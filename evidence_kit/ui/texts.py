@@ -28,6 +28,7 @@ _KINDS = {
 _SOURCES = {
     TimeSource.CONTENT: QT_TRANSLATE_NOOP("Texts", "As shown in the content"),
     TimeSource.FILE_METADATA: QT_TRANSLATE_NOOP("Texts", "File's own time (modified)"),
+    TimeSource.FILE_NAME: QT_TRANSLATE_NOOP("Texts", "From the file name"),
     TimeSource.IMPORT_CLOCK: QT_TRANSLATE_NOOP("Texts", "Stored in the vault (this computer's clock)"),
     TimeSource.TSA: QT_TRANSLATE_NOOP("Texts", "Trusted time-stamp"),
 }
@@ -88,8 +89,46 @@ def kind_names() -> list[tuple[ItemKind, str]]:
     return [(kind, tr(label)) for kind, label in _KINDS.items()]
 
 
-def source_name(source: TimeSource) -> str:
+# A picture's content time is EXIF's DateTimeOriginal: said so where a picture's time is shown.
+_PICTURE_CONTENT = QT_TRANSLATE_NOOP("Texts", "Camera data (EXIF): when the picture was taken")
+
+# The few words after a date in the evidence list: where that date comes from.
+_SHORT_SOURCES = {
+    TimeSource.CONTENT: QT_TRANSLATE_NOOP("Texts", "content"),
+    TimeSource.FILE_NAME: QT_TRANSLATE_NOOP("Texts", "file name"),
+    TimeSource.FILE_METADATA: QT_TRANSLATE_NOOP("Texts", "file date"),
+    TimeSource.IMPORT_CLOCK: QT_TRANSLATE_NOOP("Texts", "stored"),
+    TimeSource.TSA: QT_TRANSLATE_NOOP("Texts", "trusted time-stamp"),
+}
+_SHORT_PICTURE_CONTENT = QT_TRANSLATE_NOOP("Texts", "EXIF")
+
+
+def source_name(source: TimeSource, kind: ItemKind | None = None) -> str:
+    """Where a time comes from, in words; `kind` names a picture's content time as EXIF."""
+    if source == TimeSource.CONTENT and kind == ItemKind.IMAGE:
+        return tr(_PICTURE_CONTENT)
     return tr(_SOURCES.get(source, str(source)))
+
+
+def short_source_name(source: TimeSource, kind: ItemKind | None = None) -> str:
+    """A word or two for where a time comes from, shown after a date in a list."""
+    if source == TimeSource.CONTENT and kind == ItemKind.IMAGE:
+        return tr(_SHORT_PICTURE_CONTENT)
+    return tr(_SHORT_SOURCES.get(source, str(source)))
+
+
+def dated_text(stamp: Timestamp | None, kind: ItemKind | None = None) -> str:
+    """A date as the evidence list shows it: the time, then where it comes from."""
+    if stamp is None:
+        return ""
+    shown = time_text(stamp)
+    return f"{shown} \u00b7 {short_source_name(stamp.source, kind)}" if shown else ""
+
+
+def source_text(stamp: Timestamp, kind: ItemKind | None = None) -> str:
+    """Where a time comes from, with what was assumed about it (a tooltip's text)."""
+    text = source_name(stamp.source, kind)
+    return f"{text}\n{core_text(stamp.assumption)}" if stamp.assumption else text
 
 
 def event_name(event_type: str) -> str:

@@ -1703,6 +1703,11 @@
             <translation>Soort</translation>
         </message>
         <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="166" />
+            <source>Date (as shown)</source>
+            <translation>Datum (zoals getoond)</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/views/side_panel.py" line="139" />
             <source>Recognised as</source>
             <translation>Herkend als</translation>
@@ -1845,6 +1850,11 @@
         </message>
         <message>
             <location filename="../../evidence_kit/ui/texts.py" line="31" />
+            <source>From the file name</source>
+            <translation>Uit de bestandsnaam</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="31" />
             <source>Stored in the vault (this computer's clock)</source>
             <translation>Bewaard in de kluis (klok van deze computer)</translation>
         </message>
@@ -1852,6 +1862,41 @@
             <location filename="../../evidence_kit/ui/texts.py" line="32" />
             <source>Trusted time-stamp</source>
             <translation>Betrouwbaar tijdstempel</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="93" />
+            <source>Camera data (EXIF): when the picture was taken</source>
+            <translation>Cameragegevens (EXIF): wanneer de foto is gemaakt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="97" />
+            <source>content</source>
+            <translation>inhoud</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="98" />
+            <source>file name</source>
+            <translation>bestandsnaam</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="99" />
+            <source>file date</source>
+            <translation>bestandsdatum</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="100" />
+            <source>stored</source>
+            <translation>bewaard</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="101" />
+            <source>trusted time-stamp</source>
+            <translation>betrouwbaar tijdstempel</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="103" />
+            <source>EXIF</source>
+            <translation>EXIF</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/texts.py" line="36" />

@@ -21,6 +21,7 @@ from evidence_kit.domain import Participant
 from evidence_kit.errors import ImportFormatError
 from evidence_kit.importers import email as em
 from evidence_kit.importers.email import limits, mbox
+from evidence_kit.importers.email import message as email_message
 from evidence_kit.importers.email import reader as email_reader
 from evidence_kit.importers.email.addresses import split_addresses
 from evidence_kit.importers.email.header_text import decode_words
@@ -291,7 +292,7 @@ def test_an_mbox_is_read_in_chunks_never_whole(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(email_reader, "open", recording_open, raising=False)
     _Recording.largest = 0
     parsed = em.read(path)
-    assert len(opened) == 1
+    assert len(opened) == 2  # the survey, then the messages (reader.py's two streamed passes)
     assert len(parsed.conversation.messages) == 500
     assert parsed.conversation.messages[499].text == "Tekst 499."
     assert _Recording.largest == max(mbox.CHUNK, 65536)  # the head, then lines of at most CHUNK
@@ -325,6 +326,6 @@ def test_an_unexpected_failure_inside_the_parser_is_a_typed_error(monkeypatch: p
     def broken(*_args: object, **_kwargs: object) -> None:
         raise LookupError("stdlib surprise")
 
-    monkeypatch.setattr(email_reader, "parse_headers", broken)
+    monkeypatch.setattr(email_message, "parse_headers", broken)
     with pytest.raises(ImportFormatError, match="LookupError"):
         em.read_bytes(b"From: Anna <anna@example.org>\nSubject: x\n" + HEAD + b"\nx\n", Path("x.eml"))

@@ -16,8 +16,10 @@ quadratic: what is over a limit is cut for display with a warning, the stored or
 The modules, each with one job:
 
 * `recognition.py`: the format names, `sniff` and `format_of` from the first bytes of a file.
-* `reader.py`: `read`, `read_bytes` and `headers_of`; each message parsed, the conversation
-  put together; the input size limit (`MAX_INPUT`); no exception leaves it but a typed one.
+* `reader.py`: `read_stream` (an mbox read in two streamed passes, see there), `read`,
+  `read_bytes` and `headers_of`; the conversation put together; the input size limit
+  (`MAX_INPUT`); no exception leaves it but a typed one.
+* `message.py`: one message read (limits, MIME structure, headers, body, attachments).
 * `limits.py`: the size limits, and `bound_message`, which cuts a message to them before parsing.
 * `headers.py`: the evidence headers, typed (`EmailHeaders`), decoded and unfolded; `parse_date`.
 * `header_text.py`: RFC 2047 decoding in one linear pass; NUL and undecodable bytes escaped.
@@ -45,7 +47,7 @@ from evidence_kit.importers.email.headers import (
     parse_date,
 )
 from evidence_kit.importers.email.mbox import split_mbox
-from evidence_kit.importers.email.reader import headers_of, read, read_bytes
+from evidence_kit.importers.email.reader import headers_of, read, read_bytes, read_stream
 from evidence_kit.importers.email.recognition import FORMAT, FORMATS, MBOX_FORMAT, format_of, sniff
 from evidence_kit.importers.email.text_parts import html_to_text
 
@@ -63,6 +65,7 @@ __all__ = [
     "parse_date",
     "read",
     "read_bytes",
+    "read_stream",
     "sniff",
     "split_mbox",
 ]

@@ -2,7 +2,8 @@
 (never a temp file), named by its decoded file name (RFC 2231 and RFC 2047) made safe, or
 "attachment-N" with an extension from its type, and made unique within the export by " (2)",
 " (3)" before the extension. An attached message is kept as the message's bytes; past
-`MAX_EMBEDDED_TOTAL` an attachment stays only in the stored original."""
+`MAX_EMBEDDED_TOTAL` an attachment stays only in the stored original. Where the import streams,
+`Export.keeper` decides how a kept attachment's bytes are found again (see `reader.py`)."""
 
 from __future__ import annotations
 
@@ -66,6 +67,9 @@ def attach(part: MimeMessage, export: Export, body: Body) -> None:
         name = f"attachment-{export.unnamed}{extension}"
     name = export.unique_name(name)
     body.attachments.append(AttachmentRef(name=name, media_type=media_type))
+    ordinal = len(body.attachments) - 1
+    if export.names_only:
+        return
     if export.cut_message:  # its bytes may be incomplete: only the stored original is whole
         collect.add("cut_message_attachment_missing", name=name)
         export.missing.append(name)
@@ -91,5 +95,9 @@ def attach(part: MimeMessage, export: Export, body: Body) -> None:
         export.missing.append(name)
         return
     export.embedded_bytes += len(data)
-    opener: Callable[[], BinaryIO] = functools.partial(io.BytesIO, data)
+    opener: Callable[[], BinaryIO] = (
+        functools.partial(io.BytesIO, data)
+        if export.keeper is None
+        else export.keeper(export.message_start, ordinal, data)
+    )
     export.files.append(EmbeddedFile(name=name, open=opener, size=len(data), media_type=media_type))

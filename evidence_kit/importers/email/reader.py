@@ -1,129 +1,72 @@
-"""Reading an .eml or .mbox into a `ParsedExport`: every message parsed (headers, body,
-attachments), the conversation put together, and `headers_of` for the evidence headers alone.
+"""Reading an .eml or .mbox: `read_stream` for the vault (messages read while they are stored),
+`read` and `read_bytes` with every message in memory (tests, small inputs), `headers_of` for the
+evidence headers alone.
 
-A file whose first line starts with `From ` is an mbox; a piece of it that has no header fields
-is kept as a message with no sender whose text is the piece as written, with a warning that names
-the line. mbox messages keep the file's (arrival) order; Date headers are the senders' claims and
-do not reorder them.
+A file whose first line starts with `From ` (after a byte-order mark, if any) is an mbox. mbox
+messages keep the file's (arrival) order; Date headers are the senders' claims and do not reorder
+them. Every message is read by `message.py`, through `limits.py`, before the standard library sees
+it. No exception leaves this module but the typed ones (`ImportFormatError`, which the batch turns
+into "stored as a plain file with a warning", and `FileUnreadableError`).
 
-An mbox is read from the open file one message at a time (`mbox.py`); an .eml is one message and
-is read whole. Every message goes through `limits.py` before the standard library sees it. No
-exception leaves `read` or `read_bytes` but the typed ones (`ImportFormatError`, which the batch
-turns into "stored as a plain file with a warning", and `FileUnreadableError`).
+How an mbox streams with memory that does not grow with its size: the vault stores an export's
+files (its attachments, as items of their own) before its messages, but an mbox names its
+attachments only inside its messages. So the file is read twice, one message at a time:
+
+1. The survey reads every message and keeps only what the whole export needs before its first
+   message is stored: each attachment's name, size and place (where its message starts in the
+   file, and its position among that message's attachments), the names referenced but missing,
+   the participants, whether the Dates state an offset (the time-zone assumption), the title of a
+   single message, and every warning. No message and no attachment's bytes are held.
+2. The messages are read again as the vault stores them, oldest (first in the file) first; their
+   attachments are named exactly as the survey named them, since the same bytes go through the
+   same code (`Export.names_only`).
+
+An attachment's file, when opened, reads its one message again from the file (`_Refinder`); the
+attachments of the message read last are kept for the next open, since the vault opens a file a
+few times (to recognise it, to read a picture, to store it). The cost is a second parse of the
+file, in time only; the stored original is unchanged, and `reading.py` refuses the result if the
+file changed while it was read.
 """
 
 from __future__ import annotations
 
-import email
-import email.policy
+import functools
 import io
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from email.errors import CloseBoundaryNotFoundDefect
-from email.message import Message as MimeMessage
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-from evidence_kit.domain import Conversation, Message, ParsedExport, Participant
+from evidence_kit.domain import ConversationStream, Message, ParsedExport, Participant, StreamedExport
 from evidence_kit.errors import EvidenceKitError, FileUnreadableError, ImportFormatError
-from evidence_kit.importers.email.body import MAX_DEPTH, render
-from evidence_kit.importers.email.headers import (
-    NOT_VERIFIED,
-    STRUCTURE_POLICY,
-    EmailHeaders,
-    parse_headers,
-    show_person,
+from evidence_kit.importers.email.headers import EmailHeaders
+from evidence_kit.importers.email.mbox import BOM, MboxStream, Piece, is_mbox
+from evidence_kit.importers.email.message import Parsed, parse_piece
+from evidence_kit.importers.email.recognition import FORMAT
+from evidence_kit.importers.email.safe_output import (
+    safe_file,
+    safe_message,
+    safe_pairs,
+    safe_person,
+    safe_text,
+    safe_warning,
 )
-from evidence_kit.importers.email.limits import MAX_LINE, bound_message, cap_part_headers
-from evidence_kit.importers.email.mbox import MAX_MESSAGE, MboxStream, Piece, is_mbox
-from evidence_kit.importers.email.parse_warnings import Collector
-from evidence_kit.importers.email.recognition import FORMAT, KNOWN_HEADERS
-from evidence_kit.importers.email.safe_output import safe_export
-from evidence_kit.importers.email.state import Body, Export
-from evidence_kit.importers.email.text_parts import clean_text
+from evidence_kit.importers.email.state import Export
 from evidence_kit.storage.folder import display_path
 
 MAX_INPUT = 256 * 1024 * 1024  # the protocol's cap for exports parsed in memory
 
 _T = TypeVar("_T")
 _TOO_LARGE = "too large to parse as e-mail; stored as a plain file"
-
-
-def _has_known_header(msg: MimeMessage) -> bool:
-    return any(key.lower().encode("ascii", "replace") in KNOWN_HEADERS for key in msg)
-
-
-def _message_extra(headers: EmailHeaders, body: Body) -> tuple[tuple[str, str], ...]:
-    extra: list[tuple[str, str]] = []
-    if headers.subject is not None:
-        extra.append(("subject", headers.subject))
-    for key, people in (("to", headers.to), ("cc", headers.cc), ("reply_to", headers.reply_to)):
-        extra.extend((key, show_person(person)) for person in people)
-    if headers.return_path is not None:
-        extra.append(("return_path", headers.return_path))
-    extra.extend(("dkim_signature", signature.summary()) for signature in headers.dkim_signatures)
-    extra.extend(("signature", f"{protocol} ({NOT_VERIFIED})") for protocol in body.signed)
-    if body.encrypted:
-        extra.append(("encrypted", "not decrypted"))
-    return tuple(extra)
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    headers: EmailHeaders
-    message: Message
-
-
-def _message_from_bytes(data: bytes) -> MimeMessage:
-    """The MIME structure (see `headers.STRUCTURE_POLICY`); the parser records damage as defects."""
-    return email.message_from_bytes(data, policy=STRUCTURE_POLICY)
-
-
-def _note_unclosed(msg: MimeMessage, collect: Collector) -> None:
-    """A multipart whose closing boundary never comes: the message (or the file) was cut short."""
-    try:
-        parts = list(msg.walk())
-    except RecursionError:  # nesting deeper than Python's stack; the renderer reports the depth
-        return
-    if any(isinstance(defect, CloseBoundaryNotFoundDefect) for part in parts for defect in part.defects):
-        collect.add("message_incomplete", name=collect.file)
-
-
-def _parse_one(msg: MimeMessage, export: Export) -> _Parsed:
-    collect = export.collect
-    headers = parse_headers(msg, collect)
-    body = Body()
-    try:
-        render(msg, export, body, 0, True)
-    except RecursionError:
-        body.too_deep = True
-    except Exception as exc:  # the stdlib MIME code raises assorted types on bad parts; keep what was read
-        collect.add("body_unreadable", error=type(exc).__name__)
-    if body.too_deep:
-        collect.add("too_deep", limit=str(MAX_DEPTH))
-    if body.encrypted:
-        collect.add("encrypted")
-    sender = headers.from_[0] if headers.from_ else Participant(None)
-    message = Message(
-        sender=sender.name,
-        sender_id=sender.identifier,
-        text="\n".join(body.texts),
-        sent_at=headers.date_local,
-        sent_at_utc=headers.date_utc,
-        message_id=headers.message_id,
-        reply_to=headers.in_reply_to,
-        attachments=tuple(body.attachments),
-        extra=_message_extra(headers, body),
-    )
-    return _Parsed(headers, message)
+Opener = Callable[[], BinaryIO]
 
 
 @dataclass(frozen=True)
 class _Source:
     """The messages of one file: its pieces (streamed for an mbox) and what the file is."""
 
-    pieces: Iterable[Piece]
+    pieces: Iterator[Piece] | list[Piece]
     is_mbox: bool
     linesep: str
     stream: MboxStream | None = None
@@ -135,70 +78,118 @@ def _source(handle: BinaryIO, path: Path) -> _Source:
     handle.seek(0)
     if is_mbox(head):
         stream = MboxStream(handle)
-        return _Source(stream, True, linesep, stream)
-    data = handle.read()
-    return _Source([Piece(data)], False, linesep)
+        return _Source(iter(stream), True, linesep, stream)
+    return _Source([Piece(handle.read().removeprefix(BOM))], False, linesep)
 
 
-def _note_cuts(piece: Piece, export: Export) -> None:
-    collect = export.collect
-    if piece.lines_cut:
-        collect.add("line_cut", limit=str(MAX_LINE), name=collect.file)
-    if piece.truncated:
-        collect.add("message_cut", limit=str(MAX_MESSAGE), name=collect.file)
-
-
-def _parse_all(source: _Source, path: Path) -> tuple[list[_Parsed], Export]:
-    export = Export(linesep=source.linesep)
+def _parsed_all(source: _Source, path: Path, export: Export) -> Iterator[Parsed]:
     collect = export.collect
     collect.file = display_path(path.name)
-    results: list[_Parsed] = []
     for index, piece in enumerate(source.pieces, start=1):
         collect.message = index
-        _note_cuts(piece, export)
-        bounded = bound_message(piece.data, collect, lines_checked=source.is_mbox)
-        export.cut_message = piece.lines_cut or piece.truncated or bounded.body_cut
-        msg = _message_from_bytes(bounded.data)
-        del bounded
-        cap_part_headers(msg, collect)
-        _note_unclosed(msg, collect)
-        if not _has_known_header(msg):
-            if not source.is_mbox:
-                raise ImportFormatError(path=path, format=FORMAT, detail="no e-mail header fields found")
-            results.append(_headerless(piece, collect))
-            continue
-        results.append(_parse_one(msg, export))
+        yield parse_piece(piece, export, in_mbox=source.is_mbox, path=path)
     if source.stream is not None and source.stream.leading:
         collect.message = 0
         collect.add("mbox_leading_text", size=str(source.stream.leading))
-    return results, export
 
 
-def _headerless(piece: Piece, collect: Collector) -> _Parsed:
-    """An mbox piece without header fields: most likely a body line "From ..." split off."""
-    line = f"From {piece.from_line}"
-    collect.add("mbox_unescaped_from", line=line[:100])
-    text = piece.data.decode("utf-8", errors="replace")
-    full = clean_text(f"{line}\n{text}")
-    return _Parsed(EmailHeaders(), Message(sender=None, text=full))
+@dataclass
+class _Refinder:
+    """Opens a kept attachment by reading its one message again (see the module docstring)."""
+
+    open_file: Opener
+    path: Path
+    is_mbox: bool
+    linesep: str
+    cached_start: int = -1
+    cached: dict[int, bytes] = field(default_factory=dict)
+
+    def keeper(self, start: int, ordinal: int, data: bytes) -> Opener:
+        del data  # found again when the file is opened; never held by the survey
+        return functools.partial(self.open, start, ordinal)
+
+    def open(self, start: int, ordinal: int) -> BinaryIO:
+        if start != self.cached_start:
+            self.cached, self.cached_start = {}, -1
+            self.cached = _typed(self.path, lambda: self._read(start))
+            self.cached_start = start
+        data = self.cached.get(ordinal)
+        if data is None:
+            raise FileUnreadableError(path=self.path, detail="the attachment was not found again")
+        return io.BytesIO(data)
+
+    def _read(self, start: int) -> dict[int, bytes]:
+        found: dict[int, bytes] = {}
+
+        def keep(_start: int, ordinal: int, data: bytes) -> Opener:
+            found[ordinal] = data
+            return functools.partial(io.BytesIO, data)
+
+        with self.open_file() as handle:
+            if self.is_mbox:
+                piece = next(iter(MboxStream(handle, start=start)), None)
+            else:
+                piece = Piece(handle.read().removeprefix(BOM))
+        if piece is not None:
+            export = Export(linesep=self.linesep, keeper=keep)
+            parse_piece(piece, export, in_mbox=self.is_mbox, path=self.path)
+        return found
 
 
-def headers_of(source: Path | bytes) -> list[EmailHeaders]:
-    """The evidence headers of every message in an .eml or .mbox (a path or its bytes)."""
-    if isinstance(source, Path):
-        path = source
-        results = _typed(
-            path, lambda: _with_file(path, lambda handle: _parse_all(_source(handle, path), path)[0])
-        )
-    else:
-        name, data = Path("<bytes>"), source
-        results = _typed(name, lambda: _parse_all(_source(io.BytesIO(data), name), name)[0])
-    return [result.headers for result in results]
+@dataclass
+class _Survey:
+    """The first pass: what the export needs before its first message is stored."""
+
+    export: Export
+    participants: dict[str, Participant] = field(default_factory=dict)
+    with_offset: int = 0
+    without: int = 0
+    count: int = 0
+    first: EmailHeaders | None = None
+
+    def add(self, parsed: Parsed) -> None:
+        self.count += 1
+        if self.first is None:
+            self.first = parsed.headers
+        message = parsed.message
+        if message.sent_at_utc is not None:
+            self.with_offset += 1
+        elif message.sent_at is not None:
+            self.without += 1
+        # by address (else name); a named entry beats a bare address
+        headers = parsed.headers
+        for person in (*headers.from_, *headers.to, *headers.cc):
+            key = person.identifier or person.name or ""
+            known = self.participants.get(key)
+            if known is None or (known.name is None and person.name is not None):
+                self.participants[key] = person
 
 
-def _timezone_assumption(messages: list[Message]) -> str | None:
-    with_offset = sum(1 for message in messages if message.sent_at_utc is not None)
-    without = sum(1 for message in messages if message.sent_at is not None and message.sent_at_utc is None)
+def _survey(open_file: Opener, path: Path) -> tuple[_Survey, bool]:
+    with open_file() as handle:
+        source = _source(handle, path)
+        refinder = _Refinder(open_file, path, source.is_mbox, source.linesep)
+        survey = _Survey(Export(linesep=source.linesep, keeper=refinder.keeper))
+        for parsed in _parsed_all(source, path, survey.export):
+            survey.add(parsed)
+    return survey, source.is_mbox
+
+
+def _messages(open_file: Opener, path: Path) -> Iterator[Message]:
+    """The second pass: the messages, one at a time, as safe to store."""
+    try:
+        with open_file() as handle:
+            source = _source(handle, path)
+            export = Export(linesep=source.linesep, names_only=True)
+            for parsed in _parsed_all(source, path, export):
+                yield safe_message(parsed.message)
+    except EvidenceKitError:
+        raise
+    except Exception as exc:  # typed, as `_typed` does for the survey
+        raise _as_typed(path, exc) from exc
+
+
+def _timezone_assumption(with_offset: int, without: int) -> str | None:
     if with_offset and not without:
         return (
             "Times are the Date header as written by the sender's mail program, with the UTC offset it "
@@ -217,32 +208,30 @@ def _timezone_assumption(messages: list[Message]) -> str | None:
     return None
 
 
-def _participants(results: list[_Parsed]) -> tuple[Participant, ...]:
-    seen: dict[str, Participant] = {}  # by address (else name); a named entry beats a bare address
-    for result in results:
-        for person in (*result.headers.from_, *result.headers.to, *result.headers.cc):
-            key = person.identifier or person.name or ""
-            known = seen.get(key)
-            if known is None or (known.name is None and person.name is not None):
-                seen[key] = person
-    return tuple(seen.values())
-
-
-def _export(source: _Source, path: Path) -> ParsedExport:
-    results, export = _parse_all(source, path)
-    messages = [result.message for result in results]
-    single = results[0].headers if len(results) == 1 and not source.is_mbox else None
-    conversation = Conversation(
+def _stream(open_file: Opener, path: Path) -> StreamedExport:
+    survey, in_mbox = _typed(path, lambda: _survey(open_file, path))
+    export = survey.export
+    single = survey.first if survey.count == 1 and not in_mbox else None
+    conversation = ConversationStream(
         platform="email",
-        messages=tuple(messages),
-        title=single.subject if single is not None else None,
-        participants=_participants(results),
-        timezone_assumption=_timezone_assumption(messages),
-        warnings=export.collect.warnings(),
-        extra=single.flatten() if single is not None else (("messages", str(len(messages))),),
+        messages=_messages(open_file, path),
+        title=safe_text(single.subject) if single is not None else None,
+        participants=tuple(safe_person(person) for person in survey.participants.values()),
+        timezone_assumption=_timezone_assumption(survey.with_offset, survey.without),
+        warnings=tuple(safe_warning(warning) for warning in export.collect.warnings()),
+        extra=safe_pairs(single.flatten() if single is not None else (("messages", str(survey.count)),)),
     )
-    parsed = ParsedExport(conversation=conversation, files=tuple(export.files), missing=tuple(export.missing))
-    return safe_export(parsed)
+    return StreamedExport(
+        conversation=conversation,
+        files=tuple(safe_file(embedded) for embedded in export.files),
+        missing=tuple(safe_text(name) or "" for name in export.missing),
+    )
+
+
+def _as_typed(path: Path, exc: Exception) -> EvidenceKitError:
+    if isinstance(exc, OSError):
+        return FileUnreadableError(path=path, detail=exc.strerror or type(exc).__name__)
+    return ImportFormatError(path=path, format=FORMAT, detail=f"unreadable ({type(exc).__name__})")
 
 
 def _typed(path: Path, work: Callable[[], _T]) -> _T:
@@ -252,28 +241,60 @@ def _typed(path: Path, work: Callable[[], _T]) -> _T:
         return work()
     except EvidenceKitError:
         raise
-    except OSError as exc:
-        raise FileUnreadableError(path=path, detail=exc.strerror or type(exc).__name__) from exc
     except Exception as exc:  # see the docstring: typed, never a traceback
-        raise ImportFormatError(
-            path=path, format=FORMAT, detail=f"unreadable ({type(exc).__name__})"
-        ) from exc
+        raise _as_typed(path, exc) from exc
 
 
-def _with_file(path: Path, use: Callable[[BinaryIO], _T]) -> _T:
-    with open(path, "rb") as handle:
+def _file_opener(path: Path) -> Opener:
+    def open_checked() -> BinaryIO:
+        handle = open(path, "rb")  # noqa: SIM115 (handed to the caller, who closes it)
         if os.fstat(handle.fileno()).st_size > MAX_INPUT:
+            handle.close()
             raise ImportFormatError(path=path, format=FORMAT, detail=_TOO_LARGE)
-        return use(handle)
+        return handle
+
+    return open_checked
+
+
+def _bytes_opener(data: bytes, path: Path) -> Opener:
+    if len(data) > MAX_INPUT:
+        raise ImportFormatError(path=path, format=FORMAT, detail=_TOO_LARGE)
+    return functools.partial(io.BytesIO, data)
+
+
+def _whole(streamed: StreamedExport) -> ParsedExport:
+    return ParsedExport(
+        conversation=streamed.conversation.read_whole(), files=streamed.files, missing=streamed.missing
+    )
+
+
+def read_stream(path: Path) -> StreamedExport:
+    """The .eml or .mbox at `path` (decided by content), its messages read while they are used."""
+    return _stream(_file_opener(path), path)
 
 
 def read(path: Path) -> ParsedExport:
-    """Parse the .eml or .mbox at `path` (decided by content)."""
-    return _typed(path, lambda: _with_file(path, lambda handle: _export(_source(handle, path), path)))
+    """Parse the .eml or .mbox at `path` with every message in memory."""
+    return _whole(read_stream(path))
 
 
 def read_bytes(data: bytes, path: Path) -> ParsedExport:
     """Parse an .eml or .mbox already in memory (`path` only names it in errors)."""
-    if len(data) > MAX_INPUT:
-        raise ImportFormatError(path=path, format=FORMAT, detail=_TOO_LARGE)
-    return _typed(path, lambda: _export(_source(io.BytesIO(data), path), path))
+    return _whole(_stream(_bytes_opener(data, path), path))
+
+
+def headers_of(source: Path | bytes) -> list[EmailHeaders]:
+    """The evidence headers of every message in an .eml or .mbox (a path or its bytes)."""
+    if isinstance(source, Path):
+        path, open_file = source, _file_opener(source)
+    else:
+        path = Path("<bytes>")
+        open_file = _bytes_opener(source, path)
+
+    def work() -> list[EmailHeaders]:
+        with open_file() as handle:
+            found = _source(handle, path)
+            export = Export(linesep=found.linesep, names_only=True)
+            return [parsed.headers for parsed in _parsed_all(found, path, export)]
+
+    return _typed(path, work)

@@ -1,7 +1,8 @@
 """Recognising an e-mail or a mailbox by the first bytes of a file, and the format names.
 
 A file is an e-mail when it opens with RFC 5322 header fields, at least one of them a common one;
-an mbox when its first line starts with `From ` and header fields follow.
+an mbox when its first line starts with `From ` and header fields follow. A UTF-8 byte-order mark
+before either (a file saved by a Windows editor) is looked past.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ def format_of(head: bytes) -> str | None:
         # field's name (a message with thousands of header fields), so it is not judged.
         head = head[:_HEAD_LIMIT]
         head = head[: head.rfind(b"\n") + 1]
+    head = head.removeprefix(b"\xef\xbb\xbf")
     mbox_lines = head.lstrip(b" \t\r\n").splitlines()
     if mbox_lines and mbox_lines[0].startswith(b"From ") and _header_block(mbox_lines[1:]):
         return MBOX_FORMAT

@@ -11,69 +11,44 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from evidence_kit.domain import (
-    AttachmentRef,
-    Conversation,
-    EmbeddedFile,
-    Message,
-    ParsedExport,
-    ParseWarning,
-    Participant,
-)
+from evidence_kit.domain import AttachmentRef, EmbeddedFile, Message, ParseWarning, Participant
 from evidence_kit.importers.email.header_text import without_surrogates as _safe
 
 
-def _optional(text: str | None) -> str | None:
+def safe_text(text: str | None) -> str | None:
+    """`text` with lone surrogates escaped (None stays None)."""
     return None if text is None else _safe(text)
 
 
-def _pairs(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+def safe_pairs(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     return tuple((_safe(key), _safe(value)) for key, value in pairs)
 
 
-def _person(person: Participant) -> Participant:
-    return Participant(_optional(person.name), _optional(person.identifier))
+def safe_person(person: Participant) -> Participant:
+    return Participant(safe_text(person.name), safe_text(person.identifier))
 
 
 def _attachment(ref: AttachmentRef) -> AttachmentRef:
-    return replace(ref, name=_safe(ref.name), media_type=_optional(ref.media_type), url=_optional(ref.url))
+    return replace(ref, name=_safe(ref.name), media_type=safe_text(ref.media_type), url=safe_text(ref.url))
 
 
-def _message(message: Message) -> Message:
+def safe_message(message: Message) -> Message:
     return replace(
         message,
-        sender=_optional(message.sender),
-        sender_id=_optional(message.sender_id),
+        sender=safe_text(message.sender),
+        sender_id=safe_text(message.sender_id),
         text=_safe(message.text),
-        message_id=_optional(message.message_id),
-        reply_to=_optional(message.reply_to),
-        url=_optional(message.url),
+        message_id=safe_text(message.message_id),
+        reply_to=safe_text(message.reply_to),
+        url=safe_text(message.url),
         attachments=tuple(_attachment(ref) for ref in message.attachments),
-        extra=_pairs(message.extra),
+        extra=safe_pairs(message.extra),
     )
 
 
-def _warning(warning: ParseWarning) -> ParseWarning:
-    return replace(warning, params=_pairs(warning.params))
+def safe_warning(warning: ParseWarning) -> ParseWarning:
+    return replace(warning, params=safe_pairs(warning.params))
 
 
-def _file(embedded: EmbeddedFile) -> EmbeddedFile:
-    return replace(embedded, name=_safe(embedded.name), media_type=_optional(embedded.media_type))
-
-
-def safe_export(parsed: ParsedExport) -> ParsedExport:
-    """`parsed` with every lone surrogate in its strings escaped."""
-    conversation: Conversation = parsed.conversation
-    conversation = replace(
-        conversation,
-        messages=tuple(_message(message) for message in conversation.messages),
-        title=_optional(conversation.title),
-        participants=tuple(_person(person) for person in conversation.participants),
-        warnings=tuple(_warning(warning) for warning in conversation.warnings),
-        extra=_pairs(conversation.extra),
-    )
-    return ParsedExport(
-        conversation=conversation,
-        files=tuple(_file(embedded) for embedded in parsed.files),
-        missing=tuple(_safe(name) for name in parsed.missing),
-    )
+def safe_file(embedded: EmbeddedFile) -> EmbeddedFile:
+    return replace(embedded, name=_safe(embedded.name), media_type=safe_text(embedded.media_type))

@@ -3,11 +3,17 @@ memory budget (`Export`), and what one message's MIME tree gave (`Body`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from evidence_kit.domain import AttachmentRef, EmbeddedFile
 from evidence_kit.importers.common import numbered_unique
 from evidence_kit.importers.email.parse_warnings import Collector
+
+# How an attachment that is kept becomes a file: given where its message starts in the file, its
+# position among the message's attachments and its bytes, the opener of the file's bytes.
+Keeper = Callable[[int, int, bytes], Callable[[], BinaryIO]]
 
 
 @dataclass
@@ -23,6 +29,11 @@ class Export:
     linesep: str = "\n"
     unnamed: int = 0
     cut_message: bool = False  # the message being read lost bytes to a limit (see `limits.py`)
+    message_start: int = 0  # where the message being read starts in the file
+    # None: each kept attachment is held in memory. The streaming reader's first pass gives one
+    # that keeps only where the attachment is, to be read again when the file is opened.
+    keeper: Keeper | None = None
+    names_only: bool = False  # the second pass: attachments are named, their files are known already
 
     def unique_name(self, name: str) -> str:
         candidate = numbered_unique(name, self.names, self.next_number)

@@ -227,7 +227,7 @@ class ItemTableModel(QAbstractTableModel):
         if column == Column.KIND:
             return texts.kind_name(row.summary.kind)
         if column == Column.DATE:
-            return texts.time_text(row.shown_time)
+            return texts.dated_text(row.shown_time, row.summary.kind)
         if column == Column.PLATFORM:
             return texts.platform_name(row.platform)
         if column == Column.SENDER:
@@ -246,7 +246,7 @@ class ItemTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: ItemRow, column: Column) -> str | None:
         if column == Column.DATE and row.shown_time is not None:
-            return texts.source_name(row.shown_time.source)
+            return texts.source_text(row.shown_time, row.summary.kind)
         if column == Column.NOTE and row.summary.note:
             return row.summary.note[:500]
         if column == Column.TITLE:

@@ -37,9 +37,10 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
-def _shown_time(summary: ItemSummary) -> Timestamp | None:
-    """The time a person would call 'the date': as the content shows it, else the file's."""
-    for source in (TimeSource.CONTENT, TimeSource.FILE_METADATA):
+def shown_time(summary: ItemSummary) -> Timestamp | None:
+    """The time a person would call 'the date': as the content shows it (a picture's EXIF), else
+    as its file name states it (a screenshot's name), else the file's."""
+    for source in (TimeSource.CONTENT, TimeSource.FILE_NAME, TimeSource.FILE_METADATA):
         for stamp in summary.times:
             if stamp.source == source and (stamp.local is not None or stamp.utc is not None):
                 return stamp
@@ -68,7 +69,7 @@ class ItemRow:
 
     def __post_init__(self) -> None:
         summary = self.summary
-        stamp = _shown_time(summary)
+        stamp = shown_time(summary)
         # The date filter compares the wall-clock date where there is one, else the UTC date.
         moment = None if stamp is None else (stamp.local or stamp.utc)
         # Sorting compares wall-clock times; a UTC-only time counts as its UTC wall clock.

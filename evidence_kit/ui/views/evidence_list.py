@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_kit.domain import ItemKind
+from evidence_kit.domain import ItemKind, TimeSource
 from evidence_kit.ui import texts
 from evidence_kit.ui.models.item_filter import ItemFilterProxy
 from evidence_kit.ui.models.item_table import Column, ItemTableModel
@@ -112,7 +112,7 @@ class EvidenceList(QWidget):
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
             (Column.KIND, 80),
-            (Column.DATE, 130),
+            (Column.DATE, self._date_width()),
             (Column.PLATFORM, 90),
             (Column.SENDER, 150),
             (Column.CATEGORY, 110),
@@ -229,6 +229,13 @@ class EvidenceList(QWidget):
         self.search.selectAll()
 
     # ----------------------------------------------------------------- selection
+
+    def _date_width(self) -> int:
+        """Wide enough for a date and the longest word for where it comes from."""
+        shown = (TimeSource.CONTENT, TimeSource.FILE_NAME, TimeSource.FILE_METADATA, TimeSource.IMPORT_CLOCK)
+        words = [texts.short_source_name(source) for source in shown]
+        metrics = self.table.fontMetrics()
+        return max(metrics.horizontalAdvance(f"0000-00-00 00:00 \u00b7 {word}") for word in words) + 16
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.proxy.row_at(index.row())

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_kit.domain import CustodyEntry, TimeSource
+from evidence_kit.domain import CustodyEntry, ItemSummary, TimeSource
 from evidence_kit.ui import texts
 from evidence_kit.ui.jobs import ItemDetail
+from evidence_kit.ui.models.rows import shown_time
 from evidence_kit.ui.widgets.colours import TextColours, Tone, apply_tone, hex_colour
 
 SUGGESTED_CATEGORIES = (
@@ -140,6 +141,14 @@ class SidePanel(QTabWidget):
             self.details.setHtml(self._details_html(self._detail))  # the new palette's colours
         return super().eventFilter(watched, event)
 
+    def _shown_date(self, summary: ItemSummary) -> str:
+        """The date the list shows for this item, and where it comes from."""
+        stamp = shown_time(summary)
+        if stamp is None:
+            return ""
+        source = texts.source_name(stamp.source, summary.kind)
+        return f"{texts.time_text(stamp, seconds=True)} \u2014 {source}"
+
     def _details_html(self, detail: ItemDetail) -> str:
         summary = detail.summary
         colours = TextColours.of(self.details.palette())
@@ -154,6 +163,7 @@ class SidePanel(QTabWidget):
         rows: list[tuple[str, str]] = [
             (self.tr("Name"), _esc(summary.original_name)),
             (self.tr("Kind"), _esc(texts.kind_name(summary.kind))),
+            (self.tr("Date (as shown)"), _esc(self._shown_date(summary))),
             (self.tr("Recognised as"), _esc(texts.format_name(detail.import_report.get("recognised_as")))),
             (self.tr("Size"), _esc(texts.size_text(summary.size))),
             (self.tr("Type"), _esc(summary.media_type or "")),
@@ -189,8 +199,9 @@ class SidePanel(QTabWidget):
                 if stamp.assumption
                 else ""
             )
+            source = texts.source_name(stamp.source, summary.kind)
             out.append(
-                f"<tr><td valign='top' style='{muted}'>{_esc(texts.source_name(stamp.source))}</td>"
+                f"<tr><td valign='top' style='{muted}'>{_esc(source)}</td>"
                 f"<td>{_esc(value)}{note}</td></tr>"
             )
         for authority, moment in detail.trusted_times:
