@@ -1,3 +1,3 @@
 """Evidence Kit: keep the proof of online violence, byte-exact, encrypted and verifiable."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
