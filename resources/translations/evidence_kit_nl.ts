@@ -331,11 +331,6 @@
             <translation>Over de tijden: {assumption}</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/message_views.py" line="117" />
-            <source>Show more messages ({count} not shown yet)</source>
-            <translation>Meer berichten tonen ({count} nog niet getoond)</translation>
-        </message>
-        <message>
             <location filename="../../evidence_kit/ui/views/message_views.py" line="135" />
             <source>(unknown sender)</source>
             <translation>(onbekende afzender)</translation>
@@ -369,6 +364,14 @@
             <location filename="../../evidence_kit/ui/views/message_views.py" line="169" />
             <source>Attachment {name}: open it</source>
             <translation>Bijlage {name}: openen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="1" />
+            <source>Show more messages (%n not shown yet)</source>
+            <translation>
+                <numerusform>Meer berichten tonen (%n nog niet getoond)</numerusform>
+                <numerusform>Meer berichten tonen (%n nog niet getoond)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -739,10 +742,13 @@
                 <numerusform>%n items</numerusform>
             </translation>
         </message>
-        <message>
-            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="219" />
-            <source>{shown} of {total} items</source>
-            <translation>{shown} van {total} items</translation>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="1" />
+            <source>{shown} of %n item(s)</source>
+            <translation>
+                <numerusform>{shown} van %n item</numerusform>
+                <numerusform>{shown} van %n items</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -761,16 +767,6 @@
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="73" />
             <source>Which items</source>
             <translation>Welke items</translation>
-        </message>
-        <message>
-            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="78" />
-            <source>&amp;All items ({count})</source>
-            <translation>&amp;Alle items ({count})</translation>
-        </message>
-        <message>
-            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="80" />
-            <source>The &amp;selected items ({count})</source>
-            <translation>De &amp;geselecteerde items ({count})</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="82" />
@@ -881,6 +877,22 @@
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="236" />
             <source>Writing the dossier</source>
             <translation>Het dossier wordt geschreven</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
+            <source>&amp;All items of the case (%n)</source>
+            <translation>
+                <numerusform>&amp;Alle items van de zaak (%n)</numerusform>
+                <numerusform>&amp;Alle items van de zaak (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
+            <source>Only the &amp;selected item(s) (%n)</source>
+            <translation>
+                <numerusform>Alleen het &amp;geselecteerde item (%n)</numerusform>
+                <numerusform>Alleen de &amp;geselecteerde items (%n)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1390,11 +1402,6 @@
     <context>
         <name>ProgressDialog</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/progress.py" line="52" />
-            <source>{done} of {total} files</source>
-            <translation>{done} van {total} bestanden</translation>
-        </message>
-        <message>
             <location filename="../../evidence_kit/ui/views/progress.py" line="56" />
             <source>{done} of {total}</source>
             <translation>{done} van {total}</translation>
@@ -1403,6 +1410,14 @@
             <location filename="../../evidence_kit/ui/views/progress.py" line="65" />
             <source>Stopping… every item finished so far stays in the vault.</source>
             <translation>Bezig met stoppen… elk item dat al klaar is, blijft in de kluis.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/progress.py" line="1" />
+            <source>{done} of %n file(s)</source>
+            <translation>
+                <numerusform>{done} van %n bestand</numerusform>
+                <numerusform>{done} van %n bestanden</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2223,6 +2238,11 @@
             <source>The picture from the clipboard was stored as {name}.</source>
             <translation>De afbeelding van het klembord is bewaard als {name}.</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/workspace.py" line="1" />
+            <source>The clipboard holds text, not a picture or files. To keep a message as evidence, take a screenshot of it (with the sender and the date visible) and paste that.</source>
+            <translation>Op het klembord staat tekst, geen afbeelding of bestand. Wilt u een bericht als bewijs bewaren, maak er dan een schermafbeelding van (met de afzender en de datum in beeld) en plak die.</translation>
+        </message>
     </context>
     <context>
         <name>ChangePassphraseDialog</name>
@@ -2568,11 +2588,6 @@ Dit is uw nieuwe herstelcode:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
-            <source>{done} of {total} items checked</source>
-            <translation>{done} van {total} items gecontroleerd</translation>
-        </message>
-        <message>
-            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
             <source>Backup made</source>
             <translation>Reservekopie gemaakt</translation>
         </message>
@@ -2596,6 +2611,11 @@ Dit is uw nieuwe herstelcode:</translation>
             <source>Stopping… nothing will be left in the chosen folder.</source>
             <translation>Bezig met stoppen… er blijft niets achter in de gekozen map.</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>Items checked: {done} of {total}</source>
+            <translation>Items gecontroleerd: {done} van {total}</translation>
+        </message>
     </context>
     <context>
         <name>CrashGuard</name>
@@ -2608,6 +2628,52 @@ Dit is uw nieuwe herstelcode:</translation>
             <location filename="../../evidence_kit/ui/crash_guard.py" line="97" />
             <source>Something went wrong</source>
             <translation>Er ging iets mis</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Search result in this item</source>
+            <translation>Zoekresultaat in dit item</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>&amp;Previous</source>
+            <translation>&amp;Vorige</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Previous match (Shift+F3)</source>
+            <translation>Vorige vondst (Shift+F3)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Ne&amp;xt</source>
+            <translation>Vo&amp;lgende</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Next match (F3)</source>
+            <translation>Volgende vondst (F3)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Stop highlighting</source>
+            <translation>Markering uitzetten</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>“{words}” is not in the text shown here.</source>
+            <translation>“{words}” staat niet in de tekst die hier getoond wordt.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Match {number} of %n for “{words}”</source>
+            <translation>
+                <numerusform>Vondst {number} van %n voor “{words}”</numerusform>
+                <numerusform>Vondst {number} van %n voor “{words}”</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

@@ -222,7 +222,7 @@ class EvidenceList(QWidget):
         if shown == total:
             self.count.setText(self.tr("%n item(s)", "", total))
         else:
-            self.count.setText(self.tr("{shown} of {total} items").format(shown=shown, total=total))
+            self.count.setText(self.tr("{shown} of %n item(s)", "", total).format(shown=shown))
 
     def focus_search(self) -> None:
         self.search.setFocus()
