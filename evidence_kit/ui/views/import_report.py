@@ -9,6 +9,7 @@ to), and counted apart: it is neither added nor a failure.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
@@ -84,6 +85,12 @@ class ImportReportDialog(QDialog):
         self.tree.addTopLevelItems(items)
         self.tree.expandAll()
         layout.addWidget(self.tree, 1)
+        # A file read as a plain file is often an export made the wrong way: say how to make it.
+        guides = html.escape(self.tr("How to make the exports Evidence Kit reads"))
+        self.guides_link = QLabel(f"<a href='guides:'>{guides}</a>", self)
+        self.guides_link.setOpenExternalLinks(False)
+        self.guides_link.linkActivated.connect(lambda _url: self.open_guides())
+        layout.addWidget(self.guides_link)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
         buttons.accepted.connect(self.accept)
@@ -117,6 +124,13 @@ class ImportReportDialog(QDialog):
             child.setToolTip(1, text)
             item.addChild(child)
         return item
+
+    def open_guides(self) -> None:
+        from evidence_kit.ui.views.help import HelpDialog
+
+        parent = self.parentWidget()
+        self.help_dialog = HelpDialog(parent.window() if parent is not None else None)
+        self.help_dialog.show()
 
     def outcome_texts(self) -> list[tuple[str, str]]:
         found = []
