@@ -1234,6 +1234,11 @@
             <source>How to make the exports Evidence Kit reads</source>
             <translation>Zo maakt u de exports die Bewijskluis leest</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="1" />
+            <source>Details (technical)</source>
+            <translation>Details (technisch)</translation>
+        </message>
     </context>
     <context>
         <name>ItemPage</name>
@@ -2005,6 +2010,81 @@
             <location filename="../../evidence_kit/ui/texts.py" line="1" />
             <source>Backup made</source>
             <translation>Reservekopie gemaakt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>day/month/year</source>
+            <translation>dag/maand/jaar</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>month/day/year</source>
+            <translation>maand/dag/jaar</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>year/month/day</source>
+            <translation>jaar/maand/dag</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>year/day/month</source>
+            <translation>jaar/dag/maand</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>not recognised; stored exactly as it is</source>
+            <translation>niet herkend; precies bewaard zoals het is</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a kind of file this program does not recognise</source>
+            <translation>een soort bestand dat dit programma niet herkent</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a zip archive</source>
+            <translation>een zip-archief</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a PDF document</source>
+            <translation>een pdf-document</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>JSON data</source>
+            <translation>JSON-gegevens</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>XML data</source>
+            <translation>XML-gegevens</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>plain text</source>
+            <translation>platte tekst</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a web page</source>
+            <translation>een webpagina</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>an e-mail</source>
+            <translation>een e-mail</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a PNG picture</source>
+            <translation>een PNG-afbeelding</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a JPEG picture</source>
+            <translation>een JPEG-afbeelding</translation>
         </message>
     </context>
     <context>

@@ -233,3 +233,42 @@ def test_a_file_dialog_leaves_nothing_in_recent_files(
         if conf.is_file():
             assert "threat screenshot" not in conf.read_text(encoding="utf-8", errors="replace"), conf
     assert file_dialogs.native_allowed("darwin") and not file_dialogs.native_allowed("win32")
+
+
+def test_reports_speak_plainly_with_the_technical_detail_apart(
+    qtbot: QtBot, make_controller: object, vault_path: tuple[Path, str], tmp_path: Path
+) -> None:
+    from .conftest import open_vault
+
+    controller = make_controller("nl")  # type: ignore[operator]
+    path, _code = vault_path
+    open_vault(qtbot, controller, path)
+    workspace = controller.window.workspace
+    assert workspace is not None
+    broken = tmp_path / "Instagram export.zip"
+    broken.write_bytes(b"PK\x03\x04 cut off while downloading")
+    chat = tmp_path / "WhatsApp-chat met Mark.txt"
+    chat.write_text("03-10-2026 23:05 - Mark: Waarom reageer je niet?\n", encoding="utf-8")
+    with qtbot.waitSignal(workspace.import_finished, timeout=20_000):
+        workspace.import_paths([str(broken), str(chat)])
+    report = workspace.report
+    assert report is not None
+    shown: list[str] = []
+    folded: list[str] = []
+    for index in range(report.tree.topLevelItemCount()):
+        item = report.tree.topLevelItem(index)
+        assert item is not None
+        shown.append(item.text(1))
+        for child_index in range(item.childCount()):
+            child = item.child(child_index)
+            shown.append(child.text(1))
+            if child in report.technical:
+                assert not child.isExpanded()
+                folded += [child.child(i).text(1) for i in range(child.childCount())]
+    visible = "\n".join(text for text in shown if text not in folded)
+    assert "zip-archief" in visible and "application/" not in visible
+    assert folded and any("application/octet-stream" in detail for detail in folded)
+    assert "Details (technisch)" in visible
+    assert "dag/maand/jaar" in visible or "maand/dag/jaar" in visible
+    assert "day/month" not in visible.replace("day/month or month/day", "")
+    assert "month/year" not in visible
