@@ -66,6 +66,22 @@ def fmt(template: str, params: dict[str, str] | tuple[tuple[str, str], ...], lan
         return template.format(**values)
 
 
+def nfmt(
+    one: str,
+    other: str,
+    count: int,
+    params: dict[str, str] | tuple[tuple[str, str], ...] = (),
+    lang: str | None = None,
+) -> str:
+    """A sentence where a number meets a noun: `one` for exactly 1, `other` otherwise.
+
+    Both are English literals and keys into the catalogue ("1 file", never "1 files"); Dutch,
+    like English, has one singular and one plural form. `{count}` is filled in.
+    """
+    values = {**dict(params), "count": str(count)}
+    return fmt(one if count == 1 else other, values, lang)
+
+
 def error_text(exc: BaseException, lang: str | None = None) -> str:
     """One translated sentence for a typed error."""
     template = getattr(exc, "template", None)

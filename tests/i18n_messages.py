@@ -18,6 +18,8 @@ from evidence_kit.storage.custody import EventType
 PACKAGE = Path(__file__).resolve().parents[1] / "evidence_kit"
 # Positional index of the message in calls of these functions/classes.
 MESSAGE_ARG = {"_": 0, "fmt": 0, "_problem": 2, "ParseWarning": 1, "_warning": 1}
+# Functions that take two messages: the singular and the plural form (`i18n.nfmt`).
+MESSAGE_ARGS_TWO = {"nfmt": (0, 1)}
 MESSAGE_KEYWORDS = {"template", "message", "timezone_assumption", "assumption"}
 
 
@@ -65,6 +67,9 @@ def messages_in(source: str) -> set[str]:
                     found.add(text)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
+            for position in MESSAGE_ARGS_TWO.get(_name(node.func) or "", ()):
+                if len(node.args) > position and (text := text_of(node.args[position])):
+                    found.add(text)
             index = MESSAGE_ARG.get(_name(node.func) or "")
             if index is not None and len(node.args) > index and (text := text_of(node.args[index])):
                 found.add(text)

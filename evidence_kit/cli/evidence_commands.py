@@ -9,7 +9,7 @@ from typing import Any
 from evidence_kit.cli.common import UsageError, err, json_text, out, printable, printable_params
 from evidence_kit.cli.session import open_vault, stamp_quietly
 from evidence_kit.domain import AddResult, CustodyEntry, ItemSummary, Timestamp
-from evidence_kit.i18n import _, fmt
+from evidence_kit.i18n import _, fmt, nfmt
 from evidence_kit.importers.batch import add_paths
 from evidence_kit.storage.conversation_json import message_json
 
@@ -29,9 +29,11 @@ def _report_line(result: AddResult) -> str:
         return fmt("{path}: NOT added: {reason}", {"path": path, "reason": reason})
     parts = [fmt("recognised as {format}", {"format": _(result.recognised_as or "file")})]
     if result.message_count is not None:
-        parts.append(fmt("{count} messages", {"count": str(result.message_count)}))
+        parts.append(nfmt("{count} message", "{count} messages", result.message_count))
     if len(result.items) > 1:
-        parts.append(fmt("{count} attached files stored", {"count": str(len(result.items) - 1)}))
+        parts.append(
+            nfmt("{count} attached file stored", "{count} attached files stored", len(result.items) - 1)
+        )
     return f"{path}: " + ", ".join(parts)
 
 
@@ -65,7 +67,13 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
     failed = sum(1 for r in results if r.failed)
     if failed:
-        err(fmt("{count} files could not be added; all other files were stored.", {"count": str(failed)}))
+        err(
+            nfmt(
+                "{count} file could not be added; all other files were stored.",
+                "{count} files could not be added; all other files were stored.",
+                failed,
+            )
+        )
         return 1
     return 0
 

@@ -11,7 +11,7 @@ import argparse
 from evidence_kit.cli.common import out, printable
 from evidence_kit.cli.session import AUTO_STAMP_TIMEOUT_S, open_vault, stamp_quietly
 from evidence_kit.errors import EvidenceKitError
-from evidence_kit.i18n import _, detect_language, fmt
+from evidence_kit.i18n import _, detect_language, fmt, nfmt
 from evidence_kit.settings import load_settings
 from evidence_kit.vault import display_path
 
@@ -48,12 +48,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         stamp_quietly(vault)
     out(
-        fmt(
+        nfmt(
+            "Dossier {id} written to {path} ({count} item). Manifest SHA-256: {sha256}",
             "Dossier {id} written to {path} ({count} items). Manifest SHA-256: {sha256}",
+            len(result.item_ids),
             {
                 "id": result.dossier_id,
                 "path": printable(display_path(result.folder)),
-                "count": str(len(result.item_ids)),
                 "sha256": result.manifest_sha256,
             },
         )

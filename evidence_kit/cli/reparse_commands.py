@@ -12,7 +12,7 @@ import argparse
 
 from evidence_kit.cli.common import err, out, printable_params
 from evidence_kit.cli.session import open_vault
-from evidence_kit.i18n import fmt
+from evidence_kit.i18n import fmt, nfmt
 from evidence_kit.importers.reparse import ReparseFinding, ReparseVerdict, reparse_item
 from evidence_kit.vault import Vault
 
@@ -43,7 +43,13 @@ def _verdict_text(verdict: ReparseVerdict, params: dict[str, str]) -> str:
 def print_findings(findings: list[ReparseFinding]) -> tuple[bool, int]:
     """Print one line per item read again. Returns whether one of them is an integrity failure
     (exit 1), and how many are warnings (a newer parser, or one that cannot read it now: exit 3)."""
-    out(fmt("Read again from their sealed originals: {count} items.", {"count": str(len(findings))}))
+    out(
+        nfmt(
+            "Read again from its sealed original: {count} item.",
+            "Read again from their sealed originals: {count} items.",
+            len(findings),
+        )
+    )
     for finding in findings:
         params = {
             "item": str(finding.item_id),

@@ -17,7 +17,7 @@ from evidence_kit.cli.reparse_commands import print_findings
 from evidence_kit.cli.session import open_vault, settings_or_none, stamp_quietly
 from evidence_kit.domain import Problem, VerifyReport
 from evidence_kit.errors import VaultTornError
-from evidence_kit.i18n import _, error_text, fmt, get_language
+from evidence_kit.i18n import _, error_text, fmt, get_language, nfmt
 from evidence_kit.importers.reparse import check_reparse
 from evidence_kit.settings import trusted_tsa_roots
 from evidence_kit.timestamping.user_roots import read_root_file
@@ -52,7 +52,13 @@ def print_report(report: VerifyReport) -> None:
             )
         )
     else:
-        out(fmt("Vault NOT intact: {count} problems found.", {"count": str(len(report.problems))}))
+        out(
+            nfmt(
+                "Vault NOT intact: {count} problem found.",
+                "Vault NOT intact: {count} problems found.",
+                len(report.problems),
+            )
+        )
         for problem in report.problems:
             if problem.code != TORN_CODE:
                 out(_line(problem))

@@ -169,16 +169,82 @@ def core_text(template: str, params: tuple[tuple[str, str], ...] | dict[str, str
         return template.format(**values)
 
 
+# Words the core puts into a sentence as a value (one vocabulary for every export): shown in the
+# user's language too, so a Dutch sentence never says "day/month/year".
+_VALUE_WORDS = {
+    "day/month/year": QT_TRANSLATE_NOOP("Texts", "day/month/year"),
+    "month/day/year": QT_TRANSLATE_NOOP("Texts", "month/day/year"),
+    "year/month/day": QT_TRANSLATE_NOOP("Texts", "year/month/day"),
+    "year/day/month": QT_TRANSLATE_NOOP("Texts", "year/day/month"),
+}
+# Media types people meet in warnings, in words; the type itself goes under Details.
+_MEDIA_WORDS = {
+    "application/octet-stream": QT_TRANSLATE_NOOP("Texts", "a kind of file this program does not recognise"),
+    "application/zip": QT_TRANSLATE_NOOP("Texts", "a zip archive"),
+    "application/pdf": QT_TRANSLATE_NOOP("Texts", "a PDF document"),
+    "application/json": QT_TRANSLATE_NOOP("Texts", "JSON data"),
+    "application/xml": QT_TRANSLATE_NOOP("Texts", "XML data"),
+    "text/xml": QT_TRANSLATE_NOOP("Texts", "XML data"),
+    "text/plain": QT_TRANSLATE_NOOP("Texts", "plain text"),
+    "text/html": QT_TRANSLATE_NOOP("Texts", "a web page"),
+    "message/rfc822": QT_TRANSLATE_NOOP("Texts", "an e-mail"),
+    "image/png": QT_TRANSLATE_NOOP("Texts", "a PNG picture"),
+    "image/jpeg": QT_TRANSLATE_NOOP("Texts", "a JPEG picture"),
+}
+_DETAIL = "\x00detail\x00"
+_UNKNOWN_TYPE = "application/octet-stream"
+
+
+def _plain_values(params: tuple[tuple[str, str], ...] | dict[str, str]) -> dict[str, str]:
+    values = dict(params)
+    for key, value in values.items():
+        word = _VALUE_WORDS.get(value)
+        if word is not None:
+            values[key] = tr(word)
+    return values
+
+
+def plain_text(
+    template: str, params: tuple[tuple[str, str], ...] | dict[str, str] = ()
+) -> tuple[str, str]:
+    """(the plain sentence, the technical detail) of a core message.
+
+    A template ending in ": {detail}" carries what a library said ("Error -3 while decompressing
+    data"): the user reads the sentence before it, and the detail is shown apart, under Details.
+    """
+    values = _plain_values(params)
+    types = [f"{key}: {value}" for key, value in values.items() if value in _MEDIA_WORDS]
+    for key, value in list(values.items()):
+        if value in _MEDIA_WORDS:
+            values[key] = tr(_MEDIA_WORDS[value])
+    detail = values.get("detail", "")
+    if not detail or not template.endswith(": {detail}"):
+        return core_text(template, values), "; ".join(types)
+    values["detail"] = _DETAIL
+    sentence = core_text(template, values)
+    head, marker, _tail = sentence.partition(": " + _DETAIL)
+    if not marker:
+        return sentence.replace(_DETAIL, detail), "; ".join(types)
+    return head.rstrip(" .") + ".", "; ".join([detail, *types])
+
+
+def media_type_text(media_type: str | None) -> str:
+    """A media type for people: "not recognised" instead of application/octet-stream."""
+    if not media_type or media_type == _UNKNOWN_TYPE:
+        return tr(QT_TRANSLATE_NOOP("Texts", "not recognised; stored exactly as it is"))
+    return media_type
+
+
 def error_text(exc: BaseException) -> str:
     template = getattr(exc, "template", None)
     params = getattr(exc, "params", None)
     if isinstance(template, str) and isinstance(params, dict):
-        return core_text(template, params)
+        return core_text(template, _plain_values(params))
     return str(exc)
 
 
 def warning_text(warning: ParseWarning) -> str:
-    return core_text(warning.message, warning.params)
+    return core_text(warning.message, _plain_values(warning.params))
 
 
 def _offset_text(minutes: int) -> str:

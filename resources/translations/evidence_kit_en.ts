@@ -11,6 +11,14 @@
                 <numerusform>%n items</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="1" />
+            <source>{shown} of %n item(s)</source>
+            <translation>
+                <numerusform>{shown} of %n item</numerusform>
+                <numerusform>{shown} of %n items</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>ExportDoneDialog</name>
@@ -106,6 +114,58 @@
             <translation>
                 <numerusform>%n item received a trusted time-stamp.</numerusform>
                 <numerusform>%n items received a trusted time-stamp.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
+            <source>Only the &amp;selected item(s) (%n)</source>
+            <translation>
+                <numerusform>Only the &amp;selected item (%n)</numerusform>
+                <numerusform>Only the &amp;selected items (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
+            <source>&amp;All items of the case (%n)</source>
+            <translation>
+                <numerusform>&amp;All items of the case (%n)</numerusform>
+                <numerusform>&amp;All items of the case (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressDialog</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/progress.py" line="1" />
+            <source>{done} of %n file(s)</source>
+            <translation>
+                <numerusform>{done} of %n file</numerusform>
+                <numerusform>{done} of %n files</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Match {number} of %n for “{words}”</source>
+            <translation>
+                <numerusform>Match {number} of %n for “{words}”</numerusform>
+                <numerusform>Match {number} of %n for “{words}”</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ChatView</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="1" />
+            <source>Show more messages (%n not shown yet)</source>
+            <translation>
+                <numerusform>Show more messages (%n not shown yet)</numerusform>
+                <numerusform>Show more messages (%n not shown yet)</numerusform>
             </translation>
         </message>
     </context>

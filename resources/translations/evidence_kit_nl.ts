@@ -331,11 +331,6 @@
             <translation>Over de tijden: {assumption}</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/message_views.py" line="117" />
-            <source>Show more messages ({count} not shown yet)</source>
-            <translation>Meer berichten tonen ({count} nog niet getoond)</translation>
-        </message>
-        <message>
             <location filename="../../evidence_kit/ui/views/message_views.py" line="135" />
             <source>(unknown sender)</source>
             <translation>(onbekende afzender)</translation>
@@ -439,6 +434,14 @@
             <location filename="../../evidence_kit/ui/views/message_views.py" line="169" />
             <source>Attachment {name}: open it</source>
             <translation>Bijlage {name}: openen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/message_views.py" line="1" />
+            <source>Show more messages (%n not shown yet)</source>
+            <translation>
+                <numerusform>Meer berichten tonen (%n nog niet getoond)</numerusform>
+                <numerusform>Meer berichten tonen (%n nog niet getoond)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -782,11 +785,6 @@
             <translation>Bewijs</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="124" />
-            <source>The vault is empty. Drag files, folders or chat exports here, click “Add files…”, or paste a screenshot with Ctrl+V.</source>
-            <translation>De kluis is leeg. Sleep bestanden, mappen of chatexports hierheen, klik op “Bestanden toevoegen…”, of plak een schermafbeelding met Ctrl+V.</translation>
-        </message>
-        <message>
             <location filename="../../evidence_kit/ui/views/evidence_list.py" line="154" />
             <source>All platforms</source>
             <translation>Alle platforms</translation>
@@ -809,10 +807,13 @@
                 <numerusform>%n items</numerusform>
             </translation>
         </message>
-        <message>
-            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="219" />
-            <source>{shown} of {total} items</source>
-            <translation>{shown} van {total} items</translation>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="1" />
+            <source>{shown} of %n item(s)</source>
+            <translation>
+                <numerusform>{shown} van %n item</numerusform>
+                <numerusform>{shown} van %n items</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -831,16 +832,6 @@
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="73" />
             <source>Which items</source>
             <translation>Welke items</translation>
-        </message>
-        <message>
-            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="78" />
-            <source>&amp;All items ({count})</source>
-            <translation>&amp;Alle items ({count})</translation>
-        </message>
-        <message>
-            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="80" />
-            <source>The &amp;selected items ({count})</source>
-            <translation>De &amp;geselecteerde items ({count})</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="82" />
@@ -951,6 +942,22 @@
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="236" />
             <source>Writing the dossier</source>
             <translation>Het dossier wordt geschreven</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
+            <source>&amp;All items of the case (%n)</source>
+            <translation>
+                <numerusform>&amp;Alle items van de zaak (%n)</numerusform>
+                <numerusform>&amp;Alle items van de zaak (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
+            <source>Only the &amp;selected item(s) (%n)</source>
+            <translation>
+                <numerusform>Alleen het &amp;geselecteerde item (%n)</numerusform>
+                <numerusform>Alleen de &amp;geselecteerde items (%n)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1127,6 +1134,26 @@
             <source>Working with the keyboard</source>
             <translation>Werken met het toetsenbord</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>← All help</source>
+            <translation>← Alle hulp</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>Where: {place}</source>
+            <translation>Waar: {place}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>Getting your evidence out of an app: step by step</source>
+            <translation>Uw bewijs uit een app halen: stap voor stap</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="1" />
+            <source>How to make, in each app, the export that Evidence Kit reads, and how to take a screenshot the police can use.</source>
+            <translation>Hoe u in elke app de export maakt die Bewijskluis leest, en hoe u een schermafbeelding maakt waar de politie iets mee kan.</translation>
+        </message>
     </context>
     <context>
         <name>ImageViewer</name>
@@ -1271,6 +1298,16 @@
                 <numerusform>%n bijgevoegd bestand bewaard</numerusform>
                 <numerusform>%n bijgevoegde bestanden bewaard</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="1" />
+            <source>How to make the exports Evidence Kit reads</source>
+            <translation>Zo maakt u de exports die Bewijskluis leest</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="1" />
+            <source>Details (technical)</source>
+            <translation>Details (technisch)</translation>
         </message>
     </context>
     <context>
@@ -1460,11 +1497,6 @@
     <context>
         <name>ProgressDialog</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/progress.py" line="52" />
-            <source>{done} of {total} files</source>
-            <translation>{done} van {total} bestanden</translation>
-        </message>
-        <message>
             <location filename="../../evidence_kit/ui/views/progress.py" line="56" />
             <source>{done} of {total}</source>
             <translation>{done} van {total}</translation>
@@ -1473,6 +1505,14 @@
             <location filename="../../evidence_kit/ui/views/progress.py" line="65" />
             <source>Stopping… every item finished so far stays in the vault.</source>
             <translation>Bezig met stoppen… elk item dat al klaar is, blijft in de kluis.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/progress.py" line="1" />
+            <source>{done} of %n file(s)</source>
+            <translation>
+                <numerusform>{done} van %n bestand</numerusform>
+                <numerusform>{done} van %n bestanden</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2086,6 +2126,81 @@
             <source>Backup made</source>
             <translation>Reservekopie gemaakt</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>day/month/year</source>
+            <translation>dag/maand/jaar</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>month/day/year</source>
+            <translation>maand/dag/jaar</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>year/month/day</source>
+            <translation>jaar/maand/dag</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>year/day/month</source>
+            <translation>jaar/dag/maand</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>not recognised; stored exactly as it is</source>
+            <translation>niet herkend; precies bewaard zoals het is</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a kind of file this program does not recognise</source>
+            <translation>een soort bestand dat dit programma niet herkent</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a zip archive</source>
+            <translation>een zip-archief</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a PDF document</source>
+            <translation>een pdf-document</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>JSON data</source>
+            <translation>JSON-gegevens</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>XML data</source>
+            <translation>XML-gegevens</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>plain text</source>
+            <translation>platte tekst</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a web page</source>
+            <translation>een webpagina</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>an e-mail</source>
+            <translation>een e-mail</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a PNG picture</source>
+            <translation>een PNG-afbeelding</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>a JPEG picture</source>
+            <translation>een JPEG-afbeelding</translation>
+        </message>
     </context>
     <context>
         <name>UnlockDialog</name>
@@ -2337,6 +2452,11 @@
             <location filename="../../evidence_kit/ui/views/workspace.py" line="192" />
             <source>The picture from the clipboard was stored as {name}.</source>
             <translation>De afbeelding van het klembord is bewaard als {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/workspace.py" line="1" />
+            <source>The clipboard holds text, not a picture or files. To keep a message as evidence, take a screenshot of it (with the sender and the date visible) and paste that.</source>
+            <translation>Op het klembord staat tekst, geen afbeelding of bestand. Wilt u een bericht als bewijs bewaren, maak er dan een schermafbeelding van (met de afzender en de datum in beeld) en plak die.</translation>
         </message>
     </context>
     <context>
@@ -2683,11 +2803,6 @@ Dit is uw nieuwe herstelcode:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
-            <source>{done} of {total} items checked</source>
-            <translation>{done} van {total} items gecontroleerd</translation>
-        </message>
-        <message>
-            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
             <source>Backup made</source>
             <translation>Reservekopie gemaakt</translation>
         </message>
@@ -2711,6 +2826,11 @@ Dit is uw nieuwe herstelcode:</translation>
             <source>Stopping… nothing will be left in the chosen folder.</source>
             <translation>Bezig met stoppen… er blijft niets achter in de gekozen map.</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/backup.py" line="1" />
+            <source>Items checked: {done} of {total}</source>
+            <translation>Items gecontroleerd: {done} van {total}</translation>
+        </message>
     </context>
     <context>
         <name>CrashGuard</name>
@@ -2723,6 +2843,578 @@ Dit is uw nieuwe herstelcode:</translation>
             <location filename="../../evidence_kit/ui/crash_guard.py" line="97" />
             <source>Something went wrong</source>
             <translation>Er ging iets mis</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Search result in this item</source>
+            <translation>Zoekresultaat in dit item</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>&amp;Previous</source>
+            <translation>&amp;Vorige</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Previous match (Shift+F3)</source>
+            <translation>Vorige vondst (Shift+F3)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Ne&amp;xt</source>
+            <translation>Vo&amp;lgende</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Next match (F3)</source>
+            <translation>Volgende vondst (F3)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Stop highlighting</source>
+            <translation>Markering uitzetten</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>“{words}” is not in the text shown here.</source>
+            <translation>“{words}” staat niet in de tekst die hier getoond wordt.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/find_bar.py" line="1" />
+            <source>Match {number} of %n for “{words}”</source>
+            <translation>
+                <numerusform>Vondst {number} van %n voor “{words}”</numerusform>
+                <numerusform>Vondst {number} van %n voor “{words}”</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Guides</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>WhatsApp on an Android phone</source>
+            <translation>WhatsApp op een Android-telefoon</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Android phone</source>
+            <translation>Android-telefoon</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>WhatsApp on an iPhone</source>
+            <translation>WhatsApp op een iPhone</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>iPhone</source>
+            <translation>iPhone</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Telegram</source>
+            <translation>Telegram</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Telegram Desktop on a computer</source>
+            <translation>Telegram Desktop op een computer</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Instagram messages</source>
+            <translation>Instagram-berichten</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>the Instagram app or instagram.com</source>
+            <translation>de Instagram-app of instagram.com</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Facebook Messenger</source>
+            <translation>Facebook Messenger</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>the Facebook app or facebook.com</source>
+            <translation>de Facebook-app of facebook.com</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Text messages (SMS) on Android</source>
+            <translation>Sms-berichten op Android</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>the app SMS Backup &amp; Restore</source>
+            <translation>de app SMS Backup &amp; Restore</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>your e-mail program or webmail</source>
+            <translation>uw e-mailprogramma of webmail</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Discord</source>
+            <translation>Discord</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>DiscordChatExporter on a computer</source>
+            <translation>DiscordChatExporter op een computer</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>A good screenshot</source>
+            <translation>Een goede schermafbeelding</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>any phone or computer</source>
+            <translation>elke telefoon of computer</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>the chat</source>
+            <translation>de chat</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>More</source>
+            <translation>Meer</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Export chat</source>
+            <translation>Chat exporteren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Include media</source>
+            <translation>Media toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Open the chat you want to keep.</source>
+            <translation>Open de chat die u wilt bewaren.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Tap ⋮ (the three dots at the top right), then “More”, then “Export chat”.</source>
+            <translation>Tik op ⋮ (de drie puntjes rechtsboven), dan op “Meer” en dan op “Chat exporteren”.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Choose “Include media” to keep the photos, videos and voice messages with the chat (you get a .zip file), or “Without media” for the text only (a .txt file). With media is the better evidence.</source>
+            <translation>Kies “Media toevoegen” om de foto’s, video’s en spraakberichten bij de chat te houden (u krijgt een .zip-bestand), of “Zonder media” voor alleen de tekst (een .txt-bestand). Met media is het betere bewijs.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Save the export where this computer can reach it: “Save to Files” or Google Drive, or e-mail it to yourself. Then copy the file to this computer.</source>
+            <translation>Bewaar de export waar deze computer erbij kan: “Opslaan in Bestanden” of Google Drive, of mail hem naar uzelf. Zet het bestand daarna op deze computer.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Drag the .zip or .txt file onto this window, or click “Add files…”. Do not unpack the zip: Evidence Kit keeps it whole and links each photo to its message.</source>
+            <translation>Sleep het .zip- of .txt-bestand naar dit venster, of klik op “Bestanden toevoegen…”. Pak de zip niet uit: Bewijskluis bewaart hem in zijn geheel en koppelt elke foto aan zijn bericht.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>A very long chat may be exported without its oldest media. Keep the phone and its chat too until the case is closed.</source>
+            <translation>Van een heel lange chat kan de oudste media ontbreken. Bewaar ook de telefoon en de chat zelf tot de zaak is afgesloten.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>contact or group name</source>
+            <translation>naam van contact of groep</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Export Chat</source>
+            <translation>Exporteer chat</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Attach Media</source>
+            <translation>Voeg media toe</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Tap the name of the contact or group at the top of the chat.</source>
+            <translation>Tik bovenaan de chat op de naam van het contact of de groep.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Scroll down and tap “Export Chat”.</source>
+            <translation>Scrol omlaag en tik op “Exporteer chat”.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Choose “Attach Media” to keep the photos, videos and voice messages (best), or “Without Media” for the text only. Either way you get a .zip file.</source>
+            <translation>Kies “Voeg media toe” om de foto’s, video’s en spraakberichten te bewaren (het beste), of “Zonder media” voor alleen de tekst. U krijgt in beide gevallen een .zip-bestand.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Choose “Save to Files”, or AirDrop or e-mail the .zip to yourself, and copy it to this computer.</source>
+            <translation>Kies “Bewaar in Bestanden”, of stuur de .zip met AirDrop of per mail naar uzelf, en zet hem op deze computer.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Drag the .zip onto this window, or click “Add files…”. Do not unpack it.</source>
+            <translation>Sleep de .zip naar dit venster, of klik op “Bestanden toevoegen…”. Pak hem niet uit.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Export chat history</source>
+            <translation>Chatgeschiedenis exporteren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Machine-readable JSON</source>
+            <translation>Machineleesbare JSON</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Export</source>
+            <translation>Exporteren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Install Telegram Desktop from desktop.telegram.org on a computer and log in. The phone apps and the small “Telegram for macOS” app cannot export a chat.</source>
+            <translation>Installeer Telegram Desktop van desktop.telegram.org op een computer en log in. De telefoon-apps en de kleine app “Telegram for macOS” kunnen geen chat exporteren.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Open the chat, click ⋮ (top right) and choose “Export chat history”.</source>
+            <translation>Open de chat, klik op ⋮ (rechtsboven) en kies “Chatgeschiedenis exporteren”.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Tick photos, videos, voice messages and files to keep them, and raise the size limit.</source>
+            <translation>Vink foto’s, video’s, spraakberichten en bestanden aan om ze te bewaren, en zet de groottegrens hoger.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Set “Format” to “Machine-readable JSON” and the period to the whole chat.</source>
+            <translation>Zet “Formaat” op “Machineleesbare JSON” en de periode op de hele chat.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Click “Export”. Telegram makes a folder with result.json and the media beside it. Drag that whole folder onto this window.</source>
+            <translation>Klik op “Exporteren”. Telegram maakt een map met result.json en de media ernaast. Sleep die hele map naar dit venster.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Settings</source>
+            <translation>Instellingen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Accounts Center</source>
+            <translation>Accountcentrum</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Your information and permissions</source>
+            <translation>Je gegevens en rechten</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Download your information</source>
+            <translation>Je gegevens downloaden</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Messages, JSON</source>
+            <translation>Berichten, JSON</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Go to your profile, open the menu (☰) and “Settings”, then “Accounts Center”.</source>
+            <translation>Ga naar uw profiel, open het menu (☰) en “Instellingen”, en dan “Accountcentrum”.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Choose “Your information and permissions”, then “Download your information”, then “Download or transfer information”, and pick your Instagram account.</source>
+            <translation>Kies “Je gegevens en rechten”, dan “Je gegevens downloaden”, dan “Gegevens downloaden of overzetten”, en kies uw Instagram-account. (De namen van de menu’s kunnen per versie iets verschillen.)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Choose “Some of your information” and tick only “Messages”, then “Download to device”.</source>
+            <translation>Kies “Een deel van je gegevens” en vink alleen “Berichten” aan, en dan “Downloaden naar apparaat”.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Set the date range to “All time”, the format to “JSON” and the media quality to “High”, and click “Create files”.</source>
+            <translation>Zet de periode op “Altijd”, de indeling op “JSON” en de mediakwaliteit op “Hoog”, en klik op “Bestanden maken”.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Meta sends an e-mail when the files are ready (within about two days). Download the .zip within four days and add it here as it is.</source>
+            <translation>Meta stuurt een e-mail als de bestanden klaar zijn (binnen ongeveer twee dagen). Download de .zip binnen vier dagen en voeg hem hier toe zoals hij is.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Disappearing messages and some end-to-end encrypted chats are not in the download: take screenshots of those as well.</source>
+            <translation>Verdwijnende berichten en sommige end-to-end versleutelde chats zitten niet in de download: maak daar ook schermafbeeldingen van.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Settings &amp; privacy</source>
+            <translation>Instellingen &amp; privacy</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Open the menu, “Settings &amp; privacy”, “Settings”, then “Accounts Center”.</source>
+            <translation>Open het menu, “Instellingen &amp; privacy”, “Instellingen”, en dan “Accountcentrum”.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Choose “Your information and permissions”, then “Download your information”, and pick your Facebook account.</source>
+            <translation>Kies “Je gegevens en rechten”, dan “Je gegevens downloaden”, en kies uw Facebook-account.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Choose “Some of your information”, tick only “Messages”, set the date range to “All time” and the format to “JSON”, and create the files.</source>
+            <translation>Kies “Een deel van je gegevens”, vink alleen “Berichten” aan, zet de periode op “Altijd” en de indeling op “JSON”, en maak de bestanden.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>When Meta's e-mail arrives, download the .zip (or every part of it) and add it here without unpacking it.</source>
+            <translation>Als de e-mail van Meta komt, download dan de .zip (of elk deel ervan) en voeg hem hier toe zonder hem uit te pakken.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>The HTML format works too, but JSON keeps every time exactly. Messages the other person removed are not in the download: take screenshots while you still can.</source>
+            <translation>De HTML-indeling werkt ook, maar JSON bewaart elke tijd precies. Berichten die de ander heeft verwijderd, zitten niet in de download: maak schermafbeeldingen zolang het nog kan.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>SMS Backup &amp; Restore</source>
+            <translation>SMS Backup &amp; Restore</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Back up now</source>
+            <translation>Back up now (nu back-uppen)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Messages and calls</source>
+            <translation>Berichten en oproepen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Local or Google Drive</source>
+            <translation>Telefoon of Google Drive</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Install “SMS Backup &amp; Restore” by SyncTech from the Google Play Store.</source>
+            <translation>Installeer “SMS Backup &amp; Restore” van SyncTech uit de Google Play Store.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Open it and start a backup (“Back up now” or “Set up a backup”). Choose “Messages”, and “Call logs” if calls matter too; keep MMS pictures included.</source>
+            <translation>Open de app en start een back-up (“Back up now” of “Set up a backup”). Kies “Messages” (berichten), en ook “Call logs” (oproepen) als gesprekken ertoe doen; laat MMS-afbeeldingen meenemen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Let it save on the phone or on Google Drive. You get an XML file for the messages (sms-….xml) and one for the calls (calls-….xml).</source>
+            <translation>Laat de back-up opslaan op de telefoon of op Google Drive. U krijgt een XML-bestand met de berichten (sms-….xml) en een met de oproepen (calls-….xml).</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Copy both files to this computer and add them. Do not open and save them first.</source>
+            <translation>Zet beide bestanden op deze computer en voeg ze toe. Open en bewaar ze niet eerst.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>An iPhone has no such export: take screenshots of the messages, with the number and the date visible.</source>
+            <translation>Een iPhone heeft zo’n export niet: maak schermafbeeldingen van de berichten, met het nummer en de datum in beeld.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>the message</source>
+            <translation>het bericht</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Save as / Download message</source>
+            <translation>Opslaan als / Bericht downloaden</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>.eml file</source>
+            <translation>.eml-bestand</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Thunderbird: open the message and choose “File”, “Save As”, “File”; keep the .eml ending.</source>
+            <translation>Thunderbird: open het bericht en kies “Bestand”, “Opslaan als”, “Bestand”; houd de extensie .eml.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Gmail in a browser: open the message, click ⋮ (More) and “Download message”; it is saved as an .eml file.</source>
+            <translation>Gmail in een browser: open het bericht, klik op ⋮ (Meer) en “Bericht downloaden”; het wordt bewaard als .eml-bestand.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Many messages at once: Google Takeout (takeout.google.com, select only “Mail”) gives an .mbox file; Thunderbird keeps each folder as an mbox file, which the add-on “ImportExportTools NG” can export.</source>
+            <translation>Veel berichten tegelijk: Google Takeout (takeout.google.com, kies alleen “Mail”) geeft een .mbox-bestand; Thunderbird bewaart elke map als mbox-bestand, dat de add-on “ImportExportTools NG” kan exporteren.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Add the .eml or .mbox files here.</source>
+            <translation>Voeg de .eml- of .mbox-bestanden hier toe.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Do not forward the e-mail to yourself: a forwarded message loses the original headers that show where it came from.</source>
+            <translation>Stuur de e-mail niet door naar uzelf: een doorgestuurd bericht verliest de oorspronkelijke kopregels die laten zien waar het vandaan kwam.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>DiscordChatExporter</source>
+            <translation>DiscordChatExporter</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>channel or direct message</source>
+            <translation>kanaal of privébericht</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Format: JSON</source>
+            <translation>Indeling: JSON</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Download media</source>
+            <translation>Media downloaden</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Discord cannot export one conversation itself; its data package (“Request all of my data”) holds only your own messages.</source>
+            <translation>Discord kan zelf geen los gesprek exporteren; het gegevenspakket (“Al mijn gegevens aanvragen”) bevat alleen uw eigen berichten.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>The free program DiscordChatExporter (github.com/Tyrrrz/DiscordChatExporter) exports a channel or direct message with both sides. Choose the export format “JSON”.</source>
+            <translation>Het gratis programma DiscordChatExporter (github.com/Tyrrrz/DiscordChatExporter) exporteert een kanaal of privégesprek met beide kanten. Kies als exportformaat “JSON”.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Switch on downloading the media (“Download assets”): Discord's links to attachments stop working after a while.</source>
+            <translation>Zet het downloaden van de media aan (“Download assets”): de links van Discord naar bijlagen werken na een tijd niet meer.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Add the .json file, with its media folder beside it, here.</source>
+            <translation>Voeg het .json-bestand, met de mediamap ernaast, hier toe.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>The program needs your Discord login token, which opens your whole account. Use it only yourself, on your own computer; Discord's terms do not allow it, so if that worries you, take screenshots with the message links instead.</source>
+            <translation>Het programma heeft uw Discord-inlogtoken nodig, en dat geeft toegang tot uw hele account. Gebruik het alleen zelf, op uw eigen computer; de voorwaarden van Discord staan het niet toe, dus maak liever schermafbeeldingen met de links naar de berichten als u daarover twijfelt.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>web address (URL)</source>
+            <translation>webadres (URL)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>name and number or user name</source>
+            <translation>naam en nummer of gebruikersnaam</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>date and time</source>
+            <translation>datum en tijd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>the whole message</source>
+            <translation>het hele bericht</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Make sure the picture shows who sent it (the name and the phone number or user name, not only a nickname), the date and time, the whole message, and on a website the web address (URL).</source>
+            <translation>Zorg dat op de afbeelding staat wie het stuurde (de naam en het telefoonnummer of de gebruikersnaam, niet alleen een bijnaam), de datum en tijd, het hele bericht, en op een website het webadres (URL).</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Open the sender's profile and take a screenshot of that too: the user name and profile picture help the police find the account.</source>
+            <translation>Open ook het profiel van de afzender en maak daar een schermafbeelding van: de gebruikersnaam en profielfoto helpen de politie het account te vinden.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Android: power and volume-down together. iPhone: side button and volume-up. Windows: Windows+Shift+S. Mac: Shift+Command+4. Linux: Print Screen.</source>
+            <translation>Android: aan/uit-knop en volume-omlaag tegelijk. iPhone: zijknop en volume-omhoog. Windows: Windows+Shift+S. Mac: Shift+Command+4. Linux: Print Screen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>For a long conversation take several screenshots that overlap a little, in order.</source>
+            <translation>Maak bij een lang gesprek meerdere schermafbeeldingen die elkaar een beetje overlappen, op volgorde.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Where the app tells the sender about screenshots (Snapchat), photograph the screen with a second phone.</source>
+            <translation>Als de app de afzender laat weten dat u een schermafbeelding maakt (Snapchat), fotografeer het scherm dan met een tweede telefoon.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Add the original picture here, uncut and unedited (or paste it with Ctrl+V), and write in the note what it shows and when you received it.</source>
+            <translation>Voeg de originele afbeelding hier toe, niet bijgesneden en niet bewerkt (of plak hem met Ctrl+V), en schrijf in de notitie wat erop staat en wanneer u het ontving.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Save the evidence before you block or report the account or delete anything: a removed account or message takes the proof with it. Then report and block.</source>
+            <translation>Bewaar het bewijs voordat u het account blokkeert of meldt of iets verwijdert: een verwijderd account of bericht neemt het bewijs mee. Meld en blokkeer daarna.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>The police ask for dates and exact times, web and e-mail addresses, user names, chat logs, text messages and screenshots. You can report a threat at 0900-8844 or online at politie.nl; call 112 when you are in danger.</source>
+            <translation>De politie vraagt om data en precieze tijden, web- en e-mailadressen, gebruikersnamen, chatgesprekken, sms-berichten en schermafbeeldingen. U kunt bedreiging melden via 0900-8844 of online op politie.nl; bel 112 als u in gevaar bent.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Keep the evidence even if you do not want to report now. Victim Support Netherlands (Slachtofferhulp Nederland) helps with reporting and with what it does to you; for intimate images and online sexual abuse, Helpwanted.nl helps to have them removed.</source>
+            <translation>Bewaar het bewijs, ook als u nu nog geen aangifte wilt doen. Slachtofferhulp Nederland helpt bij de aangifte en bij wat het met u doet; bij intieme beelden en online seksueel misbruik helpt Helpwanted.nl om ze verwijderd te krijgen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/guide_texts.py" line="1" />
+            <source>Do not send intimate images to other people to show them; keep them here. In the dossier you can withhold them, so that only their fingerprint is shown.</source>
+            <translation>Stuur intieme beelden niet door naar anderen om ze te laten zien; bewaar ze hier. In het dossier kunt u ze achterhouden, zodat alleen hun vingerafdruk te zien is.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyVault</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/empty_vault.py" line="1" />
+            <source>This vault is still empty</source>
+            <translation>Deze kluis is nog leeg</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/empty_vault.py" line="1" />
+            <source>Drag screenshots, files, folders or chat exports onto this window, click “Add files…”, or paste a screenshot with Ctrl+V. Every file is kept exactly as it is.</source>
+            <translation>Sleep schermafbeeldingen, bestanden, mappen of chatexports naar dit venster, klik op “Bestanden toevoegen…”, of plak een schermafbeelding met Ctrl+V. Elk bestand wordt precies bewaard zoals het is.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/empty_vault.py" line="1" />
+            <source>How do I get my chats out of an app?</source>
+            <translation>Hoe haal ik mijn chats uit een app?</translation>
         </message>
     </context>
 </TS>

@@ -68,7 +68,9 @@ def backup_vault(controller: JobsApi, parent: QWidget) -> Job[BackupReport] | No
         elif isinstance(info, ProgressInfo) and info.total_files:
             progress.heading.setText(QCoreApplication.translate("Backup", "Checking the copy…"))
             progress.files.setText(
-                QCoreApplication.translate("Backup", "{done} of {total} items checked").format(
+                # A label, not "1 of 1 items": no noun follows the number (lupdate reads no plural
+                # from QCoreApplication.translate).
+                QCoreApplication.translate("Backup", "Items checked: {done} of {total}").format(
                     done=info.done_files, total=info.total_files
                 )
             )

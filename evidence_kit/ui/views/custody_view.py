@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -176,6 +177,10 @@ class CustodyLogDialog(QDialog):
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
+        # A visible way out for the mouse as well as Esc for the keyboard (issue #15).
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
         self.search.textChanged.connect(self._filter)
         self.kind.currentIndexChanged.connect(self._filter)
         self.verify_button.clicked.connect(self.verify_chain)

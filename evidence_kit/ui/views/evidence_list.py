@@ -3,7 +3,9 @@
 Rule: typing in the search box filters after a short pause (debounced); filtering and
 sorting are one pass in Python over rows prepared on the worker thread (see
 `models/item_table.py` and `models/item_filter.py`), so a vault of 100,000 items stays
-responsive; the table only asks for what it draws.
+responsive; the table only asks for what it draws. An empty vault shows no filters (there is
+nothing to filter) but one calm page saying how evidence comes in, with a link to each
+step-by-step export guide (`empty_vault.py`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,8 +34,10 @@ from evidence_kit.ui import texts
 from evidence_kit.ui.models.item_filter import ItemFilterProxy
 from evidence_kit.ui.models.item_table import Column, ItemTableModel
 from evidence_kit.ui.models.rows import ItemRow
+from evidence_kit.ui.views.empty_vault import EmptyVault
 
 SEARCH_PAUSE_MS = 250
+NARROW = 960  # pixels: below this the list shows fewer columns
 ANY = "\x00any"
 
 
@@ -50,6 +56,9 @@ class EvidenceList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
+        self.filters = QWidget(self)
+        filters = QVBoxLayout(self.filters)
+        filters.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search names, notes and messages (Ctrl+F)"))
@@ -68,7 +77,7 @@ class EvidenceList(QWidget):
         self.category = QComboBox(self)
         self.category.setAccessibleName(self.tr("Category"))
         bar.addWidget(self.category, 1)
-        layout.addLayout(bar)
+        filters.addLayout(bar)
 
         dates = QHBoxLayout()
         self.use_dates = QCheckBox(self.tr("Only dates from"), self)
@@ -90,9 +99,11 @@ class EvidenceList(QWidget):
         dates.addStretch(1)
         self.count = QLabel(self)
         dates.addWidget(self.count)
-        layout.addLayout(dates)
+        filters.addLayout(dates)
+        layout.addWidget(self.filters)
+        self.pages = QStackedWidget(self)
 
-        self.table = QTableView(self)
+        self.table = QTableView(self.pages)
         self.table.setObjectName("evidenceTable")
         self.table.setAccessibleName(self.tr("Evidence"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
@@ -121,18 +132,10 @@ class EvidenceList(QWidget):
         ):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
-        layout.addWidget(self.table, 1)
-
-        self.empty = QLabel(
-            self.tr(
-                "The vault is empty. Drag files, folders or chat exports here, click “Add files…”, or "
-                "paste a screenshot with Ctrl+V."
-            ),
-            self,
-        )
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.empty)
+        self.empty = EmptyVault(self.pages)
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+        layout.addWidget(self.pages, 1)
 
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -217,12 +220,20 @@ class EvidenceList(QWidget):
     def _update_count(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        self.empty.setVisible(total == 0)
-        self.table.setVisible(total > 0)
+        self.filters.setVisible(total > 0)
+        self.pages.setCurrentWidget(self.table if total else self.empty)
         if shown == total:
             self.count.setText(self.tr("%n item(s)", "", total))
         else:
-            self.count.setText(self.tr("{shown} of {total} items").format(shown=shown, total=total))
+            self.count.setText(self.tr("{shown} of %n item(s)", "", total).format(shown=shown))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # On a small screen the name of the item matters most: the columns that can wait give
+        # it their room (they stay in the item's page and in the filters).
+        narrow = event.size().width() < NARROW
+        for column in (Column.PLATFORM, Column.CATEGORY, Column.TRUSTED):
+            self.table.setColumnHidden(column, narrow)
 
     def focus_search(self) -> None:
         self.search.setFocus()

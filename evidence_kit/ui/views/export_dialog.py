@@ -81,9 +81,9 @@ class ExportDialog(QDialog):
         self.scope = QButtonGroup(self)
         selected = len(workspace.list.selected_rows())
         self.all_radio = QRadioButton(
-            self.tr("&All items ({count})").format(count=len(workspace.model.rows()))
+            self.tr("&All items of the case (%n)", "", len(workspace.model.rows()))
         )
-        self.selected_radio = QRadioButton(self.tr("The &selected items ({count})").format(count=selected))
+        self.selected_radio = QRadioButton(self.tr("Only the &selected item(s) (%n)", "", selected))
         self.selected_radio.setEnabled(selected > 0)
         self.dates_radio = QRadioButton(self.tr("Items from a &period:"))
         self.category_radio = QRadioButton(self.tr("Items of one &category:"))
@@ -91,7 +91,9 @@ class ExportDialog(QDialog):
             (self.all_radio, self.selected_radio, self.dates_radio, self.category_radio)
         ):
             self.scope.addButton(radio, number)
-        (self.selected_radio if selected else self.all_radio).setChecked(True)
+        # The whole case is the default: having looked at one item does not mean "export only that
+        # one" (issue #15); the other choices stay visible right below it.
+        self.all_radio.setChecked(True)
         scope_layout.addWidget(self.all_radio)
         scope_layout.addWidget(self.selected_radio)
         dates_row = QHBoxLayout()

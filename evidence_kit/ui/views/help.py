@@ -2,7 +2,9 @@
 
 Rule: the help is honest about what the program proves: a hash and a time-stamp show that a
 file has not changed since it was stored, not that its content is true or who sent it. Its
-list of keys is read from the window's own actions, so it never goes stale. The About dialog
+list of keys is read from the window's own actions, so it never goes stale. It holds the
+step-by-step guides for making the exports the program reads (`guide_texts.py`), each with a
+picture drawn from its menu path (`guide_pictures.py`), opened by `guide:<key>` links. The About dialog
 names the version and the licence of every library and font the program ships with;
 `LIBRARIES` lists them (a test checks it against the dependencies in pyproject.toml).
 """
@@ -13,11 +15,14 @@ import html
 import platform
 
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, qVersion
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, qVersion
+from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from evidence_kit import __version__
+from evidence_kit.ui.views import guide_texts
+from evidence_kit.ui.views.guide_pictures import picture
+from evidence_kit.ui.widgets.colours import is_dark
 
 # (what, the distribution names it covers, its licence). Licence names are proper names and
 # stay in English; the few descriptions go through tr().
@@ -61,20 +66,80 @@ def _key_text(sequence: QKeySequence) -> str:
     return sequence.toString(QKeySequence.SequenceFormat.NativeText)
 
 
+class _HelpBrowser(QTextBrowser):
+    """Shows the guides' pictures from memory; loads nothing from disk or the network."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pictures: dict[str, QImage] = {}
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        key = name.toString() if isinstance(name, QUrl) else str(name)
+        return self.pictures.get(key)
+
+
 class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Help"))
         self.resize(720, 620)
         layout = QVBoxLayout(self)
-        self.browser = QTextBrowser(self)
+        self.browser = _HelpBrowser(self)
         self.browser.setOpenExternalLinks(False)
+        self.browser.setOpenLinks(False)  # guide: and help: links are ours; nothing else is opened
         self.browser.setAccessibleName(self.tr("Help"))
-        self.browser.setHtml(self.help_html())
+        self.browser.anchorClicked.connect(self._link)
+        self.shown_guide = ""
+        self.show_help()
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
         layout.addWidget(buttons)
+
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == "guide":
+            self.show_guide(url.path())
+        elif url.scheme() == "help":
+            self.show_help()
+
+    def show_help(self) -> None:
+        self.shown_guide = ""
+        self.browser.setHtml(self.help_html())
+
+    def show_guide(self, key: str) -> bool:
+        """Show one guide, with its picture; False (and the help) for an unknown key."""
+        entry = guide_texts.guide(key)
+        if entry is None:
+            self.show_help()
+            return False
+        self.shown_guide = key
+        image = picture(entry.path, entry.where, is_dark(self.browser.palette()))
+        resource = QUrl(f"guide-picture:{key}")
+        self.browser.pictures = {resource.toString(): image}
+        back = html.escape(self.tr("← All help"))
+        steps = "".join(f"<li>{html.escape(step)}</li>" for step in entry.steps)
+        tips = "".join(_p(tip) for tip in entry.tips)
+        where = html.escape(self.tr("Where: {place}").format(place=entry.where))
+        self.browser.setHtml(
+            f"<p><a href='help:'>{back}</a></p><h2>{html.escape(entry.title)}</h2><p><i>{where}</i></p>"
+            f"<p><img src='{resource.toString()}' width='{image.width()}'></p>"
+            f"<ol>{steps}</ol>{tips}"
+        )
+        return True
+
+    def guides_html(self) -> str:
+        links = "".join(
+            f"<li><a href='guide:{key}'>{html.escape(title)}</a></li>"
+            for key, title in guide_texts.guide_titles()
+        )
+        title = html.escape(self.tr("Getting your evidence out of an app: step by step"))
+        intro = html.escape(
+            self.tr(
+                "How to make, in each app, the export that Evidence Kit reads, and how to take a screenshot "
+                "the police can use."
+            )
+        )
+        return f"<h3>{title}</h3><p>{intro}</p><ul>{links}</ul>"
 
     def help_html(self) -> str:
         sections: list[tuple[str, list[str]]] = [
@@ -157,7 +222,7 @@ class HelpDialog(QDialog):
                 ],
             ),
         ]
-        parts = []
+        parts = [self.guides_html()]
         for title, paragraphs in sections:
             parts.append(f"<h3>{html.escape(title)}</h3>")
             parts += [_p(text) for text in paragraphs]

@@ -9,6 +9,7 @@ to), and counted apart: it is neither added nor a failure.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
@@ -75,6 +76,7 @@ class ImportReportDialog(QDialog):
         self.tree.setColumnWidth(0, 300)
         self.tree.setProperty("evidenceContent", True)
         self.tree.setUniformRowHeights(True)
+        self.technical: list[QTreeWidgetItem] = []
         items = [self._item(result) for result in results]
         if cancelled and not_reached:
             extra = QTreeWidgetItem(
@@ -83,7 +85,15 @@ class ImportReportDialog(QDialog):
             items.append(extra)
         self.tree.addTopLevelItems(items)
         self.tree.expandAll()
+        for folded in self.technical:
+            folded.setExpanded(False)
         layout.addWidget(self.tree, 1)
+        # A file read as a plain file is often an export made the wrong way: say how to make it.
+        guides = html.escape(self.tr("How to make the exports Evidence Kit reads"))
+        self.guides_link = QLabel(f"<a href='guides:'>{guides}</a>", self)
+        self.guides_link.setOpenExternalLinks(False)
+        self.guides_link.linkActivated.connect(lambda _url: self.open_guides())
+        layout.addWidget(self.guides_link)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
         buttons.accepted.connect(self.accept)
@@ -91,8 +101,11 @@ class ImportReportDialog(QDialog):
         self.results = tuple(results)
 
     def _item(self, result: AddResult) -> QTreeWidgetItem:
+        details: list[str] = []
         if result.error is not None:
-            reason = texts.core_text(result.error, result.error_params)
+            reason, detail = texts.plain_text(result.error, result.error_params)
+            if detail:
+                details.append(detail)
             if result.skipped:
                 outcome = self.tr("skipped: {reason}").format(reason=reason)
             else:
@@ -112,11 +125,30 @@ class ImportReportDialog(QDialog):
         item.setToolTip(0, result.path)
         item.setToolTip(1, outcome)
         for warning in result.warnings:
-            text = texts.warning_text(warning)
+            text, detail = texts.plain_text(warning.message, warning.params)
             child = QTreeWidgetItem(["", "⚠ " + text])
             child.setToolTip(1, text)
             item.addChild(child)
+            if detail:
+                details.append(detail)
+        if details:
+            # What a library said ("Error -3 while decompressing data") is for an expert: it waits
+            # under Details, folded, and the sentence above says what it means.
+            folded = QTreeWidgetItem(["", self.tr("Details (technical)")])
+            for detail in details:
+                line = QTreeWidgetItem(["", detail])
+                line.setToolTip(1, detail)
+                folded.addChild(line)
+            item.addChild(folded)
+            self.technical.append(folded)
         return item
+
+    def open_guides(self) -> None:
+        from evidence_kit.ui.views.help import HelpDialog
+
+        parent = self.parentWidget()
+        self.help_dialog = HelpDialog(parent.window() if parent is not None else None)
+        self.help_dialog.show()
 
     def outcome_texts(self) -> list[tuple[str, str]]:
         found = []

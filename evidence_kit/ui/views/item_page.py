@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,7 @@ from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_table import ItemTableModel
+from evidence_kit.ui.views.find_bar import FindBar
 from evidence_kit.ui.views.image_viewer import ImageViewer
 from evidence_kit.ui.views.message_views import ChatView, EmailView
 from evidence_kit.ui.views.side_panel import SidePanel
@@ -65,6 +67,9 @@ class ItemPage(QWidget):
         bar.addWidget(self.title, 1)
         bar.addWidget(self.save_copy_button)
         layout.addLayout(bar)
+        self.search_words = ""
+        self.find_bar = FindBar(self)
+        layout.addWidget(self.find_bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.viewers = QStackedWidget(self.splitter)
@@ -103,8 +108,11 @@ class ItemPage(QWidget):
 
     # ----------------------------------------------------------------- loading
 
-    def open(self, item_id: int) -> None:
+    def open(self, item_id: int, search: str = "") -> None:
+        """Load an item; with `search`, open it at the first match and mark every match."""
         self.flush_edits()
+        self.find_bar.clear()
+        self.search_words = search.strip()
         self.item_id = item_id
         self.detail = None
         self.title.setText("")
@@ -156,7 +164,17 @@ class ItemPage(QWidget):
                 )
             )
             self.viewers.setCurrentWidget(self.no_preview)
+        self._show_search()
         self.item_loaded.emit(summary.id)
+
+    def _show_search(self) -> None:
+        """The list's search words, found and marked in the text now shown."""
+        shown = self.viewers.currentWidget()
+        if not self.search_words or not isinstance(shown, QTextEdit | QPlainTextEdit):
+            return
+        if shown is self.chat_view:
+            self.chat_view.show_match(self.search_words)
+        self.find_bar.search(shown, self.search_words)
 
     # ----------------------------------------------------------------- editing
 
@@ -197,6 +215,8 @@ class ItemPage(QWidget):
                 )
 
     def clear_content(self) -> None:
+        self.find_bar.clear()
+        self.search_words = ""
         self.detail = None
         self.item_id = None
         self.title.clear()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import html
-import zlib
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QTextDocument
@@ -20,8 +19,10 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from evidence_kit.domain import Conversation, Message, MessageKind, call_facts, is_own, own_identifier
 from evidence_kit.ui import texts
+from evidence_kit.ui.models.rows import fold
 from evidence_kit.ui.qt_compat import no_value
-from evidence_kit.ui.widgets.colours import SENDER_SHADES, TextColours, hex_colour
+from evidence_kit.ui.widgets.colours import TextColours, hex_colour
+from evidence_kit.ui.widgets.sender_colours import SenderShades
 
 PAGE = 1500
 
@@ -30,8 +31,9 @@ def _text(value: str) -> str:
     return html.escape(value).replace("\n", "<br>")
 
 
-def _colour(name: str) -> int:
-    return zlib.crc32(name.encode("utf-8", "replace")) % len(SENDER_SHADES)
+def _outgoing(message: Message) -> bool:
+    """A message the vault's owner sent (where the export says so): drawn on the right."""
+    return ("direction", "outgoing") in message.extra
 
 
 def _style(colour: QColor) -> str:
@@ -91,6 +93,7 @@ class ChatView(_Browser):
         self._missing: frozenset[str] = frozenset()
         self._thumbnails: dict[int, QImage] = {}
         self._shown = 0
+        self.shades = SenderShades()
 
     def set_conversation(
         self,
@@ -103,8 +106,24 @@ class ChatView(_Browser):
         self._links = links
         self._missing = frozenset(missing)
         self._thumbnails = thumbnails
+        self.shades = SenderShades()
         self._shown = min(PAGE, len(conversation.messages))
         self._render()
+
+    def show_match(self, words: str) -> bool:
+        """Make sure the first message holding every search word is drawn; False if none does."""
+        conversation = self._conversation
+        wanted = fold(words).split()
+        if conversation is None or not wanted:
+            return False
+        for position, message in enumerate(conversation.messages):
+            haystack = fold(f"{message.sender or ''} {message.text}")
+            if all(word in haystack for word in wanted):
+                if position >= self._shown:
+                    self._shown = min(position + PAGE // 2, len(conversation.messages))
+                    self._render()
+                return True
+        return False
 
     def show_more(self) -> None:
         if self._conversation is not None:
@@ -142,7 +161,7 @@ class ChatView(_Browser):
         if remaining > 0:
             parts.append(
                 f"<p align='center'><a href='more:' style='{_style(colours.link)}'>"
-                + _text(self.tr("Show more messages ({count} not shown yet)").format(count=remaining))
+                + _text(self.tr("Show more messages (%n not shown yet)", "", remaining))
                 + "</a></p>"
             )
         position = self.verticalScrollBar().value()
@@ -164,7 +183,7 @@ class ChatView(_Browser):
         sender = (
             self._own_label(message) or message.sender or message.sender_id or self.tr("(unknown sender)")
         )
-        background, sender_colour = self.colours.bubble(_colour(sender))
+        background, sender_colour = self.colours.bubble(self.shades.shade(sender))
         colours = self.colours.on(background)
         marks = []
         if message.edited:
@@ -189,8 +208,10 @@ class ChatView(_Browser):
         if marks:
             marked = _text(" · ".join(marks))
             head += f"&nbsp;&nbsp;<span style='{_style(colours.warning)}'>{marked}</span>"
+        side = "right" if _outgoing(message) else "left"
         return (
-            f"<table width='85%' cellpadding='6' style='background-color:{hex_colour(background)};"
+            f"<table width='85%' align='{side}' cellpadding='6'"
+            f" style='background-color:{hex_colour(background)};"
             f" margin-top:4px; margin-bottom:4px'><tr><td style='{_style(colours.text)}'>"
             f"{head}<br>{body}</td></tr></table>"
         )

@@ -56,7 +56,7 @@ class ProgressDialog(QDialog):
             self.bar.setRange(0, info.total_files)
             self.bar.setValue(info.done_files)
             self.files.setText(
-                self.tr("{done} of {total} files").format(done=info.done_files, total=info.total_files)
+                self.tr("{done} of %n file(s)", "", info.total_files).format(done=info.done_files)
             )
         if info.total_bytes:
             self.bytes.setText(

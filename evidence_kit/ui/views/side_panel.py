@@ -166,7 +166,7 @@ class SidePanel(QTabWidget):
             (self.tr("Date (as shown)"), _esc(self._shown_date(summary))),
             (self.tr("Recognised as"), _esc(texts.format_name(detail.import_report.get("recognised_as")))),
             (self.tr("Size"), _esc(texts.size_text(summary.size))),
-            (self.tr("Type"), _esc(summary.media_type or "")),
+            (self.tr("Type"), _esc(texts.media_type_text(summary.media_type))),
             (
                 self.tr("SHA-256"),
                 f"<code>{_esc(summary.sha256)}</code> "

@@ -23,6 +23,7 @@ from evidence_kit.ui.models.rows import ItemRow
 from evidence_kit.ui.views.evidence_list import EvidenceList
 from evidence_kit.ui.views.import_report import ImportReportDialog
 from evidence_kit.ui.views.item_page import ItemPage
+from evidence_kit.ui.views.paste_router import PasteRouter
 from evidence_kit.ui.views.progress import ProgressDialog
 from evidence_kit.ui.workers import Job, JobKind
 
@@ -72,6 +73,7 @@ class Workspace(QWidget):
         self.progress: ProgressDialog | None = None
         self.report: ImportReportDialog | None = None
         self.loaded = False
+        self.paste_router = PasteRouter(self, self.paste)
         self.reload()
 
     # ----------------------------------------------------------------- the list
@@ -99,7 +101,8 @@ class Workspace(QWidget):
         if self.model.row_by_id(item_id) is None:
             return
         self.pages.setCurrentWidget(self.item_page)
-        self.item_page.open(item_id)
+        # An item found by a search opens at what was found (issue #15).
+        self.item_page.open(item_id, search=self.list.search.text())
 
     def show_list(self) -> None:
         self.item_page.flush_edits()
@@ -173,6 +176,14 @@ class Workspace(QWidget):
             if not image.isNull():
                 self.paste_image(image)
                 return True
+        if mime.hasText() and mime.text().strip():
+            self.status.emit(
+                self.tr(
+                    "The clipboard holds text, not a picture or files. To keep a message as evidence, "
+                    "take a screenshot of it (with the sender and the date visible) and paste that."
+                )
+            )
+            return False
         self.status.emit(self.tr("The clipboard holds no picture and no files to add."))
         return False
 
@@ -203,6 +214,7 @@ class Workspace(QWidget):
 
     def release(self) -> None:
         """The vault locked: forget every row, picture and text this page held."""
+        self.paste_router.remove()
         self.item_page.flush_edits()
         for dialog in (self.progress, self.report):
             if dialog is not None:

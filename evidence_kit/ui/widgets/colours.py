@@ -48,13 +48,19 @@ _TONES: dict[Tone, tuple[str, str]] = {
     Tone.WARNING: ("#7a4f12", "#f0c27a"),
 }
 # Chat senders: a dark shade for light palettes, a light shade of the same hue for dark ones.
+# Ten hues far apart on the colour wheel; a chat's senders get them in the order they first
+# speak (`widgets/sender_colours.py`), and only an eleventh sender gets a hue from a hash.
 SENDER_SHADES: tuple[tuple[str, str], ...] = (
-    ("#2f5f8f", "#9cc4f0"),
-    ("#8a3b12", "#f2a67e"),
-    ("#2f6e4a", "#8ed3a9"),
-    ("#6b3f8f", "#c9a8f0"),
-    ("#8f2f5f", "#f29cc6"),
-    ("#5a651a", "#ccd67c"),
+    ("#2f5f8f", "#9cc4f0"),  # blue
+    ("#8a3b12", "#f2a67e"),  # rust
+    ("#2f6e4a", "#8ed3a9"),  # green
+    ("#6b3f8f", "#c9a8f0"),  # violet
+    ("#8f2f5f", "#f29cc6"),  # magenta
+    ("#5a651a", "#ccd67c"),  # olive
+    ("#116b73", "#7fd6de"),  # teal
+    ("#a0281e", "#ff9f94"),  # red
+    ("#3d3fa3", "#aeb0ff"),  # indigo
+    ("#7a5a00", "#f0cc6e"),  # ochre
 )
 
 
@@ -153,9 +159,17 @@ class TextColours:
         )
 
     def bubble(self, shade: int) -> tuple[QColor, QColor]:
-        """(background, sender colour) of a chat bubble: a faint tint of the sender's hue."""
-        light, dark = SENDER_SHADES[shade % len(SENDER_SHADES)]
-        hue = QColor(dark if self.dark else light)
+        """(background, sender colour) of a chat bubble: a faint tint of the sender's hue.
+
+        `shade` below len(SENDER_SHADES) is one of the fixed hues; above it, a hue on the colour
+        wheel spread by the golden angle, so that even many senders stay apart.
+        """
+        if 0 <= shade < len(SENDER_SHADES):
+            light, dark = SENDER_SHADES[shade]
+            hue = QColor(dark if self.dark else light)
+        else:
+            degrees = int((shade * 137.508) % 360)
+            hue = QColor.fromHsl(degrees, 140, 190 if self.dark else 70)
         background = mix(self.base, hue, 0.16 if self.dark else 0.08)
         return background, readable(hue, background)
 

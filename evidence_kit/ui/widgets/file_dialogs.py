@@ -1,17 +1,43 @@
 """File dialogs that leave no trail of where the evidence is.
 
-Rule: we use Qt's own dialog (not the platform's, which may add the chosen file to the
-desktop's "recent files"), and after each use we remove the folder history Qt keeps in its
-`QtProject` settings, so no vault or evidence path stays in the user's configuration.
+Rule: the platform's own dialog is used only where it cannot add the chosen file to the
+desktop's "recent files"; elsewhere Qt's own dialog is used. After each use the folder history
+Qt keeps in its `QtProject` settings is removed, so no vault or evidence path stays in the
+user's configuration.
+
+Where the native dialog is safe (`native_allowed`):
+- macOS: the open/save panels do not add to "Recent Items" (only a document-based app that calls
+  `noteNewRecentDocument` does), so the native panel is used.
+- Windows: the common item dialog adds the choice to the shell's recent list and the
+  OpenSavePidlMRU registry key unless the program sets FOS_DONTADDTORECENT, which Qt does not
+  let an application set; Qt's own dialog is used.
+- Linux and the BSDs: the GTK file chooser (directly, or inside an xdg-desktop-portal) writes
+  what was chosen to ~/.local/share/recently-used.xbel, which we cannot switch off from here;
+  Qt's own dialog is used (`tests/ui/test_file_dialogs.py` checks that nothing is written there).
 """
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-OPTIONS = QFileDialog.Option.DontUseNativeDialog
 _QT_HISTORY_KEYS = ("FileDialog/history", "FileDialog/lastVisited")
+
+
+def native_allowed(platform: str | None = None) -> bool:
+    """Whether the platform's own file dialog keeps the chosen paths out of its recent list."""
+    return (platform or sys.platform) == "darwin"
+
+
+def options(platform: str | None = None) -> QFileDialog.Option:
+    if native_allowed(platform):
+        return QFileDialog.Option(0)
+    return QFileDialog.Option.DontUseNativeDialog
+
+
+OPTIONS = options()
 
 
 def scrub_qt_history() -> None:
