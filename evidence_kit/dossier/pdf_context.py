@@ -30,6 +30,8 @@ class ItemHead:
     withheld: bool
     content_time: Timestamp | None
     message_count: int = 0
+    trusted: bool = False  # a time-stamp authority vouches for a time of it
+    left_out: bool = False  # withheld, and its original is not in the package
     message_days: Counter[date] = field(default_factory=Counter)
     first_message: datetime | None = None
     last_message: datetime | None = None
@@ -71,6 +73,8 @@ def make_head(item: DossierItem) -> ItemHead:
         sha256=item.sha256,
         withheld=item.withheld,
         content_time=content,
+        trusted=item.trusted_time is not None,
+        left_out=item.withheld and not item.original_in_package,
     )
     # Only chats and SMS count as "chat messages"; an e-mail's body is one message of its own.
     if item.conversation is not None and item.kind in (ItemKind.CHAT, ItemKind.SMS):
