@@ -44,8 +44,8 @@ from evidence_kit.errors import (
 from evidence_kit.progress import CancelToken, ProgressCallback
 from evidence_kit.storage import item_reads, migrate
 from evidence_kit.storage.backup import make_backup
-from evidence_kit.storage.custody import EventType
-from evidence_kit.storage.database import VaultDatabase, read_custody_log
+from evidence_kit.storage.custody import EventType, SignedEvent
+from evidence_kit.storage.database import VaultDatabase, read_custody_log, read_signed_events
 from evidence_kit.storage.db_errors import is_disk_full
 from evidence_kit.storage.db_errors import translate_db_errors as _translate_db_errors
 from evidence_kit.storage.engine import CipherSettings, make_engine
@@ -222,6 +222,11 @@ class Vault(VaultDerivedReads, VaultTimestamps):
     def custody_log(self, item_id: int | None = None) -> list[CustodyEntry]:
         with self._db.read() as conn:
             return read_custody_log(conn, item_id)
+
+    def signed_custody_log(self) -> list[SignedEvent]:
+        """The whole custody log as signed (bodies, hashes, signatures), for a package to ship."""
+        with self._db.read() as conn:
+            return read_signed_events(conn)
 
     def public_key_pem(self) -> bytes:
         return self._public_key.public_bytes(

@@ -41,6 +41,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             date_from=args.date_from,
             date_to=args.date_to,
             withhold=args.withhold or [],
+            include_withheld=args.include_withheld,
             compiler=args.compiler or "",
             case_title=args.title,
             make_zip=args.zip,
@@ -59,6 +60,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             },
         )
     )
+    if args.withhold and not args.include_withheld:
+        out(
+            _(
+                "The originals of the withheld items are not in the package; the manifest keeps their "
+                "hash and the reason. Use --include-withheld to put them in."
+            )
+        )
     if result.zip_path is not None:
         out(fmt("Also as one file: {path}", {"path": printable(display_path(result.zip_path))}))
     if not result.signed.timestamped:

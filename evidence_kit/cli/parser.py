@@ -255,6 +255,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID,...",
         help=_("items (intimate images) whose content the PDF must not show"),
     )
+    export.add_argument(
+        "--include-withheld",
+        action="store_true",
+        help=_(
+            "also put the originals of --withhold items in the package (by default they are left out; "
+            "their hash and the reason stay in the manifest)"
+        ),
+    )
     export.add_argument("--compiler", help=_("who compiled the dossier (printed on the cover; may be empty)"))
     export.add_argument("--title", help=_("the case title on the cover (default: the vault's)"))
     export.add_argument("--zip", action="store_true", help=_("also write everything as one .zip file"))

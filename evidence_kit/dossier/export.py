@@ -6,7 +6,8 @@ signed with the vault's own PDF signing certificate and carries `manifest.json` 
 export is a custody event (which items, which language, the manifest hash). Item data is
 loaded lazily, one item at a time, so a vault of thousands of items exports in bounded memory.
 Withheld items (intimate images) never have their pixels or transcript in the PDF; their
-originals are still in the package, where the hash proves them.
+originals are left out of the package unless the user asks to include them; the manifest keeps
+their hash, size and the reason, so the police can ask for them through the proper channel.
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ from evidence_kit.dossier.package import (
 from evidence_kit.dossier.pdf import render_dossier
 from evidence_kit.dossier.picture import TextExcerpt, is_text_file, pdf_picture, text_excerpt
 from evidence_kit.dossier.signing import SignOutcome
+from evidence_kit.dossier.texts import plain_type, platform_name
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.i18n import _, fmt
 from evidence_kit.progress import CancelToken, ProgressCallback
-from evidence_kit.storage.custody import EventType
+from evidence_kit.storage.custody import EventType, SignedEvent
 from evidence_kit.storage.derived_kinds import (
     DERIVED_CONVERSATION,
     DERIVED_IMAGE_INFO,
@@ -162,12 +164,19 @@ class _Describer:
         lang: Language,
         withhold: frozenset[int],
         seal_broken: frozenset[int] = frozenset(),
+        include_withheld: bool = False,
     ) -> None:
         self.vault = vault
+        self.include_withheld = include_withheld
         self.lang = lang
         self.withhold = withhold
         self.seal_broken = seal_broken  # item ids whose derived data no longer matches its seal
         self.trusted = _trusted_times(vault)
+        self.relations = _Relations(vault, ())
+
+    def set_items(self, items: Sequence[ItemSummary]) -> None:
+        """The exported items in dossier order: what parent, attachment and duplicate lines refer to."""
+        self.relations = _Relations(self.vault, items)
 
     @staticmethod
     def _item_warnings(
@@ -202,7 +211,7 @@ class _Describer:
         platform, sender, description = "", "", ""
         headers: tuple[tuple[str, str], ...] = ()
         if conversation is not None:
-            platform = conversation.platform
+            platform = platform_name(self.lang, conversation.platform) if conversation.platform else ""
             sender = _main_sender(conversation)
             count = len(conversation.messages)
             description = fmt("{count} messages", {"count": str(count)}, self.lang)
@@ -215,7 +224,7 @@ class _Describer:
             size = f"{info.get('width', '?')}×{info.get('height', '?')}"
             description = fmt("image, {size} pixels", {"size": size}, self.lang)
         else:
-            description = item.media_type or _("file", self.lang)
+            description = plain_type(self.lang, item.media_type) if item.media_type else _("file", self.lang)
         exif = tuple((str(k), str(v)) for k, v in info.get("exif", []))
         width, height = info.get("width"), info.get("height")
         return DossierItem(
@@ -233,6 +242,7 @@ class _Describer:
             note=item.note,
             category=item.category,
             withheld=withheld,
+            original_in_package=self.include_withheld or not withheld,
             thumbnail=thumbnail,
             picture=picture,
             text=text,
@@ -245,7 +255,59 @@ class _Describer:
             trusted_time=self.trusted.get(item.id),
             warnings=self._item_warnings(report, info, conversation),
             seal_broken=item.id in self.seal_broken,
+            **self.relations.of(item),
         )
+
+
+def _base_name(name: str) -> str:
+    return name.replace("\\", "/").rsplit("/", 1)[-1].casefold()
+
+
+class _Relations:
+    """Parent, attachment and duplicate links between the exported items (small maps, built once)."""
+
+    def __init__(self, vault: Vault, items: Sequence[ItemSummary]) -> None:
+        self.vault = vault
+        self.number = {item.id: number for number, item in enumerate(items, start=1)}
+        self.by_id = {item.id: item for item in items}
+        self.children: dict[int, list[tuple[str, int]]] = {}
+        self.same_hash: dict[str, list[tuple[int, str]]] = {}
+        for number, item in enumerate(items, start=1):
+            if item.parent_id is not None:
+                self.children.setdefault(item.parent_id, []).append((item.original_name, number))
+            self.same_hash.setdefault(item.sha256, []).append((number, item.original_name))
+        self._messages: dict[int, dict[str, tuple[datetime | None, str]]] = {}
+
+    def _attached_in(self, parent_id: int) -> dict[str, tuple[datetime | None, str]]:
+        """Attachment name -> (time, sender) of the parent's message that names it (read once)."""
+        if parent_id not in self._messages:
+            found: dict[str, tuple[datetime | None, str]] = {}
+            stored = self.vault.conversation(parent_id)
+            if stored is not None:
+                for message in stored.conversation.messages:
+                    for attachment in message.attachments:
+                        moment = message.sent_at if message.sent_at is not None else message.sent_at_utc
+                        sender = message.sender or message.sender_id or ""
+                        found.setdefault(_base_name(attachment.name), (moment, sender))
+            self._messages[parent_id] = found
+        return self._messages[parent_id]
+
+    def of(self, item: ItemSummary) -> dict[str, Any]:
+        links: dict[str, Any] = {}
+        number = self.number.get(item.id)
+        links["duplicates"] = tuple(
+            (other, name) for other, name in self.same_hash.get(item.sha256, ()) if other != number
+        )
+        links["attachment_items"] = tuple(self.children.get(item.id, ()))
+        if item.parent_id is not None:
+            parent = self.by_id.get(item.parent_id)
+            links["parent_vault_id"] = item.parent_id
+            if parent is not None:
+                links["parent_number"] = self.number[parent.id]
+                links["parent_name"] = parent.original_name
+                if parent.kind in (ItemKind.CHAT, ItemKind.EMAIL, ItemKind.SMS):
+                    links["parent_message"] = self._attached_in(parent.id).get(_base_name(item.original_name))
+        return links
 
 
 def _unique(warnings: Sequence[ParseWarning], shown: Sequence[ParseWarning]) -> tuple[ParseWarning, ...]:
@@ -296,12 +358,15 @@ def _event_summary(data: tuple[tuple[str, str], ...]) -> str:
     return " · ".join(parts)
 
 
-def custody_rows(vault: Vault) -> list[CustodyEventRow]:
+def custody_rows(vault: Vault, signed: Sequence[SignedEvent] | None = None) -> list[CustodyEventRow]:
+    """The appendix's rows; with `signed` (the same log, as shipped), only the events it holds."""
+    last = signed[-1].seq if signed else None
     return [
         CustodyEventRow(
             seq=e.seq, at=e.at_utc, event_type=e.event_type, summary=_event_summary(e.data), hash=e.hash
         )
         for e in vault.custody_log()
+        if last is None or e.seq <= last
     ]
 
 
@@ -369,6 +434,7 @@ def export_dossier(
     date_from: date | None = None,
     date_to: date | None = None,
     withhold: Sequence[int] = (),
+    include_withheld: bool = False,
     compiler: str = "",
     case_title: str | None = None,
     make_zip: bool = False,
@@ -376,7 +442,11 @@ def export_dossier(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> ExportResult:
-    """Write dossier.pdf, originals/, manifest, signatures, SHA256SUMS and VERIFY.txt into `out_dir`."""
+    """Write dossier.pdf, originals/, manifest, signatures, SHA256SUMS and VERIFY.txt into `out_dir`.
+
+    The originals of `withhold` items are left out of the package unless `include_withheld`;
+    the manifest keeps their hash, size and the reason either way.
+    """
     items = select_items(vault, item_ids=item_ids, date_from=date_from, date_to=date_to)
     unknown = sorted(set(withhold) - {item.id for item in items})
     if unknown:
@@ -391,11 +461,14 @@ def export_dossier(
     # match the seal of its import is marked on its page, on the cover and in the manifest.
     seals = vault.seal_states([item.id for item in items])
     broken = frozenset(item_id for item_id, state in seals.items() if state.broken)
-    describer = _Describer(vault, lang, frozenset(withhold), broken)
-    events = custody_rows(vault)
+    describer = _Describer(vault, lang, frozenset(withhold), broken, include_withheld)
+    describer.set_items(items)
+    tokens = package_tokens(vault, [item.id for item in items])
+    # One reading of the log: the package ships it whole (custody_log.jsonl), the appendix lists it.
+    signed_events = vault.signed_custody_log()
+    events = custody_rows(vault, signed_events)
     # The head the cover prints and the manifest records, for a later `verify --against`.
     head_seq, head = (events[-1].seq, events[-1].hash) if events else (0, vault.custody_head())
-    days = [d for d in (content_day(i) for i in items) if d is not None]
 
     def render(manifest_sha256: str) -> bytes:
         info = DossierInfo(
@@ -409,8 +482,11 @@ def export_dossier(
             manifest_sha256=manifest_sha256,
             custody_head_hash=head,
             custody_head_seq=head_seq,
-            period_from=date_from or (min(days) if days else None),
-            period_to=date_to or (max(days) if days else None),
+            timestamp_tokens=len(tokens),
+            # Without a chosen period the cover takes the span the content's dates show
+            # (pdf_front.split_period), never the storage clock, and names the outliers.
+            period_from=date_from,
+            period_to=date_to,
             seal_broken_items=tuple(n for n, item in enumerate(items, start=1) if item.id in broken),
         )
         buffer = io.BytesIO()
@@ -442,6 +518,7 @@ def export_dossier(
                 times=item.times,
                 message_count=messages if isinstance(messages, int) else None,
                 withheld=item.id in withhold,
+                left_out=item.id in withhold and not include_withheld,
                 seal=seals.get(item.id),
             )
         )
@@ -464,9 +541,10 @@ def export_dossier(
             custody_head_hash=head,
             custody_head_seq=head_seq,
             keeper_roots=keeper_roots(vault),
+            custody_events=signed_events,
             items=package_items,
             signing_key=vault.signing_key(),
-            tokens=package_tokens(vault, [item.id for item in items]),
+            tokens=tokens,
             timestamp_url=timestamp_url,
             zip_path=zip_path,
             progress=progress,
@@ -474,7 +552,7 @@ def export_dossier(
             staging=staging,
             zip_staging=zip_staging,
         )
-    _record_export(vault, dossier_id, result, lang, items, withhold, signed)
+    _record_export(vault, dossier_id, result, lang, items, withhold, signed, include_withheld)
     vault.request_head_timestamp()  # anchor the log with the export in it, when a TSA answers
     return ExportResult(
         dossier_id=dossier_id,
@@ -494,6 +572,7 @@ def _record_export(
     items: Sequence[ItemSummary],
     withhold: Sequence[int],
     signed: SignOutcome,
+    include_withheld: bool,
 ) -> None:
     vault.record_event(
         EventType.EXPORTED,
@@ -501,6 +580,7 @@ def _record_export(
             "dossier": dossier_id,
             "items": [item.id for item in items],
             "withheld": sorted(withhold),
+            "withheld_originals_included": include_withheld,
             "language": lang,
             "manifest_sha256": result.manifest_sha256,
             "pdf_timestamped": signed.timestamped,

@@ -49,6 +49,8 @@ class DossierInfo:
     # The number of the custody log's last event at export time: with the hash, the head the
     # cover prints for `verify --against` (None: the cover shows the hash alone).
     custody_head_seq: int | None = None
+    # How many RFC 3161 tokens the package holds in timestamps/ (appendix B says how to check them).
+    timestamp_tokens: int = 0
 
     def __post_init__(self) -> None:
         _require_aware(self.exported_at, "DossierInfo.exported_at")
@@ -93,6 +95,7 @@ class DossierItem:
     note: str = ""  # the user's own note, printed as entered
     category: str = ""
     withheld: bool = False
+    original_in_package: bool = True  # False: a withheld original left out of the package
     thumbnail: bytes | None = None
     picture: bytes | None = None  # JPEG, at about the original's resolution (derived, never stored)
     text: TextExcerpt | None = None
@@ -104,6 +107,15 @@ class DossierItem:
     warnings: tuple[ParseWarning, ...] = ()
     # Its parsed content, times or facts no longer match the seal recorded at import.
     seal_broken: bool = False
+    # Relations: the item it was taken from (its dossier number, or its vault id when that item is
+    # not in the dossier), the message it was attached to (time, sender), the items taken from it
+    # by attachment name, and the other items of the dossier with the same SHA-256.
+    parent_number: int | None = None
+    parent_name: str = ""
+    parent_vault_id: int | None = None
+    parent_message: tuple[datetime | None, str] | None = None
+    attachment_items: tuple[tuple[str, int], ...] = ()
+    duplicates: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

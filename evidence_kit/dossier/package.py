@@ -11,6 +11,8 @@ checked, and so that every byte that matters is covered by the Ed25519 signature
                                  roots the vault's keeper added (keeper_root_*.pem)
     VERIFY.txt                   how to check all of it, in the dossier's language
     SHA256SUMS                   `sha256sum -c` input for originals/, paths relative to the package root
+    custody_log.jsonl            the custody log up to the recorded head, one signed event a line
+                                 (package_custody.py), so the chain can be walked without the vault
     manifest.json                canonical JSON (hashing.canonical_json) listing every item and every
                                  file above with its SHA-256 and size; NOT dossier.pdf, which carries
                                  the manifest's SHA-256 in its footer instead
@@ -51,12 +53,14 @@ from evidence_kit.domain import ItemKind, Timestamp
 from evidence_kit.errors import ExtractMismatchError, OutputExistsError, PartialInTheWayError
 from evidence_kit.hashing import read_chunks, sha256_hex
 from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
+from evidence_kit.storage.custody import SignedEvent
 from evidence_kit.storage.derived_seal import SealState
 from evidence_kit.storage.partials import partial_path
 from evidence_kit.storage.signing_identity import SigningIdentity
 from evidence_kit.timestamping.subjects import TokenSubject
 from evidence_kit.verify import texts as verify_texts
 from evidence_kit.verify.package_format import (
+    CUSTODY_LOG_NAME,
     INNER_SUMS_NAME,
     MANIFEST_NAME,
     ORIGINALS_DIR,
@@ -66,10 +70,13 @@ from evidence_kit.verify.package_format import (
     SUMS_NAME,
     TIMESTAMPS_DIR,
     VERIFY_NAME,
+    WITHHELD_REASON,
     is_sha256_hex,
     public_key_sha256,
 )
+from evidence_kit.verify.texts import WithheldFile
 
+from .package_custody import custody_log_bytes
 from .package_io import PackageWriteError, create_file, os_error, package_files, write_bytes, write_zip
 from .package_manifest import (
     DossierFacts,
@@ -124,7 +131,10 @@ class PackageItem:
     media_type: str | None = None
     times: tuple[Timestamp, ...] = ()
     message_count: int | None = None
-    withheld: bool = False  # shown as "content withheld" in the PDF; the original is still in the package
+    withheld: bool = False  # shown as "content withheld" in the PDF
+    # A withheld item whose original stays out of the package: only its name, hash, size and the
+    # reason are in the manifest, so the police can ask for it through the proper channel.
+    left_out: bool = False
     seal: SealState | None = None  # its derived-data seal: as recorded at import, and as found now
 
 
@@ -248,6 +258,7 @@ def write_package(
     pdf_certificate_sha256: str | None = None,
     custody_head_seq: int | None = None,
     keeper_roots: Sequence[KeeperRoot] = (),
+    custody_events: Sequence[SignedEvent] = (),
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     staging: Path | None = None,
@@ -285,8 +296,13 @@ def write_package(
             signing_key=signing_key,
             tokens=tokens,
             keeper_roots=keeper_roots,
+            custody_events=custody_events,
             pdf_certificate_sha256=pdf_certificate_sha256,
-            progress=_Progress(progress, len(items), sum(item.size for item in items)),
+            progress=_Progress(
+                progress,
+                sum(1 for item in items if not item.left_out),
+                sum(item.size for item in items if not item.left_out),
+            ),
             cancel=cancel,
         )
     except BaseException as exc:
@@ -305,6 +321,7 @@ def _write_staged(
     signing_key: Ed25519PrivateKey,
     tokens: Sequence[PackageToken],
     keeper_roots: Sequence[KeeperRoot],
+    custody_events: Sequence[SignedEvent],
     pdf_certificate_sha256: str | None,
     progress: _Progress,
     cancel: CancelToken | None,
@@ -314,16 +331,20 @@ def _write_staged(
     files_by_id: dict[int, str] = {}
     sums_lines: list[str] = []
     inner_sums_lines: list[str] = []  # the same hashes, for `sha256sum -c` run inside originals/
+    left_out: set[int] = set()
     for item in items:
         name = safe_file_name(item.original_name, item.number)
         relative = f"{ORIGINALS_DIR}/{name}"
-        _copy_original(item, root / ORIGINALS_DIR / name, out_dir, progress, cancel)
-        progress.done_files += 1
-        progress.report(name)
         files_by_id[item.item_id] = relative
         sha = item.sha256.lower()
-        sums_lines.append(f"{sha}  {relative}\n")
-        inner_sums_lines.append(f"{sha}  {name}\n")
+        if item.left_out:
+            left_out.add(item.item_id)
+        else:
+            _copy_original(item, root / ORIGINALS_DIR / name, out_dir, progress, cancel)
+            progress.done_files += 1
+            progress.report(name)
+            sums_lines.append(f"{sha}  {relative}\n")
+            inner_sums_lines.append(f"{sha}  {name}\n")
         item_entries.append(
             {
                 "number": item.number,
@@ -336,6 +357,8 @@ def _write_staged(
                 "media_type": item.media_type,
                 "message_count": item.message_count,
                 "withheld_in_pdf": item.withheld,
+                "original_in_package": not item.left_out,
+                **({"withheld_reason": WITHHELD_REASON} if item.withheld else {}),
                 "times": [time_entry(stamp) for stamp in item.times],
                 **(
                     {"derived_seal": {"recorded": item.seal.recorded, "found": item.seal.found}}
@@ -347,7 +370,7 @@ def _write_staged(
     if cancel is not None:
         cancel.check()
 
-    token_entries, commands, support = token_files(tokens, files_by_id)
+    token_entries, commands, support = token_files(tokens, files_by_id, left_out)
     root_entries, root_files = keeper_root_files(keeper_roots)
     support.update(root_files)
     if support:
@@ -356,13 +379,19 @@ def _write_staged(
         write_bytes(root / name, data)
     public_key = signing_key.public_key()
     key_sha256 = public_key_sha256(public_key)
-    example = files_by_id[items[0].item_id] if items else f"{ORIGINALS_DIR}/0001_{FALLBACK_STEM}"
+    shipped = [item for item in items if not item.left_out]
+    example = files_by_id[shipped[0].item_id] if shipped else f"{ORIGINALS_DIR}/0001_{FALLBACK_STEM}"
     verify_text = verify_texts.render_verify_txt(
         facts.lang,
         dossier_id=facts.dossier_id,
         export_time_utc=utc_text(facts.export_time),
         tool_version=facts.tool_version,
-        original_count=len(items),
+        original_count=len(shipped),
+        withheld=[
+            WithheldFile(files_by_id[item.item_id], item.sha256.lower(), not item.left_out)
+            for item in items
+            if item.withheld
+        ],
         example_file=example,
         public_key_sha256=key_sha256,
         pdf_certificate_sha256=pdf_certificate_sha256,
@@ -370,7 +399,11 @@ def _write_staged(
     ).encode("utf-8")
     sums = "".join(sums_lines).encode("utf-8")
     inner_sums = "".join(inner_sums_lines).encode("utf-8")
-    for name, data in ((VERIFY_NAME, verify_text), (SUMS_NAME, sums), (INNER_SUMS_NAME, inner_sums)):
+    written = [(VERIFY_NAME, verify_text), (SUMS_NAME, sums), (INNER_SUMS_NAME, inner_sums)]
+    if custody_events:
+        log = custody_log_bytes(custody_events, {item.item_id for item in items})
+        written.append((CUSTODY_LOG_NAME, log))
+    for name, data in written:
         write_bytes(root / name, data)
         support[name] = data
 
@@ -396,7 +429,7 @@ def _write_staged(
         manifest_sha256=sha256_hex(manifest),
         dossier_id=facts.dossier_id,
         export_time=facts.export_time,
-        original_files=tuple(files_by_id[item.item_id] for item in items),
+        original_files=tuple(files_by_id[item.item_id] for item in shipped),
     )
 
 
@@ -451,6 +484,7 @@ def export_package(
     tokens: Iterable[PackageToken] = (),
     custody_head_seq: int | None = None,
     keeper_roots: Sequence[KeeperRoot] = (),
+    custody_events: Sequence[SignedEvent] = (),
     timestamp_url: str | None = None,
     zip_path: Path | None = None,
     progress: ProgressCallback | None = None,
@@ -478,6 +512,7 @@ def export_package(
         pdf_certificate_sha256=pdf_identity.certificate_sha256,
         custody_head_seq=custody_head_seq,
         keeper_roots=keeper_roots,
+        custody_events=custody_events,
         progress=progress,
         cancel=cancel,
         staging=staging,

@@ -9,7 +9,7 @@ the tests run. Nothing here writes to disk: `token_files` says what to write.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -128,11 +128,12 @@ def token_openssl_commands(
 
 
 def token_files(
-    tokens: Sequence[PackageToken], files_by_id: Mapping[int, str]
+    tokens: Sequence[PackageToken], files_by_id: Mapping[int, str], left_out: Collection[int] = ()
 ) -> tuple[list[dict[str, Any]], list[TokenCommand], dict[str, bytes]]:
     """(manifest entries, VERIFY.txt commands, files for timestamps/ by package path) of the tokens.
 
-    The certificate files are deduplicated: tokens of one TSA share them.
+    The certificate files are deduplicated: tokens of one TSA share them. A token of an item whose
+    original is `left_out` is checked against its recorded SHA-256 (-digest), as the file is absent.
     """
     entries: list[dict[str, Any]] = []
     commands: list[TokenCommand] = []
@@ -149,7 +150,11 @@ def token_files(
             untrusted_file = f"{TIMESTAMPS_DIR}/chain_{sha256_hex(others_pem)[:16]}.pem"
             files[untrusted_file] = others_pem
         stamped = token.stamped_sha256.lower()
-        data_file = files_by_id[token.item_ids[0]] if token.subject is TokenSubject.ITEM else None
+        data_file = (
+            files_by_id[token.item_ids[0]]
+            if token.subject is TokenSubject.ITEM and token.item_ids[0] not in left_out
+            else None
+        )
         verify, show = token_openssl_commands(
             token_file,
             data_file=data_file,

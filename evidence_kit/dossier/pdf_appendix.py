@@ -97,7 +97,25 @@ def verification(context: Context) -> Iterator[Flowable]:
         "openssl pkeyutl -verify -pubin -inkey public_key.pem -rawin -in manifest.json -sigfile manifest.sig",
         styles.command,
     )
-    yield plain("4.\u00a0\u00a0" + context.t("verify.step_tool"), styles.step)
+    yield plain("4.\u00a0\u00a0" + context.t("verify.step_custody"), styles.step)
+    yield plain(
+        "python3 -c \"import json,hashlib,functools; …\"    (VERIFY.txt, 7)", styles.command
+    )
+    if context.info.timestamp_tokens:
+        yield plain("5.\u00a0\u00a0" + context.t("verify.step_tsa"), styles.step)
+        yield plain(
+            "openssl ts -verify -in timestamps/0001.tsr -digest SHA256 -CAfile timestamps/ca_….pem",
+            styles.command,
+        )
+        yield plain("openssl ts -reply -in timestamps/0001.tsr -text", styles.command)
+        yield plain(context.t("verify.step_tsa_windows"), styles.step_more)
+        yield plain("certutil -asn timestamps\\0001.tsr", styles.command)
+    else:
+        yield plain("5.\u00a0\u00a0" + context.t("verify.step_tsa_none"), styles.step)
+    yield plain("6.\u00a0\u00a0" + context.t("verify.step_pdf"), styles.step)
+    yield plain("pdfsig dossier.pdf", styles.command)
+    yield plain(context.t("verify.step_pdf_windows"), styles.step_more)
+    yield plain("7.\u00a0\u00a0" + context.t("verify.step_tool"), styles.step)
     yield plain(f"evidence-kit verify-package {context.t('verify.package')}", styles.command)
     yield Spacer(1, 6)
     yield plain(context.t("verify.limits"), styles.small)

@@ -35,6 +35,8 @@ class ItemHead:
     note: str = ""
     times: tuple[Timestamp, ...] = ()
     message_count: int = 0
+    trusted: bool = False  # a time-stamp authority vouches for a time of it
+    left_out: bool = False  # withheld, and its original is not in the package
     message_days: Counter[date] = field(default_factory=Counter)
     first_message: datetime | None = None
     last_message: datetime | None = None
@@ -93,6 +95,8 @@ def make_head(item: DossierItem) -> ItemHead:
         original_name=item.original_name,
         note=_short_note(item.note),
         times=item.times,
+        trusted=item.trusted_time is not None,
+        left_out=item.withheld and not item.original_in_package,
     )
     # Only chats and SMS count as "chat messages"; an e-mail's body is one message of its own.
     if item.conversation is not None and item.kind in (ItemKind.CHAT, ItemKind.SMS):

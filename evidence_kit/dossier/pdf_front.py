@@ -46,7 +46,7 @@ def cover(context: Context) -> Iterator[Flowable]:
     styles = context.styles
     lang = context.lang
     yield outline(context.t("title"), 0)
-    yield Spacer(1, 1.5 * cm)
+    yield Spacer(1, 0.6 * cm)
     yield plain(context.t("title"), styles.title)
     yield plain(context.t("subtitle"), styles.subtitle)
     yield Spacer(1, 0.8 * cm)
@@ -74,7 +74,7 @@ def cover(context: Context) -> Iterator[Flowable]:
             if info.compiler.strip()
             else plain(context.t("cover.compiler_blank"), styles.cell),
         ),
-        (context.t("cover.period"), plain(_period_text(context), styles.cell)),
+        (context.t("cover.period"), _period_cell(context)),
         (context.t("cover.exported"), plain(format_aware(lang, info.exported_at), styles.cell)),
         (context.t("cover.items"), [plain(line, styles.cell) for line in count_lines]),
         (context.t("cover.dossier_id"), paragraph(info.dossier_id, styles.mono)),
@@ -87,16 +87,18 @@ def cover(context: Context) -> Iterator[Flowable]:
         (context.t("cover.custody_head"), _head_cell(context)),
     ]
     yield kv_table(rows, 4.2 * cm, styles.cell_bold)
+    yield from _withheld_notes(context)
     if info.seal_broken_items:
         numbers = ", ".join(format_int(lang, n) for n in info.seal_broken_items)
         yield Spacer(1, 0.5 * cm)
         yield alert_box(context.t("cover.seal_broken", numbers=numbers), styles.base)
-    yield Spacer(1, 0.8 * cm)
+    yield Spacer(1, 0.4 * cm)
     statement = Table(
         [
             [plain(context.t("statement.title"), styles.h3)],
             [plain(context.t("statement.body"), styles.base)],
-            [plain(context.t("statement.times"), styles.small)],
+            [plain(context.t("statement.times", tsa=_tsa_summary(context)), styles.small)],
+            [plain(context.t("statement.signature"), styles.small)],
         ],
         colWidths=[FRAME_WIDTH],
         style=TableStyle(
@@ -127,21 +129,84 @@ def _head_cell(context: Context) -> list[Flowable]:
     ]
 
 
-def _period_text(context: Context) -> str:
-    info = context.info
+def _tsa_summary(context: Context) -> str:
+    trusted = sum(1 for head in context.heads if head.trusted)
+    if not trusted:
+        return context.t("statement.tsa_none")
     lang = context.lang
-    start, end = info.period_from, info.period_to
-    if start is None and end is None:
-        dates: list[date] = []
-        for head in context.heads:
-            day = head_date(head)
-            if day is not None:
-                dates.append(day)
-            if head.last_message is not None:
-                dates.append(head.last_message.date())
-        if not dates:
-            return context.t("cover.period_unknown")
-        start, end = min(dates), max(dates)
+    return context.t(
+        "statement.tsa_some", count=format_int(lang, trusted), total=format_int(lang, len(context.heads))
+    )
+
+
+def _withheld_notes(context: Context) -> Iterator[Flowable]:
+    lang = context.lang
+    for key, heads in (
+        ("cover.withheld_left_out", [h for h in context.heads if h.left_out]),
+        ("cover.withheld_included", [h for h in context.heads if h.withheld and not h.left_out]),
+    ):
+        if heads:
+            numbers = ", ".join(format_int(lang, h.number) for h in heads)
+            yield Spacer(1, 0.3 * cm)
+            yield plain(context.t(key, numbers=numbers), context.styles.small)
+
+
+OUTLIER_DAYS = 365  # an item dated more than a year from the case's middle is listed apart
+
+
+def split_period(heads: list[ItemHead]) -> tuple[date | None, date | None, list[tuple[int, date]]]:
+    """(first day, last day, outliers): the span of the dates the items' content shows.
+
+    Only content dates count (a chat's messages, an e-mail's Date, a photo's EXIF), never a
+    file's modification time or the storage clock. An item whose dates all lie more than
+    OUTLIER_DAYS from the median item date (one old photo in a case of last month) is left out of
+    the span and returned apart, as (number, its date), so the cover names it.
+    """
+    spans: list[tuple[int, date, date]] = []
+    for head in heads:
+        first = head_date(head)
+        if first is None:
+            continue
+        last = head.last_message.date() if head.last_message is not None else first
+        spans.append((head.number, first, last))
+    if not spans:
+        return None, None, []
+    middles = sorted(first + (last - first) / 2 for _n, first, last in spans)
+    median = middles[len(middles) // 2]
+    kept, outliers = [], []
+    for number, first, last in spans:
+        near = min(abs((first - median).days), abs((last - median).days))
+        if first <= median <= last or near <= OUTLIER_DAYS:
+            kept.append((first, last))
+        else:
+            outliers.append((number, first))
+    return min(f for f, _l in kept), max(last for _f, last in kept), outliers
+
+
+def _period_cell(context: Context) -> list[Flowable]:
+    """The period of the conversations and incidents, what it is based on, and the outliers."""
+    styles = context.styles
+    lang = context.lang
+    info = context.info
+    if info.period_from is not None or info.period_to is not None:
+        return [plain(_period_text(context, info.period_from, info.period_to), styles.cell)]
+    start, end, outliers = split_period(context.heads)
+    if start is None:
+        return [plain(context.t("cover.period_unknown"), styles.cell)]
+    cells: list[Flowable] = [
+        plain(_period_text(context, start, end), styles.cell),
+        plain(context.t("cover.period_basis"), styles.small),
+    ]
+    if outliers:
+        items = ", ".join(
+            context.t("cover.period_outlier", number=n, date=format_date(lang, day)) for n, day in outliers
+        )
+        cells.append(plain(context.t("cover.period_outliers", items=items), styles.cell))
+    return cells
+
+
+def _period_text(context: Context, start: date | None, end: date | None) -> str:
+    lang = context.lang
     none = context.t("none")
     return context.t(
         "cover.period_range",

@@ -49,6 +49,7 @@ from evidence_kit.dossier.texts import (
     format_size,
     format_utc,
     has_text,
+    plain_type,
 )
 
 TEXT_BLOCK_LINES = 20
@@ -75,7 +76,7 @@ def item_section(context: Context, item: DossierItem, *, first: bool) -> Iterato
         yield alert_box(context.t("item.seal_broken"), styles.base)
         yield Spacer(1, 6)
     if item.withheld:
-        yield from _withheld_box(context)
+        yield from _withheld_box(context, item.original_in_package)
     elif item.picture is not None or item.thumbnail is not None:
         yield from _preview(context, item)
     elif item.kind is ItemKind.IMAGE:
@@ -131,17 +132,20 @@ def _text_file(context: Context, excerpt: TextExcerpt, size: int) -> Iterator[Fl
 
 def _format_warning(context: Context, warning: ParseWarning) -> str:
     template = context.translate(warning.message)
+    # A value from a fixed vocabulary ("day/month/year") is translated too; any other stays as is.
+    params = {key: context.translate(value) for key, value in warning.params}
     try:
-        return template.format(**dict(warning.params))
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
         # A translation with a broken placeholder must not lose the warning: show the English.
         return warning.format()
 
 
-def _withheld_box(context: Context) -> Iterator[Flowable]:
+def _withheld_box(context: Context, in_package: bool) -> Iterator[Flowable]:
     styles = context.styles
+    suffix = "" if in_package else "_left_out"
     yield Table(
-        [[plain(context.t("item.withheld_box"), styles.withheld)]],
+        [[plain(context.t("item.withheld_box" + suffix), styles.withheld)]],
         colWidths=[FRAME_WIDTH],
         rowHeights=[4 * cm],
         style=TableStyle(
@@ -153,7 +157,7 @@ def _withheld_box(context: Context) -> Iterator[Flowable]:
         ),
     )
     yield Spacer(1, 4)
-    yield plain(context.t("item.withheld_explain"), styles.small)
+    yield plain(context.t("item.withheld_explain" + suffix), styles.small)
 
 
 def _preview(context: Context, item: DossierItem) -> Iterator[Flowable]:
@@ -238,7 +242,7 @@ def _metadata(context: Context, item: DossierItem) -> Iterator[Flowable]:
         ),
         (
             context.t("meta.type"),
-            paragraph(item.media_type, styles.cell)
+            [plain(plain_type(lang, item.media_type), styles.cell), paragraph(item.media_type, styles.grey)]
             if item.media_type
             else plain(context.t("meta.type_unknown"), styles.cell),
         ),
@@ -258,11 +262,13 @@ def _metadata(context: Context, item: DossierItem) -> Iterator[Flowable]:
             "meta.image_size_value", width=format_int(lang, width), height=format_int(lang, height)
         )
         rows.append((context.t("meta.image_size"), plain(text, styles.cell)))
+    rows.extend(_relations(context, item))
     times = sorted(item.times, key=lambda s: _SOURCE_ORDER.index(s.source))
     time_cells: list[Flowable] = []
     for stamp in times:
         time_cells.append(plain(context.t("source." + stamp.source.value), styles.cell_bold))
         time_cells.append(plain(_format_timestamp(context, stamp), styles.cell))
+        time_cells.append(plain(context.t("proof." + stamp.source.value), styles.grey))
     if not time_cells:
         time_cells.append(plain(context.t("meta.no_times"), styles.cell))
     rows.append((context.t("meta.times"), time_cells))
@@ -272,10 +278,57 @@ def _metadata(context: Context, item: DossierItem) -> Iterator[Flowable]:
             time=f"{format_utc(lang, item.trusted_time.gen_time)} UTC",
             tsa=displayed_text(item.trusted_time.tsa_name),
         )
-        rows.append((context.t("meta.trusted_time"), paragraph(trusted, styles.cell)))
+        rows.append(
+            (
+                context.t("meta.trusted_time"),
+                [paragraph(trusted, styles.cell), plain(context.t("meta.trusted_time_proves"), styles.grey)],
+            )
+        )
     else:
         rows.append((context.t("meta.trusted_time"), plain(context.t("meta.not_timestamped"), styles.cell)))
     yield kv_table(rows, 3.6 * cm, styles.cell_bold)
+
+
+def _relations(context: Context, item: DossierItem) -> Iterator[tuple[str, Flowable | list[Flowable]]]:
+    """Where the item came from, what was taken from it, and the items with the same SHA-256."""
+    styles = context.styles
+    if item.parent_number is not None:
+        cells = [
+            paragraph(
+                context.t("meta.parent_item", number=item.parent_number, name=item.parent_name), styles.cell
+            )
+        ]
+        if item.parent_message is not None:
+            moment, sender = item.parent_message
+            when = (
+                format_datetime(context.lang, moment, seconds=False) if moment else context.t("msg.no_time")
+            )
+            text = context.t(
+                "meta.parent_message", time=when, sender=sender or context.t("msg.unknown_sender")
+            )
+            cells.append(paragraph(text, styles.cell))
+        yield context.t("meta.parent"), cells
+    elif item.parent_vault_id is not None:
+        yield (
+            context.t("meta.parent"),
+            plain(context.t("meta.parent_outside", id=item.parent_vault_id), styles.cell),
+        )
+    if item.attachment_items:
+        yield (
+            context.t("meta.attachments"),
+            [
+                paragraph(context.t("meta.parent_item", number=n, name=name), styles.cell)
+                for name, n in item.attachment_items
+            ],
+        )
+    if item.duplicates:
+        yield (
+            context.t("meta.duplicates"),
+            [
+                paragraph(context.t("meta.duplicate_item", number=n, name=name), styles.cell)
+                for n, name in item.duplicates
+            ],
+        )
 
 
 def _pairs_table(context: Context, title_key: str, pairs: tuple[tuple[str, str], ...]) -> Iterator[Flowable]:
@@ -323,9 +376,10 @@ def _transcript(context: Context, item: DossierItem) -> Iterator[Flowable]:
     names = [n for n in names if n]
     if names:
         yield paragraph(context.t("transcript.participants", names=", ".join(names)), styles.small)
+    attached = {name.replace("\\", "/").rsplit("/", 1)[-1].casefold(): n for name, n in item.attachment_items}
     if item.kind is ItemKind.EMAIL and len(conversation.messages) == 1:
         # One e-mail: its sender and date are in the headers above; print just the body.
-        yield from _message(context, conversation.messages[0], None, header=False)
+        yield from _message(context, conversation.messages[0], None, header=False, attached=attached)
         return
     current_day: date | None = None
     undated_started = False
@@ -341,7 +395,7 @@ def _transcript(context: Context, item: DossierItem) -> Iterator[Flowable]:
             yield from heading(context.t("transcript.no_date"), styles.day, 2.5 * cm)
         if mailbox:
             yield from _mail_head(context, message, number, count)
-        yield from _message(context, message, moment)
+        yield from _message(context, message, moment, attached=attached)
 
 
 def _mail_head(context: Context, message: Message, number: int, count: int) -> Iterator[Flowable]:
@@ -376,7 +430,12 @@ def _field_label(context: Context, key: str) -> str:
 
 
 def _message(
-    context: Context, message: Message, moment: datetime | None, *, header: bool = True
+    context: Context,
+    message: Message,
+    moment: datetime | None,
+    *,
+    header: bool = True,
+    attached: dict[str, int] | None = None,
 ) -> Iterator[Flowable]:
     styles = context.styles
     if moment is None:
@@ -410,4 +469,9 @@ def _message(
     if message.media_omitted:
         yield plain(context.t("msg.media_omitted"), styles.msg_note)
     for attachment in message.attachments:
-        yield paragraph(context.t("msg.attachment", name=attachment.name), styles.msg_note)
+        number = (attached or {}).get(attachment.name.replace("\\", "/").rsplit("/", 1)[-1].casefold())
+        if number is None:
+            yield paragraph(context.t("msg.attachment", name=attachment.name), styles.msg_note)
+        else:
+            text = context.t("msg.attachment_item", name=attachment.name, number=number)
+            yield paragraph(text, styles.msg_note)

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from evidence_kit.dossier.chat_lines import CHAT_EN, CHAT_NL
 from evidence_kit.dossier.model import Language
+from evidence_kit.dossier.texts_claims import CLAIMS_EN, CLAIMS_NL, type_key
 from evidence_kit.dossier.texts_pages import PAGE_TEXTS_EN, PAGE_TEXTS_NL
 
 _EN: dict[str, str] = {
@@ -55,21 +56,6 @@ _EN: dict[str, str] = {
         "rely on the original file."
     ),
     "statement.title": "What this dossier proves, and what it does not",
-    "statement.body": (
-        "This dossier shows that the files in it have not changed since they were stored in the "
-        "evidence vault at the times shown. When each file was stored, its SHA-256 hash (a digital "
-        "fingerprint) was recorded, and every later action is recorded in the chain of custody log "
-        "in appendix A. The dossier does not prove that the content of the files is true or "
-        "complete, or that a message really comes from the person it appears to come from. That is "
-        "for the investigation to establish."
-    ),
-    "statement.times": (
-        "Each time is printed with its source. A time \u201cas shown in the content\u201d is what the "
-        "file itself claims (a chat line, a photo\u2019s EXIF data, an e-mail\u2019s Date header). The "
-        "time an item was stored comes from the clock of the computer that stored it. A trusted "
-        "timestamp from a time-stamp authority, where present, proves that the file existed at that "
-        "time."
-    ),
     "cover.how_to_read": (
         "Page 2 lists all items; the timeline shows them by date; then every item has its own "
         "section. The original files are in the package that came with this dossier, under the "
@@ -284,21 +270,6 @@ _NL: dict[str, str] = {
         "vastgelegd. Ga er niet van uit; ga uit van het originele bestand."
     ),
     "statement.title": "Wat dit dossier bewijst, en wat niet",
-    "statement.body": (
-        "Dit dossier toont aan dat de bestanden erin niet zijn veranderd sinds ze op de vermelde "
-        "tijdstippen in de bewijskluis zijn opgeslagen. Bij het opslaan is van elk bestand de "
-        "SHA-256-hashwaarde (een digitale vingerafdruk) vastgelegd, en elke latere handeling staat in "
-        "het logboek van de bewaarketen in bijlage A. Het dossier bewijst niet dat de inhoud van de "
-        "bestanden waar of volledig is, of dat een bericht echt afkomstig is van de persoon van wie "
-        "het lijkt te komen. Dat moet het onderzoek vaststellen."
-    ),
-    "statement.times": (
-        "Bij elke tijd staat de bron. Een tijd \u2018zoals getoond in de inhoud\u2019 is wat het "
-        "bestand zelf beweert (een chatregel, de EXIF-gegevens van een foto, de Date-regel van een "
-        "e-mail). Het tijdstip van opslaan komt van de klok van de computer waarop het stuk is "
-        "opgeslagen. Een vertrouwd tijdstempel van een tijdstempelautoriteit bewijst, waar "
-        "aanwezig, dat het bestand op dat moment bestond."
-    ),
     "cover.how_to_read": (
         "Pagina 2 geeft een overzicht van alle bewijsstukken; de tijdlijn zet ze op datum; daarna "
         "heeft elk stuk een eigen paragraaf. De originele bestanden zitten in het pakket bij dit "
@@ -473,8 +444,8 @@ _NL: dict[str, str] = {
 }
 
 TEXTS: dict[Language, dict[str, str]] = {
-    "en": {**_EN, **CHAT_EN, **PAGE_TEXTS_EN},
-    "nl": {**_NL, **CHAT_NL, **PAGE_TEXTS_NL},
+    "en": {**_EN, **CHAT_EN, **PAGE_TEXTS_EN, **CLAIMS_EN},
+    "nl": {**_NL, **CHAT_NL, **PAGE_TEXTS_NL, **CLAIMS_NL},
 }
 
 _MONTHS: dict[Language, tuple[str, ...]] = {
@@ -524,6 +495,32 @@ def t(lang: Language, key: str, **params: object) -> str:
 
 def has_text(lang: Language, key: str) -> bool:
     return key in TEXTS[lang]
+
+
+def plain_type(lang: Language, media_type: str) -> str:
+    """A MIME type in words ("PDF document"); the caller prints the value itself in small print."""
+    key, value = type_key(media_type)
+    return t(lang, key, format=value) if value else t(lang, key)
+
+
+def platform_name(lang: Language, platform: str) -> str:
+    """A platform as people write it: "WhatsApp", not the importer's "whatsapp"."""
+    key = "platform." + platform.lower()
+    if has_text(lang, key):
+        return t(lang, key)
+    return _PLATFORMS.get(platform.lower(), platform)
+
+
+_PLATFORMS = {
+    "whatsapp": "WhatsApp",
+    "telegram": "Telegram",
+    "signal": "Signal",
+    "discord": "Discord",
+    "instagram": "Instagram",
+    "facebook": "Facebook",
+    "messenger": "Messenger",
+    "meta": "Meta (Instagram/Facebook)",
+}
 
 
 # Dates and numbers -------------------------------------------------------------------------------

@@ -137,3 +137,9 @@ def read_custody_log(conn: Connection, item_id: int | None = None) -> list[Custo
             )
         )
     return entries
+
+
+def read_signed_events(conn: Connection) -> list[SignedEvent]:
+    """Every custody event as signed (body, hash, signature), in order: what a package ships."""
+    rows = conn.execute(select(CustodyEvent).order_by(CustodyEvent.seq))
+    return [SignedEvent(r.seq, r.event_type, r.at_utc, r.item_id, r.body, r.hash, r.signature) for r in rows]

@@ -16,6 +16,8 @@ What is checked, and where:
                        certificate the manifest records) and the manifest attached inside it
   package_tokens.py    each RFC 3161 token's stamped hash, and its signature against the TSA
                        certificates in the package
+  package_custody.py   custody_log.jsonl: every event's link, hash and signature, up to the
+                       head the manifest records
 Reading the folder or zip is package_source.py; the findings and the report are
 package_report.py. Trust in the self-made keys is reported as a note: they are the vault's own
 by design. A time-stamp whose authority's root only the package vouches for is a trust warning
@@ -32,6 +34,7 @@ from cryptography import x509
 
 from evidence_kit.hashing import sha256_hex
 from evidence_kit.verify.package_check import PackageCheck
+from evidence_kit.verify.package_custody import check_custody_log
 from evidence_kit.verify.package_files import check_extra, check_files
 from evidence_kit.verify.package_manifest import check_manifest
 from evidence_kit.verify.package_pdf import check_pdf
@@ -70,6 +73,7 @@ def verify_package(path: Path, *, trusted_roots: Sequence[x509.Certificate] = ()
         if manifest is not None:
             check_files(check, manifest)
             check_seals(check, manifest)
+            check_custody_log(check, manifest)
         check_pdf(check, manifest, manifest_bytes)
         if manifest is not None:
             check_tokens(check, manifest, trusted_roots)

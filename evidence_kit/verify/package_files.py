@@ -24,6 +24,21 @@ def check_files(check: PackageCheck, manifest: Manifest) -> None:
     """Every original and support file the manifest lists, then SHA256SUMS against the manifest."""
     for entry in manifest.items:
         check_file(check, entry)
+    for number, entry in manifest.left_out:
+        if entry.file in check.source.sizes:
+            check_file(check, entry)  # present after all: it must still be the original, or it is reported
+            continue
+        check.add(
+            entry.file,
+            CheckStatus.NOTICE,
+            "original_withheld",
+            "Item {number}: its original ({file}, SHA-256 {sha256}) was left out of this package on "
+            "purpose (intimate or sensitive content); ask for it through the proper channel and check "
+            "it against this SHA-256.",
+            number=number,
+            file=entry.file,
+            sha256=entry.sha256,
+        )
     for entry in manifest.support:
         check_file(check, entry)
     check_sums(check, manifest)

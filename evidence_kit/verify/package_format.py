@@ -30,7 +30,15 @@ ORIGINALS_DIR = "originals"
 # works too (both files are listed, with their hashes, in the signed manifest).
 INNER_SUMS_NAME = f"{ORIGINALS_DIR}/{SUMS_NAME}"
 TIMESTAMPS_DIR = "timestamps"
+# The whole custody log as JSON Lines, one signed event a line (dossier/package_custody.py writes
+# it, verify/package_custody.py walks its chain); listed among the manifest's support files.
+CUSTODY_LOG_NAME = "custody_log.jsonl"
 PDF_ATTACHMENT_NAME = MANIFEST_NAME  # the name manifest.json carries inside dossier.pdf
+# Why a withheld item's content is not shown (and, by default, its original not shipped): the
+# manifest's `withheld_reason`, in English, as data a reader's tool can match.
+WITHHELD_REASON = (
+    "intimate or sensitive content, withheld at the request of the person who compiled the dossier"
+)
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 

@@ -90,6 +90,10 @@ class Manifest:
     tokens: list[TokenEntry] = field(default_factory=list)
     seals: list[SealEntry] = field(default_factory=list)
     keeper_roots: list[KeeperRootEntry] = field(default_factory=list)
+    left_out: list[tuple[int, FileEntry]] = field(default_factory=list)  # (number, entry) not shipped
+    vault_id: str = ""
+    custody_head: str | None = None  # the last custody event's hash at export (custody_log_head)
+    custody_head_seq: int | None = None
 
 
 # ----------------------------------------------------------------------------- reading it
@@ -184,6 +188,11 @@ def parse_manifest(data: bytes) -> Manifest:
         if certificate is not None
         else None,
     )
+    manifest.vault_id = str(top.get("vault_id", ""))
+    if top.get("custody_log_head") is not None:
+        manifest.custody_head = _sha(top, "custody_log_head", "manifest")
+    if top.get("custody_log_head_seq") is not None:
+        manifest.custody_head_seq = int(_get(top, "custody_log_head_seq", int, "manifest"))
     seen: set[str] = {MANIFEST_NAME, SIGNATURE_NAME, PUBLIC_KEY_NAME, PDF_NAME}
     for index, item in enumerate(_get(top, "items", list, "manifest"), start=1):
         where = f"item {index}"
@@ -192,8 +201,12 @@ def parse_manifest(data: bytes) -> Manifest:
         if entry.file in seen or item_id in manifest.item_ids:
             raise ManifestError(f"{where}: its file or id appears twice")
         seen.add(entry.file)
-        manifest.items.append(entry)
         manifest.item_ids[int(item_id)] = entry
+        if item.get("original_in_package", True) is False:
+            # A withheld original left out on purpose: its hash and size stay, the file is absent.
+            manifest.left_out.append((int(_get(item, "number", int, where)), entry))
+        else:
+            manifest.items.append(entry)
         if "derived_seal" in item:
             seal = _get(item, "derived_seal", dict, where)
             recorded = _sha(seal, "recorded", where) if seal.get("recorded") is not None else None

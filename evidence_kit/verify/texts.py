@@ -37,6 +37,15 @@ class TokenCommand:
 
 
 @dataclass(frozen=True)
+class WithheldFile:
+    """A withheld item as VERIFY.txt names it: its (would-be) package path, hash, and whether it is there."""
+
+    file: str
+    sha256: str
+    in_package: bool
+
+
+@dataclass(frozen=True)
 class VerifyTxtTexts:
     body: str
     pdf_certificate: str
@@ -49,6 +58,8 @@ class VerifyTxtTexts:
     subject_item: str
     subject_custody: str
     subject_merkle: str
+    withheld_left_out: str = ""
+    withheld_included: str = ""
 
 
 _EN_BODY = """\
@@ -74,8 +85,9 @@ WHAT IS IN THIS PACKAGE
   SHA256SUMS      The SHA-256 hash of every file in originals/ (the same list is also in
                   originals/SHA256SUMS, for checking from inside that folder).
   timestamps/     RFC 3161 time-stamp tokens and the time-stamp authority's certificates (if any).
+  custody_log.jsonl  The vault's custody log, one signed event a line (see step 7).
   VERIFY.txt      This text.
-
+{withheld}
 Run every command below in a terminal opened in this folder (the folder that holds
 manifest.json).
 
@@ -135,6 +147,17 @@ manifest.json).
 
 6. CHECK THE TIME-STAMP TOKENS (RFC 3161)
 {tokens}
+
+7. CHECK THE CUSTODY LOG (Python 3; on Windows type py instead of python3)
+   custody_log.jsonl holds every event of the vault's custody log up to the export. Each
+   event's hash is SHA-256(previous hash || event), so this command walks the chain:
+     python3 -c "import json,hashlib,functools;print(functools.reduce(lambda p,e:e['hash'] if e['prev_hash']==p and (e['body'] is None or hashlib.sha256(bytes.fromhex(p)+e['body'].encode()).hexdigest()==e['hash']) else exit('BROKEN at event %d'%e['seq']),map(json.loads,open('custody_log.jsonl',encoding='utf-8')),'0'*64))"
+   It must print the last hash, and that must be the custody log head in manifest.json
+   ("custody_log_head") and on the cover of the PDF. Because the manifest is signed, a chain
+   that ends at that head is the log as it was at export. It prints "BROKEN at event N" when
+   an event was changed, removed, inserted or moved. Events about items that are not in this
+   package carry no content ("body": null); their place in the chain is still checked.
+   Evidence Kit (step 1) also checks each event's Ed25519 signature with public_key.pem.
 """
 
 _NL_BODY = """\
@@ -160,8 +183,9 @@ WAT ER IN DIT PAKKET ZIT
   SHA256SUMS      De SHA-256-hash van elk bestand in originals/ (dezelfde lijst staat ook in
                   originals/SHA256SUMS, om vanuit die map te controleren).
   timestamps/     RFC 3161-tijdstempels en de certificaten van de tijdstempelautoriteit (indien aanwezig).
+  custody_log.jsonl  Het logboek van de bewaarketen, één ondertekende gebeurtenis per regel (zie stap 7).
   VERIFY.txt      Deze tekst.
-
+{withheld}
 Voer elke opdracht hieronder uit in een terminal die in deze map is geopend (de map waarin
 manifest.json staat).
 
@@ -221,6 +245,20 @@ manifest.json staat).
 
 6. CONTROLEER DE TIJDSTEMPELS (RFC 3161)
 {tokens}
+
+7. CONTROLEER HET LOGBOEK VAN DE BEWAARKETEN (Python 3; typ op Windows py in plaats van python3)
+   custody_log.jsonl bevat elke gebeurtenis van het logboek van de kluis tot en met de export.
+   De hash van elke gebeurtenis is SHA-256(vorige hash || gebeurtenis); deze opdracht loopt
+   de keten na:
+     python3 -c "import json,hashlib,functools;print(functools.reduce(lambda p,e:e['hash'] if e['prev_hash']==p and (e['body'] is None or hashlib.sha256(bytes.fromhex(p)+e['body'].encode()).hexdigest()==e['hash']) else exit('BROKEN at event %d'%e['seq']),map(json.loads,open('custody_log.jsonl',encoding='utf-8')),'0'*64))"
+   Het moet de laatste hash tonen, en die moet gelijk zijn aan de laatste hash van het logboek
+   in manifest.json ("custody_log_head") en op het voorblad van de pdf. Omdat het manifest is
+   ondertekend, is een keten die bij die hash eindigt het logboek zoals het bij de export was.
+   Het toont "BROKEN at event N" (keten verbroken bij gebeurtenis N) als een gebeurtenis is
+   gewijzigd, verwijderd, tussengevoegd of verplaatst. Gebeurtenissen over stukken die niet in
+   dit pakket zitten, hebben geen inhoud ("body": null); hun plaats in de keten wordt wel
+   gecontroleerd. Bewijskluis (stap 1) controleert ook de Ed25519-handtekening van elke
+   gebeurtenis met public_key.pem.
 """
 
 _TEXTS: dict[str, VerifyTxtTexts] = {
@@ -243,6 +281,16 @@ _TEXTS: dict[str, VerifyTxtTexts] = {
         subject_item="{file}",
         subject_custody="the custody log head {sha256}",
         subject_merkle="the Merkle root {sha256} of {items}",
+        withheld_left_out="\nWITHHELD ORIGINAL, NOT IN THIS PACKAGE\n"
+        "  {file}\n    SHA-256 {sha256}\n"
+        "  Its content is not shown in the PDF (intimate or sensitive content) and, at the request of\n"
+        "  the person who compiled the dossier, the original file was left out of this package. The\n"
+        "  manifest keeps its hash, size and the reason; ask for the original through the proper\n"
+        "  channel, and check it against this SHA-256.\n",
+        withheld_included="\nWITHHELD FROM THE PDF, ORIGINAL IN THIS PACKAGE\n"
+        "  {file}\n    SHA-256 {sha256}\n"
+        "  Its content is not shown in the PDF (intimate or sensitive content); the original file is\n"
+        "  in this package. Handle it with care.\n",
     ),
     "nl": VerifyTxtTexts(
         body=_NL_BODY,
@@ -264,6 +312,16 @@ _TEXTS: dict[str, VerifyTxtTexts] = {
         subject_item="{file}",
         subject_custody="de kop van het bewaarlogboek {sha256}",
         subject_merkle="de Merkle-wortel {sha256} van {items}",
+        withheld_left_out="\nAFGESCHERMD ORIGINEEL, NIET IN DIT PAKKET\n"
+        "  {file}\n    SHA-256 {sha256}\n"
+        "  De inhoud staat niet in de pdf (intieme of gevoelige inhoud) en op verzoek van de\n"
+        "  samensteller van het dossier is het originele bestand niet in dit pakket opgenomen. Het\n"
+        "  manifest bewaart de hash, de grootte en de reden; vraag het origineel op via de daarvoor\n"
+        "  bestemde weg en controleer het met deze SHA-256.\n",
+        withheld_included="\nNIET AFGEBEELD IN DE PDF, ORIGINEEL WEL IN DIT PAKKET\n"
+        "  {file}\n    SHA-256 {sha256}\n"
+        "  De inhoud staat niet in de pdf (intieme of gevoelige inhoud); het originele bestand zit\n"
+        "  wel in dit pakket. Ga er zorgvuldig mee om.\n",
     ),
 }
 
@@ -275,6 +333,8 @@ def texts_for(lang: str) -> VerifyTxtTexts:
 def describe_subject(texts: VerifyTxtTexts, command: TokenCommand) -> str:
     if command.data_file is not None:
         return texts.subject_item.format(file=command.data_file)
+    if command.subject == TokenSubject.ITEM and command.item_files:  # its original is left out
+        return texts.subject_item.format(file=command.item_files[0])
     if command.subject == TokenSubject.CUSTODY_HEAD:
         return texts.subject_custody.format(sha256=command.stamped_sha256)
     items = ", ".join(command.item_files)
@@ -292,9 +352,16 @@ def render_verify_txt(
     public_key_sha256: str,
     pdf_certificate_sha256: str | None,
     token_commands: Sequence[TokenCommand],
+    withheld: Sequence[WithheldFile] = (),
 ) -> str:
     """The whole VERIFY.txt, with CRLF line ends."""
     texts = texts_for(lang)
+    withheld_text = "".join(
+        (texts.withheld_included if entry.in_package else texts.withheld_left_out).format(
+            file=entry.file, sha256=entry.sha256
+        )
+        for entry in withheld
+    )
     if pdf_certificate_sha256:
         pdf_certificate = texts.pdf_certificate.format(pdf_certificate_sha256=pdf_certificate_sha256)
     else:
@@ -326,6 +393,7 @@ def render_verify_txt(
         public_key_sha256=public_key_sha256,
         pdf_certificate=pdf_certificate,
         tokens=tokens,
+        withheld=withheld_text,
     )
     return text.replace("\r\n", "\n").replace("\n", NEWLINE)
 
@@ -365,6 +433,29 @@ REPORT_NL: dict[str, str] = {
     "{count} items were imported by a version of Evidence Kit that did not yet seal parsed "
     "content; only their original files can be checked.": "{count} bewijsstukken zijn geïmporteerd door een versie van Bewijskluis die uitgelezen inhoud "
     "nog niet verzegelde; alleen hun originele bestanden zijn te controleren.",
+    # custody log
+    "This package has no custody log file (it was made by an older version); the log is "
+    "printed in appendix A of the PDF only.": "Dit pakket heeft geen bestand met het logboek van de bewaarketen (het is met een oudere "
+    "versie gemaakt); het logboek staat alleen in bijlage A van de pdf.",
+    "Line {line} of the custody log is not a custody event.": "Regel {line} van het logboek van de bewaarketen is geen gebeurtenis.",
+    "Custody events {first} to {last} are missing from the log.": "Gebeurtenissen {first} tot en met {last} ontbreken in het logboek.",
+    "Custody event {seq} is out of order.": "Gebeurtenis {seq} staat niet op volgorde.",
+    "Custody event {seq} does not follow the event before it: an event was removed, "
+    "inserted or moved.": "Gebeurtenis {seq} sluit niet aan op de gebeurtenis ervoor: er is een gebeurtenis verwijderd, "
+    "tussengevoegd of verplaatst.",
+    "Custody event {seq} was changed: its hash does not follow from its content.": "Gebeurtenis {seq} is gewijzigd: de hash volgt niet uit de inhoud.",
+    "Custody event {seq} does not match its own content (number, type or vault).": "Gebeurtenis {seq} klopt niet met de eigen inhoud (nummer, soort of kluis).",
+    "Custody event {seq} does not carry a valid signature of this vault.": "Gebeurtenis {seq} draagt geen geldige handtekening van deze kluis.",
+    "The custody log ends at event {found}, not at the head the manifest records "
+    "(event {expected}): events were removed from its end or added to it.": "Het logboek eindigt bij gebeurtenis {found}, niet bij de laatste gebeurtenis die het manifest "
+    "vastlegt ({expected}): er zijn aan het eind gebeurtenissen verwijderd of toegevoegd.",
+    "{count} more problems in the custody log.": "Nog {count} problemen in het logboek van de bewaarketen.",
+    "The custody log's {count} events form an unbroken chain signed by the key in "
+    "public_key.pem, ending at the head the manifest records ({private} of them concern items "
+    "not in this package: their content is left out, their links and signatures were checked).": "De {count} gebeurtenissen van het logboek vormen een ononderbroken keten, ondertekend met de "
+    "sleutel in public_key.pem, tot en met de laatste gebeurtenis die het manifest vastlegt ({private} "
+    "ervan gaan over stukken die niet in dit pakket zitten: hun inhoud is weggelaten, hun schakels en "
+    "handtekeningen zijn gecontroleerd).",
     "Package: {path}": "Pakket: {path}",
     "Dossier: {dossier_id}": "Dossier: {dossier_id}",
     "SHA-256 of manifest.json (shown in the PDF footer): {sha256}": "SHA-256 van manifest.json (staat onderaan de pdf): {sha256}",
@@ -377,6 +468,11 @@ REPORT_NL: dict[str, str] = {
     # files
     "{file} matches its SHA-256 and size in the manifest.": "{file} komt overeen met zijn SHA-256 en grootte in het manifest.",
     "{file} is missing.": "{file} ontbreekt.",
+    "Item {number}: its original ({file}, SHA-256 {sha256}) was left out of this package on "
+    "purpose (intimate or sensitive content); ask for it through the proper channel and check "
+    "it against this SHA-256.": "Bewijsstuk {number}: het origineel ({file}, SHA-256 {sha256}) is met opzet niet in dit "
+    "pakket opgenomen (intieme of gevoelige inhoud); vraag het op via de daarvoor bestemde weg en "
+    "controleer het met deze SHA-256.",
     "{file} has been changed: its SHA-256 is {actual}, the manifest says {expected}.": "{file} is gewijzigd: de SHA-256 is {actual}, het manifest zegt {expected}.",
     "{file} has been changed: it is {actual} bytes, the manifest says {expected}.": "{file} is gewijzigd: het is {actual} bytes, het manifest zegt {expected}.",
     "{file} could not be read: {detail}": "{file} kon niet worden gelezen: {detail}",

@@ -865,8 +865,13 @@
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="117" />
-            <source>Tick images that must not be printed in the dossier. Their hash and details are still listed, and the original file is still in the package for the investigators.</source>
-            <translation>Vink beelden aan die niet in het dossier mogen worden afgedrukt. Hun hash en gegevens worden wel vermeld, en het originele bestand zit nog steeds in het pakket voor de onderzoekers.</translation>
+            <source>Tick images that must not be printed in the dossier. Their hash and details are still listed; their original files are left out of the package, and the police can ask you for them through the proper channel.</source>
+            <translation>Vink beelden aan die niet in het dossier mogen worden afgedrukt. Hun hash en gegevens worden wel vermeld; hun originele bestanden blijven buiten het pakket, en de politie kan ze via de daarvoor bestemde weg bij u opvragen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="136" />
+            <source>Also put the originals of these images in the package (not recommended)</source>
+            <translation>Ook de originelen van deze beelden in het pakket opnemen (niet aanbevolen)</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="125" />

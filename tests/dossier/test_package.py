@@ -184,6 +184,7 @@ def test_manifest_is_canonical_and_complete(built: Path) -> None:
         "media_type": "text/plain",
         "message_count": 2,
         "withheld_in_pdf": False,
+        "original_in_package": True,
         "times": [
             {
                 "source": "content",

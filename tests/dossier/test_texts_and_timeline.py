@@ -53,10 +53,10 @@ def test_dutch_is_dutch() -> None:
 
 def test_honest_statement_says_what_is_and_is_not_proved() -> None:
     english = t("en", "statement.body")
-    assert "have not changed since they were stored" in english
+    assert "bit for bit, the files stored in the evidence vault" in english
     assert "does not prove that the content of the files is true" in english
     dutch = t("nl", "statement.body")
-    assert "niet zijn veranderd sinds ze" in dutch
+    assert "bit voor bit de bestanden zijn die in de bewijskluis" in dutch
     assert "bewijst niet dat de inhoud van de bestanden waar" in dutch
 
 

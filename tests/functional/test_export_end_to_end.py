@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,6 +70,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         env,
     )
     assert result.returncode == 0, result.stderr
+    assert "--include-withheld" in result.stdout  # the CLI says the withheld original was left out
     dossier_id = re.search(r"Dossier (EK-\d{8}-[0-9A-Z]{6})", result.stdout)
     assert dossier_id is not None, result.stdout
     return {
@@ -88,6 +91,7 @@ def test_package_files(exported: dict[str, object]) -> None:
     assert sorted(p.name for p in out.iterdir()) == [
         "SHA256SUMS",
         "VERIFY.txt",
+        "custody_log.jsonl",
         "dossier.pdf",
         "manifest.json",
         "manifest.sig",
@@ -97,8 +101,8 @@ def test_package_files(exported: dict[str, object]) -> None:
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["dossier_id"] == exported["dossier_id"]
     assert "dossier.pdf" not in json.dumps(manifest["items"])
-    # The originals, and the checksum list for `sha256sum -c` run inside originals/.
-    assert len(list((out / "originals").iterdir())) == len(exported["items"]) + 1  # type: ignore[arg-type]
+    # The originals but the withheld one, and the checksum list for `sha256sum -c` inside originals/.
+    assert len(list((out / "originals").iterdir())) == len(exported["items"])  # type: ignore[arg-type]
     assert Path(str(exported["zip"])).is_file()
 
 
@@ -134,7 +138,8 @@ def test_sha256sum_and_openssl(exported: dict[str, object]) -> None:
     for folder in (out, out / "originals"):  # from the package folder, and inside originals/
         check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=folder, capture_output=True, text=True)
         assert check.returncode == 0, check.stdout + check.stderr
-        assert check.stdout.count(": OK") == len(exported["items"])  # type: ignore[arg-type]
+        # Every original but the withheld one, which is left out of the package by default.
+        assert check.stdout.count(": OK") == len(exported["items"]) - 1  # type: ignore[arg-type]
     signature = subprocess.run(
         [
             "openssl",
@@ -154,6 +159,16 @@ def test_sha256sum_and_openssl(exported: dict[str, object]) -> None:
         text=True,
     )
     assert "Signature Verified Successfully" in signature.stdout, signature.stdout + signature.stderr
+    # VERIFY.txt's custody-log command, exactly as printed, prints the head the manifest records.
+    command = next(
+        line.strip()
+        for line in (out / "VERIFY.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("python3 -c")
+    )
+    argv = shlex.split(command)
+    walked = subprocess.run([sys.executable, *argv[1:]], cwd=out, capture_output=True, text=True)
+    head = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["custody_log_head"]
+    assert walked.stdout.strip() == head, walked.stdout + walked.stderr
 
 
 def test_verify_package_passes_for_folder_and_zip(exported: dict[str, object]) -> None:
@@ -171,9 +186,12 @@ def test_withheld_pixels_are_nowhere_in_the_pdf(exported: dict[str, object], tmp
     assert (512, 365) not in thumbnail_sizes  # the withheld image's thumbnail size (777x555 scaled to 512)
     decoded = pdf_tools.decoded_bytes(pdf, tmp_path)
     assert bytes(exported["withheld_png"]) not in decoded  # type: ignore[arg-type]
-    # The withheld original is still in the package, where its hash proves it.
+    # The withheld original is left out of the package (the default); the manifest keeps its hash.
     withheld = hashlib.sha256(bytes(exported["withheld_png"])).hexdigest()  # type: ignore[arg-type]
-    assert withheld in (Path(str(exported["out"])) / "SHA256SUMS").read_text()
+    assert withheld not in (Path(str(exported["out"])) / "SHA256SUMS").read_text()
+    manifest = json.loads((Path(str(exported["out"])) / "manifest.json").read_text(encoding="utf-8"))
+    entry = next(item for item in manifest["items"] if item["sha256"] == withheld)
+    assert entry["original_in_package"] is False and entry["withheld_reason"]
 
 
 def test_export_is_a_custody_event(exported: dict[str, object]) -> None:

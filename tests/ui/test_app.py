@@ -59,11 +59,13 @@ def test_export_a_dossier_and_check_it(qtbot: QtBot, controller: AppController, 
     dialog.folder.setText(str(target))
     withheld = int(images[0].data(Qt.ItemDataRole.UserRole))
     assert dialog.options()["withhold"] == [withheld]
+    assert dialog.options()["include_withheld"] is False  # withheld originals stay out by default
     with qtbot.waitSignal(dialog.accepted, timeout=120_000):
         dialog.export_button.click()
     result = dialog.result_value
     assert Path(result.folder) == target
     assert (target / "dossier.pdf").is_file() and (target / "manifest.json").is_file()
+    assert len(list((target / "originals").iterdir())) == 5  # 4 originals and SHA256SUMS: one left out
     assert len(result.item_ids) == 5
     done = dialog.done_dialog
     assert done.isVisible()

@@ -2,8 +2,9 @@
 it, the case title, where it goes; then progress, then "Show in folder".
 
 Rules: the core's `export_dossier` does the work, in the worker (it is a custody event);
-images chosen as intimate are withheld: their pixels never appear in the PDF, while their
-originals stay in the package where the hash proves them. The target folder must be new.
+images chosen as intimate are withheld: their pixels never appear in the PDF, and their
+originals are left out of the package unless the user ticks the box to include them. The
+target folder must be new.
 """
 
 from __future__ import annotations
@@ -123,7 +124,8 @@ class ExportDialog(QDialog):
         withhold_hint = QLabel(
             self.tr(
                 "Tick images that must not be printed in the dossier. Their hash and details are still "
-                "listed, and the original file is still in the package for the investigators."
+                "listed; their original files are left out of the package, and the police can ask you "
+                "for them through the proper channel."
             ),
             withhold_box,
         )
@@ -141,6 +143,12 @@ class ExportDialog(QDialog):
                 entry.setCheckState(Qt.CheckState.Unchecked)
                 self.withhold.addItem(entry)
         withhold_layout.addWidget(self.withhold)
+        # Default: a withheld original stays out of the package; its hash and the reason stay in
+        # the manifest, so the police can ask for it through the proper channel.
+        self.include_withheld = QCheckBox(
+            self.tr("Also put the originals of these images in the package (not recommended)"), withhold_box
+        )
+        withhold_layout.addWidget(self.include_withheld)
         layout.addWidget(withhold_box)
 
         form = QFormLayout()
@@ -212,6 +220,7 @@ class ExportDialog(QDialog):
         options: dict[str, Any] = {
             "lang": self.language.currentData(),
             "withhold": withhold,
+            "include_withheld": self.include_withheld.isChecked(),
             "compiler": self.compiler.text().strip(),
             "case_title": self.case_title.text().strip(),
             "make_zip": self.make_zip.isChecked(),
