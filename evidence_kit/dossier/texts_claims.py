@@ -48,6 +48,7 @@ CLAIMS_EN: dict[str, str] = {
     ),
     # Item page: who vouches for each time
     "proof.content": "claimed by the file or export itself; not checked",
+    "proof.file_name": "read from the file name; the time zone is not known, and a name is easily changed",
     "proof.file_metadata": "from the file system of the user\u2019s computer; easily changed",
     "proof.import_clock": "from the clock of the user\u2019s computer; not proven",
     "proof.tsa": "proven by the time-stamp authority\u2019s signature",
@@ -155,6 +156,7 @@ CLAIMS_NL: dict[str, str] = {
         "originelen zitten wel in het pakket."
     ),
     "proof.content": "beweerd door het bestand of de export zelf; niet gecontroleerd",
+    "proof.file_name": "gelezen uit de bestandsnaam; de tijdzone is niet bekend en een naam is makkelijk te wijzigen",
     "proof.file_metadata": "van het bestandssysteem van de computer van de gebruiker; makkelijk te wijzigen",
     "proof.import_clock": "van de klok van de computer van de gebruiker; niet bewezen",
     "proof.tsa": "bewezen door de handtekening van de tijdstempelautoriteit",
