@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from evidence_kit.domain import ParsedExport
+from evidence_kit.domain import ManyChats, ParsedExport
 from evidence_kit.errors import ImportFormatError
 from evidence_kit.importers._chat_support import ExportTree, FolderTree, open_tree
 from evidence_kit.importers.common import folder_of, starts_json_object
+from evidence_kit.importers.many_chats import many_from_exports
 from evidence_kit.importers.meta.html_export import html_file
 from evidence_kit.importers.meta.json_export import json_file
 from evidence_kit.importers.meta.platforms import FORMAT, FORMATS, platform_of
@@ -162,3 +163,10 @@ def read(path: Path, *, platform: str | None = None) -> ParsedExport:
             path=str(path), format=FORMAT, count=str(len(threads)), detail="use read_all to read each one"
         )
     return threads[0]
+
+
+def read_export(path: Path, *, platform: str | None = None) -> ParsedExport | ManyChats:
+    """The export at `path` as it is to be stored: its one thread, or every thread of a download,
+    each to become a conversation of its own (`importers/chat_children.py`)."""
+    threads = read_all(path, platform=platform)
+    return threads[0] if len(threads) == 1 else many_from_exports(threads)

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from evidence_kit.domain import ParsedExport
+from evidence_kit.domain import ManyChats, ParsedExport
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
 from evidence_kit.importers._chat_support import ExportTree, FolderTree, open_tree
 from evidence_kit.importers.common import folder_of, starts_json_object
+from evidence_kit.importers.many_chats import many_from_exports
 from evidence_kit.importers.telegram.chat import FORMAT
 from evidence_kit.importers.telegram.html_export import HTML_PAGE, html_chat, html_chats
 from evidence_kit.importers.telegram.json_document import read_json
@@ -127,3 +128,10 @@ def read(path: Path) -> ParsedExport:
             path=str(path), format=FORMAT, count=str(len(chats)), detail="use read_all to read each chat"
         )
     return chats[0]
+
+
+def read_export(path: Path) -> ParsedExport | ManyChats:
+    """The export at `path` as it is to be stored: its one chat, or every chat of a whole-account
+    export, each to become a conversation of its own (`importers/chat_children.py`)."""
+    chats = read_all(path)
+    return chats[0] if len(chats) == 1 else many_from_exports(chats)
