@@ -33,6 +33,7 @@ conversations that must never be merged (they mix people and contexts). The choi
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -63,8 +64,9 @@ from evidence_kit.importers.reading import (
     report,
 )
 from evidence_kit.storage.conversation_store import Written, conversation_records
+from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
 from evidence_kit.storage.item_parsing import ParsedFacts
-from evidence_kit.vault import NewChild, NewDerived, NewItem, display_path
+from evidence_kit.vault import NewChild, NewDerived, NewItem, Vault, display_path
 
 CHAT_REFERENCE_TYPE = "application/vnd.evidence-kit.chat-reference+json"
 REFERENCE_FORMAT = "evidence-kit-chat-reference"
@@ -275,3 +277,37 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except OSError:
         return path
+
+
+@dataclass(frozen=True)
+class ChatListing:
+    """One chat of an export as the user chooses from it: its number, item, title, size."""
+
+    number: int
+    item: ItemSummary
+    title: str | None
+    messages: int | None  # None: its stored conversation cannot be read (verify names why)
+
+
+def export_chats(vault: Vault, item_id: int) -> tuple[ItemSummary, list[ChatListing]]:
+    """The export `item_id` belongs to (itself, or a chat item's export) and its chats in order.
+
+    Read from each chat item's conversation header only, never its messages."""
+    item = vault.item(item_id)
+    if is_chat_item(item) and item.parent_id is not None:
+        item = vault.item(item.parent_id)
+    chats = chat_items(item, vault.items())
+    headers = vault.derived_of_items([chat.id for chat in chats], DERIVED_CONVERSATION)
+    listed: list[ChatListing] = []
+    for number, chat in enumerate(chats, start=1):
+        title: str | None = None
+        messages: int | None = None
+        try:
+            header = json.loads(headers[chat.id])
+            title = header.get("title") if isinstance(header.get("title"), str) else None
+            count = header.get("message_count")
+            messages = count if isinstance(count, int) else None
+        except (KeyError, ValueError, AttributeError):
+            pass
+        listed.append(ChatListing(number, chat, title, messages))
+    return item, listed

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from evidence_kit.cli import main
 from evidence_kit.domain import ItemKind, ItemSummary
 from evidence_kit.importers.batch import add_paths
 from evidence_kit.importers.chat_children import CHAT_REFERENCE_TYPE, chat_items, is_chat_item
@@ -24,6 +25,7 @@ from evidence_kit.importers.reparse import ReparseVerdict, check_reparse, repars
 from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION_PART, DERIVED_IMPORT_REPORT
 from evidence_kit.storage.keys import KdfParams
 from evidence_kit.vault import Vault
+from tests.helpers import cli_env
 from tests.importers.many_chats_fixtures import (
     meta_zip,
     telegram_html_account_zip,
@@ -162,3 +164,36 @@ def test_meta_download_of_many_threads_is_one_conversation_per_thread(
     ]
     assert vault.verify().ok
     assert [f.verdict for f in check_reparse(vault)] == [ReparseVerdict.SAME] * 2
+
+
+def _cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """The real `evidence-kit` entry point, in this process (a subprocess costs seconds each)."""
+    with pytest.raises(SystemExit) as ended:
+        main(args)
+    captured = capsys.readouterr()
+    return int(ended.value.code or 0), captured.out + captured.err
+
+
+def test_cli_lists_the_chats_to_choose_and_verifies_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for key, value in cli_env(tmp_path).items():
+        monkeypatch.setenv(key, value)
+    vault_path = tmp_path / "cli.ekvault"
+    export_zip = telegram_json_account_zip(tmp_path)
+    assert _cli(["init", str(vault_path), "--insecure-fast-kdf", "--title", "Chats"], capsys)[0] == 0
+    code, added = _cli(["add", str(vault_path), str(export_zip)], capsys)
+    assert code == 0 and "7 messages, 3 chats, each its own item, 1 attached files stored" in added
+    code, listed = _cli(["chats", str(vault_path), "1", "--json"], capsys)
+    rows = json.loads(listed)["chats"]
+    assert [(r["chat"], r["title"], r["messages"]) for r in rows] == [
+        (1, "Anna de Vries", 2),
+        (2, "Buurtgroep", 3),
+        (3, "Oude groep", 2),
+    ]
+    code, shown = _cli(["chats", str(vault_path), str(rows[1]["item"])], capsys)  # from a chat too
+    assert f"chat 2: item {rows[1]['item']}, Buurtgroep, 3 messages" in shown
+    code, checked = _cli(["verify", str(vault_path), "--reparse"], capsys)
+    assert code == 0, checked
+    for row in rows:
+        assert f"Item {row['item']} ({row['title']} (chat {row['chat']} of" in checked
