@@ -18,7 +18,8 @@ import pytest
 from sqlalchemy import text
 
 from evidence_kit.cli import main
-from evidence_kit.domain import ItemKind, ItemSummary
+from evidence_kit.domain import ItemKind, ItemSummary, ManyChats, StreamedExport
+from evidence_kit.importers import telegram
 from evidence_kit.importers.batch import add_paths
 from evidence_kit.importers.chat_children import CHAT_REFERENCE_TYPE, chat_items, is_chat_item
 from evidence_kit.importers.reparse import ReparseVerdict, check_reparse, reparse_item
@@ -27,10 +28,13 @@ from evidence_kit.storage.keys import KdfParams
 from evidence_kit.vault import Vault
 from tests.helpers import cli_env
 from tests.importers.many_chats_fixtures import (
+    FIXTURES,
     meta_zip,
     telegram_html_account_zip,
     telegram_json_account_zip,
 )
+
+TELEGRAM_FIXTURES = FIXTURES / "telegram"
 
 
 @pytest.fixture
@@ -197,3 +201,19 @@ def test_cli_lists_the_chats_to_choose_and_verifies_each(
     assert code == 0, checked
     for row in rows:
         assert f"Item {row['item']} ({row['title']} (chat {row['chat']} of" in checked
+
+
+@pytest.mark.parametrize("name", ["single/result.json", "account/result.json", "account"])
+def test_telegram_json_streamed_makes_exactly_the_held_reading(name: str) -> None:
+    path = TELEGRAM_FIXTURES / name
+    held = telegram.read_all(path)
+    streamed = telegram.read_export(path)
+    if isinstance(streamed, ManyChats):
+        conversations = [stream.read_whole() for stream in streamed.conversations()]
+        assert [c.title for c in streamed.chats] == [e.conversation.title for e in held]
+        assert [f.name for f in streamed.files] == [f.name for e in held for f in e.files]
+    else:
+        assert isinstance(streamed, StreamedExport) and not isinstance(streamed.conversation.messages, tuple)
+        conversations = [streamed.conversation.read_whole()]
+        assert streamed.missing == held[0].missing
+    assert conversations == [e.conversation for e in held]
