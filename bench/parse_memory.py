@@ -6,7 +6,9 @@ edits, service messages and missing photos), an SMS Backup & Restore `sms-*.xml`
 references the repair pass handles, and MMS with small inline parts), and an Instagram DYI
 `message_1.json` (Meta's mojibake-escaped text, photos, reactions, newest first). Each is then
 read by the importer's `read()` in a fresh interpreter (`telegram_stream`: the same
-Telegram file through `read_export`, as an import reads it, each message let go once counted),
+Telegram file through `read_export`, as an import reads it, each message let go once counted;
+`meta_stream` likewise, which holds one file of a thread at a time; `meta_files` and
+`meta_files_stream`: the thread split as Meta splits it, into files of 10,000 messages),
 which reports its peak RSS
 (`resource.getrusage(RUSAGE_SELF).ru_maxrss`); a second fresh interpreter that only imports the
 importers gives the baseline. `ratio` is peak RSS / file size, `net_ratio` is
@@ -228,6 +230,23 @@ def generate_meta(path: Path, target: int, seed: int = 3) -> int:
     return count
 
 
+META_FILE_MESSAGES = 10_000  # Meta splits a thread into files of this many messages
+
+
+def generate_meta_split(path: Path, target: int) -> int:
+    """The same thread as Meta writes a long one: message_1.json (newest) .. message_N.json,
+    each of META_FILE_MESSAGES messages, newest first; `path` is message_1.json."""
+    whole = path.parent / "whole.json"
+    count = generate_meta(whole, target)
+    document = json.loads(whole.read_text("ascii"))
+    whole.unlink()
+    records = document.pop("messages")
+    for number, start in enumerate(range(0, len(records), META_FILE_MESSAGES), start=1):
+        page = {**document, "messages": records[start : start + META_FILE_MESSAGES]}
+        (path.parent / f"message_{number}.json").write_text(json.dumps(page, indent=2), "ascii")
+    return count
+
+
 def _child(kind: str, path: str) -> None:
     """Run in a fresh interpreter: read the export (or only import, for "baseline") and report."""
     from evidence_kit.domain import StreamedExport
@@ -245,6 +264,12 @@ def _child(kind: str, path: str) -> None:
         streamed = telegram.read_export(Path(path))
         assert isinstance(streamed, StreamedExport)
         messages = sum(1 for _message in streamed.conversation.messages)
+    elif kind in ("meta_stream", "meta_files_stream"):
+        streamed_meta = meta.read_export(Path(path) if kind == "meta_stream" else Path(path).parent)
+        assert isinstance(streamed_meta, StreamedExport)
+        messages = sum(1 for _message in streamed_meta.conversation.messages)
+    elif kind == "meta_files":
+        messages = len(meta.read(Path(path).parent).conversation.messages)
     elif kind != "baseline":
         messages = len(readers[kind](Path(path)).conversation.messages)
     seconds = time.perf_counter() - start
@@ -266,7 +291,9 @@ def _measure(kind: str, path: Path | None) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50.0, help="size of each generated export in MB")
-    parser.add_argument("--formats", default="telegram,telegram_stream,sms,meta")
+    parser.add_argument(
+        "--formats", default="telegram,telegram_stream,sms,meta,meta_stream,meta_files,meta_files_stream"
+    )
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -279,6 +306,9 @@ def main() -> None:
         "telegram_stream": ("result.json", generate_telegram),
         "sms": ("sms-20260101000000.xml", generate_sms),
         "meta": ("your_instagram_activity/messages/inbox/annadevries_1/message_1.json", generate_meta),
+        "meta_stream": ("your_instagram_activity/messages/inbox/annadevries_1/message_1.json", generate_meta),
+        "meta_files": ("inbox/annadevries_1/message_1.json", generate_meta_split),
+        "meta_files_stream": ("inbox/annadevries_1/message_1.json", generate_meta_split),
     }
     baseline = _measure("baseline", None)["peak_rss_kib"] * 1024
     print(f"baseline (importers imported, nothing read): {baseline / 1e6:.1f} MB RSS")
@@ -289,7 +319,8 @@ def main() -> None:
             path = Path(folder) / kind / name
             path.parent.mkdir(parents=True, exist_ok=True)
             records = generate(path, target)
-            size = path.stat().st_size
+            written = list(path.parent.glob("message_*.json")) if "files" in kind else [path]
+            size = sum(p.stat().st_size for p in written)
             result = _measure(kind, path)
             peak = result["peak_rss_kib"] * 1024
             out[kind] = {
@@ -305,7 +336,8 @@ def main() -> None:
                 f"{kind}: {size / 1e6:.1f} MB, {result['messages']} messages, peak RSS {peak / 1e6:.0f} MB "
                 f"(ratio {peak / size:.1f}, net {(peak - baseline) / size:.1f}), {result['seconds']} s"
             )
-            path.unlink()
+            for file in written:
+                file.unlink()
     print(
         json.dumps(
             {

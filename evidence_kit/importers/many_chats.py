@@ -10,13 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from evidence_kit.domain import ChatEntry, ConversationStream, EmbeddedFile, ManyChats, ParsedExport
+from evidence_kit.domain import (
+    ChatEntry,
+    ConversationStream,
+    EmbeddedFile,
+    ManyChats,
+    ParsedExport,
+    StreamedExport,
+)
 
 # The facts that say where an export keeps a chat, in the order they are looked for.
 _KEY_FACTS = (("chat_folder", "{}"), ("thread_path", "{}"), ("chat_id", "chat id {}"))
 
 
-def chat_key(export: ParsedExport, index: int) -> str:
+def chat_key(export: ParsedExport | StreamedExport, index: int) -> str:
     """Where the export keeps this chat, from the facts its reader recorded (else its position)."""
     extra = dict(export.conversation.extra)
     for fact, shown in _KEY_FACTS:
@@ -26,8 +33,9 @@ def chat_key(export: ParsedExport, index: int) -> str:
     return f"chat {index + 1}"
 
 
-def many_from_exports(exports: Sequence[ParsedExport]) -> ManyChats:
-    """Chats already read whole (the HTML exports, where pages are parsed as documents anyway)."""
+def many_from_exports(exports: Sequence[ParsedExport | StreamedExport]) -> ManyChats:
+    """Chats read whole (HTML pages are parsed as documents anyway) or as streams, in order; a
+    stream's messages are read only when its turn comes."""
     files: dict[str, EmbeddedFile] = {}
     for export in exports:
         for embedded in export.files:
@@ -38,6 +46,13 @@ def many_from_exports(exports: Sequence[ParsedExport]) -> ManyChats:
     )
 
     def conversations() -> Iterator[ConversationStream]:
-        return (ConversationStream.of(export.conversation) for export in exports)
+        return (_stream(export) for export in exports)
 
     return ManyChats(chats=chats, files=tuple(files.values()), conversations=conversations)
+
+
+def _stream(export: ParsedExport | StreamedExport) -> ConversationStream:
+    conversation = export.conversation
+    if isinstance(conversation, ConversationStream):
+        return conversation
+    return ConversationStream.of(conversation)

@@ -18,10 +18,11 @@ import pytest
 from sqlalchemy import text
 
 from evidence_kit.cli import main
-from evidence_kit.domain import ItemKind, ItemSummary, ManyChats, StreamedExport
-from evidence_kit.importers import telegram
+from evidence_kit.domain import ItemKind, ItemSummary, ManyChats, ParsedExport, StreamedExport
+from evidence_kit.importers import meta, telegram
 from evidence_kit.importers.batch import add_paths
 from evidence_kit.importers.chat_children import CHAT_REFERENCE_TYPE, chat_items, is_chat_item
+from evidence_kit.importers.reading import as_stream
 from evidence_kit.importers.reparse import ReparseVerdict, check_reparse, reparse_item
 from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION_PART, DERIVED_IMPORT_REPORT
 from evidence_kit.storage.keys import KdfParams
@@ -217,3 +218,43 @@ def test_telegram_json_streamed_makes_exactly_the_held_reading(name: str) -> Non
         conversations = [streamed.conversation.read_whole()]
         assert streamed.missing == held[0].missing
     assert conversations == [e.conversation for e in held]
+
+
+META_FIXTURES = FIXTURES / "meta"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "dyi",
+        "dyi/your_instagram_activity/messages/inbox/annadevries_17841400000000000/message_1.json",
+        "e2ee/annadevries_10.json",
+        "html",
+    ],
+)
+def test_meta_streamed_makes_exactly_the_held_reading(name: str) -> None:
+    path = META_FIXTURES / name
+    (held,) = meta.read_all(path)
+    streamed = meta.read_export(path)
+    assert isinstance(streamed, StreamedExport if name != "html" else ParsedExport)
+    conversation = as_stream(streamed).read_whole()
+    assert conversation == held.conversation and conversation.messages
+    assert [f.name for f in streamed.files] == [f.name for f in held.files]
+    assert streamed.missing == held.missing
+
+
+def test_meta_thread_out_of_time_order_is_read_whole_as_before(tmp_path: Path) -> None:
+    thread = {
+        "participants": [{"name": "Anna de Vries"}, {"name": "Bram Jansen"}],
+        "messages": [
+            {"sender_name": "Anna de Vries", "timestamp_ms": 1_795_896_300_000, "content": "derde"},
+            {"sender_name": "Bram Jansen", "timestamp_ms": 1_795_896_000_000, "content": "eerste"},
+            {"sender_name": "Anna de Vries", "timestamp_ms": 1_795_896_100_000, "content": "tweede"},
+        ],
+        "title": "Anna de Vries",
+    }
+    path = tmp_path / "message_1.json"
+    path.write_text(json.dumps(thread), "utf-8")
+    streamed = meta.read_export(path)
+    assert isinstance(streamed, ParsedExport)  # finish sorts it: never streamed in another order
+    assert [m.text for m in streamed.conversation.messages] == ["eerste", "tweede", "derde"]
