@@ -190,61 +190,66 @@ def _mojibake(text: str) -> str:
     return text.encode("utf-8").decode("latin-1")
 
 
-def generate_meta(path: Path, target: int, seed: int = 3) -> int:
-    """Instagram DYI `message_1.json` (newest first, mojibake), about `target` bytes."""
+_META_HEAD = (
+    '{\n  "participants": [\n    {\n      "name": "Anna de Vries"\n    },\n'
+    '    {\n      "name": "Bram Jansen"\n    }\n  ],\n  "messages": [\n'
+)
+_META_TAIL = (
+    '\n  ],\n  "title": "Anna de Vries",\n  "is_still_participant": true,\n'
+    '  "thread_path": "inbox/annadevries_1",\n  "magic_words": []\n}\n'
+)
+META_FILE_MESSAGES = 10_000  # Meta splits a long thread into files of this many messages
+
+
+def generate_meta(path: Path, target: int, seed: int = 3, per_file: int | None = None) -> int:
+    """Instagram DYI `message_1.json` (newest first, mojibake), about `target` bytes in all; with
+    `per_file`, split as Meta splits a long thread: message_1.json (newest) .. message_N.json.
+    Written record by record: the generating process stays small (a child's peak RSS counts
+    its parent's at the fork, so a large parent would hide what is measured)."""
     rng = random.Random(seed)
     moment = START + timedelta(days=400)
     size = 0
     count = 0
+    in_file = 0
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="ascii") as out:
-        size += out.write(
-            '{\n  "participants": [\n    {\n      "name": "Anna de Vries"\n    },\n'
-            '    {\n      "name": "Bram Jansen"\n    }\n  ],\n  "messages": [\n'
-        )
-        while size < target:
-            count += 1
-            moment -= timedelta(seconds=rng.randint(1, 900))
-            record: dict[str, Any] = {
-                "sender_name": _mojibake(rng.choice(NAMES)),
-                "timestamp_ms": int(moment.timestamp() * 1000),
-                "content": _mojibake(_text(rng)),
-            }
-            roll = rng.random()
-            if roll < 0.05:
-                record["photos"] = [
-                    {
-                        "uri": f"your_instagram_activity/messages/inbox/annadevries_1/photos/{count}.jpg",
-                        "creation_timestamp": 1790000000,
-                    }
-                ]
-            if 0.05 <= roll < 0.15:
-                record["reactions"] = [{"reaction": _mojibake("❤"), "actor": "Bram Jansen"}]
-            record["is_geoblocked_for_viewer"] = False
-            body = json.dumps(record, indent=2).replace("\n", "\n    ")
-            size += out.write(("    " if count == 1 else ",\n    ") + body)
-        size += out.write(
-            '\n  ],\n  "title": "Anna de Vries",\n  "is_still_participant": true,\n'
-            '  "thread_path": "inbox/annadevries_1",\n  "magic_words": []\n}\n'
-        )
+    out = path.open("w", encoding="ascii")
+    size += out.write(_META_HEAD)
+    while size < target:
+        if per_file is not None and in_file == per_file:
+            size += out.write(_META_TAIL)
+            out.close()
+            out = (path.parent / f"message_{count // per_file + 1}.json").open("w", encoding="ascii")
+            size += out.write(_META_HEAD)
+            in_file = 0
+        count += 1
+        in_file += 1
+        moment -= timedelta(seconds=rng.randint(1, 900))
+        record: dict[str, Any] = {
+            "sender_name": _mojibake(rng.choice(NAMES)),
+            "timestamp_ms": int(moment.timestamp() * 1000),
+            "content": _mojibake(_text(rng)),
+        }
+        roll = rng.random()
+        if roll < 0.05:
+            record["photos"] = [
+                {
+                    "uri": f"your_instagram_activity/messages/inbox/annadevries_1/photos/{count}.jpg",
+                    "creation_timestamp": 1790000000,
+                }
+            ]
+        if 0.05 <= roll < 0.15:
+            record["reactions"] = [{"reaction": _mojibake("❤"), "actor": "Bram Jansen"}]
+        record["is_geoblocked_for_viewer"] = False
+        body = json.dumps(record, indent=2).replace("\n", "\n    ")
+        size += out.write(("    " if in_file == 1 else ",\n    ") + body)
+    size += out.write(_META_TAIL)
+    out.close()
     return count
-
-
-META_FILE_MESSAGES = 10_000  # Meta splits a thread into files of this many messages
 
 
 def generate_meta_split(path: Path, target: int) -> int:
-    """The same thread as Meta writes a long one: message_1.json (newest) .. message_N.json,
-    each of META_FILE_MESSAGES messages, newest first; `path` is message_1.json."""
-    whole = path.parent / "whole.json"
-    count = generate_meta(whole, target)
-    document = json.loads(whole.read_text("ascii"))
-    whole.unlink()
-    records = document.pop("messages")
-    for number, start in enumerate(range(0, len(records), META_FILE_MESSAGES), start=1):
-        page = {**document, "messages": records[start : start + META_FILE_MESSAGES]}
-        (path.parent / f"message_{number}.json").write_text(json.dumps(page, indent=2), "ascii")
-    return count
+    """The thread split into files of META_FILE_MESSAGES messages; `path` is message_1.json."""
+    return generate_meta(path, target, per_file=META_FILE_MESSAGES)
 
 
 def _child(kind: str, path: str) -> None:
