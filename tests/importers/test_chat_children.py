@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import text
 
 from evidence_kit.cli import main
-from evidence_kit.domain import ItemKind, ItemSummary, ManyChats, ParsedExport, StreamedExport
+from evidence_kit.domain import Conversation, ItemKind, ItemSummary, ManyChats, ParsedExport, StreamedExport
 from evidence_kit.importers import meta, telegram
 from evidence_kit.importers.batch import add_paths
 from evidence_kit.importers.chat_children import CHAT_REFERENCE_TYPE, chat_items, is_chat_item
@@ -258,3 +258,26 @@ def test_meta_thread_out_of_time_order_is_read_whole_as_before(tmp_path: Path) -
     streamed = meta.read_export(path)
     assert isinstance(streamed, ParsedExport)  # finish sorts it: never streamed in another order
     assert [m.text for m in streamed.conversation.messages] == ["eerste", "tweede", "derde"]
+
+
+def _whole(exported: ParsedExport | StreamedExport | ManyChats) -> list[Conversation]:
+    if isinstance(exported, ManyChats):
+        return [stream.read_whole() for stream in exported.conversations()]
+    return [as_stream(exported).read_whole()]
+
+
+def test_public_samples_stream_exactly_as_they_read_held(samples_dir: Path) -> None:
+    """Every Telegram and Meta sample of ../shared/samples, read as an import reads it."""
+    paths = [
+        (telegram, p) for p in sorted((samples_dir / "telegram").rglob("*.json")) if p.name != "target.json"
+    ] + [
+        (meta, p)
+        for p in sorted((samples_dir / "instagram_messenger").rglob("*.json"))
+        if p.name != "target.json"
+    ]
+    assert len(paths) >= 5
+    for module, path in paths:
+        held = [export.conversation for export in module.read_all(path)]
+        streamed = _whole(module.read_export(path))
+        assert [len(c.messages) for c in streamed] == [len(c.messages) for c in held], path
+        assert streamed == held, path
