@@ -10,8 +10,11 @@ read by the importer's `read()` in a fresh interpreter, which reports its peak R
 importers gives the baseline. `sms_stream` reads the same SMS backup the way storing does
 (`read_stream`, every message handed on and dropped), `sms_stream_newest_first` the same with its
 records newest first (more passes over the file, each holding at most `order.BUDGET` messages).
-`ratio` is peak RSS / file size, `net_ratio` is (peak - baseline) / file size, which is what the
-parse itself costs.
+`telegram_stream`: the same Telegram file through `read_export`, as an import reads it, each
+message let go once counted; `meta_stream` likewise, which holds one file of a thread at a time;
+`meta_files` and `meta_files_stream`: the thread split as Meta splits it, into files of 10,000
+messages. `ratio` is peak RSS / file size, `net_ratio` is (peak - baseline) / file size, which is
+what the parse itself costs.
 
     PYTHONPATH=$PWD .venv/bin/python bench/parse_memory.py --mb 50
     PYTHONPATH=$PWD .venv/bin/python bench/parse_memory.py --mb 50 \
@@ -207,43 +210,60 @@ def _mojibake(text: str) -> str:
     return text.encode("utf-8").decode("latin-1")
 
 
-def generate_meta(path: Path, target: int, seed: int = 3) -> int:
-    """Instagram DYI `message_1.json` (newest first, mojibake), about `target` bytes."""
+_META_HEAD = (
+    '{\n  "participants": [\n    {\n      "name": "Anna de Vries"\n    },\n'
+    '    {\n      "name": "Bram Jansen"\n    }\n  ],\n  "messages": [\n'
+)
+_META_TAIL = (
+    '\n  ],\n  "title": "Anna de Vries",\n  "is_still_participant": true,\n'
+    '  "thread_path": "inbox/annadevries_1",\n  "magic_words": []\n}\n'
+)
+META_FILE_MESSAGES = 10_000  # Meta splits a long thread into files of this many messages
+
+
+def generate_meta(path: Path, target: int, seed: int = 3, per_file: int | None = None) -> int:
+    """Instagram DYI `message_1.json` (newest first, mojibake), about `target` bytes in all; with
+    `per_file`, split as Meta splits a long thread: message_1.json (newest) .. message_N.json.
+    Written record by record: the generating process stays small (a child's peak RSS counts
+    its parent's at the fork, so a large parent would hide what is measured)."""
     rng = random.Random(seed)
     moment = START + timedelta(days=400)
     size = 0
     count = 0
+    in_file = 0
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="ascii") as out:
-        size += out.write(
-            '{\n  "participants": [\n    {\n      "name": "Anna de Vries"\n    },\n'
-            '    {\n      "name": "Bram Jansen"\n    }\n  ],\n  "messages": [\n'
-        )
-        while size < target:
-            count += 1
-            moment -= timedelta(seconds=rng.randint(1, 900))
-            record: dict[str, Any] = {
-                "sender_name": _mojibake(rng.choice(NAMES)),
-                "timestamp_ms": int(moment.timestamp() * 1000),
-                "content": _mojibake(_text(rng)),
-            }
-            roll = rng.random()
-            if roll < 0.05:
-                record["photos"] = [
-                    {
-                        "uri": f"your_instagram_activity/messages/inbox/annadevries_1/photos/{count}.jpg",
-                        "creation_timestamp": 1790000000,
-                    }
-                ]
-            if 0.05 <= roll < 0.15:
-                record["reactions"] = [{"reaction": _mojibake("❤"), "actor": "Bram Jansen"}]
-            record["is_geoblocked_for_viewer"] = False
-            body = json.dumps(record, indent=2).replace("\n", "\n    ")
-            size += out.write(("    " if count == 1 else ",\n    ") + body)
-        size += out.write(
-            '\n  ],\n  "title": "Anna de Vries",\n  "is_still_participant": true,\n'
-            '  "thread_path": "inbox/annadevries_1",\n  "magic_words": []\n}\n'
-        )
+    out = path.open("w", encoding="ascii")
+    size += out.write(_META_HEAD)
+    while size < target:
+        if per_file is not None and in_file == per_file:
+            size += out.write(_META_TAIL)
+            out.close()
+            out = (path.parent / f"message_{count // per_file + 1}.json").open("w", encoding="ascii")
+            size += out.write(_META_HEAD)
+            in_file = 0
+        count += 1
+        in_file += 1
+        moment -= timedelta(seconds=rng.randint(1, 900))
+        record: dict[str, Any] = {
+            "sender_name": _mojibake(rng.choice(NAMES)),
+            "timestamp_ms": int(moment.timestamp() * 1000),
+            "content": _mojibake(_text(rng)),
+        }
+        roll = rng.random()
+        if roll < 0.05:
+            record["photos"] = [
+                {
+                    "uri": f"your_instagram_activity/messages/inbox/annadevries_1/photos/{count}.jpg",
+                    "creation_timestamp": 1790000000,
+                }
+            ]
+        if 0.05 <= roll < 0.15:
+            record["reactions"] = [{"reaction": _mojibake("❤"), "actor": "Bram Jansen"}]
+        record["is_geoblocked_for_viewer"] = False
+        body = json.dumps(record, indent=2).replace("\n", "\n    ")
+        size += out.write(("    " if in_file == 1 else ",\n    ") + body)
+    size += out.write(_META_TAIL)
+    out.close()
     return count
 
 
@@ -261,8 +281,14 @@ def _peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
 
+def generate_meta_split(path: Path, target: int) -> int:
+    """The thread split into files of META_FILE_MESSAGES messages; `path` is message_1.json."""
+    return generate_meta(path, target, per_file=META_FILE_MESSAGES)
+
+
 def _child(kind: str, path: str) -> None:
     """Run in a fresh interpreter: read the export (or only import, for "baseline") and report."""
+    from evidence_kit.domain import StreamedExport
     from evidence_kit.importers import meta, sms, telegram
 
     readers: dict[str, Callable[[Path], Any]] = {
@@ -275,6 +301,17 @@ def _child(kind: str, path: str) -> None:
     if kind.startswith("sms_stream"):
         # What storing does: the messages handed on one at a time, none kept.
         messages = sum(1 for _ in sms.read_stream(Path(path)).conversation.messages)
+    elif kind == "telegram_stream":
+        # What an import does: the messages handed on one at a time and let go once stored.
+        streamed = telegram.read_export(Path(path))
+        assert isinstance(streamed, StreamedExport)
+        messages = sum(1 for _message in streamed.conversation.messages)
+    elif kind in ("meta_stream", "meta_files_stream"):
+        streamed_meta = meta.read_export(Path(path) if kind == "meta_stream" else Path(path).parent)
+        assert isinstance(streamed_meta, StreamedExport)
+        messages = sum(1 for _message in streamed_meta.conversation.messages)
+    elif kind == "meta_files":
+        messages = len(meta.read(Path(path).parent).conversation.messages)
     elif kind != "baseline":
         messages = len(readers[kind](Path(path)).conversation.messages)
     seconds = time.perf_counter() - start
@@ -296,7 +333,9 @@ def _measure(kind: str, path: Path | None) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50.0, help="size of each generated export in MB")
-    parser.add_argument("--formats", default="telegram,sms,meta")
+    parser.add_argument(
+        "--formats", default="telegram,telegram_stream,sms,meta,meta_stream,meta_files,meta_files_stream"
+    )
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -306,10 +345,14 @@ def main() -> None:
     target = int(args.mb * 1_000_000)
     generators: dict[str, tuple[str, Callable[[Path, int], int]]] = {
         "telegram": ("result.json", generate_telegram),
+        "telegram_stream": ("result.json", generate_telegram),
         "sms": ("sms-20260101000000.xml", generate_sms),
         "sms_stream": ("sms-20260101000000.xml", generate_sms),
         "sms_stream_newest_first": ("sms-20260101000000.xml", generate_sms_newest_first),
         "meta": ("your_instagram_activity/messages/inbox/annadevries_1/message_1.json", generate_meta),
+        "meta_stream": ("your_instagram_activity/messages/inbox/annadevries_1/message_1.json", generate_meta),
+        "meta_files": ("inbox/annadevries_1/message_1.json", generate_meta_split),
+        "meta_files_stream": ("inbox/annadevries_1/message_1.json", generate_meta_split),
     }
     baseline = _measure("baseline", None)["peak_rss_kib"] * 1024
     print(f"baseline (importers imported, nothing read): {baseline / 1e6:.1f} MB RSS")
@@ -320,7 +363,8 @@ def main() -> None:
             path = Path(folder) / kind / name
             path.parent.mkdir(parents=True, exist_ok=True)
             records = generate(path, target)
-            size = path.stat().st_size
+            written = list(path.parent.glob("message_*.json")) if "files" in kind else [path]
+            size = sum(p.stat().st_size for p in written)
             result = _measure(kind, path)
             peak = result["peak_rss_kib"] * 1024
             out[kind] = {
@@ -336,7 +380,8 @@ def main() -> None:
                 f"{kind}: {size / 1e6:.1f} MB, {result['messages']} messages, peak RSS {peak / 1e6:.0f} MB "
                 f"(ratio {peak / size:.1f}, net {(peak - baseline) / size:.1f}), {result['seconds']} s"
             )
-            path.unlink()
+            for file in written:
+                file.unlink()
     print(
         json.dumps(
             {

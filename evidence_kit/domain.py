@@ -13,7 +13,7 @@ it, next to a UTC value only where the source really gave an offset or an epoch.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -276,6 +276,31 @@ class StreamedExport:
     conversation: ConversationStream
     files: tuple[EmbeddedFile, ...] = ()
     missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChatEntry:
+    """One chat of an export that holds several (a whole-account Telegram export, a Meta
+    download of many threads): its position, its title, and where the export keeps it."""
+
+    index: int  # 0-based, in the export's order
+    title: str | None
+    key: str  # where the export keeps it: "chats.list[3]", "chats/chat_003", "inbox/anna_123"
+    missing: tuple[str, ...] = ()  # attachments its messages name that the export lacks
+
+
+@dataclass(frozen=True)
+class ManyChats:
+    """An export of several chats, each to become a conversation of its own (never merged).
+
+    `conversations()` hands over one `ConversationStream` per entry of `chats`, in that order;
+    each one's messages must be read to the end before the next is taken (a reader may walk the
+    file once). `files` are the attachments of every chat, stored before any message is.
+    """
+
+    chats: tuple[ChatEntry, ...]
+    files: tuple[EmbeddedFile, ...]
+    conversations: Callable[[], Iterator[ConversationStream]]
 
 
 @dataclass(frozen=True)

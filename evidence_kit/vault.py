@@ -342,6 +342,7 @@ class Vault(VaultDerivedReads, VaultTimestamps):
         *,
         children: Sequence[NewChild] = (),
         derived: Callable[[dict[str, int]], Iterable[NewDerived]] = lambda _links: (),
+        later_children: Callable[[dict[str, int]], Iterable[NewChild]] = lambda _links: (),
         reparse_reason: str | None = None,
         replaces: Sequence[str] = (),
         cancel: CancelToken | None = None,
@@ -349,7 +350,7 @@ class Vault(VaultDerivedReads, VaultTimestamps):
     ) -> ParseRecord:
         """Write what was read from stored item `item_id`, sealed, in one transaction (`item_parsing.py`)."""
         return record_parsed(
-            self._writer, item_id, facts, children=children, derived=derived,
+            self._writer, item_id, facts, children=children, derived=derived, later_children=later_children,
             reparse_reason=reparse_reason, replaces=replaces, cancel=cancel, on_bytes=on_bytes,
         )
 

@@ -11,6 +11,7 @@ from evidence_kit.cli.session import open_vault, stamp_quietly
 from evidence_kit.domain import AddResult, CustodyEntry, ItemSummary, Timestamp
 from evidence_kit.i18n import _, fmt, nfmt
 from evidence_kit.importers.batch import add_paths
+from evidence_kit.importers.chat_children import is_chat_item
 from evidence_kit.storage.conversation_json import message_json
 
 # ----------------------------------------------------------------- add
@@ -30,10 +31,12 @@ def _report_line(result: AddResult) -> str:
     parts = [fmt("recognised as {format}", {"format": _(result.recognised_as or "file")})]
     if result.message_count is not None:
         parts.append(nfmt("{count} message", "{count} messages", result.message_count))
-    if len(result.items) > 1:
-        parts.append(
-            nfmt("{count} attached file stored", "{count} attached files stored", len(result.items) - 1)
-        )
+    chats = sum(1 for item in result.items if is_chat_item(item))
+    if chats:
+        parts.append(nfmt("{count} chat, its own item", "{count} chats, each its own item", chats))
+    attached = len(result.items) - chats - 1
+    if attached > 0:
+        parts.append(nfmt("{count} attached file stored", "{count} attached files stored", attached))
     return f"{path}: " + ", ".join(parts)
 
 

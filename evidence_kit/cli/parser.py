@@ -11,6 +11,7 @@ from datetime import date
 
 from evidence_kit import __version__
 from evidence_kit.cli.backup_commands import cmd_backup
+from evidence_kit.cli.chat_commands import cmd_chats
 from evidence_kit.cli.common import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECOVERY_CODE
 from evidence_kit.cli.demo_commands import cmd_demo
 from evidence_kit.cli.evidence_commands import cmd_add, cmd_extract, cmd_list, cmd_log, cmd_messages
@@ -225,6 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
     messages.add_argument("item_id", type=int, metavar="ITEM_ID")
     messages.add_argument("--json", action="store_true", help=_("print JSON"))
     messages.set_defaults(func=cmd_messages)
+
+    chats = vault_command("chats", _("list the chats read from an export of several, each its own item"))
+    chats.add_argument("item_id", type=int, metavar="ITEM_ID")
+    chats.add_argument("--json", action="store_true", help=_("print JSON"))
+    chats.set_defaults(func=cmd_chats)
 
     export = vault_command("export", _("write a dossier: signed PDF, originals, manifest, checksums"))
     export.add_argument("out_dir", metavar="OUT_DIR", help=_("a new folder for the dossier"))

@@ -156,7 +156,9 @@ CLAIMS_NL: dict[str, str] = {
         "originelen zitten wel in het pakket."
     ),
     "proof.content": "beweerd door het bestand of de export zelf; niet gecontroleerd",
-    "proof.file_name": "gelezen uit de bestandsnaam; de tijdzone is niet bekend en een naam is makkelijk te wijzigen",
+    "proof.file_name": (
+        "gelezen uit de bestandsnaam; de tijdzone is niet bekend en een naam is makkelijk te wijzigen"
+    ),
     "proof.file_metadata": "van het bestandssysteem van de computer van de gebruiker; makkelijk te wijzigen",
     "proof.import_clock": "van de klok van de computer van de gebruiker; niet bewezen",
     "proof.tsa": "bewezen door de handtekening van de tijdstempelautoriteit",

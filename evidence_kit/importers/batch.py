@@ -30,10 +30,10 @@ from pathlib import Path
 from evidence_kit.domain import AddResult, ItemKind, ItemSummary, ParseWarning
 from evidence_kit.errors import CancelledError, EvidenceKitError, FileUnreadableError
 from evidence_kit.importers import registry
+from evidence_kit.importers.chat_children import ChatReader
 from evidence_kit.importers.paths import Found, expand_paths
 from evidence_kit.importers.reading import (
     IMPORTER_VERSION,
-    OriginalReader,
     Step,
     image_derived,
     needs_reading,
@@ -212,7 +212,7 @@ def _add_one(
         done = AddResult(path=shown, items=(item,), warnings=tuple(warnings), recognised_as=registry.FILE)
         return done, False
     warnings[:0] = recognition.warnings
-    reader = OriginalReader(batch.vault, batch.note, batch.cancel, batch.on_bytes)
+    reader = ChatReader(batch.vault, batch.note, batch.cancel, batch.on_bytes)
     try:
         result = reader.read(item, path, recognition, warnings, consumed)
     except CancelledError:

@@ -32,6 +32,7 @@ from evidence_kit.domain import (
     EmbeddedFile,
     ItemKind,
     ItemSummary,
+    ManyChats,
     Message,
     ParsedExport,
     ParseWarning,
@@ -42,6 +43,7 @@ from evidence_kit.domain import (
 from evidence_kit.errors import CancelledError, EvidenceKitError, ImportFormatError
 from evidence_kit.i18n import _
 from evidence_kit.importers import meta, registry
+from evidence_kit.importers.attachment_links import links_by_name
 from evidence_kit.importers.files import describe_file
 from evidence_kit.importers.images import ImageAnalysis, analyse_image
 from evidence_kit.importers.name_times import name_time
@@ -232,11 +234,14 @@ def as_stream(parsed: ParsedExport | StreamedExport) -> ConversationStream:
     return ConversationStream.of(conversation) if isinstance(conversation, Conversation) else conversation
 
 
-def parse(recognition: registry.Recognition, path: Path | None = None) -> ParsedExport | StreamedExport:
+def parse(
+    recognition: registry.Recognition, path: Path | None = None
+) -> ParsedExport | StreamedExport | ManyChats:
     """Run the importer the recognition chose on `path` (by default the recognised path).
 
     An importer that can read a large export without holding it (`read_stream`) hands over its
-    messages as a stream; they are read while they are stored.
+    messages as a stream; they are read while they are stored. An importer whose exports may
+    hold several chats (`read_export`) hands over `ManyChats` for those (`chat_children.py`).
     """
     path = recognition.path if path is None else path
     module = registry.importer_for(recognition.format)
@@ -244,12 +249,14 @@ def parse(recognition: registry.Recognition, path: Path | None = None) -> Parsed
         raise ImportFormatError(path=display_path(path), format=recognition.format, detail="unknown format")
     if recognition.forced and recognition.format in getattr(module, "FORMATS", ()) and module is meta:
         # Instagram and Facebook exports look alike; a format the user chose names the platform.
-        parsed = module.read(path, platform=recognition.format)
+        parsed = module.read_export(path, platform=recognition.format)
+    elif hasattr(module, "read_export"):
+        parsed = module.read_export(path)
     elif hasattr(module, "read_stream"):
         parsed = module.read_stream(path)
     else:
         parsed = module.read(path)
-    assert isinstance(parsed, ParsedExport | StreamedExport)
+    assert isinstance(parsed, ParsedExport | StreamedExport | ManyChats)
     return parsed
 
 
@@ -315,6 +322,7 @@ class OriginalReader:
         facts: ParsedFacts,
         derived: Callable[[dict[str, int]], Iterable[NewDerived]],
         children: list[NewChild] | None = None,
+        later_children: Callable[[dict[str, int]], Iterable[NewChild]] = lambda _links: (),
     ) -> tuple[list[ItemSummary], list[tuple[str, EvidenceKitError]]]:
         try:
             record = self.vault.record_parsed(
@@ -322,6 +330,7 @@ class OriginalReader:
                 facts,
                 children=children or [],
                 derived=derived,
+                later_children=later_children,
                 cancel=self.cancel,
                 on_bytes=self.on_bytes,
             )
@@ -385,7 +394,26 @@ class OriginalReader:
             problem = _as_format_error(exc, path, recognition.format)
             warnings.append(not_parsed(path, problem, recognition.format))
             return self.kept_as_file(item, display_path(path), recognition, warnings)
+        if isinstance(parsed, ManyChats):
+            return self.record_many(item, path, recognition, parsed, warnings, consumed, before)
         return self.record_export(item, path, recognition, parsed, warnings, consumed, before)
+
+    def record_many(
+        self,
+        item: ItemSummary,
+        path: Path,
+        recognition: registry.Recognition,
+        parsed: ManyChats,
+        warnings: list[ParseWarning],
+        consumed: set[Path],
+        before: tuple[int, int, int] | None,
+    ) -> AddResult:
+        """An export of several chats: this reader keeps it a plain file (`chat_children.py`
+        gives the reader that stores each chat as a conversation of its own)."""
+        detail = f"it holds {len(parsed.chats)} chats"
+        problem = ImportFormatError(path=display_path(path), format=recognition.format, detail=detail)
+        warnings.append(not_parsed(path, problem, recognition.format))
+        return self.kept_as_file(item, display_path(path), recognition, warnings)
 
     def record_export(
         self,
@@ -548,39 +576,3 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except OSError:
         return path
-
-
-def links_by_name(names: list[str], stored: dict[str, int], warnings: list[ParseWarning]) -> dict[str, int]:
-    """Which item each attachment name the messages use links to, from the children stored.
-
-    When several stored children share a name, the messages that name it are linked to the
-    FIRST of them, and a warning names every item. Why the first and not none: every one of
-    them is stored and listed, so linking loses nothing, and the warning tells the examiner
-    the link is a choice. Why not the last: a zip lists its entries in the order they were
-    written, and appending a second entry of the same name is the known way to make readers
-    that take the last entry (Python's zipfile, unzip) show a different file; the first entry
-    is the one the exporting app wrote. (An export whose own reader keeps one file per name,
-    such as a Telegram zip, already hands over the first entry only.)
-    """
-    ids_by_name: dict[str, list[int]] = {}
-    for index, name in enumerate(names):
-        item_id = stored.get(str(index))
-        if item_id is not None:
-            ids_by_name.setdefault(name, []).append(item_id)
-    for name, ids in ids_by_name.items():
-        if len(ids) > 1:
-            warnings.append(
-                ParseWarning(
-                    "attachment_same_name",
-                    "{count} attached files are named {name}; each is stored as its own item ({items}). "
-                    "Messages that name {name} are linked to the first, item {item}: check which one "
-                    "was meant.",
-                    (
-                        ("count", str(len(ids))),
-                        ("name", name),
-                        ("items", ", ".join(str(i) for i in ids)),
-                        ("item", str(ids[0])),
-                    ),
-                )
-            )
-    return {name: ids[0] for name, ids in ids_by_name.items()}

@@ -14,12 +14,16 @@ Rules this module keeps:
 - `check_reparse` writes nothing: it parses again and compares with what is stored. A
   difference with the same parser version is an integrity failure (the stored text was not
   what this parser makes of this original); with another version, a warning.
+- An export of several chats (`chat_children.py`) is read again as a whole, from its one sealed
+  original; each chat's conversation is compared with, or written to, its own chat item, and
+  each finding names that chat. A chat item is read again through its export.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -28,14 +32,15 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
-from evidence_kit.domain import ItemKind, ItemSummary
+from evidence_kit.domain import ChatEntry, ConversationStream, ItemKind, ItemSummary, ManyChats
 from evidence_kit.errors import (
     CancelledError,
     EvidenceKitError,
     OriginalChangedError,
     ReparseUnavailableError,
 )
-from evidence_kit.importers import registry
+from evidence_kit.importers import meta, registry
+from evidence_kit.importers.chat_children import chat_items, chat_records, is_chat_item
 from evidence_kit.importers.reading import (
     PARSER_VERSION,
     as_stream,
@@ -103,9 +108,37 @@ def _stored_links(item: ItemSummary, every_item: list[ItemSummary]) -> dict[str,
 
 def _format_of(item: ItemSummary) -> str | None:
     """The importer to read an item with again: the one that read it, when it is a reader."""
+    if is_chat_item(item):
+        return None  # its bytes are a reference to its export, which is read instead
     if item.importer == registry.IMAGE or registry.importer_for(item.importer) is not None:
         return item.importer
     return None
+
+
+def _stored_platform(vault: Vault, item: ItemSummary, every_item: list[ItemSummary]) -> str | None:
+    """The platform the stored conversation names (of the first chat, for an export of several)."""
+    chats = chat_items(item, every_item)
+    data = vault.derived((chats[0] if chats else item).id, DERIVED_CONVERSATION)
+    try:
+        platform = json.loads(data).get("platform") if data is not None else None
+    except (ValueError, AttributeError):
+        return None
+    return platform if isinstance(platform, str) else None
+
+
+def _recognition(
+    vault: Vault, item: ItemSummary, every_item: list[ItemSummary], path: Path, format_name: str
+) -> registry.Recognition:
+    """How to read the sealed original again: as its importer did. Instagram and Facebook share
+    one reader, and the importer recorded is what the file's start suggested, so the platform
+    the stored conversation names is given instead (what the user forced, or what the export
+    showed); "meta" (not known) leaves the reader to decide again, as at import."""
+    if format_name in meta.FORMATS:
+        platform = _stored_platform(vault, item, every_item)
+        if platform in meta.FORMATS:
+            return registry.Recognition(path, platform, None, forced=True)
+        return registry.Recognition(path, format_name, None)
+    return registry.Recognition(path, format_name, None, forced=True)
 
 
 @dataclass(frozen=True)
@@ -119,10 +152,21 @@ class Reading:
     compared: tuple[str, ...]  # the kinds `check_reparse` compares
 
 
+@dataclass(frozen=True)
+class ManyReading:
+    """What reading a sealed export of several chats yields: one `Reading` per chat, paired with
+    the chat item stored for it (None: no item was stored for it), made one at a time; each
+    one's records must be used up before the next is taken (the export may be walked once).
+    `extra_items` are stored chat items the new reading no longer has."""
+
+    chats: Callable[[], Iterator[tuple[ItemSummary | None, Reading]]]
+    extra_items: tuple[ItemSummary, ...]
+
+
 @contextlib.contextmanager
 def read_sealed(
     vault: Vault, item: ItemSummary, every_item: list[ItemSummary] | None = None
-) -> Iterator[Reading | None]:
+) -> Iterator[Reading | ManyReading | None]:
     """Parse the sealed original of `item` again (None: nothing to read for this item).
 
     The memory-only copy lives while the caller uses the reading (its messages are read from it
@@ -139,11 +183,15 @@ def read_sealed(
             facts = ParsedFacts(kind, shown_type, registry.IMAGE, PARSER_VERSION, tuple(times))
             yield Reading(facts, lambda: iter(derived), IMAGE_KINDS, (DERIVED_IMAGE_INFO,))
             return
-        parsed = parse(registry.Recognition(path, format_name, None, forced=True), path)
+        every = vault.items() if every_item is None else every_item
+        parsed = parse(_recognition(vault, item, every, path, format_name), path)
+        if isinstance(parsed, ManyChats):
+            yield _many_reading(item, parsed, format_name, every)
+            return
         stream = as_stream(parsed)
         times, messages = content_time(stream)
         stream = replace(stream, messages=messages)
-        links = _stored_links(item, vault.items() if every_item is None else every_item)
+        links = _stored_links(item, every)
 
         def records() -> Iterator[NewDerived]:
             return conversation_records(
@@ -162,6 +210,33 @@ def read_sealed(
 
 IMAGE_KINDS = (DERIVED_IMAGE_INFO, DERIVED_THUMBNAIL)
 CONVERSATION_KINDS = (DERIVED_CONVERSATION_PART, DERIVED_CONVERSATION)
+
+
+def _many_reading(
+    export: ItemSummary, parsed: ManyChats, format_name: str, every_item: list[ItemSummary]
+) -> ManyReading:
+    """Each chat of an export read again, paired with its stored chat item by position."""
+    links = _stored_links(export, every_item)
+    stored = chat_items(export, every_item)
+
+    def chats() -> Iterator[tuple[ItemSummary | None, Reading]]:
+        for entry, stream in zip(parsed.chats, parsed.conversations(), strict=True):
+            times, messages = content_time(stream)
+            chat = replace(stream, messages=messages)
+
+            def records(chat: ConversationStream = chat, entry: ChatEntry = entry) -> Iterator[NewDerived]:
+                made = chat_records(
+                    chat, entry=entry, links=links, format_name=format_name, written=Written()
+                )
+                return (record for record in made if record.kind in CONVERSATION_KINDS)
+
+            kind = registry.kind_for_platform(chat.platform)
+            child = stored[entry.index] if entry.index < len(stored) else None
+            media_type = child.media_type if child is not None else None
+            facts = ParsedFacts(kind, media_type, format_name, PARSER_VERSION, tuple(times))
+            yield child, Reading(facts, records, CONVERSATION_KINDS, CONVERSATION_KINDS)
+
+    return ManyReading(chats, tuple(stored[len(parsed.chats) :]))
 
 
 def _digests(records: Iterator[NewDerived], kinds: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -184,9 +259,14 @@ def reparse_item(vault: Vault, item_id: int, reason: str) -> ReparseOutcome | No
     None when the item is not something the program reads (a plain file, an attachment).
     """
     item = vault.item(item_id)
+    if is_chat_item(item) and item.parent_id is not None:
+        item = vault.item(item.parent_id)  # a chat is read again through its export
+        item_id = item.id
     with read_sealed(vault, item) as reading:
         if reading is None:
             return None
+        if isinstance(reading, ManyReading):
+            return _reparse_chats(vault, item, reading, reason)
         before = vault.derived_digests(item_id, reading.compared)
         record = vault.record_parsed(
             item_id,
@@ -203,6 +283,44 @@ def reparse_item(vault: Vault, item_id: int, reason: str) -> ReparseOutcome | No
         record.seal_before,
         record.seal,
         changed=before != after,
+    )
+
+
+def _records_of(reading: Reading) -> Callable[[dict[str, int]], Iterator[NewDerived]]:
+    return lambda _links: reading.records()
+
+
+def _reparse_chats(vault: Vault, export: ItemSummary, reading: ManyReading, reason: str) -> ReparseOutcome:
+    """Each chat item's conversation written again, each in its own sealed `item_reparsed`."""
+    changed = False
+    seals: list[tuple[str, str]] = []
+    parser = ""
+    for child, chat in reading.chats():
+        parser = f"{chat.facts.importer}/{chat.facts.importer_version}"
+        if child is None:
+            changed = True
+            for _record in chat.records():
+                pass  # read past it: the export now holds a chat that was not stored
+            continue
+        before = vault.derived_digests(child.id, chat.compared)
+        record = vault.record_parsed(
+            child.id,
+            chat.facts,
+            derived=_records_of(chat),
+            reparse_reason=reason,
+            replaces=chat.replaces,
+        )
+        seals.append((record.seal_before, record.seal))
+        changed = changed or before != vault.derived_digests(child.id, chat.compared)
+    seal_before = seals[0][0] if seals else ""
+    seal = seals[-1][1] if seals else ""
+    return ReparseOutcome(
+        export.id,
+        f"{export.importer}/{export.importer_version}",
+        parser,
+        seal_before,
+        seal,
+        changed=changed or bool(reading.extra_items),
     )
 
 
@@ -237,6 +355,9 @@ def check_reparse(vault: Vault, *, cancel: CancelToken | None = None) -> list[Re
             with read_sealed(vault, item, every_item) as reading:
                 if reading is None:
                     continue
+                if isinstance(reading, ManyReading):
+                    findings += _check_chats(vault, item, reading)
+                    continue
                 now_parser = f"{reading.facts.importer}/{reading.facts.importer_version}"
                 fresh = _digests(reading.records(), reading.compared)
         except (CancelledError, ReparseUnavailableError):
@@ -247,11 +368,37 @@ def check_reparse(vault: Vault, *, cancel: CancelToken | None = None) -> list[Re
             findings.append(ReparseFinding(item.id, item.original_name, verdict, stored_parser, "", reason))
             continue
         stored = vault.derived_digests(item.id, reading.compared)
-        if fresh == stored:
-            verdict = ReparseVerdict.SAME
-        elif now_parser == stored_parser:
-            verdict = ReparseVerdict.MISMATCH
-        else:
-            verdict = ReparseVerdict.NEWER_PARSER
+        verdict = _verdict(fresh == stored, now_parser, stored_parser)
         findings.append(ReparseFinding(item.id, item.original_name, verdict, stored_parser, now_parser))
+    return findings
+
+
+def _verdict(same: bool, now_parser: str, stored_parser: str) -> ReparseVerdict:
+    if same:
+        return ReparseVerdict.SAME
+    return ReparseVerdict.MISMATCH if now_parser == stored_parser else ReparseVerdict.NEWER_PARSER
+
+
+def _check_chats(vault: Vault, export: ItemSummary, reading: ManyReading) -> list[ReparseFinding]:
+    """One finding per chat of an export read again, each naming its chat item."""
+    findings: list[ReparseFinding] = []
+    stored_parser = f"{export.importer}/{export.importer_version}"
+    for child, chat in reading.chats():
+        now_parser = f"{chat.facts.importer}/{chat.facts.importer_version}"
+        fresh = _digests(chat.records(), chat.compared)
+        if child is None:
+            reason = "the export holds a chat no item was stored for"
+            verdict = ReparseVerdict.MISMATCH
+            findings.append(
+                ReparseFinding(export.id, export.original_name, verdict, stored_parser, now_parser, reason)
+            )
+            continue
+        child_parser = f"{child.importer}/{child.importer_version}"
+        verdict = _verdict(fresh == vault.derived_digests(child.id, chat.compared), now_parser, child_parser)
+        findings.append(ReparseFinding(child.id, child.original_name, verdict, child_parser, now_parser))
+    for extra in reading.extra_items:
+        reason = "the export no longer holds this chat"
+        parser = f"{extra.importer}/{extra.importer_version}"
+        verdict = ReparseVerdict.MISMATCH
+        findings.append(ReparseFinding(extra.id, extra.original_name, verdict, parser, "", reason))
     return findings

@@ -70,6 +70,7 @@ def record_parsed(
     *,
     children: Sequence[NewChild] = (),
     derived: Callable[[dict[str, int]], Iterable[NewDerived]] = lambda _links: (),
+    later_children: Callable[[dict[str, int]], Iterable[NewChild]] = lambda _links: (),
     reparse_reason: str | None = None,
     replaces: Sequence[str] = (),
     cancel: CancelToken | None = None,
@@ -80,7 +81,10 @@ def record_parsed(
     `children` are stored as items of their own linked to the item (each alone rolled back
     when it cannot be read, and returned as a failure); `derived` is called with the names
     of the stored children and their ids; it may make its records lazily (a conversation read
-    while it is stored, part by part), and each is written and let go before the next. With
+    while it is stored, part by part), and each is written and let go before the next.
+    `later_children` is called with the same names and ids after `children` are stored, before
+    `derived`: children whose own derived data links to those (each chat of a whole-account
+    export, see `importers/chat_children.py`); they are made and stored one at a time. With
     `reparse_reason` the item's derived data of the kinds in `replaces` and its content times
     are replaced, and the event is `item_reparsed`.
     """
@@ -106,6 +110,12 @@ def record_parsed(
         )
         writer.insert_times(conn, item_id, facts.times)
         stored_children, failures, links = _store_children(writer, conn, item_id, children, cancel, on_bytes)
+        later, later_failures, later_links = _store_children(
+            writer, conn, item_id, later_children(dict(links)), cancel, on_bytes
+        )
+        stored_children += later
+        failures += later_failures
+        links.update(later_links)
         if reparse_reason is not None and replaces:
             # A re-reading replaces what it makes again (the messages, the picture's facts); the
             # import report stays: it is the record of what happened when the file came in.
@@ -137,7 +147,7 @@ def _store_children(
     writer: ItemWriter,
     conn: Connection,
     parent_id: int,
-    children: Sequence[NewChild],
+    children: Iterable[NewChild],
     cancel: CancelToken | None,
     on_bytes: Callable[[int], None] | None,
 ) -> tuple[list[ItemSummary], list[tuple[str, EvidenceKitError]], dict[str, int]]:

@@ -74,7 +74,8 @@ class NewChild:
     name: str  # the name the export's messages use for it
     open: Callable[[], BinaryIO]
     meta: NewItem
-    derived: Sequence[NewDerived] = ()
+    # May be made lazily (a chat of a whole-account export, read while it is stored).
+    derived: Iterable[NewDerived] = ()
 
 
 @dataclass(frozen=True)
@@ -114,13 +115,13 @@ class ItemWriter:
         conn: Connection,
         stream: BinaryIO,
         meta: NewItem,
-        derived: Sequence[NewDerived],
+        derived: Iterable[NewDerived],
         cancel: CancelToken | None,
         on_bytes: Callable[[int], None] | None,
     ) -> ItemSummary:
         """Store one original with its derived data and `item_added` event in the caller's transaction."""
         stored = self._store(conn, stream, meta, cancel=cancel, on_bytes=on_bytes)
-        digests = store_derived(conn, stored.id, derived)
+        digests = store_derived(conn, stored.id, derived, cancel=cancel)
         self._added_event(conn, stored, meta, digests)
         return stored
 

@@ -5,7 +5,8 @@ Rule: one `ParsedExport` is one conversation (thread). A thread may be split ove
 conversation; a single file given alone is read alone (the evidence item is that file) with a
 warning that the thread continues elsewhere. A folder, zip or account download holding several
 threads is read with `read_all(path)`; `read(path)` accepts exactly one thread and otherwise
-raises `MetaMultipleThreadsError`, so threads are never merged.
+raises `MetaMultipleThreadsError`, so threads are never merged; `read_export(path)` is what an
+import stores: the one thread, or `ManyChats`, each thread a conversation of its own.
 
 Three shapes are read, and the modules each have one job:
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 from evidence_kit.importers.meta.mojibake import has_mojibake
 from evidence_kit.importers.meta.platforms import FACEBOOK, FORMAT, FORMATS, UNDETERMINED
-from evidence_kit.importers.meta.reader import MetaMultipleThreadsError, read, read_all
+from evidence_kit.importers.meta.reader import MetaMultipleThreadsError, read, read_all, read_export
 from evidence_kit.importers.meta.recognition import format_of, sniff, sniff_dir
 from evidence_kit.importers.meta.thread import TZ_EPOCH, TZ_HTML
 
@@ -42,6 +43,7 @@ __all__ = [
     "has_mojibake",
     "read",
     "read_all",
+    "read_export",
     "sniff",
     "sniff_dir",
 ]

@@ -11,6 +11,7 @@ over it; the messages are read in a second (`json_document.py`: the file is read
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator
 
 from evidence_kit.domain import AttachmentRef, Message, MessageKind
@@ -22,7 +23,7 @@ from evidence_kit.importers.meta.json_common import SYSTEM_TYPES, message_time, 
 from evidence_kit.importers.meta.json_document import overview, records
 from evidence_kit.importers.meta.mojibake import Text
 from evidence_kit.importers.meta.platforms import FACEBOOK, FORMAT
-from evidence_kit.importers.meta.thread import Thread
+from evidence_kit.importers.meta.thread import Thread, time_key
 
 _MEDIA_KEYS = ("photos", "videos", "gifs", "audio_files", "files")
 
@@ -112,7 +113,19 @@ def iter_messages(
 
 def json_file(thread: Thread, member: str, display: str, platform: list[str]) -> None:
     """Read the JSON file `member` of the thread's tree into `thread`; a file that shows it is
-    Facebook's adds FACEBOOK to `platform` (the votes `platforms.platform_of` counts)."""
+    Facebook's adds FACEBOOK to `platform` (the votes `platforms.platform_of` counts). A thread
+    read for a stream (`thread.keep` False) keeps only each message's time (see
+    `json_stream_export.py`)."""
+    messages = json_messages(thread, member, display, platform)
+    if thread.keep:
+        thread.records.extend((message.sent_at_utc, message) for message in messages)
+    else:
+        thread.file_times.append(array("q", (time_key(message.sent_at_utc) for message in messages)))
+
+
+def json_messages(thread: Thread, member: str, display: str, platform: list[str]) -> Iterator[Message]:
+    """What `json_file` reads of the file, with its messages left to be read from the iterator
+    returned, in the file's order (each made as it is taken)."""
     log = thread.log
     view = overview(thread.tree, member, display, log)
     data = view.fields
@@ -139,10 +152,6 @@ def json_file(thread: Thread, member: str, display: str, platform: list[str]) ->
         platform.append(FACEBOOK)
         if ("export_shape", "messenger_e2ee_json") not in thread.extra:
             thread.extra.append(("export_shape", "messenger_e2ee_json"))
-    # The one place messages are collected: a storage that takes a stream takes this generator
-    # (once the order is settled there: see thread.finish).
-    messages = iter_messages(thread, records(thread.tree, member, display), text_of, e2ee=e2ee, base=base)
-    thread.records.extend((message.sent_at_utc, message) for message in messages)
     if thread.title is None:
         title = get_str(data, "threadName") if e2ee else get_str(data, "title")
         thread.title = text_of(title) if title else None
@@ -159,3 +168,6 @@ def json_file(thread: Thread, member: str, display: str, platform: list[str]) ->
         platform.append(FACEBOOK)
     if data.get("is_still_participant") is False:
         thread.extra.append(("is_still_participant", "false"))
+    # Messages gather only participants, files and warnings, never these facts, so the order
+    # of their reading changes nothing above (see thread.finish for the order of the messages).
+    return iter_messages(thread, records(thread.tree, member, display), text_of, e2ee=e2ee, base=base)

@@ -9,14 +9,17 @@ file per chat under any name, so loose JSON files are recognised by their start.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from evidence_kit.domain import ParsedExport
+from evidence_kit.domain import ManyChats, ParsedExport, StreamedExport
 from evidence_kit.errors import ImportFormatError
 from evidence_kit.importers._chat_support import ExportTree, FolderTree, open_tree
 from evidence_kit.importers.common import folder_of, starts_json_object
+from evidence_kit.importers.many_chats import many_from_exports
 from evidence_kit.importers.meta.html_export import html_file
 from evidence_kit.importers.meta.json_export import json_file
+from evidence_kit.importers.meta.json_stream_export import all_json, streamed_thread
 from evidence_kit.importers.meta.platforms import FORMAT, FORMATS, platform_of
 from evidence_kit.importers.meta.recognition import DYI_PAGE, KNOWN_TOPS, kind_of_head
 from evidence_kit.importers.meta.thread import Thread, finish
@@ -47,8 +50,22 @@ def _read_thread(
     partial: bool = False,
 ) -> ParsedExport:
     """One conversation from its files; `partial` when only one file of several was given."""
+    return finish(*gather(tree, members, display, platform, partial=partial))
+
+
+def gather(
+    tree: ExportTree,
+    members: list[str],
+    display: str,
+    platform: str | None,
+    *,
+    partial: bool = False,
+    keep: bool = True,
+) -> tuple[Thread, str]:
+    """A thread read from its files, and its platform; with `keep` False its messages are made
+    for what they gather and only their times kept (`json_stream_export.py`)."""
     folder = folder_of(members[0])
-    thread = Thread(tree=tree, folder=folder)
+    thread = Thread(tree=tree, folder=folder, keep=keep)
     thread.log.extend(tree.warnings)
     if isinstance(tree, FolderTree) and not folder:
         thread.hint_folder = tree.root.name
@@ -72,7 +89,7 @@ def _read_thread(
             raise ImportFormatError(path=shown, format=FORMAT, detail="not a Meta message thread")
     label = tree.root.name if isinstance(tree, FolderTree) else tree.label.rsplit("/", 1)[-1]
     chosen = platform if platform is not None else platform_of(votes, [*thread.hints, members[0], label])
-    return finish(thread, chosen)
+    return thread, chosen
 
 
 def _threads(tree: ExportTree) -> list[list[str]]:
@@ -128,6 +145,26 @@ def read_all(path: Path, *, platform: str | None = None) -> list[ParsedExport]:
     `platform` ("instagram" or "facebook") records what the user says the export is; by default
     it is recognised from the export, or left as "meta" with a warning.
     """
+    return [t for t in _read(path, platform, _read_thread) if isinstance(t, ParsedExport)]
+
+
+ThreadReader = Callable[..., ParsedExport | StreamedExport]
+
+
+def _streamed_thread(
+    tree: ExportTree, members: list[str], display: str, platform: str | None, *, partial: bool = False
+) -> ParsedExport | StreamedExport:
+    """A thread of JSON files streamed (`json_stream_export.py`); HTML, or out of order, held."""
+    if all_json(tree, members):
+        ordered = sorted(members, key=_page_key)
+        thread, chosen = gather(tree, ordered, display, platform, partial=partial, keep=False)
+        streamed = streamed_thread(tree, ordered, display, thread, chosen)
+        if streamed is not None:
+            return streamed
+    return _read_thread(tree, members, display, platform, partial=partial)
+
+
+def _read(path: Path, platform: str | None, read_thread: ThreadReader) -> list[ParsedExport | StreamedExport]:
     path = Path(path)
     if platform is not None and platform not in FORMATS:
         raise ValueError(f"platform must be one of {FORMATS}")
@@ -140,13 +177,13 @@ def read_all(path: Path, *, platform: str | None = None) -> list[ParsedExport]:
             if root is not None:
                 tree.close()
                 tree, member = FolderTree(root[0]), root[1]
-            return [_read_thread(tree, [member], display, platform, partial=partial)]
+            return [read_thread(tree, [member], display, platform, partial=partial)]
         threads = _threads(tree)
         if not threads:
             raise ImportFormatError(
                 path=display, format=FORMAT, detail="no Instagram or Messenger conversation found"
             )
-        return [_read_thread(tree, members, display, platform) for members in threads]
+        return [read_thread(tree, members, display, platform) for members in threads]
     finally:
         tree.close()
 
@@ -162,3 +199,13 @@ def read(path: Path, *, platform: str | None = None) -> ParsedExport:
             path=str(path), format=FORMAT, count=str(len(threads)), detail="use read_all to read each one"
         )
     return threads[0]
+
+
+def read_export(path: Path, *, platform: str | None = None) -> ParsedExport | StreamedExport | ManyChats:
+    """The export at `path` as it is to be stored: its one thread, or every thread of a download,
+    each to become a conversation of its own (`importers/chat_children.py`); JSON threads are
+    read while they are stored (`json_stream_export.py`)."""
+    if platform is not None and platform not in FORMATS:
+        raise ValueError(f"platform must be one of {FORMATS}")
+    threads = _read(path, platform, _streamed_thread)
+    return threads[0] if len(threads) == 1 else many_from_exports(threads)

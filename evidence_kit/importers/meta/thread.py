@@ -10,6 +10,7 @@ conversation's timezone_assumption says so).
 from __future__ import annotations
 
 import itertools
+from array import array
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -58,6 +59,8 @@ class Thread:
     epoch_times: int = 0
     shown_times: int = 0
     hint_folder: str = ""  # the thread folder's name when the tree is that folder itself
+    keep: bool = True  # False: each message is made for what it gathers, and only its time kept
+    file_times: list[array[int]] = field(default_factory=list)  # per file: `time_key` of each message
 
     def person(self, name: str | None) -> str | None:
         """Count a sender as a participant; returns the name as first seen, so that every message
@@ -103,6 +106,17 @@ class Thread:
                 name=name, open=self.tree.opener(found), size=self.tree.size(found), media_type=ref.media_type
             )
         return ref
+
+
+NO_TIME = -(2**63)  # `time_key` of a message without a time
+
+
+def time_key(moment: datetime | None) -> int:
+    """A message's UTC time as whole microseconds since the epoch (ordered as the times are)."""
+    if moment is None:
+        return NO_TIME
+    delta = moment - datetime(1970, 1, 1, tzinfo=UTC)
+    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
 def _descending(times: list[datetime]) -> bool:

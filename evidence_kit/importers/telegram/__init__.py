@@ -4,7 +4,8 @@ Rule: one `ParsedExport` is one chat. A whole-account export holds many chats, a
 into one conversation would mix people and contexts in a way no court should see, so
 `read_all(path)` returns one export per chat (in the export's order, chats the account left
 last), and `read(path)` returns the chat only when there is exactly one, otherwise it raises
-`TelegramMultipleChatsError` and the export is kept as a plain file.
+`TelegramMultipleChatsError`. `read_export(path)` is what an import stores: the one chat, or
+`ManyChats`, each chat a conversation of its own under the one sealed original.
 
 The modules, each with one job:
 
@@ -27,7 +28,7 @@ from evidence_kit.importers.telegram.json_export import (
     TZ_JSON_MIXED,
     TZ_JSON_UTC_ONLY,
 )
-from evidence_kit.importers.telegram.reader import TelegramMultipleChatsError, read, read_all
+from evidence_kit.importers.telegram.reader import TelegramMultipleChatsError, read, read_all, read_export
 from evidence_kit.importers.telegram.recognition import sniff, sniff_dir
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "TelegramMultipleChatsError",
     "read",
     "read_all",
+    "read_export",
     "sniff",
     "sniff_dir",
 ]

@@ -258,8 +258,11 @@ def _page_number(name: str) -> int:
     return int(match.group(1) or "1") if match else 0
 
 
-def html_chat(tree: ExportTree, pages: list[str], base: str, *, partial: bool = False) -> ParsedExport:
-    """One chat from its pages; `partial` when only one page of several was given."""
+def html_chat(
+    tree: ExportTree, pages: list[str], base: str, *, partial: bool = False, folder: str | None = None
+) -> ParsedExport:
+    """One chat from its pages; `partial` when only one page of several was given; `folder` is
+    the chat's folder in a whole-account export (chats/chat_001), kept as its chat_folder."""
     chat = Chat(tree=tree, base=base)
     chat.log.extend(tree.warnings)
     if partial:
@@ -273,7 +276,7 @@ def html_chat(tree: ExportTree, pages: list[str], base: str, *, partial: bool = 
     for page in sorted(pages, key=_page_number):
         page_text = decode_text(tree.read(page, format_name=FORMAT), chat.log)
         soup = parse_html(page_text, path=f"{tree.label}/{page}", format_name=FORMAT)
-        folder = folder_of(page)
+        page_folder = folder_of(page)
         if title is None:
             header = soup.find("div", class_="page_header")
             text = header.find("div", class_="text") if isinstance(header, Tag) else None
@@ -281,10 +284,12 @@ def html_chat(tree: ExportTree, pages: list[str], base: str, *, partial: bool = 
                 title = clean_text(html_text(text, structural_newlines=True).strip(), chat.log) or None
         for div in soup.find_all("div", class_="message"):
             if isinstance(div, Tag):
-                message = _html_message(div, chat, state, folder)
+                message = _html_message(div, chat, state, page_folder)
                 if message is not None:
                     chat.messages.append(message)
     extra: list[tuple[str, str]] = [("export_format", "html")]
+    if folder:
+        extra.append(("chat_folder", folder))
     extra.extend(("stated_utc_offset", offset) for offset in chat.offsets)
     return finish(chat, title=title, tz=TZ_HTML if chat.local_only else None, extra=extra)
 
@@ -303,4 +308,7 @@ def html_chats(tree: ExportTree, base: str) -> list[ParsedExport]:
             match = re.fullmatch(r"(chats/chat_[^/]+)/messages\d*\.html", rest)
             if match:
                 pages.setdefault(prefix + match.group(1), []).append(name)
-    return [html_chat(tree, pages[key], base) for key in sorted(pages)]
+    return [
+        html_chat(tree, pages[key], base, folder=key[len(prefix) :] if key != base else None)
+        for key in sorted(pages)
+    ]

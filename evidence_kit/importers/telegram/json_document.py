@@ -15,11 +15,12 @@ cannot be taken back, and `json.loads` would silently have kept only the last.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
-from evidence_kit.domain import ParsedExport
+from evidence_kit.domain import Message, ParsedExport
 from evidence_kit.importers._chat_support import ExportTree, WarningLog
 from evidence_kit.importers.common import folder_of
 from evidence_kit.importers.json_stream import JsonStream, check_size
@@ -48,6 +49,7 @@ class _Walk:
     tree: ExportTree
     base: str
     file_log: WarningLog
+    keep: bool = True  # False: messages are made (for what they gather) and let go
 
     def new_chat(self) -> Chat:
         chat = Chat(tree=self.tree, base=self.base)
@@ -67,8 +69,22 @@ class _Walk:
             if not looks_like_telegram_messages(head):
                 raise self.stream.error("its messages are not Telegram messages")
             records = chain(head, records)
-        # The one place messages are collected: a storage that takes a stream takes this generator.
-        chat.messages.extend(iter_messages(chat, records))
+        # The one place messages are collected; a streamed reading makes them again (`walk_messages`).
+        if self.keep:
+            chat.messages.extend(iter_messages(chat, records))
+        else:
+            deque(iter_messages(chat, records), maxlen=0)
+
+    def chat_messages(self, index: int, depth: int) -> Iterator[tuple[int, Message]]:
+        """The messages of one chat object of a list (its start_map read), numbered `index`."""
+        for key in self.stream.members():
+            first = self.stream.next()
+            if key == "messages" and first[0] == "start_array":
+                chat = self.new_chat()
+                for message in iter_messages(chat, self.records(depth + 2)):
+                    yield index, message
+            else:
+                self.stream.skip(first, depth + 1)
 
     def chat_object(self, left: bool, depth: int) -> _ChatRead:
         """One chat of `chats.list` / `left_chats.list` (its start_map already read)."""
@@ -107,13 +123,22 @@ class _Walk:
 
 def read_json(tree: ExportTree, member: str, display: str) -> list[ParsedExport]:
     """Every chat of the `result.json` at `member` of `tree` (`display` names it in errors)."""
+    return read_json_facts(tree, member, display, keep_messages=True)[0]
+
+
+def read_json_facts(
+    tree: ExportTree, member: str, display: str, *, keep_messages: bool = False
+) -> tuple[list[ParsedExport], bool]:
+    """Every chat of the file, by default without its messages (each made, for what it gathers,
+    and let go), and whether the file holds the chats in the order they are listed (`chats`
+    before `left_chats`), which `walk_messages` needs to hand them on in one pass."""
     check_size(tree.size(member), path=display, format_name=FORMAT)
     with JsonStream(tree.opener(member), path=display, format_name=FORMAT) as stream:
         log = WarningLog()
         stream.note_bad_bytes(log)
         if stream.next()[0] != "start_map":
             raise stream.error("the JSON is not a Telegram export")
-        walk = _Walk(stream, tree, folder_of(member), log)
+        walk = _Walk(stream, tree, folder_of(member), log, keep=keep_messages)
         single: Chat | None = None
         fields: dict[str, object] = {}
         account: list[tuple[str, str]] = []
@@ -143,13 +168,46 @@ def read_json(tree: ExportTree, member: str, display: str) -> list[ParsedExport]
                 stream.skip(first, 1)
         stream.end()
     if single is not None:
-        return [chat_export(single, fields, [], left=False)]
+        return [chat_export(single, fields, [], left=False)], True
     if not sections.get("chats", ([], False))[1]:
         raise stream.error("the JSON holds no Telegram chats")
+    in_order = next(iter(sections)) == "chats"
     chats = [*sections["chats"][0], *sections.get("left_chats", ([], False))[0]]
     if chats:
-        return [chat_export(read.chat, read.fields, account, left=read.left) for read in chats]
+        return [chat_export(read.chat, read.fields, account, left=read.left) for read in chats], in_order
     empty = Chat(tree=tree, base=walk.base, log=log)
     empty.log.extend(tree.warnings)
     empty.log.add("no_chats", message="The export holds no chats (only account data).")
-    return [finish(empty, title=None, tz=None, extra=[("export_format", "json"), *account])]
+    return [finish(empty, title=None, tz=None, extra=[("export_format", "json"), *account])], True
+
+
+def walk_messages(tree: ExportTree, member: str, display: str) -> Iterator[tuple[int, Message]]:
+    """The second, streamed pass: every message of the file with the number of its chat (in the
+    order `read_json_facts` lists the chats, when it says the file keeps that order), made one
+    at a time and handed on. What the messages gather was learnt by the first pass."""
+    with JsonStream(tree.opener(member), path=display, format_name=FORMAT) as stream:
+        walk = _Walk(stream, tree, folder_of(member), WarningLog())
+        if stream.next()[0] != "start_map":
+            raise stream.error("the JSON is not a Telegram export")
+        index = 0
+        for key in stream.members():
+            first = stream.next()
+            if key == "messages" and first[0] == "start_array":
+                chat = walk.new_chat()
+                for message in iter_messages(chat, walk.records(2)):
+                    yield 0, message
+            elif key in ("chats", "left_chats") and first[0] == "start_map":
+                for inner in stream.members():
+                    found = stream.next()
+                    if inner != "list" or found[0] != "start_array":
+                        stream.skip(found, 2)
+                        continue
+                    for item in stream.items():
+                        if item[0] == "start_map":
+                            yield from walk.chat_messages(index, depth=3)
+                            index += 1
+                        else:
+                            stream.skip(item, 3)
+            else:
+                stream.skip(first, 1)
+        stream.end()

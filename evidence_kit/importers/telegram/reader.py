@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from evidence_kit.domain import ParsedExport
+from evidence_kit.domain import ManyChats, ParsedExport, StreamedExport
 from evidence_kit.errors import FileUnreadableError, ImportFormatError
 from evidence_kit.importers._chat_support import ExportTree, FolderTree, open_tree
 from evidence_kit.importers.common import folder_of, starts_json_object
+from evidence_kit.importers.many_chats import many_from_exports
 from evidence_kit.importers.telegram.chat import FORMAT
 from evidence_kit.importers.telegram.html_export import HTML_PAGE, html_chat, html_chats
 from evidence_kit.importers.telegram.json_document import read_json
+from evidence_kit.importers.telegram.json_stream_export import streamed_json
 from evidence_kit.importers.telegram.recognition import html_head, json_head
 
 
@@ -127,3 +129,30 @@ def read(path: Path) -> ParsedExport:
             path=str(path), format=FORMAT, count=str(len(chats)), detail="use read_all to read each chat"
         )
     return chats[0]
+
+
+def _json_member(path: Path, tree: ExportTree, member: str | None) -> str | None:
+    """The `result.json` that `read_all` would read from this tree, if it reads one."""
+    if member is None:
+        return _shallowest(tree.names(), "result.json")
+    if path.suffix.lower() in (".html", ".htm"):
+        return None
+    head = _head(tree, member)
+    return member if json_head(head) or starts_json_object(head) else None
+
+
+def read_export(path: Path) -> StreamedExport | ParsedExport | ManyChats:
+    """The export at `path` as it is to be stored: its one chat, or every chat of a whole-account
+    export, each to become a conversation of its own (`importers/chat_children.py`). The JSON is
+    read while it is stored (`json_stream_export.py`); HTML pages are read whole, as documents."""
+    path = Path(path)
+    tree, member = open_tree(path, format_name=FORMAT)
+    try:
+        json_member = _json_member(path, tree, member)
+        if json_member is not None:
+            display = str(path) if member is not None else f"{path}/{json_member}"
+            return streamed_json(tree, json_member, display)
+    finally:
+        tree.close()  # its openers stay usable for the streamed pass
+    chats = read_all(path)
+    return chats[0] if len(chats) == 1 else many_from_exports(chats)
