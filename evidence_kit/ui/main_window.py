@@ -390,13 +390,14 @@ class AppWindow(QMainWindow):
         if self.workspace is None:
             return
         files = file_dialogs.open_files(self, self.tr("Add files to the vault"))
-        self.workspace.import_paths(files)
+        if self.workspace is not None:  # quick exit or a lock may have come during the dialog
+            self.workspace.import_paths(files)
 
     def add_folder(self) -> None:
         if self.workspace is None:
             return
         folder = file_dialogs.existing_folder(self, self.tr("Add a folder to the vault"))
-        if folder:
+        if folder and self.workspace is not None:
             self.workspace.import_paths([folder])
 
     def paste(self) -> None:
