@@ -8,9 +8,16 @@ cd "$(dirname "$0")/.."
 # libmagic1: content sniffing (python-magic); poppler-utils, qpdf: dossier checks in tests;
 # openssl: the local time-stamp authority in tests and the verification commands we document;
 # the libraries after them: Qt's offscreen/xcb platform for the desktop app; dbus-daemon: the
-# private buses on which tests/ui/test_system_lock.py sends a real screen-lock and sleep signal.
+# private buses on which tests/ui/test_system_lock.py sends a real screen-lock and sleep signal;
+# the libxcb*/libx11-xcb1/libxkbcommon-x11-0 line: every library Qt's xcb platform plugin (the
+# window on an X11 desktop) loads, libxcb-cursor0 since Qt 6.5; xvfb, xdotool: the tests that
+# run the real xcb window on a virtual X server (tests/ui/test_xcb_window.py).
 APT_PACKAGES=(libmagic1 poppler-utils qpdf openssl fontconfig libegl1 libgl1 libxkbcommon0 libdbus-1-3
-              libfontconfig1 dbus-daemon)
+              libfontconfig1 dbus-daemon
+              libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+              libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
+              libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
+              xvfb xdotool)
 
 PYTHON="${PYTHON:-python3}"
 if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then

@@ -28,15 +28,14 @@ DB_FILE = "vault.db"
 LOCK_FILE = "vault.lock"
 README_FILE = "README.txt"
 
+# Neutral on purpose: the folder may sit on a shared computer, and this file is the one thing in
+# it anybody can read. It names no program, no case and nothing about evidence.
 README_TEXT = (
-    "This folder is an Evidence Kit (Bewijskluis) vault. Everything in it is encrypted.\n"
-    "Open it with Evidence Kit. Do not change or remove files in this folder. To make a backup,\n"
-    "use Vault > Back up... in the app or `evidence-kit backup`: a copy of this folder made while\n"
-    "the vault is in use can be broken.\n"
-    "Deze map is een Bewijskluis. Alles erin is versleuteld. Open hem met Bewijskluis.\n"
-    "Wijzig of verwijder geen bestanden in deze map. Maak een reservekopie met Kluis >\n"
-    "Reservekopie maken... in de app of met `evidence-kit backup`: een kopie van deze map die\n"
-    "wordt gemaakt terwijl de kluis in gebruik is, kan kapot zijn.\n"
+    "This folder holds encrypted data. Do not change or remove files in this folder.\n"
+    "Make copies only with the program that made it: a copy made while it is in use can be broken.\n"
+    "Deze map bevat versleutelde gegevens. Wijzig of verwijder geen bestanden in deze map.\n"
+    "Maak alleen een kopie met het programma dat hem maakte: een kopie die wordt gemaakt terwijl\n"
+    "het in gebruik is, kan kapot zijn.\n"
 )
 
 

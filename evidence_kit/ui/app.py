@@ -3,7 +3,9 @@
 Rules: on a machine without a display (and without QT_QPA_PLATFORM) it says how to run
 headless instead of crashing in Qt; it never prints when there is no console (a windowed
 Windows build has no stdout). Qt keeps nothing on disk for us: no disk caches, and the only
-settings file holds settings. On quit the worker closes the vault and is joined. The window
+settings file holds settings. On quit the worker closes the vault and is joined.
+`evidence-kit-gui PATH` opens the vault at PATH at its unlock screen. On X11 a missing system
+library of Qt's xcb plugin is named in one line (`xcb_check`) instead of Qt's abort. The window
 follows the system's light or dark palette, also when it switches while the app runs.
 """
 
@@ -13,6 +15,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from evidence_kit import __version__
 from evidence_kit.i18n import detect_language
@@ -57,12 +60,18 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="evidence-kit-gui", add_help=True)
     parser.add_argument("--version", action="version", version=f"evidence-kit-gui {__version__}")
     parser.add_argument("--lang", choices=("nl", "en", "system"), help="language of the window")
+    parser.add_argument("vault", nargs="?", help="a vault folder to open at its unlock screen")
     return parser.parse_known_args(list(argv))[0]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     problem = display_problem()
+    if problem is None:
+        from evidence_kit.ui import xcb_check
+
+        if xcb_check.uses_xcb():
+            problem = xcb_check.problem(detect_language())
     if problem is not None:
         _say(problem)
         return 2
@@ -92,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     controller = AppController(settings, window_factory=AppWindow)
     app.aboutToQuit.connect(controller.shutdown)
     controller.window.show()
+    if args.vault:  # from a shortcut or a file manager: straight to its unlock screen
+        controller.window.unlock(Path(args.vault).expanduser().absolute())
     code = app.exec()
     controller.shutdown()
     return int(code)

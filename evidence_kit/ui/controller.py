@@ -77,6 +77,7 @@ class AppController(QObject):
         self.last_path: Path | None = None  # memory only: "unlock again" after a lock
         self.lock_reason: str | None = None
         self._shut_down = False
+        self._exiting = False  # quick exit runs once, even if two gestures arrive together
         self.language.apply(settings.language)
         register_fonts()
         self._window_factory = window_factory
@@ -160,17 +161,34 @@ class AppController(QObject):
         self.session_locked.emit(reason)
 
     def quick_exit(self) -> None:
-        """Hide at once, then lock; the app ends when the real app runs (tests keep it alive)."""
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            for widget in app.topLevelWidgets():
-                if widget.isVisible():
-                    widget.hide()
-        self.lock(LOCK_QUICK_EXIT)
-        self.clipboard.clear_if_ours()
-        self.quick_exit_done.emit()
-        if self.quit_on_quick_exit and app is not None:
-            app.quit()
+        """Hide every window at once, then lock; the app ends when the real app runs (tests keep it alive).
+
+        Called from the safety filter also while a dialog's own event loop runs (a message box,
+        the import report, a file dialog's static call): hiding a dialog ends its loop with
+        "rejected" (without the reject handlers), so the code that opened it finds nothing chosen
+        and returns; `quit()` then ends every loop still running.
+        """
+        if self._exiting:
+            return
+        self._exiting = True
+        try:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                popup = QApplication.activePopupWidget()
+                while popup is not None:  # an open menu or combo list
+                    popup.close()
+                    next_popup = QApplication.activePopupWidget()
+                    popup = None if next_popup is popup else next_popup
+                for widget in app.topLevelWidgets():
+                    if widget.isVisible():
+                        widget.hide()
+            self.lock(LOCK_QUICK_EXIT)
+            self.clipboard.clear_if_ours()
+            self.quick_exit_done.emit()
+            if self.quit_on_quick_exit and app is not None:
+                app.quit()
+        finally:
+            self._exiting = False
 
     def shutdown(self) -> None:
         """Lock, stop and join the worker, remove our translators and event filter. Idempotent."""

@@ -92,6 +92,8 @@ class WindowApi(Protocol):
 
     def release(self) -> None: ...
 
+    def unlock(self, path: Path) -> None: ...  # the unlock screen of the vault at path
+
     # Qt's own, for a rebuild (language switch) and the end
     def saveGeometry(self, /) -> QByteArray: ...
 

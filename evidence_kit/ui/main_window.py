@@ -41,6 +41,7 @@ from evidence_kit.ui.views.workspace import Workspace
 from evidence_kit.ui.widgets import file_dialogs
 from evidence_kit.ui.widgets.colours import Tone, emphasise
 from evidence_kit.ui.widgets.icons import icon
+from evidence_kit.ui.widgets.toolbar_fit import KeepVisible
 from evidence_kit.ui.workers import JobKind
 
 
@@ -195,6 +196,8 @@ class AppWindow(QMainWindow):
             button.setAccessibleName(self.tr("Quick exit"))
             emphasise(button, Tone.ERROR)  # red from the palette: readable on light and dark
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        # Quick exit never falls into the overflow menu, at any width and in either language.
+        self.toolbar_fit = KeepVisible(self.toolbar, self.quick_exit_action)
 
     def _update_actions(self) -> None:
         open_ = self.workspace is not None
@@ -390,13 +393,14 @@ class AppWindow(QMainWindow):
         if self.workspace is None:
             return
         files = file_dialogs.open_files(self, self.tr("Add files to the vault"))
-        self.workspace.import_paths(files)
+        if self.workspace is not None:  # quick exit or a lock may have come during the dialog
+            self.workspace.import_paths(files)
 
     def add_folder(self) -> None:
         if self.workspace is None:
             return
         folder = file_dialogs.existing_folder(self, self.tr("Add a folder to the vault"))
-        if folder:
+        if folder and self.workspace is not None:
             self.workspace.import_paths([folder])
 
     def paste(self) -> None:

@@ -4,9 +4,14 @@ Rules:
 - Idle auto-lock: an application-wide event filter sees every key press, click, wheel and
   touch, and restarts a single-shot timer; when it fires the vault locks. Mouse moves count
   too, but restart the timer at most once a second (cheap on a busy event loop).
-- Quick exit: Esc pressed twice within a second (anywhere in the app) or Ctrl+Shift+Q.
+- Quick exit: Ctrl+Shift+Q, or Esc pressed twice within a second in the same window. The
+  filter sees keys before any widget, also while a modal dialog or a file dialog runs its own
+  event loop (where Qt's shortcut map refuses the window's shortcuts), so quick exit works from
+  every state. An Esc that closed a dialog does not count as the first of two: the second press
+  lands in another window, so an ordinary Esc never turns into an exit.
 - The clipboard is cleared on lock only if it still holds what this app put there (we never
-  wipe what the user copied elsewhere).
+  wipe what the user copied elsewhere); the X11 primary selection is cleared if this app owns
+  it (text selected in our window is evidence text too).
 - The system going to sleep or the session locking locks the vault where Qt (or, on Linux,
   D-Bus) tells us; a sleep nobody announced is found on waking by comparing two clocks, one
   of which stops while the machine sleeps. None of this may ever stop the app from working:
@@ -78,6 +83,7 @@ class SafetyFilter(QObject):
         self._since_restart = QElapsedTimer()
         self._since_restart.start()
         self._last_escape: float | None = None
+        self._escape_window: QWindow | None = None
         self._armed = False
 
     def arm(self, idle_ms: int) -> None:
@@ -113,18 +119,41 @@ class SafetyFilter(QObject):
             self._activity(cheap=False)
             # A key press reaches the window first, then each widget it propagates to: count it
             # once, at the window.
-            if isinstance(watched, QWindow) and event.key() == Qt.Key.Key_Escape and not event.isAutoRepeat():
-                now = time.monotonic()
-                if self._last_escape is not None and (now - self._last_escape) * 1000 <= DOUBLE_ESCAPE_MS:
+            if isinstance(watched, QWindow) and not event.isAutoRepeat():
+                if is_quick_exit_key(event):
                     self._last_escape = None
                     self.quick_exit.emit()
                     return True
-                self._last_escape = now
+                if event.key() == Qt.Key.Key_Escape and self._double_escape(watched):
+                    self.quick_exit.emit()
+                    return True
         elif kind in _INPUT_EVENTS:
             self._activity(cheap=False)
         elif kind == QEvent.Type.MouseMove:
             self._activity(cheap=True)
         return False
+
+    def _double_escape(self, window: QWindow) -> bool:
+        """This Esc is the second within a second in the same, still visible window."""
+        now = time.monotonic()
+        first, self._last_escape = self._last_escape, now
+        previous, self._escape_window = self._escape_window, window
+        if first is None or (now - first) * 1000 > DOUBLE_ESCAPE_MS:
+            return False
+        # An Esc that closed a dialog (or any other window) was an ordinary Esc: the next press
+        # goes to another window and starts a new count.
+        if previous is not window or not shiboken6.isValid(previous) or not window.isVisible():
+            return False
+        self._last_escape = None
+        self._escape_window = None
+        return True
+
+
+def is_quick_exit_key(event: QKeyEvent) -> bool:
+    """Ctrl+Shift+Q (on a Mac keyboard Qt maps Cmd to Control)."""
+    wanted = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return event.key() == Qt.Key.Key_Q and mods == wanted
 
 
 def _fingerprint(mime: QMimeData | None) -> str | None:
@@ -170,6 +199,11 @@ class ClipboardGuard(QObject):
             self._clipboard.clear()
             cleared = True
         self._ours.clear()
+        # X11 keeps a second clipboard, the primary selection: whatever is selected in our
+        # window. Owned by us means it holds our text; anything else is someone else's.
+        if self._clipboard.supportsSelection() and self._clipboard.ownsSelection():
+            self._clipboard.clear(QClipboard.Mode.Selection)
+            cleared = True
         return cleared
 
     def forget(self) -> None:

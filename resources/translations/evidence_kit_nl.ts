@@ -513,8 +513,8 @@
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/create_vault.py" line="110" />
-            <source>Evidence vault</source>
-            <translation>Bewijskluis</translation>
+            <source>Notes</source>
+            <translation>Notities</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/create_vault.py" line="120" />

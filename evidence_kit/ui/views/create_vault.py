@@ -108,7 +108,8 @@ class CreateVaultDialog(QDialog):
 
     def _default_location(self) -> Path:
         base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-        name = self.tr("Evidence vault")
+        # Neutral: a folder called "Evidence vault" tells whoever browses a shared computer.
+        name = self.tr("Notes")
         candidate = base / name
         number = 2
         while candidate.exists():

@@ -1,0 +1,145 @@
+"""Quick exit works from every state of the app: each dialog, a file dialog's own event loop,
+a running import. The key goes to the window the system would give it to (the dialog's), and
+by the time the key press returns every window is hidden and the vault is locked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from evidence_kit.errors import EvidenceKitError
+from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.controller_api import LOCK_QUICK_EXIT
+from tests.ui.conftest import open_vault, wait_idle
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def visible_windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def press_quick_exit(qtbot: QtBot, target: QWidget) -> None:
+    handle = target.windowHandle()
+    assert handle is not None
+    qtbot.keyClick(handle, Qt.Key.Key_Q, CTRL_SHIFT)
+
+
+def assert_gone(controller: AppController) -> None:
+    assert visible_windows() == []
+    assert controller.session is None
+    assert controller.lock_reason == LOCK_QUICK_EXIT
+
+
+def quick_exit_once_modal(qtbot: QtBot, seen: list[QWidget]) -> None:
+    """Press Ctrl+Shift+Q in the modal dialog as soon as one is up (for blocking calls)."""
+
+    def fire() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None or not modal.isVisible():
+            QTimer.singleShot(20, fire)
+            return
+        seen.append(modal)
+        press_quick_exit(qtbot, modal)
+
+    QTimer.singleShot(20, fire)
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        pytest.param(lambda w: w.export_dossier(), id="export"),
+        pytest.param(lambda w: w.open_settings(), id="settings"),
+        pytest.param(lambda w: w.change_passphrase(), id="change-passphrase"),
+        pytest.param(lambda w: w.show_about(), id="about"),
+    ],
+)
+def test_quick_exit_from_an_open_dialog(
+    qtbot: QtBot,
+    controller: AppController,
+    vault_path: tuple[Path, str],
+    opener: Callable[[QWidget], None],
+) -> None:
+    open_vault(qtbot, controller, vault_path[0])
+    opener(controller.window)  # type: ignore[arg-type]
+    modal = QApplication.activeModalWidget()
+    assert modal is not None and modal.isVisible()
+    press_quick_exit(qtbot, modal)
+    assert_gone(controller)
+    wait_idle(qtbot, controller)
+
+
+def test_quick_exit_from_the_unlock_dialog(
+    qtbot: QtBot, controller: AppController, vault_path: tuple[Path, str]
+) -> None:
+    controller.window.unlock(vault_path[0])
+    dialog = controller.window.unlock_dialog
+    dialog.passphrase.setText("typed half way")
+    press_quick_exit(qtbot, dialog)
+    assert visible_windows() == []
+    assert controller.lock_reason == LOCK_QUICK_EXIT or controller.session is None
+
+
+@pytest.mark.parametrize(
+    "blocking",
+    [
+        pytest.param(lambda w: w.add_files(), id="file-dialog"),
+        pytest.param(
+            lambda w: w._demo_failed(EvidenceKitError(detail="fictional failure")), id="message-box"
+        ),
+    ],
+)
+def test_quick_exit_ends_a_dialogs_own_event_loop(
+    qtbot: QtBot,
+    controller: AppController,
+    vault_path: tuple[Path, str],
+    blocking: Callable[[QWidget], None],
+) -> None:
+    open_vault(qtbot, controller, vault_path[0])
+    seen: list[QWidget] = []
+    quick_exit_once_modal(qtbot, seen)
+    blocking(controller.window)  # returns because quick exit ended its loop
+    assert seen, "no modal dialog came up"
+    assert_gone(controller)
+    if isinstance(seen[0], QFileDialog):
+        assert controller.window.workspace is None  # nothing was imported after the lock
+    wait_idle(qtbot, controller)
+
+
+def test_quick_exit_during_a_running_import(
+    qtbot: QtBot, controller: AppController, vault_path: tuple[Path, str], tmp_path: Path
+) -> None:
+    open_vault(qtbot, controller, vault_path[0])
+    files = []
+    for n in range(40):
+        path = tmp_path / f"note-{n}.txt"
+        path.write_text(f"fictional note {n}\n" * 200, encoding="utf-8")
+        files.append(str(path))
+    workspace = controller.window.workspace
+    assert workspace is not None
+    job = workspace.import_paths(files)
+    assert job is not None
+    progress = QApplication.activeModalWidget()
+    assert progress is not None
+    press_quick_exit(qtbot, progress)
+    assert_gone(controller)
+    wait_idle(qtbot, controller)
+
+
+def test_escape_that_closed_a_dialog_does_not_count_towards_quick_exit(
+    qtbot: QtBot, controller: AppController, vault_path: tuple[Path, str]
+) -> None:
+    open_vault(qtbot, controller, vault_path[0])
+    controller.window.show_about()
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None
+    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_Escape)  # closes the dialog, as Esc should
+    assert not dialog.isVisible()
+    qtbot.keyClick(controller.window.windowHandle(), Qt.Key.Key_Escape)  # an ordinary Esc
+    assert controller.session is not None and controller.window.isVisible()
