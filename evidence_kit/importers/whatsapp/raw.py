@@ -198,7 +198,10 @@ def raw_messages(
         segment = "\n" + (block[:-1] if block.endswith("\n") else block)
         parts = HEADER_SPLIT.split(segment)
         lead = parts[0]
-        yield from continued(lead, newlines)
+        if current is not None and (len(lead) < 2 or unreadable_search(lead) is None):
+            add(lead)  # the usual case: the message before goes on
+        else:
+            yield from continued(lead, newlines)
         newlines += lead.count("\n")
         for base in range(1, len(parts), STRIDE):
             whole = parts[base]
@@ -246,9 +249,12 @@ def raw_messages(
                     plan.invalid_count += 1
                     if len(plan.invalid) < MAX_LINE_WARNINGS:
                         plan.invalid.append(line)
+            # The lines after the header's own line: the rare unreadable header among them is
+            # looked for with one search (most messages have one line, and most others none).
             first_newline = body.find("\n")
-            head = body if first_newline < 0 else body[:first_newline]
-            rest = "" if first_newline < 0 else body[first_newline:]
+            rest = ""
+            if first_newline >= 0 and unreadable_search(body, first_newline) is not None:
+                body, rest = body[:first_newline], body[first_newline:]
             if starts:
                 if current is None:
                     if not kept:
@@ -257,15 +263,21 @@ def raw_messages(
                     yield current[0], current[1], pieces[0], current[2], current[3]  # the usual case, quickly
                 else:
                     yield finish()
-                start(date, clock, line, note, head if rest else body)
+                kept += 1
+                current = (date, clock, line, note)
+                if len(body) <= MAX_MESSAGE_CHARS:
+                    pieces, size = [body], len(body)
+                else:
+                    pieces, size = [], 0
+                    add(body)
                 if rest:
                     yield from continued(rest, line)
             else:
                 # Folded back into the message before, as written (a pasted quote of another chat).
                 if current is not None:
-                    add("\n" + whole + head)
+                    add("\n" + whole + body)
                 else:
-                    found.preamble_text = found.preamble_text or bool((whole + head).strip())
+                    found.preamble_text = found.preamble_text or bool((whole + body).strip())
                 if rest:
                     yield from continued(rest, line)
     if current is not None:
