@@ -129,7 +129,9 @@ class Markers:
         self.edited_suffix = re.compile(
             rf"{SP}*<(?P<label>{_alternation(languages.phrases('edited'))})>\Z", re.IGNORECASE
         )
-        self.document_omitted_endings = tuple(phrase[-4:] for phrase in document_omitted) + tuple(
+        # The last four characters of every document phrase, as written and upper-cased: one set
+        # lookup per text (a tuple for `endswith` grows with every language).
+        self.document_omitted_endings = frozenset(phrase[-4:] for phrase in document_omitted) | frozenset(
             phrase[-4:].upper() for phrase in document_omitted
         )
         self.document_omitted_re = re.compile(rf"{SP}(?:{_alternation(document_omitted)})\Z", re.IGNORECASE)
@@ -154,7 +156,7 @@ class Markers:
             return True
         if len(text) <= self.whole_max and text in self.whole:
             return True
-        if newline < 0 and text.endswith(self.document_omitted_endings):
+        if newline < 0 and text[-4:] in self.document_omitted_endings:
             return True
         return text[:12] in self.notice_heads
 
@@ -214,7 +216,7 @@ class Markers:
                 label = self.ios_label_locale.get(ios.group("label").lower(), "")
                 return text, False, False, False, edited, False, name, label, note
 
-        if newline < 0 and text.endswith(self.document_omitted_endings):
+        if newline < 0 and text[-4:] in self.document_omitted_endings:
             document = self.document_omitted_re.search(text, max(0, len(text) - 80))
             if document:
                 return text[: document.start()], False, False, False, edited, True, None, locale, ""
