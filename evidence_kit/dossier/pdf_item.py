@@ -453,9 +453,16 @@ def _message(
             or message.sender_id
             or context.t("msg.unknown_sender")
         )
+    # An importer marks a message whose time is earlier than the one before it ("time_order"):
+    # it stays in the export's order, and the reader is told.
+    late = any(key == "time_order" for key, _value in message.extra)
     marks = [
         context.t(key)
-        for key, flag in (("msg.edited", message.edited), ("msg.forwarded", message.forwarded))
+        for key, flag in (
+            ("msg.edited", message.edited),
+            ("msg.forwarded", message.forwarded),
+            ("msg.out_of_order", late),
+        )
         if flag
     ]
     yield CondPageBreak(1.5 * cm)

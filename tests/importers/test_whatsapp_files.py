@@ -196,16 +196,19 @@ def test_a_50_mib_single_line(tmp_path: Path) -> None:
 
 
 def test_many_lookalike_lines_stay_linear_and_warnings_are_counted() -> None:
-    lookalikes = "\n".join(f"32/01/2024, 10:{i % 60:02d} - X: {i}" for i in range(60_000))
-    other_shape = "\n".join(f"[15/01/2024, 10:00:{i % 60:02d}] Y: {i}" for i in range(60_000))
-    text = f"15/01/2024, 21:05 - Anna de Vries: start\n{lookalikes}\n{other_shape}\n"
+    impossible = "\n".join(f"32/01/2024, 10:{i % 60:02d} - X: {i}" for i in range(10_000))
+    quotes = "\n".join(f"[15/01/2024, 10:00:{i % 60:02d}] Y: {i} {'x' * 120}" for i in range(9_000))
+    # The quotes (another header shape) come between messages of the export's own shape: text.
+    end = "15/01/2024, 21:06 - Bram: end\n"
+    text = f"15/01/2024, 21:05 - Anna de Vries: start\n{quotes}\n{impossible}\n{end}"
     started = time.perf_counter()
     conversation = whatsapp.parse_text(text).conversation
     assert time.perf_counter() - started < 5
-    assert len(conversation.messages) == 1
-    # Over 3 MiB of text in one message: it is shown cut to MAX_MESSAGE_CHARS, with a warning.
-    whole = f"start\n{lookalikes}\n{other_shape}"
-    raw = "Anna de Vries: " + whole  # the message as written after its header
+    # Each header of the export's own shape with a date that cannot exist keeps its own message.
+    assert len(conversation.messages) == 1 + 10_000 + 1
+    assert conversation.messages[1].sent_at is None and conversation.messages[1].sender == "X"
+    # Over 1 MiB of quoted text in one message: it is shown cut to MAX_MESSAGE_CHARS, with a warning.
+    raw = "Anna de Vries: " + f"start\n{quotes}"  # the message as written after its header
     assert conversation.messages[0].text == raw[:MAX_MESSAGE_CHARS].removeprefix("Anna de Vries: ")
     codes = [w.code for w in conversation.warnings]
     assert codes == ["invalid_header_date"] * 21 + ["long_message_cut"]
@@ -215,12 +218,11 @@ def test_many_lookalike_lines_stay_linear_and_warnings_are_counted() -> None:
         "limit": str(MAX_MESSAGE_CHARS),
     }
     assert conversation.warnings[0].format() == (
-        "Line 2 looks like the start of a message, but its date or time cannot exist; it was kept as part "
-        "of the message before it."
+        "Line 9002 starts a message whose date or time cannot exist; the message is kept without a time."
     )
     assert conversation.warnings[-2].format() == (
-        "59980 more lines look like the start of a message but have a date or time that cannot exist; "
-        "they were kept as part of the messages before them."
+        "9980 more lines start a message whose date or time cannot exist; those messages are kept without "
+        "a time."
     )
 
 

@@ -49,12 +49,24 @@ def test_every_table_is_a_language_with_known_keys_and_non_empty_strings() -> No
         assert re.fullmatch(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*", locale), locale
         assert isinstance(table, dict), locale
         for kind, value in _flat(table).items():
-            assert kind in languages.KINDS, f"[{locale}] {kind}"
+            assert kind in languages.KINDS | {"source"}, f"[{locale}] {kind}"
             values = [value] if isinstance(value, str) else value
             assert isinstance(values, list) and values, f"[{locale}] {kind}"
             for phrase in values:
                 assert isinstance(phrase, str) and phrase.strip(), f"[{locale}] {kind}: {phrase!r}"
                 assert phrase == phrase.strip(), f"[{locale}] {kind}: {phrase!r}"
+
+
+def test_every_table_names_the_public_source_of_its_strings() -> None:
+    loaded = languages.load()
+    assert set(loaded.sources) == set(loaded.tables)
+    for locale, sources in loaded.sources.items():
+        # "github:owner/name path@commit", or the first version's unrecorded strings (listed as a gap).
+        for source in sources:
+            assert re.fullmatch(r"github:[\w.-]+/[\w.-]+ \S.*@[0-9a-f]{40}", source) or source == (
+                "earlier (not recorded)"
+            ), (locale, source)
+        assert any(s.startswith("github:") for s in sources), locale
 
 
 def test_the_loader_reads_the_shipped_file_in_its_order() -> None:

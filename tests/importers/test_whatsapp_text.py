@@ -93,7 +93,7 @@ def test_year_first_dates() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_multi_line_messages_keep_blank_lines_and_header_lookalikes_stay_text() -> None:
+def test_multi_line_messages_keep_blank_lines_and_quotes_but_never_swallow_a_header() -> None:
     text = (
         "15/01/2024, 21:05 - Anna de Vries: First line\n"
         "\n"
@@ -107,14 +107,16 @@ def test_multi_line_messages_keep_blank_lines_and_header_lookalikes_stay_text() 
     assert [row(m) for m in conversation.messages] == [
         ("2024-01-15 21:05:00", "Anna de Vries", None,
          "First line\n\n   indented third line\n[15/01/2024, 21:00:00] Bram Jansen: quoted from another chat "
-         "(iOS shape)\n15/01/2024 21:00 - Bram Jansen: quoted in another shape (no comma)\n"
-         "32/13/2024, 25:61 - Nobody: a header with a date that cannot exist", "message", "", None),
+         "(iOS shape)\n15/01/2024 21:00 - Bram Jansen: quoted in another shape (no comma)",
+         "message", "", None),
+        # A header in the export's own shape whose date cannot exist is never merged into the message
+        # before it: it keeps its own message, without a time.
+        (None, "Nobody", None, "a header with a date that cannot exist", "message", "", None),
         ("2024-01-15 21:06:00", "Bram Jansen", None, "Second message", "message", "", None),
     ]
     assert [(w.code, w.line, w.format()) for w in conversation.warnings] == [
         ("invalid_header_date", 6,
-         "Line 6 looks like the start of a message, but its date or time cannot exist; it was kept as "
-         "part of the message before it."),
+         "Line 6 starts a message whose date or time cannot exist; the message is kept without a time."),
     ]
 
 

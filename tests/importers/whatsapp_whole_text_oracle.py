@@ -3,7 +3,9 @@
 The importer now streams (`evidence_kit/importers/whatsapp/stream.py`). This is the previous
 implementation, unchanged except for the day/month decision's new signature (inversions
 counted by `dates.Inversions` instead of a list), so `test_whatsapp_stream.py` can check
-that the streaming parser yields exactly what it did, message for message.
+that the streaming parser yields exactly what it did, message for message, wherever the rules
+are still the same (ORACLE UPDATE: it reads time-first headers and the markers' attachment note;
+the rules added since issue #13 are not copied here: see `test_whatsapp_stream.both`).
 
 ORACLE FIX: one bug of the old parser is fixed here rather than copied into the new one. When
 a header-shaped line of another shape came before the first message and the text before it was
@@ -44,7 +46,15 @@ from evidence_kit.importers.whatsapp.dates import (
     valid_ymd,
     year_month_day,
 )
-from evidence_kit.importers.whatsapp.header import DATE, HEADER_SPLIT, OPEN, STRIDE, TIME
+from evidence_kit.importers.whatsapp.header import (
+    DATE,
+    DATE_LAST,
+    HEADER_SPLIT,
+    OPEN,
+    STRIDE,
+    TIME,
+    TIME_FIRST,
+)
 from evidence_kit.importers.whatsapp.markers import MARKERS, Markers
 
 FORMAT = "whatsapp"
@@ -152,7 +162,15 @@ def _parse_text(text: str, *, name: str, title: str | None, markers: Markers) ->
     time_cache: dict[str, TimeInfo] = {}
     dates: list[DateInfo] = []
     clocks: list[TimeInfo] = []
-    for date_written, time_written in zip(parts[DATE::STRIDE], parts[TIME::STRIDE], strict=True):
+    # ORACLE UPDATE: a header may write the time first ("21:05, 15/01/2024 - ").
+    written_pairs = [
+        (d, t) if d is not None else (d2, t2)
+        for d, t, d2, t2 in zip(
+            parts[DATE::STRIDE], parts[TIME::STRIDE], parts[DATE_LAST::STRIDE], parts[TIME_FIRST::STRIDE],
+            strict=True,
+        )
+    ]
+    for date_written, time_written in written_pairs:
         date = date_cache.get(date_written)
         if date is None:
             date = date_cache[date_written] = date_info(date_written)
@@ -307,7 +325,7 @@ def _parse_text(text: str, *, name: str, title: str | None, markers: Markers) ->
                 marked = body[:1] == "\u200e"
                 body = strip_marks(body)
             if may_hold_marker(body):
-                body, system, notice, deleted, edited, media_omitted, attachment, locale = read_text(body)
+                body, system, notice, deleted, edited, media_omitted, attachment, locale, _ = read_text(body)
                 if locale:
                     locales[locale] += 1
             if marked or notice:

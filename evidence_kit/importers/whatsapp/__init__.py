@@ -22,29 +22,42 @@ What the export looks like, and how it is read:
   digits, the Arabic comma, U+202F/U+00A0 as spaces, bidi marks and a BOM anywhere a phone puts
   them.
 * The header shape (brackets, separators, seconds, clock, the text between date and time and
-  after the time) is fixed within one export, so a line
-  that looks like a header in another shape (a pasted quote of another chat) is text, not a new
-  message; so is a header-shaped line whose date cannot exist.
+  after the time) is fixed within one export, so a line that looks like a header in another
+  shape between its messages (a pasted quote of another chat) is text, not a new message. A
+  second shape whose headers form one run before or after the others (the phone's date format
+  changed) is read too, each message in its own format (`header_format` on each message, the
+  warning `date_format_changed`). Vietnamese exports write the time first (`21:05, 15/01/2024 - `).
+* A header in the export's own shape whose date cannot exist keeps its own message, without a
+  time; a line that starts like a header but cannot be read (`15/01/2024, 3:22_AM - `) is never
+  folded into the message before it: it is a message of its own, as written, without a time or
+  sender, and the warning names its line.
+* Years in the Buddhist era (Thai phones: `2567`, iOS `2565 BE`) and Japanese eras (iOS `R4`,
+  `H31`) are converted to the Gregorian calendar, with the warning `calendar_converted`.
+* A message whose time is earlier than the one before it stays in file order and is marked
+  (`("time_order", ...)` in its `extra`; the dossier prints the mark), with one warning.
 * Day/month order is decided over the whole file: a field above 12 decides; otherwise the order
   in which messages then read oldest-first decides; otherwise the order usual for the export's
   format is taken and the warning `ambiguous_date_order` says so.
 * A line without `Name: ` after the timestamp is a system line (no sender). iOS also writes
   system lines under a pseudo-sender (the group's name) with a U+200E before the text: the
-  encryption notice under any name, and every marked line of a "sender" who never types, are
-  system lines without a sender.
+  encryption notice under any name, and every marked line of a "sender" who never types and
+  writes the notice or a group event ("Anna added Bram"), are system lines without a sender.
+* iOS may write the attachment's own note before it (`report.pdf • 3 pages <attached: …>`):
+  it is kept as the attachment's (`attachment_note` in the message's `extra`), not as text.
 * `sender_id` is set when the sender as shown is a phone number (WhatsApp shows a number for
   people not in the phone's contacts).
 
 The modules, one job each:
 
-* `languages.toml`: WhatsApp's own words (markers, file names, header words), a table per
-  language; `languages.py` reads and checks it.
+* `languages.toml`: WhatsApp's own words (markers, group events, file names, header words), a
+  table per language with the public source of its strings; `languages.py` reads and checks it.
 * `characters.py`: bidi marks, spaces and digits; `strip_marks`.
 * `header.py`: the expression that finds every message header.
 * `dates.py`: dates and times as written; the day/month order of a file.
 * `markers.py`: deleted, edited, omitted, attachment, call and encryption-notice markers.
 * `titles.py`: the chat's title from the export's file name.
 * `blocks.py`: the decoded text in bounded blocks of whole lines, overlong lines cut.
+* `raw.py`: the blocks cut into raw messages at every header (unreadable headers kept apart).
 * `parser.py`: senders, media types and the Message template the parser shares.
 * `stream.py`: the parser: passes over the blocks, messages yielded one at a time
   (`parse_stream`; `parse_text` for text already in memory).

@@ -18,7 +18,17 @@ from datetime import datetime
 from evidence_kit.domain import ParseWarning
 from evidence_kit.importers.whatsapp.characters import DIGIT, SP, M, strip_marks
 
-_DATE_PARTS = re.compile(rf"({DIGIT}+){M}([./\-]){M}({DIGIT}+){M}[./\-]{M}({DIGIT}+)")
+_DATE_PARTS = re.compile(rf"({DIGIT}+){M}([./\-]){M}({DIGIT}+){M}[./\-]{M}([RH]?)({DIGIT}+)(?:{SP}BE)?")
+
+# Japanese eras iOS writes as a letter before the year ("3/18/R4" is 18 March 2022): the year
+# before era year 1. Reiwa began in 2019, Heisei in 1989.
+ERA_YEAR_ZERO = {"R": 2018, "H": 1988}
+# Thai phones count years in the Buddhist era: 2567 BE is 2024.
+BUDDHIST_OFFSET = 543
+BUDDHIST_FROM = 2400  # a four-digit year from here on is a Buddhist-era year
+
+# How the calendars are named in the conversation's `extra` and in warnings.
+CALENDAR_WORDS = {"buddhist": "Buddhist era", "japanese": "Japanese era"}
 _TIME_PARTS = re.compile(
     rf"({DIGIT}+)([:.])({DIGIT}+)(?:[:.]({DIGIT}+))?"
     rf"(?:{M}{SP}?{M}(?P<ap>[AaPp]\.?{SP}?[Mm]\.?|\u0635|\u0645|[Öö][ÖöSs]))?"
@@ -36,6 +46,7 @@ class DateInfo:
     unpadded: bool  # a one-digit day or month (1/5/24), as US exports write it
     short_year: bool
     day: tuple[int, int, int] | None = None  # (year, month, day); None when it cannot exist
+    calendar: str = ""  # "" (Gregorian), "buddhist" or "japanese": the year is already converted
 
 
 @dataclass(frozen=True)
@@ -51,19 +62,32 @@ class TimeInfo:
     twelve_hour: bool
     latin_ampm: bool
     valid: bool
+    second_of_day: int = 0  # for comparing times of one day cheaply
 
 
 def date_info(written: str) -> DateInfo:
     parts = _DATE_PARTS.match(written)
     assert parts is not None  # the header expression only captures what this matches
-    d1, separator, d2, d3 = parts.groups()
+    d1, separator, d2, era, d3 = parts.groups()
+    fields = [int(d1), int(d2), int(d3)]
+    calendar = ""
+    if era:
+        fields[2] += ERA_YEAR_ZERO[era]
+        calendar = "japanese"
+    elif len(d1) > 2 and fields[0] >= BUDDHIST_FROM:
+        fields[0] -= BUDDHIST_OFFSET
+        calendar = "buddhist"
+    elif len(d3) > 2 and fields[2] >= BUDDHIST_FROM:
+        fields[2] -= BUDDHIST_OFFSET
+        calendar = "buddhist"
     return DateInfo(
-        fields=(int(d1), int(d2), int(d3)),
+        fields=(fields[0], fields[1], fields[2]),
         separator=separator,
         joiner=strip_marks(written[parts.end() :]),
         year_first=len(d1) > 2,
         unpadded=len(d1) == 1 or len(d2) == 1,
-        short_year=len(d3) <= 2,
+        short_year=len(d3) <= 2 and not era,
+        calendar=calendar,
     )
 
 
@@ -92,6 +116,7 @@ def time_info(written: str) -> TimeInfo:
         twelve_hour=ap is not None,
         latin_ampm=latin,
         valid=hour <= 23 and minute <= 59 and second <= 59,
+        second_of_day=hour * 3600 + minute * 60 + second,
     )
 
 
@@ -147,21 +172,54 @@ def valid_ymd(year: int, month: int, day: int) -> bool:
 
 @dataclass
 class Inversions:
-    """How often, in file order, a date reads earlier than the one before it, per day/month order.
+    """How often, in file order, a date reads earlier than the one before it, per date order.
 
+    `counts` (every date as written) decides the day/month order. `late` counts the messages a
+    reader would see out of time order in each date order (dates that cannot exist skipped), with
+    the line of the first; `same_day` the times earlier than the one before them on the same date.
     Fed one date at a time (only when it changes), so deciding the order keeps no list of dates.
     """
 
     counts: dict[str, int] = field(default_factory=lambda: {"dmy": 0, "mdy": 0})
+    late: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ORDER_WORDS, 0))
+    first_late: dict[str, int] = field(default_factory=dict)
+    # per date (by id, one entry per distinct date): [how many times earlier than the one before, first line]
+    same_day: dict[int, list[int]] = field(default_factory=dict)
     _last: DateInfo | None = None
+    _last_valid: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
-    def feed(self, date: DateInfo) -> None:
+    def feed(self, date: DateInfo, line: int = 0) -> None:
         last = self._last
         if last is not None and date is not last:
             for order in ("dmy", "mdy"):
                 if year_month_day(date.fields, order) < year_month_day(last.fields, order):
                     self.counts[order] += 1
         self._last = date
+        for order in ORDER_WORDS:
+            ymd = year_month_day(date.fields, order)
+            if not valid_ymd(*ymd):
+                continue
+            before = self._last_valid.get(order)
+            if before is not None and ymd < before:
+                self.late[order] += 1
+                self.first_late.setdefault(order, line)
+            self._last_valid[order] = ymd
+
+    def earlier_time(self, date: DateInfo, line: int) -> None:
+        """A time earlier than the one before it, on the same `date`."""
+        found = self.same_day.setdefault(id(date), [0, line])
+        found[0] += 1
+
+    def out_of_order(self, order: str, dates: dict[int, DateInfo]) -> tuple[int, int]:
+        """(how many messages read earlier than the one before them, the line of the first) in
+        `order`, once each of `dates` (by id) knows its day; a date that cannot exist has no time order."""
+        count = self.late[order]
+        lines = [self.first_late[order]] if order in self.first_late else []
+        for date_id, (times, line) in self.same_day.items():
+            if dates[date_id].day is not None:
+                count += times
+                lines.append(line)
+        return count, min(lines, default=0)
 
 
 def decide_order(

@@ -1,7 +1,8 @@
 """The header that starts every message: one compiled expression for every locale and both apps.
 
 Rule: a line starts a message when it starts with a timestamp (Android `15/01/2024, 21:05 - `,
-iOS `[15/01/2024, 21:05:12] `, old iOS `15/01/2024, 21:05: `); the whole export is cut at every
+iOS `[15/01/2024, 21:05:12] `, old iOS `15/01/2024, 21:05: `; the time may come first, as in
+Vietnamese exports: `21:05, 15/01/2024 - `); the whole export is cut at every
 header in one `split` (`HEADER_SPLIT`), never line by line. The words some languages write
 between date and time ("à", "um", ...) come from `languages.toml`.
 """
@@ -18,15 +19,26 @@ def header_expression(languages: Languages) -> re.Pattern[str]:
     """The header, anchored at the start of a line, with the time words of `languages`."""
     words = "|".join(re.escape(word) for word in languages.phrases("header_time_words"))
     time_words = f"(?:(?:{words}){SP}+)?" if words else ""
+    # The year may be written in the Buddhist calendar ("2565 BE", Thai iOS) or as a Japanese era
+    # ("R4", iOS with the Japanese calendar): `dates.date_info` converts both.
+    year = rf"(?:[RH]{DIGIT}{{1,2}}|{DIGIT}{{1,4}}(?:{SP}BE)?)"
+    date = rf"{DIGIT}{{1,4}}{M}(?P<ds>[./\-]){M}{DIGIT}{{1,2}}{M}(?P=ds){M}{year}{M}\.?"
+    date_first = date.replace("ds>", "ds1>").replace("(?P=ds)", "(?P=ds1)")
+    date_last = date.replace("ds>", "ds2>").replace("(?P=ds)", "(?P=ds2)")
+    clock = (
+        rf"{DIGIT}{{1,2}}(?P<ts>[:.]){DIGIT}{{2}}(?:(?P=ts){DIGIT}{{2}})?"
+        rf"(?:{M}{SP}?{M}(?:[AaPp]\.?{SP}?[Mm]\.?|\u0635|\u0645|[Öö][ÖöSs])(?![^\W\d_]))?"
+    )
+    clock_first = clock.replace("ts>", "ts1>").replace("(?P=ts)", "(?P=ts1)")
+    clock_last = clock.replace("ts>", "ts2>").replace("(?P=ts)", "(?P=ts2)")
+    # What ends the header: "] ", " - ", or ": " in old iOS exports.
+    ending = rf"{M}(?(open)\]{SP}?|(?:{SP}+{M}[-\u2013]{SP}|:{SP}))"
     return re.compile(
-        rf"^[\ufeff{MARKS}]*+(?P<open>\[{M})?"
-        # The date, with what follows it up to the time (", ", " ", "، ", " à "...).
-        rf"(?P<date>{DIGIT}{{1,4}}{M}(?P<ds>[./\-]){M}{DIGIT}{{1,2}}{M}(?P=ds){M}{DIGIT}{{1,4}}{M}\.?"
-        rf"(?:[,\u060c]{SP}*|{SP}+){time_words}{M})"
-        # The time, with what ends the header ("] ", " - ", or ": " in old iOS exports).
-        rf"(?P<time>{DIGIT}{{1,2}}(?P<ts>[:.]){DIGIT}{{2}}(?:(?P=ts){DIGIT}{{2}})?"
-        rf"(?:{M}{SP}?{M}(?:[AaPp]\.?{SP}?[Mm]\.?|\u0635|\u0645|[Öö][ÖöSs])(?![^\W\d_]))?{M}"
-        rf"(?(open)\]{SP}?|(?:{SP}+{M}[-\u2013]{SP}|:{SP})))",
+        rf"^[\ufeff{MARKS}]*+(?P<open>\[[\ufeff{MARKS}]*+)?"
+        # The date, with what follows it up to the time (", ", " ", "، ", " à "...), then the time.
+        rf"(?:(?P<date>{date_first}(?:[,\u060c]{SP}*|{SP}+){time_words}{M})(?P<time>{clock_first}{ending})"
+        # Or the time first (Vietnamese: "21:05, 15/01/2024 - "), then the date.
+        rf"|(?P<time_first>{clock_last}{M}(?:,{SP}?|{SP}){M})(?P<date_last>{date_last}{ending}))",
         re.MULTILINE,
     )
 
@@ -35,4 +47,6 @@ HEADER = header_expression(load())
 # The same header after a newline, as one group, for splitting a whole export in one call.
 HEADER_SPLIT = re.compile("\n(" + HEADER.pattern.removeprefix("^") + ")")
 STRIDE = HEADER_SPLIT.groups + 1  # the groups of one header, then its body
-OPEN, DATE, TIME = (HEADER_SPLIT.groupindex[g] for g in ("open", "date", "time"))
+OPEN, DATE, TIME, TIME_FIRST, DATE_LAST = (
+    HEADER_SPLIT.groupindex[g] for g in ("open", "date", "time", "time_first", "date_last")
+)

@@ -1,8 +1,9 @@
 """WhatsApp's own words in every language: `languages.toml`, read once and checked.
 
-Rule: every per-language string lives in the data file, one table per language; this module
-only reads it (with the standard library's `tomllib`), refuses a table with an unknown key or a
-value that is not a non-empty string or list of them, and hands out one kind of string at a time
+Rule: every per-language string lives in the data file, one table per language, with the public
+source it came from (`source`, kept in `Languages.sources`); this module only reads it (with the
+standard library's `tomllib`), refuses a table with an unknown key or a value that is not a
+non-empty string or list of them, and hands out one kind of string at a time
 as {locale: phrases}, in the file's order of languages (which decides ties: the first table wins).
 What is built from the words (lookup tables, compiled expressions) is built where it is used:
 `markers.py`, `header.py`, `titles.py`.
@@ -14,7 +15,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -32,6 +33,7 @@ KINDS = frozenset(
         "missed_calls",
         "edited",
         "encryption_notices",
+        "group_events",
         "header_time_words",
         "file_name_patterns",
     }
@@ -47,6 +49,8 @@ class Languages:
 
     source: Path
     tables: Mapping[str, Mapping[str, Phrases]]
+    # locale -> where its strings come from ("github:owner/name path@commit"), as the file says.
+    sources: Mapping[str, Phrases] = field(default_factory=dict)
 
     def table(self, kind: str) -> dict[str, Phrases]:
         """{locale: phrases} for one kind, for the languages that have it."""
@@ -69,11 +73,15 @@ def load(path: Path = DATA_FILE) -> Languages:
     with open(path, "rb") as handle:
         data = tomllib.load(handle)
     tables: dict[str, Mapping[str, Phrases]] = {}
+    sources: dict[str, Phrases] = {}
     for locale, table in data.items():
         if not _LOCALE.fullmatch(locale) or not isinstance(table, dict):
             raise ValueError(f"{path}: [{locale}] is not a language table (a locale code such as [nl])")
+        table = dict(table)
+        if "source" in table:
+            sources[locale] = _phrases(path, locale, "source", table.pop("source"))
         tables[locale] = MappingProxyType(_kinds(path, locale, table))
-    return Languages(source=Path(path), tables=MappingProxyType(tables))
+    return Languages(source=Path(path), tables=MappingProxyType(tables), sources=MappingProxyType(sources))
 
 
 def _kinds(path: Path, locale: str, table: dict[str, object], prefix: str = "") -> dict[str, Phrases]:
@@ -86,14 +94,16 @@ def _kinds(path: Path, locale: str, table: dict[str, object], prefix: str = "") 
             continue
         if kind not in KINDS:
             raise ValueError(f"{path}: [{locale}] {kind}: unknown key; known: {', '.join(sorted(KINDS))}")
-        phrases = [value] if isinstance(value, str) else value
-        if (
-            not isinstance(phrases, list)
-            or not phrases
-            or not all(isinstance(p, str) and p.strip() for p in phrases)
-        ):
-            raise ValueError(
-                f"{path}: [{locale}] {kind}: not a non-empty string or list of non-empty strings"
-            )
-        found[kind] = tuple(phrases)
+        found[kind] = _phrases(path, locale, kind, value)
     return found
+
+
+def _phrases(path: Path, locale: str, kind: str, value: object) -> Phrases:
+    phrases = [value] if isinstance(value, str) else value
+    if (
+        not isinstance(phrases, list)
+        or not phrases
+        or not all(isinstance(p, str) and p.strip() for p in phrases)
+    ):
+        raise ValueError(f"{path}: [{locale}] {kind}: not a non-empty string or list of non-empty strings")
+    return tuple(phrases)

@@ -27,7 +27,22 @@ Read = tuple[
     bool,  # media omitted
     str | None,  # attachment name
     str,  # locale evidence ("" when none)
+    str,  # what WhatsApp wrote about the attachment before it ("report.pdf • 3 pages"), "" when none
 ]
+
+_COUNTER = re.compile(r"\d{8}-")  # iOS numbers the files of an export: "00000012-report.pdf"
+
+
+def _preamble_of(before: str, name: str) -> bool:
+    """True when `before` is WhatsApp's own note on the attachment `name` ("report.pdf • 3 pages"
+    before "<attached: 00000012-report.pdf>"), not words a person typed."""
+    head = before.split(" \u2022 ", 1)[0].strip().casefold()
+    bare = name[9:] if _COUNTER.match(name) else name
+    if head == bare.casefold():
+        return True
+    # "document.pdf • 1 page": the file's own name with its page count, renamed in the export.
+    extension = bare.rsplit(".", 1)[-1].casefold()
+    return " \u2022 " in before and "." in head and head.rsplit(".", 1)[1] == extension
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -36,6 +51,11 @@ def _alternation(words: Iterable[str]) -> str:
 
 def _norm(text: str) -> str:
     return text.strip().rstrip(".").lower()
+
+
+def _fold(text: str) -> str:
+    """A placeholder as looked up when its exact spelling is not known: any case, no final full stop."""
+    return text.strip().rstrip(".\u3002").casefold()
 
 
 def _variants(phrase: str) -> tuple[str, ...]:
@@ -60,12 +80,14 @@ class Markers:
         "document_omitted_re",
         "edited_locale",
         "edited_suffix",
+        "group_event",
         "ios_attachment",
         "ios_label_locale",
         "notice_heads",
         "notice_locale_of",
         "notice_prefixes",
         "whole",
+        "whole_folded",
         "whole_max",
     )
 
@@ -88,6 +110,8 @@ class Markers:
 
         # One dictionary for every whole-body placeholder: its spellings -> (what it is, locale).
         self.whole: dict[str, tuple[str, str]] = {}
+        # The same, any case and without a final full stop: "<без медиафайлов>" as "<Без медиафайлов>".
+        self.whole_folded: dict[str, tuple[str, str]] = {}
         for what, table in (
             ("deleted", languages.table("deleted")),
             ("omitted", omitted_ios),
@@ -99,12 +123,15 @@ class Markers:
                 for phrase in phrases:
                     for form in _variants(phrase):
                         self.whole.setdefault(form, (what, locale))
+                    self.whole_folded.setdefault(_fold(phrase), (what, locale))
         self.whole_max = max((len(key) for key in self.whole), default=0) + 8
 
         self.edited_suffix = re.compile(
             rf"{SP}*<(?P<label>{_alternation(languages.phrases('edited'))})>\Z", re.IGNORECASE
         )
-        self.document_omitted_endings = tuple(phrase[-4:] for phrase in document_omitted) + tuple(
+        # The last four characters of every document phrase, as written and upper-cased: one set
+        # lookup per text (a tuple for `endswith` grows with every language).
+        self.document_omitted_endings = frozenset(phrase[-4:] for phrase in document_omitted) | frozenset(
             phrase[-4:].upper() for phrase in document_omitted
         )
         self.document_omitted_re = re.compile(rf"{SP}(?:{_alternation(document_omitted)})\Z", re.IGNORECASE)
@@ -113,6 +140,11 @@ class Markers:
         self.notice_locale_of = _locale_of(notices)
         self.notice_heads = frozenset(p[:12] for p in self.notice_prefixes)
         self.android_label_locale = _locale_of(android_attached, str.lower)
+        # Group events ("{} added you"): "{}" is a name; the whole line must match.
+        events = languages.phrases("group_events")
+        self.group_event = (
+            re.compile("|".join(re.escape(e).replace(r"\{\}", ".+?") for e in events)) if events else None
+        )
         self.ios_label_locale = _locale_of(ios_attached, str.lower)
 
     def may_hold(self, text: str) -> bool:
@@ -124,7 +156,7 @@ class Markers:
             return True
         if len(text) <= self.whole_max and text in self.whole:
             return True
-        if newline < 0 and text.endswith(self.document_omitted_endings):
+        if newline < 0 and text[-4:] in self.document_omitted_endings:
             return True
         return text[:12] in self.notice_heads
 
@@ -140,52 +172,62 @@ class Markers:
                 text = text[: found.start()]
 
         if len(text) <= self.whole_max:
-            hit = self.whole.get(text)
+            hit = self.whole.get(text) or self.whole_folded.get(_fold(text))
             if hit is not None:
                 what, locale = hit
                 if what == "deleted":
-                    return "", False, False, True, edited, False, None, locale
+                    return "", False, False, True, edited, False, None, locale, ""
                 if what == "omitted":
-                    return "", False, False, False, edited, True, None, locale
-                return text, True, False, False, edited, False, None, locale  # a call record
+                    return "", False, False, False, edited, True, None, locale, ""
+                return text, True, False, False, edited, False, None, locale, ""  # a call record
 
         newline = text.find("\n")
         first = text if newline < 0 else text[:newline]
         after_first = "" if newline < 0 else text[newline + 1 :]
 
         if newline >= 0 and len(first) <= self.whole_max:
-            hit = self.whole.get(first)
+            hit = self.whole.get(first) or self.whole_folded.get(_fold(first))
             if hit is not None and hit[0] == "omitted":
-                return after_first, False, False, False, edited, True, None, hit[1]
+                return after_first, False, False, False, edited, True, None, hit[1], ""
 
         if first.endswith(")") and len(first) <= 600:
             android = self.android_attachment.fullmatch(first)
             if android:
                 label = self.android_label_locale.get(android.group("label").lower(), "")
                 # A document may be written "Report.pdf • 3 pages (file attached)": the file is before "•".
-                name = android.group("name").split(" \u2022 ", 1)[0].strip()
-                return after_first, False, False, False, edited, False, name, label
+                written = android.group("name")
+                name = written.split(" \u2022 ", 1)[0].strip()
+                note = written.strip() if name != written.strip() else ""
+                return after_first, False, False, False, edited, False, name, label, note
 
         if "<" in text:
             ios = self.ios_attachment.search(text)
             if ios:
                 before, after = text[: ios.start()], text[ios.end() :]
+                name = ios.group("name").strip()
+                note = ""
                 if not after.strip():
                     text = before.rstrip(" \u00a0\u202f")
+                    if text and "\n" not in text and _preamble_of(text, name):
+                        text, note = "", text.strip()  # "report.pdf • 3 pages": the attachment's, not typed
                 elif not before.strip():
                     text = after.lstrip(" \u00a0\u202f")
                 # A marker in the middle of a text stays where it is: nothing is lost or reordered.
                 label = self.ios_label_locale.get(ios.group("label").lower(), "")
-                return text, False, False, False, edited, False, ios.group("name").strip(), label
+                return text, False, False, False, edited, False, name, label, note
 
-        if newline < 0 and text.endswith(self.document_omitted_endings):
+        if newline < 0 and text[-4:] in self.document_omitted_endings:
             document = self.document_omitted_re.search(text, max(0, len(text) - 80))
             if document:
-                return text[: document.start()], False, False, False, edited, True, None, locale
+                return text[: document.start()], False, False, False, edited, True, None, locale, ""
 
         if text[:12] in self.notice_heads and text.startswith(self.notice_prefixes):
-            return text, True, True, False, edited, False, None, self.notice_locale(text)
-        return text, False, False, False, edited, False, None, locale
+            return text, True, True, False, edited, False, None, self.notice_locale(text), ""
+        return text, False, False, False, edited, False, None, locale, ""
+
+    def is_group_event(self, text: str) -> bool:
+        """True when `text` is one of WhatsApp's group events ("Anna added you"), as a whole."""
+        return self.group_event is not None and self.group_event.fullmatch(text) is not None
 
     def notice_locale(self, text: str) -> str:
         """The language of the encryption notice `text` starts with ("" when none)."""

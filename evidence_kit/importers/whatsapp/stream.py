@@ -20,6 +20,7 @@ cut for display, with a warning; the original file is stored whole by the vault.
 from __future__ import annotations
 
 import io
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -36,194 +37,34 @@ from evidence_kit.domain import (
 from evidence_kit.errors import ImportFormatError
 from evidence_kit.importers.common import invalid_date_warning
 from evidence_kit.importers.whatsapp import blocks, parser
-from evidence_kit.importers.whatsapp.blocks import Cut, Decoded, line_blocks
+from evidence_kit.importers.whatsapp import raw as raw_text
+from evidence_kit.importers.whatsapp.blocks import Decoded, line_blocks
 from evidence_kit.importers.whatsapp.characters import strip_marks
 from evidence_kit.importers.whatsapp.dates import (
+    CALENDAR_WORDS,
     ORDER_WORDS,
-    DateInfo,
-    Inversions,
-    TimeInfo,
-    date_info,
     decide_order,
-    time_info,
     valid_ymd,
     year_month_day,
 )
-from evidence_kit.importers.whatsapp.header import DATE, HEADER_SPLIT, OPEN, STRIDE, TIME
 from evidence_kit.importers.whatsapp.markers import Markers
+from evidence_kit.importers.whatsapp.raw import (
+    MAX_LINE_WARNINGS,
+    MAX_MESSAGE_CHARS,
+    UNREADABLE,
+    Boundaries,
+    Caches,
+    Plan,
+    Raw,
+    Shape,
+    ShapeKey,
+    raw_messages,
+)
 
-MAX_MESSAGE_CHARS = 1 << 20  # a message longer than this is cut for display (the original is kept whole)
-MAX_LINE_WARNINGS = 20  # warnings about single lines or messages; past this, one warning counts the rest
+__all__ = ["MAX_MESSAGE_CHARS", "StreamedChat", "cut_warnings", "parse_stream", "parse_text"]
 
 # Opens the export's text afresh for one pass: its blocks of whole lines, and what reading found.
 TextSource = Callable[[Decoded], Iterator[str]]
-
-# (bracketed, (date separator, joiner, year first), (time separator, ending, seconds, 12-hour)):
-# the header shape, fixed within one export.
-ShapeKey = tuple[bool, tuple[str, str, bool], tuple[str, str, bool, bool]]
-
-
-class _Caches:
-    """Each distinct date and time string read once, with its part of the header shape."""
-
-    def __init__(self) -> None:
-        self.dates: dict[str, tuple[DateInfo, tuple[str, str, bool]]] = {}
-        self.times: dict[str, tuple[TimeInfo, tuple[str, str, bool, bool]]] = {}
-
-    def date(self, written: str) -> tuple[DateInfo, tuple[str, str, bool]]:
-        found = self.dates.get(written)
-        if found is None:
-            info = date_info(written)
-            found = self.dates[written] = (info, (info.separator, info.joiner, info.year_first))
-        return found
-
-    def time(self, written: str) -> tuple[TimeInfo, tuple[str, str, bool, bool]]:
-        found = self.times.get(written)
-        if found is None:
-            info = time_info(written)
-            found = self.times[written] = (
-                info,
-                (info.separator, info.ending, info.seconds, info.twelve_hour),
-            )
-        return found
-
-
-@dataclass
-class _Shape:
-    """What the first pass keeps of the headers of one shape."""
-
-    count: int = 0
-    line: int = 0  # of the first header of this shape
-    whole: str = ""  # the first header as written
-    dates: dict[int, DateInfo] = field(default_factory=dict)  # each distinct date once, first seen first
-    invalid_time: bool = False
-    last_date: DateInfo | None = None
-    inversions: Inversions = field(default_factory=Inversions)
-
-
-@dataclass
-class _Plan:
-    """The boundaries of messages once the shape and the date order are known."""
-
-    dominant: ShapeKey
-    dates_known: bool = True  # False: only the shape decides (before the day/month order is known)
-    invalid: list[tuple[int, bool]] = field(default_factory=list)  # (line, merged) of the first few
-    invalid_count: int = 0
-
-
-@dataclass
-class _Boundaries:
-    """Where the messages start, as one pass found them: preamble and cut messages."""
-
-    first_line: int = 0  # line of the first message's header (0: no message)
-    preamble_text: bool = False  # anything but white space before the first message
-    cuts: list[Cut] = field(default_factory=list)
-    more_cuts: int = 0
-
-
-Raw = tuple[DateInfo, TimeInfo, str, int]  # date, time, body as written (cut), line of the header
-
-
-def _raw_messages(
-    blocks: Iterator[str],
-    caches: _Caches,
-    plan: _Plan | None,
-    found: _Boundaries,
-    shapes: dict[ShapeKey, _Shape] | None = None,
-) -> Iterator[Raw]:
-    """Each message as (date, time, raw body, line). Without a plan every header starts one."""
-    pieces: list[str] = []  # the current message's body, in pieces
-    size = 0  # its length so far (also past the cut)
-    current: tuple[DateInfo, TimeInfo, int] | None = None
-    newlines = 0  # line ends of "\n" + text consumed so far: a header's line is newlines + 1
-    kept = 0
-    date_of, time_of = caches.date, caches.time
-
-    def finish() -> Raw:
-        assert current is not None
-        if size > MAX_MESSAGE_CHARS:
-            if len(found.cuts) < MAX_LINE_WARNINGS:
-                found.cuts.append(Cut(current[2], size))
-            else:
-                found.more_cuts += 1
-        body = pieces[0] if len(pieces) == 1 else "".join(pieces)
-        return current[0], current[1], body, current[2]
-
-    def add(text: str) -> None:
-        nonlocal size
-        if size < MAX_MESSAGE_CHARS:
-            pieces.append(text if size + len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - size])
-        size += len(text)
-
-    for block in blocks:
-        # Each block is cut just before a line end: the previous block's last "\n" (or, for the
-        # first, the one the whole-text split put in front) opens this one.
-        segment = "\n" + (block[:-1] if block.endswith("\n") else block)
-        parts = HEADER_SPLIT.split(segment)
-        lead = parts[0]
-        if current is not None:
-            add(lead)
-        else:
-            found.preamble_text = found.preamble_text or bool(lead.strip())
-        newlines += lead.count("\n")
-        for base in range(1, len(parts), STRIDE):
-            whole = parts[base]
-            body = parts[base + STRIDE - 1]
-            date, date_shape = date_of(parts[base + DATE - 1])
-            clock, time_shape = time_of(parts[base + TIME - 1])
-            bracketed = parts[base + OPEN - 1] is not None
-            line = newlines + 1
-            newlines += 1 + body.count("\n")  # a header never holds a line end
-            key: ShapeKey = (bracketed, date_shape, time_shape)
-            if plan is None:
-                starts = True
-                if shapes is not None:
-                    shape = shapes.get(key)
-                    if shape is None:
-                        shape = shapes[key] = _Shape(line=line, whole=whole)
-                    shape.count += 1
-                    if date is not shape.last_date:
-                        shape.last_date = date
-                        shape.dates.setdefault(id(date), date)
-                        shape.inversions.feed(date)
-                    if not clock.valid:
-                        shape.invalid_time = True
-            elif key != plan.dominant:
-                starts = False
-            elif not plan.dates_known:
-                starts = True
-            elif kept and (date.day is None or not clock.valid):
-                starts = False  # a header whose date or time cannot exist is text of the message before
-                plan.invalid_count += 1
-                if len(plan.invalid) < MAX_LINE_WARNINGS:
-                    plan.invalid.append((line, True))
-            else:
-                starts = True
-                if not kept and (date.day is None or not clock.valid):
-                    plan.invalid_count += 1
-                    plan.invalid.append((line, False))
-            if starts:
-                if current is None:
-                    if not kept:
-                        found.first_line = line
-                elif len(pieces) == 1 and size <= MAX_MESSAGE_CHARS:
-                    yield current[0], current[1], pieces[0], current[2]  # the usual case, made quickly
-                else:
-                    yield finish()
-                kept += 1
-                current = (date, clock, line)
-                if len(body) <= MAX_MESSAGE_CHARS:
-                    pieces, size = [body], len(body)
-                else:
-                    pieces, size = [], 0
-                    add(body)
-            elif current is not None:
-                add("\n" + whole + body)  # folded back into the message before, as written
-            else:
-                found.preamble_text = found.preamble_text or bool((whole + body).strip())
-    if current is not None:
-        yield finish()
-
 
 # ---------------------------------------------------------------------------------------------
 # One message's text: sender, markers
@@ -231,8 +72,8 @@ def _raw_messages(
 
 Senders = dict[str, tuple[str, str | None] | None]
 # sender, sender id, text, system, flagged (marked with U+200E or a notice), own (WhatsApp's own
-# words under a sender), deleted, edited, media omitted, attachment, marker language
-Read = tuple[str | None, str | None, str, bool, bool, bool, bool, bool, bool, str | None, str]
+# words under a sender), deleted, edited, media omitted, attachment, marker language, attachment note
+Read = tuple[str | None, str | None, str, bool, bool, bool, bool, bool, bool, str | None, str, str]
 
 
 def _read(raw: str, senders: Senders, markers: Markers) -> Read:
@@ -257,21 +98,21 @@ def _read(raw: str, senders: Senders, markers: Markers) -> Read:
             who = parser.sender_of(key, senders)
     deleted = edited = omitted = notice = False
     attachment: str | None = None
-    locale = ""
+    locale = note = ""
     if not who:
         body = strip_marks(raw)
         if body[:12] in markers.notice_heads and body.startswith(markers.notice_prefixes):
             locale = markers.notice_locale(body)
-        return None, None, body, True, False, False, False, False, False, None, locale
+        return None, None, body, True, False, False, False, False, False, None, locale, ""
     sender, sender_id = who  # type: ignore[misc]
     system = False
     marked = body[:1] == "\u200e"
     body = strip_marks(body)
     if markers.may_hold(body):
-        body, system, notice, deleted, edited, omitted, attachment, locale = markers.read(body)
+        body, system, notice, deleted, edited, omitted, attachment, locale, note = markers.read(body)
     flagged = marked or notice
     own = flagged and not (deleted or omitted or attachment)
-    return sender, sender_id, body, system, flagged, own, deleted, edited, omitted, attachment, locale
+    return sender, sender_id, body, system, flagged, own, deleted, edited, omitted, attachment, locale, note
 
 
 @dataclass
@@ -282,6 +123,7 @@ class _Survey:
     typed_by: set[str] = field(default_factory=set)  # senders with a line of their own words
     own_senders: dict[str, None] = field(default_factory=dict)  # senders of WhatsApp's own lines
     noticed: set[str] = field(default_factory=set)  # senders of an encryption notice
+    grouped: set[str] = field(default_factory=set)  # senders of a group event ("Anna added you")
     locales: Counter[str] = field(default_factory=Counter)
     omitted: int = 0
     referenced: dict[str, None] = field(default_factory=dict)
@@ -291,8 +133,10 @@ def _survey(raws: Iterator[Raw], markers: Markers) -> _Survey:
     found = _Survey()
     senders, notices = found.senders, markers.notice_prefixes
     locales, referenced = found.locales, found.referenced
-    for _date, _clock, raw, _line in raws:
-        sender, _id, body, _system, flagged, own, _deleted, _edited, omitted, attachment, locale = _read(
+    for _date, _clock, raw, _line, note in raws:
+        if note is UNREADABLE:
+            continue  # kept as written: no sender, no markers
+        sender, _id, body, _system, flagged, own, _deleted, _edited, omitted, attachment, locale, _ = _read(
             raw, senders, markers
         )
         if locale:
@@ -309,13 +153,16 @@ def _survey(raws: Iterator[Raw], markers: Markers) -> _Survey:
             found.own_senders.setdefault(sender, None)
             if body.startswith(notices):
                 found.noticed.add(sender)
+            elif markers.is_group_event(body):
+                found.grouped.add(sender)
     return found
 
 
 def _pseudo_senders(survey: _Survey, title: str | None) -> tuple[set[str], str | None]:
     """iOS writes WhatsApp's own lines (marked with U+200E) under a pseudo-sender, the group's
-    name: a "sender" who never types is no person. The encryption notice is never a person's."""
-    pseudo = survey.noticed - survey.typed_by
+    name: a "sender" who never types and writes the encryption notice or group events ("Anna
+    added you") is no person. The encryption notice is never a person's."""
+    pseudo = (survey.noticed | survey.grouped) - survey.typed_by
     if title is not None and title not in survey.typed_by and title in survey.own_senders:
         pseudo.add(title)
     group_title = title
@@ -325,26 +172,42 @@ def _pseudo_senders(survey: _Survey, title: str | None) -> tuple[set[str], str |
     return pseudo, group_title
 
 
+# Message.extra facts the parser adds (stable keys; values are not translated).
+EARLIER_THAN_PREVIOUS = ("time_order", "earlier than the message before it")
+UNREADABLE_HEADER = ("header", "unreadable")
+
+
 def _messages(raws: Iterator[Raw], pseudo: set[str], markers: Markers) -> Iterator[Message]:
     senders: Senders = {}
     notices = markers.notice_prefixes
     message_kind, system_kind = MessageKind.MESSAGE, MessageKind.SYSTEM
     new, set_dict = object.__new__, object.__setattr__
     defaults, media_type_of = parser.MESSAGE_DEFAULTS, parser.media_type_of
-    for date, clock, raw, _line in raws:
-        sender, sender_id, body, system, _flagged, own, deleted, edited, omitted, attachment, _locale = _read(
-            raw, senders, markers
-        )
+    previous: datetime | None = None
+    for date, clock, raw, _line, note in raws:
+        if note is UNREADABLE:
+            yield Message(sender=None, text=strip_marks(raw.rstrip("\n")), extra=(UNREADABLE_HEADER,))
+            continue
+        read = _read(raw, senders, markers)
+        sender, sender_id, body, system, _flagged, own, deleted, edited, omitted, attachment, _, label = read
         if own and (sender in pseudo or (system and body.startswith(notices))):
             sender = sender_id = None
             system = True
         day = date.day
         sent_at = None
+        extra: tuple[tuple[str, str], ...] = ()
         if day is not None and clock.valid:
             sent_at = datetime(day[0], day[1], day[2], clock.hour, clock.minute, clock.second)
+            if previous is not None and sent_at < previous:
+                extra = (EARLIER_THAN_PREVIOUS,)
+            previous = sent_at
+        if note:
+            extra += (("header_format", note),)
         attachments: tuple[AttachmentRef, ...] = ()
         if attachment:
             attachments = (AttachmentRef(attachment, media_type_of(attachment)),)
+            if label:
+                extra += (("attachment_note", label),)
         message: Message = new(Message)
         set_dict(
             message,
@@ -360,6 +223,7 @@ def _messages(raws: Iterator[Raw], pseudo: set[str], markers: Markers) -> Iterat
                 "edited": edited,
                 "media_omitted": omitted,
                 "attachments": attachments,
+                "extra": extra,
             },
         )
         yield message
@@ -379,72 +243,123 @@ class StreamedChat:
     decoded: Decoded
 
 
+def accepted_shapes(shapes: dict[ShapeKey, Shape]) -> list[ShapeKey]:
+    """The export's own header shapes, the most used first. An export keeps one shape; a second
+    one counts only when its headers form one run before or after the others (the phone's date
+    format changed between messages), never interleaved with them (a pasted quote of another
+    chat), and hold at least two messages."""
+    ranked = sorted(shapes, key=lambda k: (-shapes[k].count, shapes[k].line))
+    accepted = [ranked[0]]
+    for key in sorted(ranked[1:], key=lambda k: shapes[k].line):
+        shape = shapes[key]
+        if shape.count >= 2 and all(
+            shape.line > shapes[other].last_line or shape.last_line < shapes[other].line for other in accepted
+        ):
+            accepted.append(key)
+    return accepted
+
+
+def describe(key: ShapeKey, order: str) -> str:
+    """How a header shape is named where an export mixes them: "day/month/year, 24-hour"."""
+    words = [ORDER_WORDS[order], "12-hour" if key[2][3] else "24-hour"]
+    if key[1][3]:
+        words.append("time first")
+    return ", ".join(words)
+
+
 def parse_stream(source: TextSource, *, name: str = "", title: str | None = None) -> StreamedChat:
     """Read the export `source` opens (a first pass, or two, now); its messages are read when iterated.
 
     ImportFormatError when no message is found.
     """
     markers = parser.MARKERS  # looked up at each call, so a test can swap in markers built from other data
-    caches = _Caches()
-    shapes: dict[ShapeKey, _Shape] = {}
+    caches = Caches()
+    shapes: dict[ShapeKey, Shape] = {}
     decoded = Decoded()
-    first = _Boundaries()
-    survey = _survey(_raw_messages(source(decoded), caches, None, first, shapes), markers)
+    first = Boundaries()
+    survey = _survey(raw_messages(source(decoded), caches, None, first, shapes), markers)
     if not shapes:
         raise ImportFormatError(
             path=name, format=parser.FORMAT, detail="no WhatsApp message lines were found"
         )
 
-    # The export's own header shape is fixed; a header-shaped line in another shape is text. Ties
-    # go to the shape seen first.
-    key, dominant = next(iter(shapes.items()))
-    for other_key, other in shapes.items():
-        if other.count > dominant.count:
-            key, dominant = other_key, other
-
-    # Day/month order, over the whole file.
-    distinct = list(dominant.dates.values())
-    example = strip_marks(dominant.whole).strip(" -[]:\u00a0\u202f")
+    keys = accepted_shapes(shapes)
+    key, dominant = keys[0], shapes[keys[0]]
 
     def locales() -> Counter[str]:
-        plan = _Plan(key, dates_known=False)
+        plan = Plan(dict.fromkeys(keys, ""), dates_known=False)
         bodies = []
-        for raw in _raw_messages(source(Decoded()), caches, plan, _Boundaries()):
+        for raw in raw_messages(source(Decoded()), caches, plan, Boundaries()):
             bodies.append(raw[2])
             if len(bodies) >= 5000:
                 break
         return markers.locale_evidence(bodies)
 
-    order, warnings = decide_order(distinct, dominant.inversions, locales, example)
-    for date, _shape in caches.dates.values():
-        ymd = year_month_day(date.fields, order)
-        date.day = ymd if valid_ymd(*ymd) else None
+    # Day/month order, over the whole file, for each of its header shapes (the most used last,
+    # so its order wins for a date both write).
+    warnings: list[ParseWarning] = []
+    orders: dict[ShapeKey, str] = {}
+    for shape_key in reversed(keys):
+        shape = shapes[shape_key]
+        distinct = list(shape.dates.values())
+        example = strip_marks(shape.whole).strip(" -[]:\u00a0\u202f")
+        orders[shape_key], order_warnings = decide_order(distinct, shape.inversions, locales, example)
+        warnings[:0] = order_warnings  # the most used shape's first
+        for date in distinct:
+            ymd = year_month_day(date.fields, orders[shape_key])
+            date.day = ymd if valid_ymd(*ymd) else None
+    order = orders[key]
+    mixed = len(keys) > 1
+    plan = Plan({k: (describe(k, orders[k]) if mixed else "") for k in keys})
+    if mixed:
+        for before, after in itertools.pairwise(sorted(keys, key=lambda k: shapes[k].line)):
+            warnings.append(
+                ParseWarning(
+                    code="date_format_changed",
+                    message="The export changes how it writes dates and times at line {line} (from "
+                    "{before} to {after}); each message was read in its own format.",
+                    params=(
+                        ("line", str(shapes[after].line)),
+                        ("before", plan.accepted[before]),
+                        ("after", plan.accepted[after]),
+                    ),
+                    line=shapes[after].line,
+                )
+            )
 
-    # When some header-shaped lines turn out to be text (another shape, a date that cannot
-    # exist), the first pass's message boundaries were not the true ones: survey again.
-    plan = _Plan(key)
+    # When some header-shaped lines turn out to be text (another shape), the first pass's message
+    # boundaries were not the true ones: survey again.
     found = first
-    if len(shapes) > 1 or dominant.invalid_time or any(d.day is None for d in distinct):
-        found = _Boundaries()
-        survey = _survey(_raw_messages(source(Decoded()), caches, plan, found), markers)
-    for line, merged in plan.invalid:
-        warnings.append(invalid_date_warning(line, merged=merged))
-    if plan.invalid_count > MAX_LINE_WARNINGS:
+    if len(shapes) > len(keys) or dominant.invalid_time or any(
+        d.day is None for k in keys for d in shapes[k].dates.values()
+    ):
+        found = Boundaries()
+        survey = _survey(raw_messages(source(Decoded()), caches, plan, found), markers)
+    warnings += _line_warnings(plan, found)
+    out_of_order = [shapes[k].inversions.out_of_order(orders[k], shapes[k].dates) for k in keys]
+    late = sum(count for count, _line in out_of_order)
+    if late:
+        first_late = min(line for count, line in out_of_order if count and line)
         warnings.append(
             ParseWarning(
-                code="invalid_header_date",
-                message="{count} more lines look like the start of a message but have a date or time "
-                "that cannot exist; they were kept as part of the messages before them.",
-                params=(("count", str(plan.invalid_count - MAX_LINE_WARNINGS)),),
+                code="time_out_of_order",
+                message="{count} messages have a time earlier than the message before them (the first at "
+                "line {line}). They are kept in the order of the export and marked.",
+                params=(("count", str(late)), ("line", str(first_late))),
+                line=first_late,
             )
         )
-    if found.preamble_text:
+    calendars = sorted({d.calendar for k in keys for d in shapes[k].dates.values() if d.calendar})
+    for calendar in calendars:
         warnings.append(
             ParseWarning(
-                code="unparsed_preamble",
-                message="Lines 1 to {last} come before the first message and were not read as messages.",
-                params=(("last", str(found.first_line - 1)),),
-                line=1,
+                code="calendar_converted",
+                message="The export writes years in the {calendar} calendar (for example {example}); "
+                "they were converted to the Gregorian calendar.",
+                params=(
+                    ("calendar", CALENDAR_WORDS[calendar]),
+                    ("example", strip_marks(dominant.whole).strip(" -[]:\u00a0\u202f")),
+                ),
             )
         )
     pseudo, group_title = _pseudo_senders(survey, title)
@@ -466,9 +381,20 @@ def parse_stream(source: TextSource, *, name: str = "", title: str | None = None
 
     def messages() -> Iterator[Message]:
         # The last pass: the true boundaries, one message at a time.
-        last = _Plan(key)
-        yield from _messages(_raw_messages(source(Decoded()), caches, last, _Boundaries()), pseudo, markers)
+        last = Plan(plan.accepted)
+        yield from _messages(raw_messages(source(Decoded()), caches, last, Boundaries()), pseudo, markers)
 
+    extra = [
+        ("layout", "iOS" if key[0] else "Android"),
+        ("date_order", ORDER_WORDS[order]),
+        ("clock", "12-hour" if key[2][3] else "24-hour"),
+        ("language", survey.locales.most_common(1)[0][0] if survey.locales else "unknown"),
+    ]
+    if mixed:
+        in_file_order = sorted(keys, key=lambda k: shapes[k].line)
+        extra.append(("date_formats", "; ".join(plan.accepted[k] for k in in_file_order)))
+    if calendars:
+        extra.append(("calendar", ", ".join(CALENDAR_WORDS[c] for c in calendars)))
     conversation = ConversationStream(
         platform="whatsapp",
         messages=messages(),
@@ -476,17 +402,55 @@ def parse_stream(source: TextSource, *, name: str = "", title: str | None = None
         participants=tuple(participants.values()),
         timezone_assumption=parser.TIMEZONE_ASSUMPTION,
         warnings=tuple(warnings),
-        extra=(
-            ("layout", "iOS" if key[0] else "Android"),
-            ("date_order", ORDER_WORDS[order]),
-            ("clock", "12-hour" if key[2][3] else "24-hour"),
-            ("language", survey.locales.most_common(1)[0][0] if survey.locales else "unknown"),
-        ),
+        extra=tuple(extra),
     )
     return StreamedChat(conversation, tuple(survey.referenced), decoded)
 
 
-def cut_warnings(decoded: Decoded, found: _Boundaries) -> list[ParseWarning]:
+def _line_warnings(plan: Plan, found: Boundaries) -> list[ParseWarning]:
+    """Impossible dates, unreadable headers and text before the first message, by line."""
+    warnings = [invalid_date_warning(line, merged=False) for line in plan.invalid]
+    if plan.invalid_count > MAX_LINE_WARNINGS:
+        warnings.append(
+            ParseWarning(
+                code="invalid_header_date",
+                message="{count} more lines start a message whose date or time cannot exist; those "
+                "messages are kept without a time.",
+                params=(("count", str(plan.invalid_count - MAX_LINE_WARNINGS)),),
+            )
+        )
+    warnings += [
+        ParseWarning(
+            code="unreadable_header",
+            message="Line {line} looks like the start of a message, but its date or time cannot be read; "
+            "it is kept as a message of its own, without a time or sender.",
+            params=(("line", str(line)),),
+            line=line,
+        )
+        for line in found.unreadable
+    ]
+    if found.unreadable_count > MAX_LINE_WARNINGS:
+        warnings.append(
+            ParseWarning(
+                code="unreadable_header",
+                message="{count} more lines look like the start of a message, but their date or time "
+                "cannot be read; each is kept as a message of its own.",
+                params=(("count", str(found.unreadable_count - MAX_LINE_WARNINGS)),),
+            )
+        )
+    if found.preamble_text:
+        warnings.append(
+            ParseWarning(
+                code="unparsed_preamble",
+                message="Lines 1 to {last} come before the first message and were not read as messages.",
+                params=(("last", str(found.first_line - 1)),),
+                line=1,
+            )
+        )
+    return warnings
+
+
+def cut_warnings(decoded: Decoded, found: Boundaries) -> list[ParseWarning]:
     """One warning per line or message cut for display, the first few by line, then a count."""
     line_limit = str(blocks.MAX_LINE_CHARS)
     warnings = [
@@ -504,7 +468,11 @@ def cut_warnings(decoded: Decoded, found: _Boundaries) -> list[ParseWarning]:
             code="long_message_cut",
             message="The message at line {line} is {length} characters long; only its first {limit} "
             "characters are shown. The original file is stored unchanged.",
-            params=(("line", str(cut.line)), ("length", str(cut.length)), ("limit", str(MAX_MESSAGE_CHARS))),
+            params=(
+                ("line", str(cut.line)),
+                ("length", str(cut.length)),
+                ("limit", str(raw_text.MAX_MESSAGE_CHARS)),
+            ),
             line=cut.line,
         )
         for cut in found.cuts

@@ -23,16 +23,38 @@ def _files(samples_dir: Path) -> list[Path]:
     return sorted(p for p in (samples_dir / "whatsapp").rglob("*") if p.suffix in (".txt", ".zip"))
 
 
-def test_every_sample_is_recognised_and_parses(samples_dir: Path) -> None:
+# Every sample, with how many messages it holds and how many of them are WhatsApp's own (system)
+# lines, counted by hand from the files.
+COUNTS = {
+    "chat-analytics/2A_5M.txt": (5, 0),
+    "chat-analytics/4A_11M.txt": (14, 3),
+    "chat-analytics/4A_11M.zip": (14, 3),
+    "chat-miner/test_brackets_mmddyy_24hrs.txt": (9, 3),
+    "chat-miner/test_ddmmyy_24hrs.txt": (9, 3),
+    "chat-miner/test_mmddyy_24hrs.txt": (9, 3),
+    "chat-miner/test_mmddyyyy_12hrs.txt": (9, 3),
+    "chat-miner/test_yyyymmdd_24hrs.txt": (9, 3),
+    "rwhatsapp/sample.txt": (9, 2),
+    "whatsapp-chat-parser-website/example_ios_2019_chat.txt": (100, 3),
+    "whatsapp-chat-parser-website/example_ios_2024_chat.txt": (52, 4),
+    "whatsapp-chat-parser-website/whatsapp-chat-parser-example.zip": (52, 4),
+    "whatstk/lorem.txt": (500, 0),
+    "whatstk/pokemon.txt": (20, 2),
+}
+
+
+def test_every_sample_is_recognised_and_parses_to_its_exact_message_count(samples_dir: Path) -> None:
     files = _files(samples_dir)
-    assert len(files) >= 10
+    assert {p.relative_to(samples_dir / "whatsapp").as_posix() for p in files} == set(COUNTS)
     for path in files:
         head = path.read_bytes()[:65536]
         assert whatsapp.sniff(head, path.name), path
         parsed = whatsapp.read(path)
         messages = parsed.conversation.messages
-        assert messages, path
+        system = sum(m.kind is MessageKind.SYSTEM for m in messages)
+        assert (len(messages), system) == COUNTS[path.relative_to(samples_dir / "whatsapp").as_posix()], path
         assert all(m.sent_at is not None for m in messages), path
+        assert not any(dict(m.extra).get("header") for m in messages), path  # no unreadable header
         for warning in parsed.conversation.warnings:
             assert warning.format()
 
@@ -82,6 +104,12 @@ def test_chat_analytics_samples(samples_dir: Path) -> None:
     assert [m.sent_at for m in two.messages][-2:] == [
         datetime(2021, 1, 1, 12, 3), datetime(2021, 1, 1, 12, 2),
     ]
+    # ...and is marked, with a warning naming its line.
+    assert [dict(m.extra).get("time_order") for m in two.messages] == [None] * 4 + [
+        "earlier than the message before it"
+    ]
+    late = [(w.code, w.line) for w in two.warnings if w.code == "time_out_of_order"]
+    assert late == [("time_out_of_order", 5)]
     for name in ("4A_11M.txt", "4A_11M.zip"):
         four = whatsapp.read(folder / name).conversation
         people = [m for m in four.messages if m.kind is MessageKind.MESSAGE]
@@ -94,7 +122,9 @@ def test_chat_analytics_samples(samples_dir: Path) -> None:
         ]
         # US m/d/yy, every message on one day: read as 9 December 2020 and reported as ambiguous.
         assert people[0].sent_at == datetime(2020, 12, 9, 23, 55)
-        assert [w.code for w in four.warnings] == ["ambiguous_date_order"]
+        # "created group" (23:16) comes after a line at 23:55: kept in place and marked.
+        assert [w.code for w in four.warnings] == ["ambiguous_date_order", "time_out_of_order"]
+        assert [i for i, m in enumerate(four.messages) if m.extra] == [1]
         assert people[8].text == "👩🏻\u200d⚖️"
 
 

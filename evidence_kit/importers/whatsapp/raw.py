@@ -1,0 +1,288 @@
+"""The export's text cut into raw messages: header, body as written, line; one pass over blocks.
+
+Rule: every header (`header.HEADER_SPLIT`) starts a message in the first pass; once the header
+shapes of the export are known (`Plan`), a header in a shape the export does not use is text of
+the message before it (a pasted quote), as written. A line that looks like a header but cannot
+be read as one (a time like `3:22_AM`) is never folded into the message before it: it starts a
+message of its own, without a time, and is reported by line (`Boundaries.unreadable`). Nothing
+but bounded facts is kept between messages; a message longer than `MAX_MESSAGE_CHARS` is cut
+for display, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from evidence_kit.importers.whatsapp.blocks import Cut
+from evidence_kit.importers.whatsapp.characters import DIGIT, MARKS, SP, M
+from evidence_kit.importers.whatsapp.dates import DateInfo, Inversions, TimeInfo, date_info, time_info
+from evidence_kit.importers.whatsapp.header import (
+    DATE,
+    DATE_LAST,
+    HEADER_SPLIT,
+    OPEN,
+    STRIDE,
+    TIME,
+    TIME_FIRST,
+)
+
+MAX_MESSAGE_CHARS = 1 << 20  # a message longer than this is cut for display (the original is kept whole)
+MAX_LINE_WARNINGS = 20  # warnings about single lines or messages; past this, one warning counts the rest
+
+# (bracketed, (date separator, joiner, year first, time first), (time separator, ending, seconds,
+# 12-hour)): one header shape. An export keeps one shape, unless the phone's format changed.
+ShapeKey = tuple[bool, tuple[str, str, bool, bool], tuple[str, str, bool, bool]]
+
+# A line that starts like a header, a date and a time close together, then "]" or " - ", but is
+# none (`3:22_AM`): only looked for in lines that did not split as a header.
+_DATE_PART = rf"{DIGIT}{{1,4}}{M}[./\-]{M}{DIGIT}{{1,2}}{M}[./\-]{M}[RH]?{DIGIT}{{1,4}}"
+_TIME_PART = rf"{DIGIT}{{1,2}}[:.]{DIGIT}{{2}}"
+UNREADABLE_HEADER = re.compile(
+    rf"\n[\ufeff{MARKS}]*+\[?[\ufeff{MARKS}]*+"
+    rf"(?:{_DATE_PART}[^\n]{{0,16}}?{_TIME_PART}|{_TIME_PART}[^\n]{{0,16}}?{_DATE_PART})"
+    rf"[^\n]{{0,16}}?(?:\]|{SP}[-\u2013]{SP})"
+)
+
+# The date and time of a message whose header could not be read.
+NO_DATE = DateInfo((0, 0, 0), separator="", joiner="", year_first=False, unpadded=False, short_year=False)
+NO_TIME = TimeInfo(0, 0, 0, "", "", False, False, False, valid=False)
+UNREADABLE = "unreadable"  # the note of a raw message whose header could not be read
+
+
+class Caches:
+    """Each distinct date and time string read once, with its part of the header shape."""
+
+    def __init__(self) -> None:
+        self.dates: dict[str, tuple[DateInfo, tuple[str, str, bool, bool]]] = {}
+        self.times: dict[str, tuple[TimeInfo, tuple[str, str, bool, bool]]] = {}
+
+    def date(self, written: str, time_first: bool) -> tuple[DateInfo, tuple[str, str, bool, bool]]:
+        found = self.dates.get(written)
+        if found is None:
+            info = date_info(written)
+            found = self.dates[written] = (info, (info.separator, info.joiner, info.year_first, time_first))
+        return found
+
+    def time(self, written: str) -> tuple[TimeInfo, tuple[str, str, bool, bool]]:
+        found = self.times.get(written)
+        if found is None:
+            info = time_info(written)
+            found = self.times[written] = (
+                info,
+                (info.separator, info.ending, info.seconds, info.twelve_hour),
+            )
+        return found
+
+
+@dataclass
+class Shape:
+    """What the first pass keeps of the headers of one shape."""
+
+    count: int = 0
+    line: int = 0  # of the first header of this shape
+    last_line: int = 0  # of the last
+    whole: str = ""  # the first header as written
+    dates: dict[int, DateInfo] = field(default_factory=dict)  # each distinct date once, first seen first
+    invalid_time: bool = False
+    last_date: DateInfo | None = None
+    last_clock: TimeInfo | None = None
+    inversions: Inversions = field(default_factory=Inversions)
+
+
+@dataclass
+class Plan:
+    """The boundaries of messages once the shapes and the date order are known."""
+
+    accepted: dict[ShapeKey, str]  # the export's header shapes -> how each is named ("" when one)
+    dates_known: bool = True  # False: only the shape decides (before the day/month order is known)
+    invalid: list[int] = field(default_factory=list)  # lines of the first few impossible dates
+    invalid_count: int = 0
+
+
+@dataclass
+class Boundaries:
+    """Where the messages start, as one pass found them: preamble, cut and unreadable lines."""
+
+    first_line: int = 0  # line of the first message's header (0: no message)
+    preamble_text: bool = False  # anything but white space before the first message
+    cuts: list[Cut] = field(default_factory=list)
+    more_cuts: int = 0
+    unreadable: list[int] = field(default_factory=list)  # lines of the first few unreadable headers
+    unreadable_count: int = 0
+
+
+# date, time, body as written (cut), line of the header, note: "" or the header's format when the
+# export mixes formats, or UNREADABLE
+Raw = tuple[DateInfo, TimeInfo, str, int, str]
+
+
+def raw_messages(
+    blocks: Iterator[str],
+    caches: Caches,
+    plan: Plan | None,
+    found: Boundaries,
+    shapes: dict[ShapeKey, Shape] | None = None,
+) -> Iterator[Raw]:
+    """Each message as (date, time, raw body, line, note). Without a plan every header starts one."""
+    pieces: list[str] = []  # the current message's body, in pieces
+    size = 0  # its length so far (also past the cut)
+    current: tuple[DateInfo, TimeInfo, int, str] | None = None
+    newlines = 0  # line ends of "\n" + text consumed so far: a header's line is newlines + 1
+    kept = 0
+    date_of, time_of = caches.date, caches.time
+    dates_seen, times_seen = caches.dates, caches.times
+    accepted = plan.accepted if plan is not None else {}
+    mixed = len(accepted) > 1
+    unreadable_search = UNREADABLE_HEADER.search
+
+    def finish() -> Raw:
+        assert current is not None
+        if size > MAX_MESSAGE_CHARS:
+            if len(found.cuts) < MAX_LINE_WARNINGS:
+                found.cuts.append(Cut(current[2], size))
+            else:
+                found.more_cuts += 1
+        body = pieces[0] if len(pieces) == 1 else "".join(pieces)
+        return current[0], current[1], body, current[2], current[3]
+
+    def add(text: str) -> None:
+        nonlocal size
+        if size < MAX_MESSAGE_CHARS:
+            pieces.append(text if size + len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - size])
+        size += len(text)
+
+    def start(date: DateInfo, clock: TimeInfo, line: int, note: str, body: str) -> None:
+        nonlocal current, pieces, size, kept
+        kept += 1
+        current = (date, clock, line, note)
+        if len(body) <= MAX_MESSAGE_CHARS:
+            pieces, size = [body], len(body)
+        else:
+            pieces, size = [], 0
+            add(body)
+
+    def continued(text: str, first_line: int) -> Iterator[Raw]:
+        """`text` continues the current message; `first_line` is the line its first "\\n" ends. A
+        line in it that looks like an unreadable header starts a message of its own."""
+        unreadable = unreadable_search(text) if "\n" in text else None
+        while unreadable is not None:
+            at = unreadable.start()
+            if at:
+                if current is not None:
+                    add(text[:at])
+                else:
+                    found.preamble_text = found.preamble_text or bool(text[:at].strip())
+            line = first_line + text.count("\n", 0, at) + 1
+            if current is not None:
+                yield finish()
+            elif not kept:
+                found.first_line = line
+            found.unreadable_count += 1
+            if len(found.unreadable) < MAX_LINE_WARNINGS:
+                found.unreadable.append(line)
+            text, first_line = text[at + 1 :], line
+            end = text.find("\n")
+            start(NO_DATE, NO_TIME, line, UNREADABLE, text if end < 0 else text[:end])
+            text = "" if end < 0 else text[end:]
+            unreadable = unreadable_search(text) if text else None
+        if current is not None:
+            if text:
+                add(text)
+        else:
+            found.preamble_text = found.preamble_text or bool(text.strip())
+
+    for block in blocks:
+        # Each block is cut just before a line end: the previous block's last "\n" (or, for the
+        # first, the one the whole-text split put in front) opens this one.
+        segment = "\n" + (block[:-1] if block.endswith("\n") else block)
+        parts = HEADER_SPLIT.split(segment)
+        lead = parts[0]
+        if current is not None and (len(lead) < 2 or unreadable_search(lead) is None):
+            add(lead)  # the usual case: the message before goes on
+        else:
+            yield from continued(lead, newlines)
+        newlines += lead.count("\n")
+        for base in range(1, len(parts), STRIDE):
+            whole = parts[base]
+            body = parts[base + STRIDE - 1]
+            written = parts[base + DATE - 1]
+            if written is not None:
+                # The caches looked up here first: a call per message is a tenth of the parse.
+                known = dates_seen.get(written) or date_of(written, False)
+                clock_written = parts[base + TIME - 1]
+            else:  # the time first: "21:05, 15/01/2024 - "
+                known = date_of(parts[base + DATE_LAST - 1], True)
+                clock_written = parts[base + TIME_FIRST - 1]
+            date, date_shape = known
+            clock, time_shape = times_seen.get(clock_written) or time_of(clock_written)
+            bracketed = parts[base + OPEN - 1] is not None
+            line = newlines + 1
+            newlines += 1 + body.count("\n")  # a header never holds a line end
+            key: ShapeKey = (bracketed, date_shape, time_shape)
+            note = ""
+            if plan is None:
+                starts = True
+                if shapes is not None:
+                    shape = shapes.get(key)
+                    if shape is None:
+                        shape = shapes[key] = Shape(line=line, whole=whole)
+                    shape.count += 1
+                    shape.last_line = line
+                    if date is not shape.last_date:
+                        shape.last_date = date
+                        shape.dates.setdefault(id(date), date)
+                        shape.inversions.feed(date, line)
+                        shape.last_clock = clock if clock.valid else None
+                    elif clock is not shape.last_clock and clock.valid:
+                        last_clock = shape.last_clock
+                        if last_clock is not None and clock.second_of_day < last_clock.second_of_day:
+                            shape.inversions.earlier_time(date, line)
+                        shape.last_clock = clock
+                    if not clock.valid:
+                        shape.invalid_time = True
+            elif key not in accepted:
+                starts = False
+            else:
+                starts = True
+                if mixed:
+                    note = accepted[key]
+                if plan.dates_known and (date.day is None or not clock.valid):
+                    # A header whose date or time cannot exist keeps its own message, without a time.
+                    plan.invalid_count += 1
+                    if len(plan.invalid) < MAX_LINE_WARNINGS:
+                        plan.invalid.append(line)
+            # The lines after the header's own line: the rare unreadable header among them is
+            # looked for with one search (most messages have one line, and most others none).
+            rest = ""
+            if "\n" in body and unreadable_search(body) is not None:
+                first_newline = body.find("\n")
+                body, rest = body[:first_newline], body[first_newline:]
+            if starts:
+                if current is None:
+                    if not kept:
+                        found.first_line = line
+                elif len(pieces) == 1 and size <= MAX_MESSAGE_CHARS:
+                    yield current[0], current[1], pieces[0], current[2], current[3]  # the usual case, quickly
+                else:
+                    yield finish()
+                kept += 1
+                current = (date, clock, line, note)
+                if len(body) <= MAX_MESSAGE_CHARS:
+                    pieces, size = [body], len(body)
+                else:
+                    pieces, size = [], 0
+                    add(body)
+                if rest:
+                    yield from continued(rest, line)
+            else:
+                # Folded back into the message before, as written (a pasted quote of another chat).
+                if current is not None:
+                    add("\n" + whole + body)
+                else:
+                    found.preamble_text = found.preamble_text or bool((whole + body).strip())
+                if rest:
+                    yield from continued(rest, line)
+    if current is not None:
+        yield finish()
