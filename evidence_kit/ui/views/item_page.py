@@ -29,6 +29,7 @@ from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_table import ItemTableModel
+from evidence_kit.ui.views.chat_list import ChatList
 from evidence_kit.ui.views.find_bar import FindBar
 from evidence_kit.ui.views.image_viewer import ImageViewer
 from evidence_kit.ui.views.message_views import ChatView, EmailView
@@ -41,6 +42,7 @@ class ItemPage(QWidget):
     back_requested = Signal()
     item_loaded = Signal(int)
     note_saved = Signal(int)
+    export_chats_requested = Signal(list)  # item numbers of chats picked in an export's chat list
 
     def __init__(
         self, controller: WorkspaceApi, model: ItemTableModel, parent: QWidget | None = None
@@ -78,6 +80,7 @@ class ItemPage(QWidget):
         self.image_viewer = ImageViewer(self.viewers)
         self.chat_view = ChatView(self.viewers)
         self.email_view = EmailView(self.viewers)
+        self.chat_list = ChatList(self.viewers)
         self.file_view = QPlainTextEdit(self.viewers)
         self.file_view.setReadOnly(True)
         self.file_view.setProperty("evidenceContent", True)
@@ -90,6 +93,7 @@ class ItemPage(QWidget):
             self.image_viewer,
             self.chat_view,
             self.email_view,
+            self.chat_list,
             self.file_view,
             self.no_preview,
         ):
@@ -102,6 +106,8 @@ class ItemPage(QWidget):
         layout.addWidget(self.splitter, 1)
         self.chat_view.open_item.connect(self.open)
         self.email_view.open_item.connect(self.open)
+        self.chat_list.open_item.connect(self.open)
+        self.chat_list.export_requested.connect(self.export_chats_requested.emit)
         self.side.open_item.connect(self.open)
         self.side.save_requested.connect(self._save)
         self.side.copy_requested.connect(controller.clipboard.copy_text)
@@ -147,6 +153,9 @@ class ItemPage(QWidget):
                 detail.conversation, detail.links, detail.missing, detail.attachment_thumbnails
             )
             self.viewers.setCurrentWidget(self.chat_view)
+        elif detail.chats:
+            self.chat_list.set_chats(detail.chats)
+            self.viewers.setCurrentWidget(self.chat_list)
         elif detail.image is not None and not detail.image.isNull():
             self.image_viewer.set_image(detail.image)
             self.viewers.setCurrentWidget(self.image_viewer)
