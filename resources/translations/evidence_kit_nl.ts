@@ -1387,6 +1387,11 @@
     <context>
         <name>ItemPage</name>
         <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>All chats of th&amp;is export</source>
+            <translation>Alle &amp;gesprekken van deze export</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/views/item_page.py" line="54" />
             <source>← &amp;Back to the list</source>
             <translation>← Terug naar de &amp;lijst</translation>
@@ -1870,6 +1875,11 @@
             <location filename="../../evidence_kit/ui/views/side_panel.py" line="1" />
             <source>The export's SHA-256</source>
             <translation>SHA-256 van de export</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="1" />
+            <source>SHA-256 (of the reference)</source>
+            <translation>SHA-256 (van de verwijzing)</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/side_panel.py" line="158" />

@@ -92,9 +92,13 @@ def test_the_chats_of_an_export_are_listed_opened_and_picked_for_a_dossier(
     details = page.side.details.toHtml()
     assert "Chat read from the export" in details and f"item:{export.id}" in details
     assert export.sha256 in details  # the export's hash, beside the chat's (reference) hash
+    _grab(controller, "chat-item-en.png")
+    assert "SHA-256 (of the reference)" in details
+    assert page.to_export_button.isVisible() and page.to_export_button.text() == "All chats of th&is export"
     with qtbot.waitSignal(page.item_loaded, timeout=20_000):
-        page.side.details.anchorClicked.emit(page.side.details.source().resolved(f"item:{export.id}"))
+        page.to_export_button.click()
     assert page.item_id == export.id and page.viewers.currentWidget() is page.chat_list
+    assert not page.to_export_button.isVisible()  # the export itself is not a chat of an export
 
     # Ticking two chats and "Export the ticked chats…" opens the dossier dialog with those two.
     first, _second, third = page.chat_list.rows()

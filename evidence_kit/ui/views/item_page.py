@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.domain import ItemKind
 from evidence_kit.errors import EvidenceKitError
+from evidence_kit.importers.chat_children import is_chat_item
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_table import ItemTableModel
@@ -65,7 +66,12 @@ class ItemPage(QWidget):
         self.title.setFont(font)
         self.save_copy_button = QPushButton(self.tr("Save a &copy of the original…"), self)
         self.save_copy_button.clicked.connect(self.save_copy)
+        # On a chat read from an export of several: the way back to that export's list of chats.
+        self.to_export_button = QPushButton(self.tr("All chats of th&is export"), self)
+        self.to_export_button.setVisible(False)
+        self.to_export_button.clicked.connect(self._open_export)
         bar.addWidget(self.back_button)
+        bar.addWidget(self.to_export_button)
         bar.addWidget(self.title, 1)
         bar.addWidget(self.save_copy_button)
         layout.addLayout(bar)
@@ -143,6 +149,7 @@ class ItemPage(QWidget):
         summary = detail.summary
         self.title.setText(summary.original_name)
         self.save_copy_button.setEnabled(True)
+        self.to_export_button.setVisible(detail.parent is not None and is_chat_item(summary))
         categories = sorted({r.summary.category for r in self.model.rows()} - {""})
         self.side.show_detail(detail, categories)
         if detail.conversation is not None and summary.kind == ItemKind.EMAIL:
@@ -175,6 +182,10 @@ class ItemPage(QWidget):
             self.viewers.setCurrentWidget(self.no_preview)
         self._show_search()
         self.item_loaded.emit(summary.id)
+
+    def _open_export(self) -> None:
+        if self.detail is not None and self.detail.parent is not None:
+            self.open(self.detail.parent.id)
 
     def _show_search(self) -> None:
         """The list's search words, found and marked in the text now shown."""

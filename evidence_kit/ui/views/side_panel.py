@@ -169,7 +169,8 @@ class SidePanel(QTabWidget):
             (self.tr("Size"), _esc(texts.size_text(summary.size))),
             (self.tr("Type"), _esc(texts.media_type_text(summary.media_type))),
             (
-                self.tr("SHA-256"),
+                # A chat item's bytes are its reference record, not the export (see below).
+                self.tr("SHA-256 (of the reference)") if is_chat_item(summary) else self.tr("SHA-256"),
                 f"<code>{_esc(summary.sha256)}</code> "
                 f"<a href='copy:sha256' style='{link}'>{_esc(copy_label)}</a>",
             ),
