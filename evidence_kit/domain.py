@@ -289,6 +289,12 @@ class ChatEntry:
     missing: tuple[str, ...] = ()  # attachments its messages name that the export lacks
 
 
+# The media type of a chat item's stored bytes: a reference to the export it was read from
+# (`importers/chat_children.py`), never a copy of it. Here so that the dossier, which may not
+# import the importers, can say so too.
+CHAT_REFERENCE_TYPE = "application/vnd.evidence-kit.chat-reference+json"
+
+
 @dataclass(frozen=True)
 class ManyChats:
     """An export of several chats, each to become a conversation of its own (never merged).

@@ -25,7 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from evidence_kit import __version__
-from evidence_kit.domain import Conversation, ItemKind, ItemSummary, ParseWarning, TimeSource, Timestamp
+from evidence_kit.domain import (
+    Conversation,
+    ItemKind,
+    ItemSummary,
+    ParseWarning,
+    TimeSource,
+    Timestamp,
+)
 from evidence_kit.dossier.model import CustodyEventRow, DossierInfo, DossierItem, Language, TrustedTime
 from evidence_kit.dossier.package import (
     KeeperRoot,
@@ -37,6 +44,7 @@ from evidence_kit.dossier.package import (
 )
 from evidence_kit.dossier.pdf import render_dossier
 from evidence_kit.dossier.picture import TextExcerpt, is_text_file, pdf_picture, text_excerpt
+from evidence_kit.dossier.relations import Relations
 from evidence_kit.dossier.signing import SignOutcome
 from evidence_kit.dossier.texts import plain_type, platform_name
 from evidence_kit.errors import EvidenceKitError
@@ -172,11 +180,11 @@ class _Describer:
         self.withhold = withhold
         self.seal_broken = seal_broken  # item ids whose derived data no longer matches its seal
         self.trusted = _trusted_times(vault)
-        self.relations = _Relations(vault, ())
+        self.relations = Relations(vault, ())
 
     def set_items(self, items: Sequence[ItemSummary]) -> None:
         """The exported items in dossier order: what parent, attachment and duplicate lines refer to."""
-        self.relations = _Relations(self.vault, items)
+        self.relations = Relations(self.vault, items)
 
     @staticmethod
     def _item_warnings(
@@ -257,57 +265,6 @@ class _Describer:
             seal_broken=item.id in self.seal_broken,
             **self.relations.of(item),
         )
-
-
-def _base_name(name: str) -> str:
-    return name.replace("\\", "/").rsplit("/", 1)[-1].casefold()
-
-
-class _Relations:
-    """Parent, attachment and duplicate links between the exported items (small maps, built once)."""
-
-    def __init__(self, vault: Vault, items: Sequence[ItemSummary]) -> None:
-        self.vault = vault
-        self.number = {item.id: number for number, item in enumerate(items, start=1)}
-        self.by_id = {item.id: item for item in items}
-        self.children: dict[int, list[tuple[str, int]]] = {}
-        self.same_hash: dict[str, list[tuple[int, str]]] = {}
-        for number, item in enumerate(items, start=1):
-            if item.parent_id is not None:
-                self.children.setdefault(item.parent_id, []).append((item.original_name, number))
-            self.same_hash.setdefault(item.sha256, []).append((number, item.original_name))
-        self._messages: dict[int, dict[str, tuple[datetime | None, str]]] = {}
-
-    def _attached_in(self, parent_id: int) -> dict[str, tuple[datetime | None, str]]:
-        """Attachment name -> (time, sender) of the parent's message that names it (read once)."""
-        if parent_id not in self._messages:
-            found: dict[str, tuple[datetime | None, str]] = {}
-            stored = self.vault.conversation(parent_id)
-            if stored is not None:
-                for message in stored.conversation.messages:
-                    for attachment in message.attachments:
-                        moment = message.sent_at if message.sent_at is not None else message.sent_at_utc
-                        sender = message.sender or message.sender_id or ""
-                        found.setdefault(_base_name(attachment.name), (moment, sender))
-            self._messages[parent_id] = found
-        return self._messages[parent_id]
-
-    def of(self, item: ItemSummary) -> dict[str, Any]:
-        links: dict[str, Any] = {}
-        number = self.number.get(item.id)
-        links["duplicates"] = tuple(
-            (other, name) for other, name in self.same_hash.get(item.sha256, ()) if other != number
-        )
-        links["attachment_items"] = tuple(self.children.get(item.id, ()))
-        if item.parent_id is not None:
-            parent = self.by_id.get(item.parent_id)
-            links["parent_vault_id"] = item.parent_id
-            if parent is not None:
-                links["parent_number"] = self.number[parent.id]
-                links["parent_name"] = parent.original_name
-                if parent.kind in (ItemKind.CHAT, ItemKind.EMAIL, ItemKind.SMS):
-                    links["parent_message"] = self._attached_in(parent.id).get(_base_name(item.original_name))
-        return links
 
 
 def _unique(warnings: Sequence[ParseWarning], shown: Sequence[ParseWarning]) -> tuple[ParseWarning, ...]:

@@ -113,6 +113,9 @@ class DossierItem:
     parent_number: int | None = None
     parent_name: str = ""
     parent_vault_id: int | None = None
+    # A chat read from an export of several: its SHA-256 is that of a small reference record, so
+    # the page names the export's own SHA-256 beside it (None for every other item).
+    export_sha256: str | None = None
     parent_message: tuple[datetime | None, str] | None = None
     attachment_items: tuple[tuple[str, int], ...] = ()
     duplicates: tuple[tuple[int, str], ...] = ()

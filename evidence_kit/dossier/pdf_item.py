@@ -229,7 +229,7 @@ def _metadata(context: Context, item: DossierItem) -> Iterator[Flowable]:
     lang = context.lang
     yield from heading(context.t("meta.title"), styles.h3)
     rows: list[tuple[str, Flowable | list[Flowable]]] = [
-        (context.t("meta.sha256"), plain(item.sha256, styles.mono)),
+        (context.t("meta.sha256"), _sha256_cell(context, item)),
         (context.t("meta.file_name"), paragraph(item.original_name, styles.cell)),
         (
             context.t("meta.size"),
@@ -287,6 +287,22 @@ def _metadata(context: Context, item: DossierItem) -> Iterator[Flowable]:
     else:
         rows.append((context.t("meta.trusted_time"), plain(context.t("meta.not_timestamped"), styles.cell)))
     yield kv_table(rows, 3.6 * cm, styles.cell_bold)
+
+
+def _sha256_cell(context: Context, item: DossierItem) -> Flowable | list[Flowable]:
+    """The item's SHA-256; a chat item's is that of its reference record, and says so."""
+    styles = context.styles
+    if item.export_sha256 is None:
+        return plain(item.sha256, styles.mono)
+    if item.parent_number is not None:
+        export = context.t("meta.parent_item", number=item.parent_number, name=item.parent_name)
+    else:
+        export = context.t("meta.parent_outside", id=item.parent_vault_id)
+    return [
+        plain(item.sha256, styles.mono),
+        paragraph(context.t("meta.chat_reference", export=export), styles.cell),
+        plain(item.export_sha256, styles.mono),
+    ]
 
 
 def _relations(context: Context, item: DossierItem) -> Iterator[tuple[str, Flowable | list[Flowable]]]:

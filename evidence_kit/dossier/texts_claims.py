@@ -66,6 +66,10 @@ CLAIMS_EN: dict[str, str] = {
     # Relations
     "meta.parent": "Taken from",
     "meta.parent_item": "item {number} ({name})",
+    "meta.chat_reference": (
+        "hash of a reference to {export}, the export this chat was read from, not of the export "
+        "itself; the export's SHA-256:"
+    ),
     "meta.parent_outside": "an item that is not in this dossier (vault item {id})",
     "meta.parent_message": "attached to the message of {time} from {sender}",
     "meta.attachments": "Attachments",
@@ -174,6 +178,10 @@ CLAIMS_NL: dict[str, str] = {
     ),
     "meta.parent": "Afkomstig uit",
     "meta.parent_item": "stuk {number} ({name})",
+    "meta.chat_reference": (
+        "hash van een verwijzing naar {export}, de export waaruit dit gesprek is gelezen, niet "
+        "van de export zelf; de SHA-256 van de export:"
+    ),
     "meta.parent_outside": "een stuk dat niet in dit dossier zit (stuk {id} in de kluis)",
     "meta.parent_message": "bijlage bij het bericht van {time} van {sender}",
     "meta.attachments": "Bijlagen",

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from evidence_kit.domain import (
+    CHAT_REFERENCE_TYPE,
     AddResult,
     ChatEntry,
     ConversationStream,
@@ -68,7 +69,6 @@ from evidence_kit.storage.derived_kinds import DERIVED_CONVERSATION
 from evidence_kit.storage.item_parsing import ParsedFacts
 from evidence_kit.vault import NewChild, NewDerived, NewItem, Vault, display_path
 
-CHAT_REFERENCE_TYPE = "application/vnd.evidence-kit.chat-reference+json"
 REFERENCE_FORMAT = "evidence-kit-chat-reference"
 _CHAT_PATH = re.compile(r"#chat-(\d+)\Z")
 _CHAT_KEY = "chat:"  # the name a chat child is stored under (attachments are keyed "0", "1", ...)

@@ -47,6 +47,7 @@ from evidence_kit.storage.derived_kinds import (
 )
 from evidence_kit.storage.item_parsing import ParsedFacts
 from evidence_kit.storage.keys import KdfParams
+from evidence_kit.ui.chat_rows import ChatRow, chat_rows
 from evidence_kit.ui.models.rows import CONVERSATION_KINDS, ItemRow, TrustedState, make_row, rows_for
 from evidence_kit.ui.workers import JobContext
 from evidence_kit.vault import NewDerived, NewItem, Vault
@@ -362,6 +363,7 @@ class ItemDetail:
     custody: tuple[CustodyEntry, ...] = ()
     trusted_times: tuple[tuple[str, datetime], ...] = ()  # (authority, signed time)
     parent: ItemSummary | None = None
+    chats: tuple[ChatRow, ...] = ()  # an export of several chats: each chat, its own item
 
     @property
     def warnings(self) -> tuple[ParseWarning, ...]:
@@ -456,6 +458,7 @@ def load_detail(context: JobContext, item_id: int, *, record_view: bool = True) 
         custody=tuple(vault.custody_log(item_id)),
         trusted_times=tuple(trusted),
         parent=vault.item(summary.parent_id) if summary.parent_id is not None else None,
+        chats=chat_rows(vault, summary) if conversation is None else (),
     )
 
 

@@ -271,6 +271,7 @@ class AppWindow(QMainWindow):
         # New evidence waits for a time-stamp: ask now rather than at the next retry.
         self.workspace.import_finished.connect(lambda _outcome: self.controller.stamper.wake())
         self.workspace.pasted.connect(lambda _row: self.controller.stamper.wake())
+        self.workspace.item_page.export_chats_requested.connect(self.export_chats)
         self.stamp_marker = StampMarker(self.workspace.model)
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
@@ -435,11 +436,18 @@ class AppWindow(QMainWindow):
             self.workspace.show_list()
 
     def export_dossier(self) -> None:
+        self._open_export_dialog(None)
+
+    def export_chats(self, chosen: list[int]) -> None:
+        """The dossier dialog holding the chats the user ticked in an export's chat list."""
+        self._open_export_dialog(chosen)
+
+    def _open_export_dialog(self, chosen: list[int] | None) -> None:
         if self.workspace is None:
             return
         from evidence_kit.ui.views.export_dialog import ExportDialog
 
-        self.export_dialog = ExportDialog(self.controller, self.workspace, self)
+        self.export_dialog = ExportDialog(self.controller, self.workspace, self, chosen=chosen)
         self.export_dialog.open()
 
     def custody_log(self) -> None:

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>ChatList</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>This export holds %n chat(s), each stored as an item of its own and read from the one stored original. Double-click a chat to open it; tick chats to put them in a dossier.</source>
+            <translation>
+                <numerusform>This export holds %n chat, stored as an item of its own and read from the one stored original. Double-click the chat to open it; tick it to put it in a dossier.</numerusform>
+                <numerusform>This export holds %n chats, each stored as an item of its own and read from the one stored original. Double-click a chat to open it; tick chats to put them in a dossier.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>EvidenceList</name>
         <message numerus="yes">
             <location filename="../../evidence_kit/ui/views/evidence_list.py" line="213" />
@@ -95,6 +106,14 @@
             <translation>
                 <numerusform>%n attached file stored</numerusform>
                 <numerusform>%n attached files stored</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="1" />
+            <source>%n chat(s), each its own item</source>
+            <translation>
+                <numerusform>%n chat, its own item</numerusform>
+                <numerusform>%n chats, each its own item</numerusform>
             </translation>
         </message>
     </context>

@@ -319,6 +319,67 @@
         </message>
     </context>
     <context>
+        <name>ChatList</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>Chats in this export</source>
+            <translation>Gesprekken in deze export</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>Chat</source>
+            <translation>Gesprek</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>Messages</source>
+            <translation>Berichten</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>First message</source>
+            <translation>Eerste bericht</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>Last message</source>
+            <translation>Laatste bericht</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>Item number</source>
+            <translation>Itemnummer</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>&amp;Open chat</source>
+            <translation>Gesprek &amp;openen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>Tick a&amp;ll</source>
+            <translation>A&amp;lles aanvinken</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>&amp;Export the ticked chats…</source>
+            <translation>Aangevinkte gesprekken &amp;exporteren…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>(no title)</source>
+            <translation>(zonder titel)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/chat_list.py" line="1" />
+            <source>This export holds %n chat(s), each stored as an item of its own and read from the one stored original. Double-click a chat to open it; tick chats to put them in a dossier.</source>
+            <translation>
+                <numerusform>Deze export bevat %n gesprek, bewaard als een eigen item en gelezen uit het ene bewaarde origineel. Dubbelklik op een gesprek om het te openen; vink gesprekken aan om ze in een dossier op te nemen.</numerusform>
+                <numerusform>Deze export bevat %n gesprekken, elk bewaard als een eigen item en gelezen uit het ene bewaarde origineel. Dubbelklik op een gesprek om het te openen; vink gesprekken aan om ze in een dossier op te nemen.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ChatView</name>
         <message>
             <location filename="../../evidence_kit/ui/views/message_views.py" line="70" />
@@ -1304,6 +1365,14 @@
                 <numerusform>%n bijgevoegde bestanden bewaard</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="1" />
+            <source>%n chat(s), each its own item</source>
+            <translation>
+                <numerusform>%n gesprek, een eigen item</numerusform>
+                <numerusform>%n gesprekken, elk een eigen item</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../evidence_kit/ui/views/import_report.py" line="1" />
             <source>How to make the exports Evidence Kit reads</source>
@@ -1317,6 +1386,11 @@
     </context>
     <context>
         <name>ItemPage</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>All chats of th&amp;is export</source>
+            <translation>Alle &amp;gesprekken van deze export</translation>
+        </message>
         <message>
             <location filename="../../evidence_kit/ui/views/item_page.py" line="54" />
             <source>← &amp;Back to the list</source>
@@ -1786,6 +1860,26 @@
             <location filename="../../evidence_kit/ui/views/side_panel.py" line="152" />
             <source>Part of</source>
             <translation>Onderdeel van</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="1" />
+            <source>Chat read from the export</source>
+            <translation>Gesprek gelezen uit de export</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="1" />
+            <source>(item %1)</source>
+            <translation>(item %1)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="1" />
+            <source>The export's SHA-256</source>
+            <translation>SHA-256 van de export</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/side_panel.py" line="1" />
+            <source>SHA-256 (of the reference)</source>
+            <translation>SHA-256 (van de verwijzing)</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/side_panel.py" line="158" />

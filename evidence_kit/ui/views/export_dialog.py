@@ -57,8 +57,21 @@ def _label_for(form: QFormLayout, row: QHBoxLayout, field: QWidget) -> None:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, controller: WorkspaceApi, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: WorkspaceApi,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        chosen: list[int] | None = None,
+    ) -> None:
         super().__init__(parent)
+        # Items picked elsewhere (the chats ticked in an export's chat list) stand in for the
+        # list's selection: the dialog opens with exactly those, the other choices still there.
+        picked = set(chosen or ())
+        self.chosen: list[ItemRow] | None = (
+            [r for r in workspace.model.rows() if r.id in picked] if chosen is not None else None
+        )
         self.controller = controller
         self.workspace = workspace
         self.result_value: Any = None
@@ -80,7 +93,7 @@ class ExportDialog(QDialog):
         scope_box = QGroupBox(self.tr("Which items"), self)
         scope_layout = QVBoxLayout(scope_box)
         self.scope = QButtonGroup(self)
-        selected = len(workspace.list.selected_rows())
+        selected = len(self.chosen if self.chosen is not None else workspace.list.selected_rows())
         self.all_radio = QRadioButton(
             self.tr("&All items of the case (%n)", "", len(workspace.model.rows()))
         )
@@ -95,6 +108,8 @@ class ExportDialog(QDialog):
         # The whole case is the default: having looked at one item does not mean "export only that
         # one" (issue #15); the other choices stay visible right below it.
         self.all_radio.setChecked(True)
+        if self.chosen:
+            self.selected_radio.setChecked(True)
         scope_layout.addWidget(self.all_radio)
         scope_layout.addWidget(self.selected_radio)
         dates_row = QHBoxLayout()
@@ -201,7 +216,7 @@ class ExportDialog(QDialog):
         rows = list(self.workspace.model.rows())
         scope = self.scope.checkedId()
         if scope == SCOPE_SELECTED:
-            return self.workspace.list.selected_rows()
+            return self.chosen if self.chosen is not None else self.workspace.list.selected_rows()
         if scope == SCOPE_CATEGORY:
             wanted = self.category.currentText()
             return [r for r in rows if r.summary.category == wanted]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_kit.domain import AddResult
+from evidence_kit.importers.chat_children import is_chat_item
 from evidence_kit.ui import texts
 
 
@@ -118,8 +119,11 @@ class ImportReportDialog(QDialog):
             ]
             if result.message_count is not None:
                 parts.append(self.tr("%n message(s)", "", result.message_count))
-            if len(result.items) > 1:
-                parts.append(self.tr("%n attached file(s) stored", "", len(result.items) - 1))
+            chats = sum(1 for stored in result.items if is_chat_item(stored))
+            if chats:
+                parts.append(self.tr("%n chat(s), each its own item", "", chats))
+            if len(result.items) - 1 - chats > 0:
+                parts.append(self.tr("%n attached file(s) stored", "", len(result.items) - 1 - chats))
             outcome = ", ".join(parts)
         item = QTreeWidgetItem([result.path, outcome])
         item.setToolTip(0, result.path)

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.domain import ItemKind
 from evidence_kit.errors import EvidenceKitError
+from evidence_kit.importers.chat_children import is_chat_item
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_table import ItemTableModel
+from evidence_kit.ui.views.chat_list import ChatList
 from evidence_kit.ui.views.find_bar import FindBar
 from evidence_kit.ui.views.image_viewer import ImageViewer
 from evidence_kit.ui.views.message_views import ChatView, EmailView
@@ -41,6 +43,7 @@ class ItemPage(QWidget):
     back_requested = Signal()
     item_loaded = Signal(int)
     note_saved = Signal(int)
+    export_chats_requested = Signal(list)  # item numbers of chats picked in an export's chat list
 
     def __init__(
         self, controller: WorkspaceApi, model: ItemTableModel, parent: QWidget | None = None
@@ -63,7 +66,12 @@ class ItemPage(QWidget):
         self.title.setFont(font)
         self.save_copy_button = QPushButton(self.tr("Save a &copy of the original…"), self)
         self.save_copy_button.clicked.connect(self.save_copy)
+        # On a chat read from an export of several: the way back to that export's list of chats.
+        self.to_export_button = QPushButton(self.tr("All chats of th&is export"), self)
+        self.to_export_button.setVisible(False)
+        self.to_export_button.clicked.connect(self._open_export)
         bar.addWidget(self.back_button)
+        bar.addWidget(self.to_export_button)
         bar.addWidget(self.title, 1)
         bar.addWidget(self.save_copy_button)
         layout.addLayout(bar)
@@ -78,6 +86,7 @@ class ItemPage(QWidget):
         self.image_viewer = ImageViewer(self.viewers)
         self.chat_view = ChatView(self.viewers)
         self.email_view = EmailView(self.viewers)
+        self.chat_list = ChatList(self.viewers)
         self.file_view = QPlainTextEdit(self.viewers)
         self.file_view.setReadOnly(True)
         self.file_view.setProperty("evidenceContent", True)
@@ -90,6 +99,7 @@ class ItemPage(QWidget):
             self.image_viewer,
             self.chat_view,
             self.email_view,
+            self.chat_list,
             self.file_view,
             self.no_preview,
         ):
@@ -102,6 +112,8 @@ class ItemPage(QWidget):
         layout.addWidget(self.splitter, 1)
         self.chat_view.open_item.connect(self.open)
         self.email_view.open_item.connect(self.open)
+        self.chat_list.open_item.connect(self.open)
+        self.chat_list.export_requested.connect(self.export_chats_requested.emit)
         self.side.open_item.connect(self.open)
         self.side.save_requested.connect(self._save)
         self.side.copy_requested.connect(controller.clipboard.copy_text)
@@ -137,6 +149,7 @@ class ItemPage(QWidget):
         summary = detail.summary
         self.title.setText(summary.original_name)
         self.save_copy_button.setEnabled(True)
+        self.to_export_button.setVisible(detail.parent is not None and is_chat_item(summary))
         categories = sorted({r.summary.category for r in self.model.rows()} - {""})
         self.side.show_detail(detail, categories)
         if detail.conversation is not None and summary.kind == ItemKind.EMAIL:
@@ -147,6 +160,9 @@ class ItemPage(QWidget):
                 detail.conversation, detail.links, detail.missing, detail.attachment_thumbnails
             )
             self.viewers.setCurrentWidget(self.chat_view)
+        elif detail.chats:
+            self.chat_list.set_chats(detail.chats)
+            self.viewers.setCurrentWidget(self.chat_list)
         elif detail.image is not None and not detail.image.isNull():
             self.image_viewer.set_image(detail.image)
             self.viewers.setCurrentWidget(self.image_viewer)
@@ -166,6 +182,10 @@ class ItemPage(QWidget):
             self.viewers.setCurrentWidget(self.no_preview)
         self._show_search()
         self.item_loaded.emit(summary.id)
+
+    def _open_export(self) -> None:
+        if self.detail is not None and self.detail.parent is not None:
+            self.open(self.detail.parent.id)
 
     def _show_search(self) -> None:
         """The list's search words, found and marked in the text now shown."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_kit.domain import CustodyEntry, ItemSummary, TimeSource
+from evidence_kit.importers.chat_children import is_chat_item
 from evidence_kit.ui import texts
 from evidence_kit.ui.jobs import ItemDetail
 from evidence_kit.ui.models.rows import shown_time
@@ -168,14 +169,27 @@ class SidePanel(QTabWidget):
             (self.tr("Size"), _esc(texts.size_text(summary.size))),
             (self.tr("Type"), _esc(texts.media_type_text(summary.media_type))),
             (
-                self.tr("SHA-256"),
+                # A chat item's bytes are its reference record, not the export (see below).
+                self.tr("SHA-256 (of the reference)") if is_chat_item(summary) else self.tr("SHA-256"),
                 f"<code>{_esc(summary.sha256)}</code> "
                 f"<a href='copy:sha256' style='{link}'>{_esc(copy_label)}</a>",
             ),
             (self.tr("Came from"), _esc(summary.original_path)),
             (self.tr("Item number"), _esc(summary.id)),
         ]
-        if detail.parent is not None:
+        if detail.parent is not None and is_chat_item(summary):
+            # A chat item's bytes are a reference to the export it was read from: name that
+            # export, its number and its hash, with the way back to it (the list of its chats).
+            rows.append(
+                (
+                    self.tr("Chat read from the export"),
+                    f"<a href='item:{detail.parent.id}' style='{link}'>"
+                    f"{_esc(detail.parent.original_name)}</a> "
+                    + _esc(self.tr("(item %1)").replace("%1", str(detail.parent.id))),
+                )
+            )
+            rows.append((self.tr("The export's SHA-256"), f"<code>{_esc(detail.parent.sha256)}</code>"))
+        elif detail.parent is not None:
             rows.append(
                 (
                     self.tr("Part of"),
