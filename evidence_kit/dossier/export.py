@@ -434,6 +434,7 @@ def export_dossier(
     date_from: date | None = None,
     date_to: date | None = None,
     withhold: Sequence[int] = (),
+    withhold_marked: bool = False,
     include_withheld: bool = False,
     compiler: str = "",
     case_title: str | None = None,
@@ -445,9 +446,12 @@ def export_dossier(
     """Write dossier.pdf, originals/, manifest, signatures, SHA256SUMS and VERIFY.txt into `out_dir`.
 
     The originals of `withhold` items are left out of the package unless `include_withheld`;
-    the manifest keeps their hash, size and the reason either way.
+    the manifest keeps their hash, size and the reason either way. `withhold_marked` adds the
+    selected items the keeper marked sensitive (`Vault.set_withhold`).
     """
     items = select_items(vault, item_ids=item_ids, date_from=date_from, date_to=date_to)
+    if withhold_marked:
+        withhold = sorted({*withhold, *(item.id for item in items if item.withheld)})
     unknown = sorted(set(withhold) - {item.id for item in items})
     if unknown:
         raise ExportSelectionError(
