@@ -818,10 +818,23 @@
     </context>
     <context>
         <name>ExportDialog</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
+            <source>%n item(s) you marked sensitive are ticked already.</source>
+            <translation>
+                <numerusform>%n item dat u als gevoelig markeerde is al aangevinkt.</numerusform>
+                <numerusform>%n items die u als gevoelig markeerde zijn al aangevinkt.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="60" />
             <source>Export a dossier</source>
             <translation>Een dossier exporteren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
+            <source>marked sensitive: {reason}</source>
+            <translation>gemarkeerd als gevoelig: {reason}</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="65" />
@@ -1318,6 +1331,41 @@
     <context>
         <name>ItemPage</name>
         <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Dossiers will not show this item's content and leave its original out of the package; only its fingerprint (hash) is listed. Why, in a few words?</source>
+            <translation>Dossiers tonen de inhoud van dit item niet en laten het origineel uit het pakket; alleen de vingerafdruk (hash) wordt vermeld. Waarom, in een paar woorden?</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Dossiers will show this item again unless you tick it</source>
+            <translation>Dossiers tonen dit item weer, tenzij u het aanvinkt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>intimate image</source>
+            <translation>intiem beeld</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Mark &amp;sensitive…</source>
+            <translation>Als &amp;gevoelig markeren…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Mark sensitive</source>
+            <translation>Als gevoelig markeren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Mark this item sensitive (an intimate image): dossiers withhold it</source>
+            <translation>Markeer dit item als gevoelig (een intiem beeld): dossiers schermen het af</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Remove the &amp;sensitive mark</source>
+            <translation>Markering &amp;gevoelig weghalen</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/views/item_page.py" line="54" />
             <source>← &amp;Back to the list</source>
             <translation>← Terug naar de &amp;lijst</translation>
@@ -1373,6 +1421,11 @@
             <source>Saved a byte-exact copy as {name}.</source>
             <translation>Een byte-exacte kopie is opgeslagen als {name}.</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>⊘ Sensitive: withheld from dossiers ({reason})</source>
+            <translation>⊘ Gevoelig: afgeschermd in dossiers ({reason})</translation>
+        </message>
     </context>
     <context>
         <name>ItemTableModel</name>
@@ -1395,6 +1448,11 @@
             <location filename="../../evidence_kit/ui/models/item_model.py" line="156" />
             <source>Sender</source>
             <translation>Afzender</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_table.py" line="1" />
+            <source>Sensitive: withheld from dossiers ({reason})</source>
+            <translation>Gevoelig: afgeschermd in dossiers ({reason})</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/models/item_model.py" line="157" />
@@ -1872,6 +1930,16 @@
             <location filename="../../evidence_kit/ui/texts.py" line="23" />
             <source>E-mail</source>
             <translation>E-mail</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>Marked sensitive (withheld from dossiers)</source>
+            <translation>Gemarkeerd als gevoelig (afgeschermd in dossiers)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>Sensitive mark removed</source>
+            <translation>Markering ‘gevoelig’ weggehaald</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/texts.py" line="24" />

@@ -8,11 +8,13 @@ locking the vault saves a typed note rather than losing it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -63,8 +65,17 @@ class ItemPage(QWidget):
         self.title.setFont(font)
         self.save_copy_button = QPushButton(self.tr("Save a &copy of the original…"), self)
         self.save_copy_button.clicked.connect(self.save_copy)
+        # The "sensitive: withhold from dossiers" mark, set and cleared here (a custody event).
+        self.withhold_label = QLabel(self)
+        self.withhold_label.setObjectName("withholdMark")
+        self.withhold_label.setProperty("evidenceContent", True)
+        self.withhold_label.hide()
+        self.withhold_button = QPushButton(self)
+        self.withhold_button.clicked.connect(self.ask_withhold)
         bar.addWidget(self.back_button)
         bar.addWidget(self.title, 1)
+        bar.addWidget(self.withhold_label)
+        bar.addWidget(self.withhold_button)
         bar.addWidget(self.save_copy_button)
         layout.addLayout(bar)
         self.search_words = ""
@@ -119,6 +130,7 @@ class ItemPage(QWidget):
         self.viewers.setCurrentWidget(self.loading)
         self.side.clear_content()
         self.save_copy_button.setEnabled(False)
+        self._show_withhold(None)
         self.controller.worker.submit(
             lambda ctx: jobs.load_detail(ctx, item_id),
             owner=self,
@@ -137,6 +149,7 @@ class ItemPage(QWidget):
         summary = detail.summary
         self.title.setText(summary.original_name)
         self.save_copy_button.setEnabled(True)
+        self._show_withhold(summary.withhold_reason, enabled=True)
         categories = sorted({r.summary.category for r in self.model.rows()} - {""})
         self.side.show_detail(detail, categories)
         if detail.conversation is not None and summary.kind == ItemKind.EMAIL:
@@ -225,6 +238,62 @@ class ItemPage(QWidget):
         self.email_view.clear()
         self.file_view.clear()
         self.side.clear_content()
+
+    # ----------------------------------------------------------------- sensitive mark
+
+    def _show_withhold(self, reason: str | None, *, enabled: bool = False) -> None:
+        self.withhold_button.setEnabled(enabled)
+        if reason is None:
+            self.withhold_label.hide()
+            self.withhold_button.setText(self.tr("Mark &sensitive…"))
+            self.withhold_button.setToolTip(
+                self.tr("Mark this item sensitive (an intimate image): dossiers withhold it")
+            )
+            return
+        mark = self.tr("⊘ Sensitive: withheld from dossiers ({reason})")
+        self.withhold_label.setText(mark.format(reason=reason))
+        self.withhold_label.show()
+        self.withhold_button.setText(self.tr("Remove the &sensitive mark"))
+        self.withhold_button.setToolTip(self.tr("Dossiers will show this item again unless you tick it"))
+
+    def ask_withhold(self) -> None:
+        """Ask for a reason and mark the item, or clear the mark it has (both are logged)."""
+        if self.detail is None:
+            return
+        if self.detail.summary.withheld:
+            self.set_withhold(None)
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Mark sensitive"),
+            self.tr(
+                "Dossiers will not show this item's content and leave its original out of the package; "
+                "only its fingerprint (hash) is listed. Why, in a few words?"
+            ),
+            text=self.tr("intimate image"),
+        )
+        if ok and reason.strip():
+            self.set_withhold(reason.strip())
+
+    def set_withhold(self, reason: str | None) -> None:
+        row = self.model.row_by_id(self.item_id) if self.item_id is not None else None
+        if row is None:
+            return
+        self.withhold_button.setEnabled(False)
+        self.controller.worker.submit(
+            lambda ctx: jobs.set_withhold(ctx, row, reason),
+            kind=JobKind.WRITE,
+            owner=self,
+            done=self._withhold_saved,
+            error=self._extract_failed,
+        )
+
+    def _withhold_saved(self, saved: jobs.Saved) -> None:
+        self.model.replace_row(saved.row)
+        if self.detail is not None and saved.row.id == self.item_id:
+            self.detail = replace(self.detail, summary=saved.row.summary)
+            self._show_withhold(saved.row.summary.withhold_reason, enabled=True)
+            self.side.set_history(saved.custody)
 
     # ----------------------------------------------------------------- saving a copy
 
