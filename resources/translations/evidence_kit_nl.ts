@@ -730,6 +730,21 @@
     <context>
         <name>EvidenceList</name>
         <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="1" />
+            <source>Mark sensitive…</source>
+            <translation>Als gevoelig markeren…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="1" />
+            <source>Open</source>
+            <translation>Openen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="1" />
+            <source>Remove the sensitive mark</source>
+            <translation>Markering ‘gevoelig’ weghalen</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/views/evidence_list.py" line="52" />
             <source>Search names, notes and messages (Ctrl+F)</source>
             <translation>Zoek in namen, notities en berichten (Ctrl+F)</translation>

@@ -104,3 +104,15 @@ def test_mark_on_the_item_page_is_listed_preselected_and_hidden_in_the_pdf(
     qtbot.waitUntil(lambda: page.withhold_label.isHidden(), timeout=20_000)
     title = workspace.model.cell(rows[private], Column.TITLE, Qt.ItemDataRole.DisplayRole)
     assert not title.startswith("⊘")
+
+    # The evidence list's context menu marks the other item, through the same question.
+    window.workspace.show_list()  # type: ignore[union-attr]
+    menu = workspace.list.context_menu_for(other)
+    assert [a.text() for a in menu.actions()] == ["Open", "Mark sensitive…"]
+    menu.actions()[1].trigger()
+    qtbot.waitUntil(lambda: workspace.model.row_by_id(other.id).summary.withheld, timeout=20_000)  # type: ignore[union-attr]
+    assert len(asked) == 2
+    row = workspace.model.row_by_id(other.id)
+    assert row is not None and row.summary.withhold_reason == "intimate image"
+    menu = workspace.list.context_menu_for(row)
+    assert menu.actions()[1].text() == "Remove the sensitive mark"

@@ -31,6 +31,7 @@ from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_table import ItemTableModel
+from evidence_kit.ui.models.rows import ItemRow
 from evidence_kit.ui.views.find_bar import FindBar
 from evidence_kit.ui.views.image_viewer import ImageViewer
 from evidence_kit.ui.views.message_views import ChatView, EmailView
@@ -257,11 +258,15 @@ class ItemPage(QWidget):
         self.withhold_button.setToolTip(self.tr("Dossiers will show this item again unless you tick it"))
 
     def ask_withhold(self) -> None:
-        """Ask for a reason and mark the item, or clear the mark it has (both are logged)."""
-        if self.detail is None:
-            return
-        if self.detail.summary.withheld:
-            self.set_withhold(None)
+        """Ask for a reason and mark the item shown, or clear the mark it has (both are logged)."""
+        row = self.model.row_by_id(self.item_id) if self.item_id is not None else None
+        if self.detail is not None and row is not None:
+            self.ask_withhold_for(row)
+
+    def ask_withhold_for(self, row: ItemRow) -> None:
+        """The same for any item (the evidence list's context menu asks through here)."""
+        if row.summary.withheld:
+            self._submit_withhold(row, None)
             return
         reason, ok = QInputDialog.getText(
             self,
@@ -273,13 +278,11 @@ class ItemPage(QWidget):
             text=self.tr("intimate image"),
         )
         if ok and reason.strip():
-            self.set_withhold(reason.strip())
+            self._submit_withhold(row, reason.strip())
 
-    def set_withhold(self, reason: str | None) -> None:
-        row = self.model.row_by_id(self.item_id) if self.item_id is not None else None
-        if row is None:
-            return
-        self.withhold_button.setEnabled(False)
+    def _submit_withhold(self, row: ItemRow, reason: str | None) -> None:
+        if row.id == self.item_id:
+            self.withhold_button.setEnabled(False)
         self.controller.worker.submit(
             lambda ctx: jobs.set_withhold(ctx, row, reason),
             kind=JobKind.WRITE,
