@@ -204,6 +204,9 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Wrapped labels (longer in Dutch) need the height their width gives them; a dialog's
+        # minimum size alone leaves them clipped.
+        self.setMinimumHeight(layout.totalHeightForWidth(620))
 
     def _browse(self) -> None:
         folder = file_dialogs.existing_folder(self, self.tr("Where should the dossier go?"))
