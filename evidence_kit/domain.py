@@ -328,6 +328,12 @@ class ItemSummary:
     parent_id: int | None
     imported_at: Timestamp
     times: tuple[Timestamp, ...] = ()
+    # The keeper's "sensitive: withhold from dossiers" mark and its reason; None when not marked.
+    withhold_reason: str | None = None
+
+    @property
+    def withheld(self) -> bool:
+        return self.withhold_reason is not None
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ from evidence_kit.storage.item_writes import (
     NewItem,
     file_time,
     update_item_field,
+    update_withhold_mark,
 )
 from evidence_kit.storage.key_change import commit_key_file, passphrase_keyfile, recovery_keyfile, rotate
 from evidence_kit.storage.keys import SLOT_PASSPHRASE, SLOT_RECOVERY, KdfParams, KeyFile, normalize_passphrase
@@ -93,6 +94,7 @@ from evidence_kit.verify.copy_check import copy_checker
 from evidence_kit.verify.vault import verify_vault
 
 MIN_PASSPHRASE_LENGTH = 8
+WITHHOLD_REASON_MAX = 200  # a short reason ("intimate image"); the log is no place for an essay
 
 
 class Vault(VaultDerivedReads, VaultTimestamps):
@@ -417,6 +419,15 @@ class Vault(VaultDerivedReads, VaultTimestamps):
     def set_category(self, item_id: int, category: str) -> None:
         with self._db.write() as conn:
             update_item_field(self._db, conn, item_id, "category", category, EventType.CATEGORY_CHANGED)
+
+    @_translate_db_errors
+    def set_withhold(self, item_id: int, reason: str | None) -> bool:
+        """Mark an item "sensitive: withhold from dossiers" with a short reason, or clear the
+        mark with None. Logged with the old and the new reason; True when the mark changed."""
+        if reason is not None:
+            reason = " ".join(reason.split())[:WITHHOLD_REASON_MAX]
+        with self._db.write() as conn:
+            return update_withhold_mark(self._db, conn, item_id, reason)
 
     # ----------------------------------------------------------------- keys
 

@@ -1,4 +1,5 @@
-"""The commands about the evidence in a vault: `add`, `list`, `extract`, `messages` and `log`."""
+"""The commands about the evidence in a vault: `add`, `list`, `extract`, `withhold`, `messages`
+and `log`."""
 
 from __future__ import annotations
 
@@ -113,6 +114,7 @@ def item_json(item: ItemSummary) -> dict[str, Any]:
         "importer": f"{item.importer}/{item.importer_version}",
         "note": item.note,
         "category": item.category,
+        "withhold_reason": item.withhold_reason,
         "parent_id": item.parent_id,
         "imported_at_utc": _stamp_json(item.imported_at)["utc"],
         "imported_at_offset_minutes": item.imported_at.offset_minutes,
@@ -156,6 +158,30 @@ def cmd_extract(args: argparse.Namespace) -> int:
             {"id": str(item.id), "path": printable(args.out_path), "sha256": item.sha256},
         )
     )
+    return 0
+
+
+# ----------------------------------------------------------------- withhold
+
+
+def cmd_withhold(args: argparse.Namespace) -> int:
+    if args.clear == (args.reason is not None):
+        raise UsageError(
+            detail=_("give either --reason TEXT (to mark the item) or --clear (to take the mark off)")
+        )
+    reason = None if args.clear else args.reason.strip()
+    if reason == "":
+        raise UsageError(detail=_("the reason may not be empty (for example: intimate image)"))
+    with open_vault(args) as vault:
+        changed = vault.set_withhold(args.item_id, reason)
+        stamp_quietly(vault)
+    item = {"id": str(args.item_id), "reason": printable(reason or "")}
+    if reason is not None:
+        out(fmt("Item {id} is marked sensitive: dossiers withhold it ({reason}).", item))
+    elif changed:
+        out(fmt("Item {id} is no longer marked sensitive.", item))
+    else:
+        out(fmt("Item {id} was not marked sensitive.", item))
     return 0
 
 

@@ -41,11 +41,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             date_from=args.date_from,
             date_to=args.date_to,
             withhold=args.withhold or [],
+            withhold_marked=args.withhold_marked,
             include_withheld=args.include_withheld,
             compiler=args.compiler or "",
             case_title=args.title,
             make_zip=args.zip,
             timestamp_url=_pdf_timestamp_url(),
+        )
+        withheld_any = bool(args.withhold) or (
+            args.withhold_marked and any(vault.item(item_id).withheld for item_id in result.item_ids)
         )
         stamp_quietly(vault)
     out(
@@ -60,7 +64,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             },
         )
     )
-    if args.withhold and not args.include_withheld:
+    if withheld_any and not args.include_withheld:
         out(
             _(
                 "The originals of the withheld items are not in the package; the manifest keeps their "

@@ -14,7 +14,14 @@ from evidence_kit.cli.backup_commands import cmd_backup
 from evidence_kit.cli.chat_commands import cmd_chats
 from evidence_kit.cli.common import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECOVERY_CODE
 from evidence_kit.cli.demo_commands import cmd_demo
-from evidence_kit.cli.evidence_commands import cmd_add, cmd_extract, cmd_list, cmd_log, cmd_messages
+from evidence_kit.cli.evidence_commands import (
+    cmd_add,
+    cmd_extract,
+    cmd_list,
+    cmd_log,
+    cmd_messages,
+    cmd_withhold,
+)
 from evidence_kit.cli.export_commands import cmd_export
 from evidence_kit.cli.reparse_commands import cmd_reparse
 from evidence_kit.cli.timestamp_commands import cmd_timestamp
@@ -123,6 +130,20 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("item_id", type=int, metavar="ITEM_ID")
     extract.add_argument("out_path", metavar="OUT_PATH")
     extract.set_defaults(func=cmd_extract)
+
+    withhold = vault_command(
+        "withhold",
+        _(
+            "mark an item sensitive (an intimate image): every dossier withholds it unless told "
+            "otherwise; logged"
+        ),
+    )
+    withhold.add_argument("item_id", type=int, metavar="ITEM_ID")
+    withhold.add_argument(
+        "--reason", metavar="TEXT", help=_("why, in a few words (for example: intimate image)")
+    )
+    withhold.add_argument("--clear", action="store_true", help=_("take the mark off again (logged)"))
+    withhold.set_defaults(func=cmd_withhold)
 
     verify = vault_command("verify", _("check every stored byte and the custody log"))
     verify.epilog = exit_codes
@@ -260,6 +281,15 @@ def build_parser() -> argparse.ArgumentParser:
         type=_parse_ids,
         metavar="ID,...",
         help=_("items (intimate images) whose content the PDF must not show"),
+    )
+    export.add_argument(
+        "--no-withhold-marked",
+        dest="withhold_marked",
+        action="store_false",
+        help=_(
+            "do not withhold the items marked sensitive (by default every selected item marked with "
+            "the withhold command is withheld, as well as those named with --withhold)"
+        ),
     )
     export.add_argument(
         "--include-withheld",

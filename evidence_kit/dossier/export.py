@@ -391,6 +391,8 @@ def export_dossier(
     date_from: date | None = None,
     date_to: date | None = None,
     withhold: Sequence[int] = (),
+    withhold_marked: bool = False,
+    withhold_if_selected: bool = False,
     include_withheld: bool = False,
     compiler: str = "",
     case_title: str | None = None,
@@ -402,10 +404,16 @@ def export_dossier(
     """Write dossier.pdf, originals/, manifest, signatures, SHA256SUMS and VERIFY.txt into `out_dir`.
 
     The originals of `withhold` items are left out of the package unless `include_withheld`;
-    the manifest keeps their hash, size and the reason either way.
+    the manifest keeps their hash, size and the reason either way. `withhold_marked` adds the selected
+    items marked sensitive; `withhold_if_selected` drops, not refuses, those left out of the selection.
     """
     items = select_items(vault, item_ids=item_ids, date_from=date_from, date_to=date_to)
-    unknown = sorted(set(withhold) - {item.id for item in items})
+    selected = {item.id for item in items}
+    if withhold_marked:
+        withhold = sorted({*withhold, *(item.id for item in items if item.withheld)})
+    if withhold_if_selected:
+        withhold = [item_id for item_id in withhold if item_id in selected]
+    unknown = sorted(set(withhold) - selected)
     if unknown:
         raise ExportSelectionError(
             detail=fmt(

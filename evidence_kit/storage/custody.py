@@ -38,6 +38,8 @@ class EventType:
     ITEM_REPARSED = "item_reparsed"  # the same read again, by a newer parser or on request
     NOTE_CHANGED = "note_changed"
     CATEGORY_CHANGED = "category_changed"
+    ITEM_WITHHELD = "item_withheld"  # marked sensitive: withheld from dossiers, with the reason
+    WITHHOLD_CLEARED = "withhold_cleared"  # that mark taken off again (the old reason recorded)
     ITEM_EXTRACTED = "item_extracted"
     ITEM_VIEWED = "item_viewed"
     VERIFIED = "verified"

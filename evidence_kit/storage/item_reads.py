@@ -52,6 +52,7 @@ def summary(row: Item, times: Iterable[ItemTime]) -> ItemSummary:
         parent_id=row.parent_id,
         imported_at=imported,
         times=stamps,
+        withhold_reason=row.withhold_reason,
     )
 
 

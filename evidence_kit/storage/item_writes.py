@@ -356,3 +356,25 @@ def update_item_field(
         raise ItemNotFoundError(item_id=item_id)
     conn.execute(update(Item).where(Item.id == item_id).values({field: value}))
     db.append_event(conn, event_type, {"item": item_id, "old": old, "new": value}, item_id=item_id)
+
+
+def update_withhold_mark(
+    db: VaultDatabase, conn: Connection, item_id: int, reason: str | None
+) -> bool:
+    """Mark an item "sensitive: withhold from dossiers" with `reason`, or clear the mark (None).
+
+    Each change is an event with the old and the new reason (`item_withheld` / `withhold_cleared`),
+    so the log alone says which items were marked, when and why; `verify` compares the column
+    with it. Nothing changes and nothing is logged when the mark is already as asked: True when
+    it changed.
+    """
+    row = conn.execute(select(Item.id, Item.withhold_reason).where(Item.id == item_id)).one_or_none()
+    if row is None:
+        raise ItemNotFoundError(item_id=item_id)
+    old = row.withhold_reason
+    if old == reason:
+        return False
+    conn.execute(update(Item).where(Item.id == item_id).values(withhold_reason=reason))
+    event = EventType.ITEM_WITHHELD if reason is not None else EventType.WITHHOLD_CLEARED
+    db.append_event(conn, event, {"item": item_id, "old": old, "new": reason}, item_id=item_id)
+    return True

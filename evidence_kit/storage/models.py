@@ -147,6 +147,8 @@ class Item(Base):
     category: Mapped[str] = mapped_column(Text, default="")
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("items.id"))
     imported_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    # "Sensitive: withhold from dossiers", with the keeper's reason; None when not marked.
+    withhold_reason: Mapped[str | None] = mapped_column(Text, nullable=True, default=None)
 
 
 class Chunk(Base):

@@ -479,6 +479,13 @@ def save_note_and_category(context: JobContext, row: ItemRow, note: str, categor
     return Saved(row.with_summary(vault.item(row.id)), tuple(vault.custody_log(row.id)))
 
 
+def set_withhold(context: JobContext, row: ItemRow, reason: str | None) -> Saved:
+    """Mark the item "sensitive: withhold from dossiers" (or clear it with None): one custody event."""
+    vault = context.vault
+    vault.set_withhold(row.id, reason)
+    return Saved(row.with_summary(vault.item(row.id)), tuple(vault.custody_log(row.id)))
+
+
 def extract(context: JobContext, item_id: int, target: Path) -> ItemSummary:
     return context.vault.extract(item_id, target)
 

@@ -41,6 +41,8 @@ _EVENTS = {
     "item_reparsed": QT_TRANSLATE_NOOP("Texts", "Content read again"),
     "note_changed": QT_TRANSLATE_NOOP("Texts", "Note changed"),
     "category_changed": QT_TRANSLATE_NOOP("Texts", "Category changed"),
+    "item_withheld": QT_TRANSLATE_NOOP("Texts", "Marked sensitive (withheld from dossiers)"),
+    "withhold_cleared": QT_TRANSLATE_NOOP("Texts", "Sensitive mark removed"),
     "item_extracted": QT_TRANSLATE_NOOP("Texts", "Copy of the original saved"),
     "item_viewed": QT_TRANSLATE_NOOP("Texts", "Item viewed"),
     "verified": QT_TRANSLATE_NOOP("Texts", "Vault checked"),

@@ -8,7 +8,8 @@ Rules this module keeps:
   The seal is read from the chain-verified event bodies, never from the raw table, so a
   forged event row is caught by the chain check and cannot vouch for forged data.
 - An item's note and category must be the last value the log recorded for them (the note
-  given at import, or the `new` value of the last change).
+  given at import, or the `new` value of the last change); so must its "sensitive: withhold
+  from dossiers" mark (`item_withheld` / `withhold_cleared`; never recorded means not marked).
 - Items imported before seals existed have nothing to compare with; they are counted, not failed.
 - Like every check in `verify/`, this reports and never raises for damage.
 """
@@ -31,14 +32,16 @@ def _problem(code: str, item_id: int, template: str) -> Problem:
     return Problem(scope="item", code=code, template=template, params=params, item_id=item_id)
 
 
-Recorded = tuple[dict[int, dict[str, Any]], dict[int, str], dict[int, str]]
+Recorded = tuple[dict[int, dict[str, Any]], dict[int, str], dict[int, str], dict[int, str | None]]
 
 
 def _recorded(bodies: Iterable[Mapping[str, Any]]) -> Recorded:
-    """From the log: item_added data per item, and the last recorded note and category per item."""
+    """From the log: item_added data per item, and the last recorded note, category and withhold
+    mark (its reason, or None) per item."""
     added: dict[int, dict[str, Any]] = {}
     notes: dict[int, str] = {}
     categories: dict[int, str] = {}
+    withheld: dict[int, str | None] = {}
     for body in bodies:
         data = body.get("data")
         if not isinstance(data, dict) or not isinstance(data.get("item"), int):
@@ -56,7 +59,11 @@ def _recorded(bodies: Iterable[Mapping[str, Any]]) -> Recorded:
             notes[item_id] = data["new"]
         elif kind == EventType.CATEGORY_CHANGED and isinstance(data.get("new"), str):
             categories[item_id] = data["new"]
-    return added, notes, categories
+        elif kind == EventType.ITEM_WITHHELD and isinstance(data.get("new"), str):
+            withheld[item_id] = data["new"]
+        elif kind == EventType.WITHHOLD_CLEARED:
+            withheld[item_id] = None
+    return added, notes, categories, withheld
 
 
 def check_derived(
@@ -75,7 +82,7 @@ def check_derived(
     category cannot be known, so those two are not compared.
     """
     bodies = list(bodies)
-    added, notes, categories = _recorded(bodies)
+    added, notes, categories, withheld = _recorded(bodies)
     distrusted = {
         body["data"]["item"]
         for body in bodies
@@ -120,6 +127,14 @@ def check_derived(
                     "category_changed",
                     item_id,
                     "Item {item}: its category is not the one the custody log recorded.",
+                )
+            )
+        if getattr(item, "withhold_reason", None) != withheld.get(item_id):
+            problems.append(
+                _problem(
+                    "withhold_changed",
+                    item_id,
+                    "Item {item}: its sensitive mark is not the one the custody log recorded.",
                 )
             )
     return problems, unsealed

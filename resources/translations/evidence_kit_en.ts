@@ -140,6 +140,14 @@
         <name>ExportDialog</name>
         <message numerus="yes">
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
+            <source>%n item(s) you marked sensitive are ticked already.</source>
+            <translation>
+                <numerusform>%n item you marked sensitive is ticked already.</numerusform>
+                <numerusform>%n items you marked sensitive are ticked already.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
             <source>Only the &amp;selected item(s) (%n)</source>
             <translation>
                 <numerusform>Only the &amp;selected item (%n)</numerusform>

@@ -876,6 +876,21 @@
                 <numerusform>{shown} van %n items</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="1" />
+            <source>Mark sensitive…</source>
+            <translation>Als gevoelig markeren…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="1" />
+            <source>Open</source>
+            <translation>Openen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/evidence_list.py" line="1" />
+            <source>Remove the sensitive mark</source>
+            <translation>Markering ‘gevoelig’ weghalen</translation>
+        </message>
     </context>
     <context>
         <name>ExportDialog</name>
@@ -1024,6 +1039,19 @@
                 <numerusform>Alleen het &amp;geselecteerde item (%n)</numerusform>
                 <numerusform>Alleen de &amp;geselecteerde items (%n)</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
+            <source>%n item(s) you marked sensitive are ticked already.</source>
+            <translation>
+                <numerusform>%n item dat u als gevoelig markeerde is al aangevinkt.</numerusform>
+                <numerusform>%n items die u als gevoelig markeerde zijn al aangevinkt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="1" />
+            <source>marked sensitive: {reason}</source>
+            <translation>gemarkeerd als gevoelig: {reason}</translation>
         </message>
     </context>
     <context>
@@ -1443,9 +1471,49 @@
             <translation>Niet opgeslagen</translation>
         </message>
         <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Dossiers will not show this item's content and leave its original out of the package; only its fingerprint (hash) is listed. Why, in a few words?</source>
+            <translation>Dossiers tonen de inhoud van dit item niet en laten het origineel uit het pakket; alleen de vingerafdruk (hash) wordt vermeld. Waarom, in een paar woorden?</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Dossiers will show this item again unless you tick it</source>
+            <translation>Dossiers tonen dit item weer, tenzij u het aanvinkt</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>intimate image</source>
+            <translation>intiem beeld</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Mark &amp;sensitive…</source>
+            <translation>Als &amp;gevoelig markeren…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Mark sensitive</source>
+            <translation>Als gevoelig markeren</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Mark this item sensitive (an intimate image): dossiers withhold it</source>
+            <translation>Markeer dit item als gevoelig (een intiem beeld): dossiers schermen het af</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>Remove the &amp;sensitive mark</source>
+            <translation>Markering &amp;gevoelig weghalen</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/views/item_page.py" line="248" />
             <source>Saved a byte-exact copy as {name}.</source>
             <translation>Een byte-exacte kopie is opgeslagen als {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/item_page.py" line="1" />
+            <source>⊘ Sensitive: withheld from dossiers ({reason})</source>
+            <translation>⊘ Gevoelig: afgeschermd in dossiers ({reason})</translation>
         </message>
     </context>
     <context>
@@ -1514,6 +1582,11 @@
             <location filename="../../evidence_kit/ui/models/item_model.py" line="217" />
             <source>No trusted time-stamp.</source>
             <translation>Geen betrouwbaar tijdstempel.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/models/item_table.py" line="1" />
+            <source>Sensitive: withheld from dossiers ({reason})</source>
+            <translation>Gevoelig: afgeschermd in dossiers ({reason})</translation>
         </message>
     </context>
     <context>
@@ -2300,6 +2373,16 @@
             <source>a JPEG picture</source>
             <translation>een JPEG-afbeelding</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>Marked sensitive (withheld from dossiers)</source>
+            <translation>Gemarkeerd als gevoelig (afgeschermd in dossiers)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="1" />
+            <source>Sensitive mark removed</source>
+            <translation>Markering ‘gevoelig’ weggehaald</translation>
+        </message>
     </context>
     <context>
         <name>UnlockDialog</name>
@@ -2862,7 +2945,7 @@ Dit is uw nieuwe herstelcode:</translation>
             <translation>Een sleutelwijziging die werd onderbroken, is teruggedraaid; de kluis is zoals hij daarvoor was.</translation>
         </message>
         <message>
-            <source>A write to this vault was interrupted (the program was stopped or the computer lost power) and left these partial files behind. They are not part of the vault and are never read, but a partial key file is one more copy of the vault&apos;s key. Remove them?</source>
+            <source>A write to this vault was interrupted (the program was stopped or the computer lost power) and left these partial files behind. They are not part of the vault and are never read, but a partial key file is one more copy of the vault's key. Remove them?</source>
             <translation>Het schrijven naar deze kluis werd onderbroken (het programma werd gestopt of de computer viel uit) en liet deze half geschreven bestanden achter. Ze horen niet bij de kluis en worden nooit gelezen, maar een half geschreven sleutelbestand is nog een kopie van de sleutel van de kluis. Verwijderen?</translation>
         </message>
         <message>

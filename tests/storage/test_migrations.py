@@ -104,3 +104,25 @@ def test_a_vault_from_a_newer_program_is_refused_clearly(tmp_path: Path) -> None
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
     with pytest.raises(VaultTooNewError):
         Vault.open(path, PASSPHRASE)
+
+
+def test_a_vault_from_before_the_withhold_mark_opens_unmarked_and_can_be_marked(tmp_path: Path) -> None:
+    path = tmp_path / "v"
+    vault, _ = Vault.create(path, PASSPHRASE, kdf=FAST)
+    file = tmp_path / "photo.jpg"
+    file.write_bytes(b"a picture")
+    with vault:
+        item = vault.add_file(file).id
+        with vault._require_engine().begin() as conn:  # as a vault of the previous version was
+            migrate.downgrade(conn, "0003_tsa_roots")
+            assert "withhold_reason" not in {c["name"] for c in inspect(conn).get_columns("items")}
+    with Vault.open(path, PASSPHRASE) as reopened:  # opening migrates it
+        with reopened._require_engine().connect() as conn:
+            assert migrate.current_revision(conn) == "0004_withhold"
+            rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))
+            guards = {row[0] for row in rows}
+            assert {"items_no_delete", "items_fixed_identity"} <= guards
+        assert not reopened.item(item).withheld
+        assert reopened.verify(record=False).ok
+        assert reopened.set_withhold(item, "intimate image")
+        assert reopened.verify(record=False).ok

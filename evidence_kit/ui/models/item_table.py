@@ -233,7 +233,7 @@ class ItemTableModel(QAbstractTableModel):
         if column == Column.SENDER:
             return row.sender
         if column == Column.TITLE:
-            return row.title
+            return f"⊘ {row.title}" if row.summary.withheld else row.title  # marked sensitive
         if column == Column.CATEGORY:
             return row.summary.category
         if column == Column.NOTE:
@@ -249,6 +249,9 @@ class ItemTableModel(QAbstractTableModel):
             return texts.source_text(row.shown_time, row.summary.kind)
         if column == Column.NOTE and row.summary.note:
             return row.summary.note[:500]
+        if column == Column.TITLE and row.summary.withheld:
+            mark = self.tr("Sensitive: withheld from dossiers ({reason})")
+            return row.summary.original_name + "\n" + mark.format(reason=row.summary.withhold_reason)
         if column == Column.TITLE:
             return row.summary.original_name
         if column == Column.TRUSTED:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -47,6 +48,7 @@ def _day(value: QDate) -> date:
 
 class EvidenceList(QWidget):
     open_item = Signal(int)
+    withhold_requested = Signal(int)  # mark an item sensitive, or clear its mark (context menu)
 
     def __init__(self, model: ItemTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +134,8 @@ class EvidenceList(QWidget):
         ):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.empty = EmptyVault(self.pages)
         self.pages.addWidget(self.table)
         self.pages.addWidget(self.empty)
@@ -252,6 +256,19 @@ class EvidenceList(QWidget):
         row = self.proxy.row_at(index.row())
         if row is not None:
             self.open_item.emit(row.id)
+
+    def context_menu_for(self, row: ItemRow) -> QMenu:
+        menu = QMenu(self.table)
+        menu.addAction(self.tr("Open")).triggered.connect(lambda: self.open_item.emit(row.id))
+        text = self.tr("Remove the sensitive mark") if row.summary.withheld else self.tr("Mark sensitive…")
+        menu.addAction(text).triggered.connect(lambda: self.withhold_requested.emit(row.id))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        row = self.proxy.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.context_menu_for(row).exec(self.table.viewport().mapToGlobal(pos))
 
     def selected_rows(self) -> list[ItemRow]:
         rows = []

@@ -150,13 +150,28 @@ class ExportDialog(QDialog):
         self.withhold.setAccessibleName(self.tr("Images to withhold"))
         self.withhold.setProperty("evidenceContent", True)
         self.withhold.setMaximumHeight(120)
+        marked = 0
         for row in workspace.model.rows():
-            if row.summary.kind == ItemKind.IMAGE:
-                entry = QListWidgetItem(f"{row.id}: {row.title}")
+            # Every image, and any other item the user marked sensitive on its page: those come
+            # ticked, and can still be unticked for this one export.
+            reason = row.summary.withhold_reason
+            if row.summary.kind == ItemKind.IMAGE or reason is not None:
+                label = f"{row.id}: {row.title}"
+                if reason is not None:
+                    label += " — " + self.tr("marked sensitive: {reason}").format(reason=reason)
+                    marked += 1
+                entry = QListWidgetItem(label)
                 entry.setData(Qt.ItemDataRole.UserRole, row.id)
                 entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                entry.setCheckState(Qt.CheckState.Unchecked)
+                checked = Qt.CheckState.Checked if reason is not None else Qt.CheckState.Unchecked
+                entry.setCheckState(checked)
                 self.withhold.addItem(entry)
+        if marked:
+            ticked = QLabel(
+                self.tr("%n item(s) you marked sensitive are ticked already.", "", marked), withhold_box
+            )
+            ticked.setWordWrap(True)
+            withhold_layout.addWidget(ticked)
         withhold_layout.addWidget(self.withhold)
         # Default: a withheld original stays out of the package; its hash and the reason stay in
         # the manifest, so the police can ask for it through the proper channel.
@@ -204,6 +219,9 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Wrapped labels (longer in Dutch) need the height their width gives them; a dialog's
+        # minimum size alone leaves them clipped.
+        self.setMinimumHeight(layout.totalHeightForWidth(620))
 
     def _browse(self) -> None:
         folder = file_dialogs.existing_folder(self, self.tr("Where should the dossier go?"))
@@ -235,6 +253,7 @@ class ExportDialog(QDialog):
         options: dict[str, Any] = {
             "lang": self.language.currentData(),
             "withhold": withhold,
+            "withhold_if_selected": True,  # a tick on an item the date range leaves out is moot
             "include_withheld": self.include_withheld.isChecked(),
             "compiler": self.compiler.text().strip(),
             "case_title": self.case_title.text().strip(),

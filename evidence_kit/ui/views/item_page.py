@@ -8,11 +8,13 @@ locking the vault saves a typed note rather than losing it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -31,6 +33,7 @@ from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_table import ItemTableModel
 from evidence_kit.ui.views.chat_list import ChatList
+from evidence_kit.ui.models.rows import ItemRow
 from evidence_kit.ui.views.find_bar import FindBar
 from evidence_kit.ui.views.image_viewer import ImageViewer
 from evidence_kit.ui.views.message_views import ChatView, EmailView
@@ -70,9 +73,18 @@ class ItemPage(QWidget):
         self.to_export_button = QPushButton(self.tr("All chats of th&is export"), self)
         self.to_export_button.setVisible(False)
         self.to_export_button.clicked.connect(self._open_export)
+        # The "sensitive: withhold from dossiers" mark, set and cleared here (a custody event).
+        self.withhold_label = QLabel(self)
+        self.withhold_label.setObjectName("withholdMark")
+        self.withhold_label.setProperty("evidenceContent", True)
+        self.withhold_label.hide()
+        self.withhold_button = QPushButton(self)
+        self.withhold_button.clicked.connect(self.ask_withhold)
         bar.addWidget(self.back_button)
         bar.addWidget(self.to_export_button)
         bar.addWidget(self.title, 1)
+        bar.addWidget(self.withhold_label)
+        bar.addWidget(self.withhold_button)
         bar.addWidget(self.save_copy_button)
         layout.addLayout(bar)
         self.search_words = ""
@@ -131,6 +143,7 @@ class ItemPage(QWidget):
         self.viewers.setCurrentWidget(self.loading)
         self.side.clear_content()
         self.save_copy_button.setEnabled(False)
+        self._show_withhold(None)
         self.controller.worker.submit(
             lambda ctx: jobs.load_detail(ctx, item_id),
             owner=self,
@@ -150,6 +163,7 @@ class ItemPage(QWidget):
         self.title.setText(summary.original_name)
         self.save_copy_button.setEnabled(True)
         self.to_export_button.setVisible(detail.parent is not None and is_chat_item(summary))
+        self._show_withhold(summary.withhold_reason, enabled=True)
         categories = sorted({r.summary.category for r in self.model.rows()} - {""})
         self.side.show_detail(detail, categories)
         if detail.conversation is not None and summary.kind == ItemKind.EMAIL:
@@ -245,6 +259,64 @@ class ItemPage(QWidget):
         self.email_view.clear()
         self.file_view.clear()
         self.side.clear_content()
+
+    # ----------------------------------------------------------------- sensitive mark
+
+    def _show_withhold(self, reason: str | None, *, enabled: bool = False) -> None:
+        self.withhold_button.setEnabled(enabled)
+        if reason is None:
+            self.withhold_label.hide()
+            self.withhold_button.setText(self.tr("Mark &sensitive…"))
+            self.withhold_button.setToolTip(
+                self.tr("Mark this item sensitive (an intimate image): dossiers withhold it")
+            )
+            return
+        mark = self.tr("⊘ Sensitive: withheld from dossiers ({reason})")
+        self.withhold_label.setText(mark.format(reason=reason))
+        self.withhold_label.show()
+        self.withhold_button.setText(self.tr("Remove the &sensitive mark"))
+        self.withhold_button.setToolTip(self.tr("Dossiers will show this item again unless you tick it"))
+
+    def ask_withhold(self) -> None:
+        """Ask for a reason and mark the item shown, or clear the mark it has (both are logged)."""
+        row = self.model.row_by_id(self.item_id) if self.item_id is not None else None
+        if self.detail is not None and row is not None:
+            self.ask_withhold_for(row)
+
+    def ask_withhold_for(self, row: ItemRow) -> None:
+        """The same for any item (the evidence list's context menu asks through here)."""
+        if row.summary.withheld:
+            self._submit_withhold(row, None)
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Mark sensitive"),
+            self.tr(
+                "Dossiers will not show this item's content and leave its original out of the package; "
+                "only its fingerprint (hash) is listed. Why, in a few words?"
+            ),
+            text=self.tr("intimate image"),
+        )
+        if ok and reason.strip():
+            self._submit_withhold(row, reason.strip())
+
+    def _submit_withhold(self, row: ItemRow, reason: str | None) -> None:
+        if row.id == self.item_id:
+            self.withhold_button.setEnabled(False)
+        self.controller.worker.submit(
+            lambda ctx: jobs.set_withhold(ctx, row, reason),
+            kind=JobKind.WRITE,
+            owner=self,
+            done=self._withhold_saved,
+            error=self._extract_failed,
+        )
+
+    def _withhold_saved(self, saved: jobs.Saved) -> None:
+        self.model.replace_row(saved.row)
+        if self.detail is not None and saved.row.id == self.item_id:
+            self.detail = replace(self.detail, summary=saved.row.summary)
+            self._show_withhold(saved.row.summary.withhold_reason, enabled=True)
+            self.side.set_history(saved.custody)
 
     # ----------------------------------------------------------------- saving a copy
 

@@ -69,6 +69,7 @@ class Workspace(QWidget):
         self.pages.addWidget(self.item_page)
         layout.addWidget(self.pages, 1)
         self.list.open_item.connect(self.open_item)
+        self.list.withhold_requested.connect(self._withhold_from_list)
         self.item_page.back_requested.connect(self.show_list)
         self.progress: ProgressDialog | None = None
         self.report: ImportReportDialog | None = None
@@ -103,6 +104,11 @@ class Workspace(QWidget):
         self.pages.setCurrentWidget(self.item_page)
         # An item found by a search opens at what was found (issue #15).
         self.item_page.open(item_id, search=self.list.search.text())
+
+    def _withhold_from_list(self, item_id: int) -> None:
+        row = self.model.row_by_id(item_id)
+        if row is not None:
+            self.item_page.ask_withhold_for(row)  # one place asks for the reason and writes it
 
     def show_list(self) -> None:
         self.item_page.flush_edits()
