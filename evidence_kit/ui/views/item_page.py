@@ -32,8 +32,8 @@ from evidence_kit.importers.chat_children import is_chat_item
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_table import ItemTableModel
-from evidence_kit.ui.views.chat_list import ChatList
 from evidence_kit.ui.models.rows import ItemRow
+from evidence_kit.ui.views.chat_list import ChatList
 from evidence_kit.ui.views.find_bar import FindBar
 from evidence_kit.ui.views.image_viewer import ImageViewer
 from evidence_kit.ui.views.message_views import ChatView, EmailView
