@@ -71,7 +71,7 @@ def test_bad_encoded_words_and_dates_are_shown_as_written(
 
     assert result.returncode == 0, result.stderr
     line = report_line(result, undecodable)
-    assert "recognised as email, 1 messages" in line
+    assert "recognised as email, 1 message" in line and "1 messages" not in line
     assert "1 messages have a Date header that is not a valid date" in result.stderr
     assert (
         'name a character set this program does not know ("x-unknown") and are shown as written'
@@ -97,7 +97,7 @@ def test_a_header_bomb_of_100k_fields_is_cut_with_a_warning(
     result = add(vault, [bomb], env)
 
     assert result.returncode == 0, result.stderr
-    assert "recognised as email, 1 messages" in report_line(result, bomb)
+    assert "recognised as email, 1 message," in report_line(result, bomb) + ","
     assert (
         "1 messages of bom.eml have a header larger than 1048576 bytes; the fields after that point "
         "are not shown (first: message 1); the stored original is unchanged."
@@ -116,7 +116,7 @@ def test_a_5_mb_folded_header_is_cut_for_display(tmp_path: Path, env: dict[str, 
     result = add(vault, [folded], env)
 
     assert result.returncode == 0, result.stderr
-    assert "recognised as email, 1 messages" in report_line(result, folded)
+    assert "recognised as email, 1 message," in report_line(result, folded) + ","
     assert (
         "1 header fields of gevouwen.eml are longer than 65536 bytes and were cut for display "
         "(first: Cc in message 1); the stored original is unchanged."

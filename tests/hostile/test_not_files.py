@@ -163,7 +163,7 @@ def test_a_named_path_that_is_not_a_file_is_refused(
     assert result.returncode == 1  # a path the user named was not added
     line = report_line(result, hostile)
     assert line.startswith(f"  {hostile}: NOT added: {hostile} ") and expected in line, line
-    assert "1 files could not be added; all other files were stored." in result.stderr
+    assert "1 file could not be added; all other files were stored." in result.stderr
     assert_stored_exactly(vault, env, {"good.txt": b"stored whatever else happens\n"}, tmp_path / "out")
     assert_verify_passes(vault, env)
 

@@ -188,7 +188,7 @@ def test_cli_lists_the_chats_to_choose_and_verifies_each(
     export_zip = telegram_json_account_zip(tmp_path)
     assert _cli(["init", str(vault_path), "--insecure-fast-kdf", "--title", "Chats"], capsys)[0] == 0
     code, added = _cli(["add", str(vault_path), str(export_zip)], capsys)
-    assert code == 0 and "7 messages, 3 chats, each its own item, 1 attached files stored" in added
+    assert code == 0 and "7 messages, 3 chats, each its own item, 1 attached file stored" in added
     code, listed = _cli(["chats", str(vault_path), "1", "--json"], capsys)
     rows = json.loads(listed)["chats"]
     assert [(r["chat"], r["title"], r["messages"]) for r in rows] == [

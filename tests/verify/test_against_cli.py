@@ -86,7 +86,7 @@ def test_a_vault_put_back_to_an_older_copy_fails_against_a_later_package(
 
     against = run_cli(["verify", str(vault), "--against", str(package)], env)
     assert against.returncode == 1, against.stdout
-    assert against.stdout.startswith("Vault NOT intact: 1 problems found.")
+    assert against.stdout.startswith("Vault NOT intact: 1 problem found.")
     assert "was put back to an older copy" in against.stdout
     assert f"recorded event {manifest['custody_log_head_seq']}" in against.stdout
     alone = run_cli(["verify", str(vault)], env)
