@@ -408,7 +408,9 @@ class AddResult:
     """The outcome of adding one path: the items it became, or the error that stopped it.
 
     `skipped` marks a path left out on purpose (a link, device, FIFO or socket found inside a
-    folder): `error` says why, but it is not a failure of the batch.
+    folder, or a duplicate the user asked to skip): `error` says why, but it is not a failure of
+    the batch. `duplicate_of` is the earlier item holding the same bytes (SHA-256): the file was
+    skipped, or stored again as a new item that says so (`importers/duplicates.py`).
     """
 
     path: str
@@ -419,6 +421,7 @@ class AddResult:
     recognised_as: str | None = None
     message_count: int | None = None
     skipped: bool = False
+    duplicate_of: int | None = None
 
     @property
     def failed(self) -> bool:

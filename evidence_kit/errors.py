@@ -131,6 +131,12 @@ class FileUnreadableError(EvidenceKitError):
     template = "Could not read {path}: {detail}"
 
 
+class AlreadyInVaultError(EvidenceKitError):
+    """A file whose bytes (SHA-256) an item already holds, left out as the user asked (skip duplicates)."""
+
+    template = "{path} is already in the vault as item {item}; it was not added again."
+
+
 class DiskFullError(EvidenceKitError):
     template = (
         "The disk is full while writing {path}; nothing was half-written. Free some space and try again."

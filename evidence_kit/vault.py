@@ -66,6 +66,7 @@ from evidence_kit.storage.item_writes import (
     NewChild,
     NewDerived,
     NewItem,
+    earlier_copy,
     file_time,
     update_item_field,
     update_withhold_mark,
@@ -271,9 +272,21 @@ class Vault(VaultDerivedReads, VaultTimestamps):
         derived: Sequence[NewDerived] = (),
         cancel: CancelToken | None = None,
         on_bytes: Callable[[int], None] | None = None,
+        skip_duplicates: bool = False,
     ) -> ItemSummary:
-        """Store one original from `stream`, with its times, derived data and custody event, atomically."""
-        return self._writer.add_stream(stream, meta, derived=derived, cancel=cancel, on_bytes=on_bytes)
+        """Store one original from `stream`, with its times, derived data and custody event, atomically.
+
+        With `skip_duplicates`, bytes an item already holds are not stored (`AlreadyInVaultError`).
+        """
+        return self._writer.add_stream(
+            stream, meta, derived=derived, cancel=cancel, on_bytes=on_bytes, skip_duplicates=skip_duplicates
+        )
+
+    @_translate_db_errors
+    def earlier_copy(self, item: ItemSummary) -> int | None:
+        """The first other item holding the same bytes as `item` (same SHA-256), if there is one."""
+        with self._db.read() as conn:
+            return earlier_copy(conn, item.sha256, item.id)
 
     @_translate_db_errors
     def add_export(
@@ -309,6 +322,7 @@ class Vault(VaultDerivedReads, VaultTimestamps):
         cancel: CancelToken | None = None,
         on_bytes: Callable[[int], None] | None = None,
         follow_links: bool = True,
+        skip_duplicates: bool = False,
     ) -> ItemSummary:
         """Store one file from disk byte-exact, with its modification time as a file-metadata time.
 
@@ -324,7 +338,10 @@ class Vault(VaultDerivedReads, VaultTimestamps):
                 )
                 base = replace(base, note=note or base.note, times=(*base.times, file_time(stat)))
                 try:
-                    return self.add_stream(handle, base, derived=derived, cancel=cancel, on_bytes=on_bytes)
+                    return self.add_stream(
+                        handle, base, derived=derived, cancel=cancel, on_bytes=on_bytes,
+                        skip_duplicates=skip_duplicates,
+                    )
                 except OSError as exc:
                     raise FileUnreadableError(
                         path=display_path(path), detail=exc.strerror or str(exc)

@@ -11,7 +11,7 @@ from evidence_kit.cli.common import UsageError, err, json_text, out, printable, 
 from evidence_kit.cli.session import open_vault, stamp_quietly
 from evidence_kit.domain import AddResult, CustodyEntry, ItemSummary, Timestamp
 from evidence_kit.i18n import _, fmt, nfmt
-from evidence_kit.importers.batch import add_paths
+from evidence_kit.importers.batch import Duplicates, add_paths
 from evidence_kit.importers.chat_children import is_chat_item
 from evidence_kit.storage.conversation_json import message_json
 
@@ -24,6 +24,11 @@ from evidence_kit.storage.conversation_json import message_json
 
 def _report_line(result: AddResult) -> str:
     path = printable(result.path)
+    if result.error is not None and result.duplicate_of is not None:
+        return fmt(
+            "{path}: already in the vault as item {item}; not added again",
+            {"path": path, "item": str(result.duplicate_of)},
+        )
     if result.error is not None:
         reason = fmt(result.error, printable_params(result.error_params))
         if result.skipped:
@@ -50,17 +55,45 @@ def print_import_report(results: Sequence[AddResult]) -> None:
             err("    - " + fmt(warning.message, printable_params(warning.params)))
 
 
+def _print_duplicates(results: Sequence[AddResult]) -> None:
+    """Files already in the vault are never added silently: say how many, and what was done."""
+    skipped = sum(1 for r in results if r.duplicate_of is not None and r.skipped)
+    kept = sum(1 for r in results if r.duplicate_of is not None and not r.skipped)
+    if skipped:
+        err(
+            nfmt(
+                "{count} file was already in the vault and was not added again (listed above).",
+                "{count} files were already in the vault and were not added again (listed above).",
+                skipped,
+            )
+        )
+    if kept:
+        err(
+            nfmt(
+                "{count} file was already in the vault and was stored again as a new item; "
+                "--skip-duplicates leaves such files out.",
+                "{count} files were already in the vault and were stored again as new items; "
+                "--skip-duplicates leaves such files out.",
+                kept,
+            )
+        )
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     results = []
     with open_vault(args) as vault:
-        for result in add_paths(vault, args.paths, note=args.note or "", forced_format=args.format):
+        duplicates = Duplicates.SKIP if args.skip_duplicates else Duplicates.KEEP
+        note, forced = args.note or "", args.format
+        added = add_paths(vault, args.paths, note=note, forced_format=forced, duplicates=duplicates)
+        for result in added:
             results.append(result)
             for item in result.items:
                 out(f"{item.id}\t{item.sha256}\t{printable(item.original_path)}")
         stamp_quietly(vault)
     print_import_report(results)
+    _print_duplicates(results)
     # A link or special file found inside a folder was left out on purpose: listed, not failed.
-    skipped = sum(1 for r in results if r.skipped)
+    skipped = sum(1 for r in results if r.skipped and r.duplicate_of is None)
     if skipped:
         err(
             fmt(

@@ -120,6 +120,14 @@ def build_parser() -> argparse.ArgumentParser:
             {"formats": ", ".join(registry.formats())},
         ),
     )
+    add.add_argument(
+        "--skip-duplicates",
+        action="store_true",
+        help=_(
+            "leave out files whose bytes are already in the vault (same SHA-256) and name the item "
+            "that holds them; without it they are stored again as new items that say so"
+        ),
+    )
     add.set_defaults(func=cmd_add)
 
     lst = vault_command("list", _("list the items in the vault"))

@@ -18,6 +18,8 @@ Rules:
 - Only regular files are read, and links inside a folder are not followed (`paths.py` decides
   what each path is before anything opens it); what is skipped or refused is in the report.
   Files are taken in a stable, sorted order.
+- A file whose bytes are already in the vault is kept with a note naming the earlier item, or
+  skipped when the caller asks (`duplicates.py`); never dropped silently.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from evidence_kit.domain import AddResult, ItemKind, ItemSummary, ParseWarning
-from evidence_kit.errors import CancelledError, EvidenceKitError, FileUnreadableError
+from evidence_kit.errors import AlreadyInVaultError, CancelledError, EvidenceKitError, FileUnreadableError
 from evidence_kit.importers import registry
 from evidence_kit.importers.chat_children import ChatReader
+from evidence_kit.importers.duplicates import Duplicates, stored_again
 from evidence_kit.importers.paths import Found, expand_paths
 from evidence_kit.importers.reading import (
     IMPORTER_VERSION,
@@ -43,7 +46,7 @@ from evidence_kit.importers.reading import (
 from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
 from evidence_kit.vault import NewDerived, NewItem, Vault, display_path
 
-__all__ = ["IMPORTER_VERSION", "add_paths", "image_derived"]
+__all__ = ["IMPORTER_VERSION", "Duplicates", "add_paths", "image_derived"]
 
 
 def _size(path: Path) -> int:
@@ -71,6 +74,7 @@ class _Batch:
     note: str
     cancel: CancelToken | None
     on_bytes: Callable[[int], None]
+    duplicates: Duplicates = Duplicates.KEEP
 
     def store_original(
         self, path: Path, recognition: registry.Recognition, warnings: list[ParseWarning]
@@ -91,7 +95,13 @@ class _Batch:
             note=self.note,
         )
         return self.vault.add_file(
-            path, meta=meta, derived=derived, cancel=self.cancel, on_bytes=self.on_bytes, follow_links=False
+            path,
+            meta=meta,
+            derived=derived,
+            cancel=self.cancel,
+            on_bytes=self.on_bytes,
+            follow_links=False,
+            skip_duplicates=self.duplicates is Duplicates.SKIP,
         )
 
 
@@ -103,8 +113,12 @@ def add_paths(
     forced_format: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    duplicates: Duplicates = Duplicates.KEEP,
 ) -> Iterator[AddResult]:
     """Add files and folders. Yields one result per path as it is done; stops only when cancelled.
+
+    A file already in the vault (same SHA-256) is stored again with a note, or skipped with
+    `Duplicates.SKIP`; its result names the earlier item (`duplicate_of`).
 
     Links, devices, FIFOs and sockets are never read: found in a folder they are reported as
     skipped, named by the user they are reported as not added (see `paths.py`).
@@ -121,7 +135,7 @@ def add_paths(
         if progress is not None:
             progress(ProgressInfo(done_files, len(files), done_bytes, total_bytes, current))
 
-    batch = _Batch(vault, note, cancel, on_bytes)
+    batch = _Batch(vault, note, cancel, on_bytes, duplicates)
     recognised: list[tuple[Found, registry.Recognition | None, EvidenceKitError | None]] = []
     notes: dict[int, list[ParseWarning]] = {}
     for found in files:
@@ -204,10 +218,29 @@ def _add_one(
         item = batch.store_original(path, recognition, warnings)
     except CancelledError:
         raise
+    except AlreadyInVaultError as exc:  # the caller asked to skip duplicates; nothing was stored
+        return replace(_not_added(shown, exc, skipped=True), duplicate_of=int(exc.params["item"])), False
     except EvidenceKitError as exc:
         return _not_added(shown, exc), False
     except OSError as exc:
         return _not_added(shown, FileUnreadableError(path=shown, detail=exc.strerror or str(exc))), False
+    earlier = batch.vault.earlier_copy(item)
+    if earlier is not None:
+        warnings.insert(0, stored_again(display_path(path.name), earlier, item.id))
+    result, cancelled = _read(batch, item, path, shown, recognition, warnings, consumed)
+    return replace(result, duplicate_of=earlier), cancelled
+
+
+def _read(
+    batch: _Batch,
+    item: ItemSummary,
+    path: Path,
+    shown: str,
+    recognition: registry.Recognition,
+    warnings: list[ParseWarning],
+    consumed: set[Path],
+) -> tuple[AddResult, bool]:
+    """Step 2 for an original just stored: read it, or report it as the plain file it is."""
     if not needs_reading(recognition):
         done = AddResult(path=shown, items=(item,), warnings=tuple(warnings), recognised_as=registry.FILE)
         return done, False

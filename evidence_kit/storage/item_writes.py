@@ -26,7 +26,13 @@ from typing import BinaryIO
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from evidence_kit.domain import ItemKind, ItemSummary, TimeSource, Timestamp
-from evidence_kit.errors import CancelledError, EvidenceKitError, FileUnreadableError, ItemNotFoundError
+from evidence_kit.errors import (
+    AlreadyInVaultError,
+    CancelledError,
+    EvidenceKitError,
+    FileUnreadableError,
+    ItemNotFoundError,
+)
 from evidence_kit.hashing import CHUNK_SIZE, read_chunks
 from evidence_kit.progress import CancelToken
 from evidence_kit.storage.custody import EventType
@@ -143,12 +149,23 @@ class ItemWriter:
         derived: Sequence[NewDerived] = (),
         cancel: CancelToken | None = None,
         on_bytes: Callable[[int], None] | None = None,
+        skip_duplicates: bool = False,
     ) -> ItemSummary:
-        """Store one original from `stream`, with its times, derived data and custody event, atomically."""
+        """Store one original from `stream`, with its times, derived data and custody event, atomically.
+
+        The SHA-256 is known once the bytes are in, before the commit: an earlier item holding the
+        same bytes is named in the `item_added` event (`duplicate_of`), or, with `skip_duplicates`,
+        the whole item is rolled back and `AlreadyInVaultError` names that earlier item. Either
+        way the file is read once (see `importers/duplicates.py`).
+        """
         with self._db.write() as conn:
             stored = self._store(conn, stream, meta, cancel=cancel, on_bytes=on_bytes)
+            earlier = earlier_copy(conn, stored.sha256, stored.id)
+            if earlier is not None and skip_duplicates:
+                # Raised inside the transaction: the chunks, times and item row roll back together.
+                raise AlreadyInVaultError(path=meta.original_path, item=earlier)
             digests = store_derived(conn, stored.id, derived)
-            self._added_event(conn, stored, meta, digests)
+            self._added_event(conn, stored, meta, digests, duplicate_of=earlier)
         return stored
 
     def add_export(
@@ -266,14 +283,22 @@ class ItemWriter:
         )
 
     def _added_event(
-        self, conn: Connection, item: ItemSummary, meta: NewItem, derived: Sequence[DerivedDigest]
+        self,
+        conn: Connection,
+        item: ItemSummary,
+        meta: NewItem,
+        derived: Sequence[DerivedDigest],
+        duplicate_of: int | None = None,
     ) -> None:
         item_id, item_uuid, sha256, size = item.id, item.uuid, item.sha256, item.size
         self._on_stored(conn, item_id, sha256)  # e.g. queued for a time-stamp, never stamped in here
+        # Only a duplicate carries the key, so every other event stays exactly as it was.
+        again = {} if duplicate_of is None else {"duplicate_of": duplicate_of}
         self._db.append_event(
             conn,
             EventType.ITEM_ADDED,
             {
+                **again,
                 "item": item_id,
                 "uuid": item_uuid,
                 "sha256": sha256,
@@ -302,6 +327,14 @@ class ItemWriter:
             },
             item_id=item_id,
         )
+
+
+def earlier_copy(conn: Connection, sha256: str, other_than: int) -> int | None:
+    """The first item (top-level or carried by an export) holding these bytes, if any (an indexed query)."""
+    found = conn.execute(
+        select(Item.id).where(Item.sha256 == sha256, Item.id != other_than).order_by(Item.id).limit(1)
+    ).scalar_one_or_none()
+    return None if found is None else int(found)
 
 
 def _time_row(item_id: int, moment: Timestamp) -> dict[str, object]:

@@ -35,7 +35,7 @@ from evidence_kit.domain import (
     VerifyReport,
 )
 from evidence_kit.errors import CancelledError, EvidenceKitError, WrongPassphraseError
-from evidence_kit.importers.batch import add_paths, image_derived
+from evidence_kit.importers.batch import Duplicates, add_paths, image_derived
 from evidence_kit.progress import ProgressInfo
 from evidence_kit.resources import demo_dir
 from evidence_kit.storage.custody import EventType
@@ -263,8 +263,11 @@ class ImportOutcome:
     total_files: int
 
 
-def import_paths(context: JobContext, paths: Sequence[str]) -> ImportOutcome:
-    """Add files and folders; partial results (rows) are handed over as they are stored."""
+def import_paths(
+    context: JobContext, paths: Sequence[str], duplicates: Duplicates = Duplicates.KEEP
+) -> ImportOutcome:
+    """Add files and folders; partial results (rows) are handed over as they are stored. Files
+    already in the vault are kept or skipped as `duplicates` says (`importers/duplicates.py`)."""
     vault = context.vault
     results: list[AddResult] = []
     rows: list[ItemRow] = []
@@ -280,7 +283,8 @@ def import_paths(context: JobContext, paths: Sequence[str]) -> ImportOutcome:
     fresh_state = TrustedState.PENDING  # every new item is queued for a time-stamp as it is stored
     cancelled = False
     try:
-        for result in add_paths(vault, paths, progress=on_progress, cancel=context.cancel):
+        adding = add_paths(vault, paths, progress=on_progress, cancel=context.cancel, duplicates=duplicates)
+        for result in adding:
             results.append(result)
             new_rows = [make_row(s, None, fresh_state) for s in result.items]
             if any(row.summary.kind in CONVERSATION_KINDS for row in new_rows):

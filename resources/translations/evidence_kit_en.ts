@@ -43,6 +43,17 @@
         </message>
     </context>
     <context>
+        <name>DuplicatesDialog</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/duplicates_dialog.py" line="1" />
+            <source>%n file(s) you added are already in the vault, with exactly the same content. Nothing is lost: the earlier item keeps it.</source>
+            <translation>
+                <numerusform>%n file you added is already in the vault, with exactly the same content. Nothing is lost: the earlier item keeps it.</numerusform>
+                <numerusform>%n files you added are already in the vault, with exactly the same content. Nothing is lost: the earlier item keeps them.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ImportReportDialog</name>
         <message numerus="yes">
             <location filename="../../evidence_kit/ui/views/import_report.py" line="38" />
@@ -66,6 +77,22 @@
             <translation>
                 <numerusform>%n link or special file inside the folders skipped; nothing was read from it (see below).</numerusform>
                 <numerusform>%n links or special files inside the folders skipped; nothing was read from them (see below).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="1" />
+            <source>%n file(s) already in the vault skipped (see below).</source>
+            <translation>
+                <numerusform>%n file already in the vault skipped (see below).</numerusform>
+                <numerusform>%n files already in the vault skipped (see below).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="1" />
+            <source>%n file(s) already in the vault added again as new item(s).</source>
+            <translation>
+                <numerusform>%n file already in the vault added again as a new item.</numerusform>
+                <numerusform>%n files already in the vault added again as new items.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -771,6 +771,62 @@
         </message>
     </context>
     <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/duplicates_dialog.py" line="1" />
+            <source>Already in the vault</source>
+            <translation>Staat al in de kluis</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/duplicates_dialog.py" line="1" />
+            <source>%n file(s) you added are already in the vault, with exactly the same content. Nothing is lost: the earlier item keeps it.</source>
+            <translation>
+                <numerusform>%n bestand dat je toevoegde staat al in de kluis, met precies dezelfde inhoud. Er gaat niets verloren: het eerdere item bewaart het.</numerusform>
+                <numerusform>%n bestanden die je toevoegde staan al in de kluis, met precies dezelfde inhoud. Er gaat niets verloren: het eerdere item bewaart ze.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/duplicates_dialog.py" line="1" />
+            <source>Files already in the vault</source>
+            <translation>Bestanden die al in de kluis staan</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/duplicates_dialog.py" line="1" />
+            <source>File</source>
+            <translation>Bestand</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/duplicates_dialog.py" line="1" />
+            <source>Already in the vault as</source>
+            <translation>Staat al in de kluis als</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/duplicates_dialog.py" line="1" />
+            <source>item {id}</source>
+            <translation>item {id}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/duplicates_dialog.py" line="1" />
+            <source>item {id} ({name})</source>
+            <translation>item {id} ({name})</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/duplicates_dialog.py" line="1" />
+            <source>Add anyway stores another copy as a new item that says which item it repeats; that can matter when the same proof reached you from two places. Skip leaves these files out.</source>
+            <translation>Toch toevoegen bewaart nog een kopie als nieuw item dat vermeldt welk item het herhaalt; dat kan ertoe doen als hetzelfde bewijs je via twee wegen bereikte. Overslaan laat deze bestanden weg.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/duplicates_dialog.py" line="1" />
+            <source>Add anyway</source>
+            <translation>Toch toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/duplicates_dialog.py" line="1" />
+            <source>Skip</source>
+            <translation>Overslaan</translation>
+        </message>
+    </context>
+    <context>
         <name>EmailView</name>
         <message>
             <location filename="../../evidence_kit/ui/views/message_views.py" line="183" />
@@ -1319,6 +1375,22 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="1" />
+            <source>%n file(s) already in the vault skipped (see below).</source>
+            <translation>
+                <numerusform>%n bestand dat al in de kluis stond overgeslagen (zie hieronder).</numerusform>
+                <numerusform>%n bestanden die al in de kluis stonden overgeslagen (zie hieronder).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="1" />
+            <source>%n file(s) already in the vault added again as new item(s).</source>
+            <translation>
+                <numerusform>%n bestand dat al in de kluis stond opnieuw toegevoegd als nieuw item.</numerusform>
+                <numerusform>%n bestanden die al in de kluis stonden opnieuw toegevoegd als nieuwe items.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../evidence_kit/ui/views/import_report.py" line="43" />
             <source>%n file(s) with warnings: read them before you rely on the item.</source>
             <translation>
@@ -1366,6 +1438,11 @@
             <location filename="../../evidence_kit/ui/views/import_report.py" line="83" />
             <source>NOT added: {reason}</source>
             <translation>NIET toegevoegd: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/import_report.py" line="1" />
+            <source>skipped: already in the vault as item {id}</source>
+            <translation>overgeslagen: staat al in de kluis als item {id}</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/import_report.py" line="96" />

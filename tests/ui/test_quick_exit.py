@@ -143,3 +143,20 @@ def test_escape_that_closed_a_dialog_does_not_count_towards_quick_exit(
     assert not dialog.isVisible()
     qtbot.keyClick(controller.window.windowHandle(), Qt.Key.Key_Escape)  # an ordinary Esc
     assert controller.session is not None and controller.window.isVisible()
+
+
+def test_quick_exit_from_the_already_in_the_vault_question(
+    qtbot: QtBot, controller: AppController, vault_path: tuple[Path, str], tmp_path: Path
+) -> None:
+    from tests.ui.test_duplicates import vault_with_a_photo, wait_for_question
+
+    shot, _copy, _new = vault_with_a_photo(tmp_path, vault_path[0])
+    open_vault(qtbot, controller, vault_path[0])
+    workspace = controller.window.workspace
+    assert workspace is not None
+    workspace.import_paths([str(shot)])
+    dialog = wait_for_question(qtbot, workspace)
+    assert QApplication.activeModalWidget() is dialog
+    press_quick_exit(qtbot, dialog)
+    assert_gone(controller)
+    wait_idle(qtbot, controller)

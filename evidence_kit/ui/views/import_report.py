@@ -4,7 +4,9 @@ every warning, and every failure. Never a silent drop.
 Rule: one row per file given (plus its warnings beneath it); files not reached because the
 user cancelled are listed too, as "not added (cancelled)". A link, device, FIFO or socket found
 inside a folder is a row of its own, "skipped" with the core's reason (what the link points
-to), and counted apart: it is neither added nor a failure.
+to), and counted apart: it is neither added nor a failure. So is a file already in the vault
+that the person chose to skip ("skipped: already in the vault as item N"); one added anyway
+carries the core's note naming the earlier item.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ class ImportReportDialog(QDialog):
         layout = QVBoxLayout(self)
         added = sum(1 for r in results if r.error is None)
         failed = sum(1 for r in results if r.failed)
-        skipped = sum(1 for r in results if r.skipped)
+        skipped = sum(1 for r in results if r.skipped and r.duplicate_of is None)
+        known = sum(1 for r in results if r.skipped and r.duplicate_of is not None)
+        again = sum(1 for r in results if not r.skipped and r.duplicate_of is not None)
         warned = sum(1 for r in results if r.warnings)
         lines = [self.tr("%n file(s) added.", "", added)]
         if failed:
@@ -51,6 +55,12 @@ class ImportReportDialog(QDialog):
                     "",
                     skipped,
                 )
+            )
+        if known:
+            lines.append(self.tr("%n file(s) already in the vault skipped (see below).", "", known))
+        if again:
+            lines.append(
+                self.tr("%n file(s) already in the vault added again as new item(s).", "", again)
             )
         if warned:
             lines.append(
@@ -107,7 +117,9 @@ class ImportReportDialog(QDialog):
             reason, detail = texts.plain_text(result.error, result.error_params)
             if detail:
                 details.append(detail)
-            if result.skipped:
+            if result.skipped and result.duplicate_of is not None:
+                outcome = self.tr("skipped: already in the vault as item {id}").format(id=result.duplicate_of)
+            elif result.skipped:
                 outcome = self.tr("skipped: {reason}").format(reason=reason)
             else:
                 outcome = self.tr("NOT added: {reason}").format(reason=reason)

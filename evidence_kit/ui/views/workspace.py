@@ -1,8 +1,10 @@
 """The open vault: the evidence list and the item page, and the ways evidence comes in.
 
 Rules: importing (drop, "Add files…", paste) runs in the worker with a progress dialog and
-always ends with the import report; a pasted picture is encoded to PNG in memory and stored
-as "Pasted screenshot <UTC time>.png"; new items appear in the list as they are stored.
+always ends with the import report; files already in the vault are skipped at first, named, and
+the person chooses to add them anyway or skip them (`duplicates_dialog.py`) before the report;
+a pasted picture is encoded to PNG in memory and stored as "Pasted screenshot <UTC time>.png";
+new items appear in the list as they are stored.
 Everything here is dropped from memory when the vault locks (`release`).
 """
 
@@ -15,11 +17,14 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from evidence_kit.domain import AddResult
 from evidence_kit.errors import EvidenceKitError
+from evidence_kit.importers.duplicates import Duplicates
 from evidence_kit.ui import jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_table import ItemTableModel
 from evidence_kit.ui.models.rows import ItemRow
+from evidence_kit.ui.views.duplicates_dialog import DuplicatesDialog
 from evidence_kit.ui.views.evidence_list import EvidenceList
 from evidence_kit.ui.views.import_report import ImportReportDialog
 from evidence_kit.ui.views.item_page import ItemPage
@@ -73,6 +78,7 @@ class Workspace(QWidget):
         self.item_page.back_requested.connect(self.show_list)
         self.progress: ProgressDialog | None = None
         self.report: ImportReportDialog | None = None
+        self.duplicates: DuplicatesDialog | None = None
         self.loaded = False
         self.paste_router = PasteRouter(self, self.paste)
         self.reload()
@@ -130,17 +136,26 @@ class Workspace(QWidget):
 
     # ----------------------------------------------------------------- importing
 
-    def import_paths(self, paths: Sequence[str]) -> Job[jobs.ImportOutcome] | None:
+    def import_paths(
+        self,
+        paths: Sequence[str],
+        *,
+        duplicates: Duplicates = Duplicates.SKIP,
+        earlier: Sequence[AddResult] = (),
+    ) -> Job[jobs.ImportOutcome] | None:
+        """Import in the worker. Duplicates are skipped first and asked about afterwards; `earlier`
+        are the results of that first pass when the person chose to add them anyway."""
         chosen = [p for p in paths if p]
         if not chosen:
             return None
         holder: list[Job[jobs.ImportOutcome]] = []
         self.progress = ProgressDialog(self.tr("Adding evidence"), lambda: holder[0].cancel.cancel(), self)
+        before = tuple(earlier)
         job = self.controller.worker.submit(
-            lambda ctx: jobs.import_paths(ctx, chosen),
+            lambda ctx: jobs.import_paths(ctx, chosen, duplicates),
             kind=JobKind.LONG,
             owner=self,
-            done=self._imported,
+            done=lambda outcome: self._imported(outcome, before),
             error=self._import_failed,
             progress=self.progress.update_progress,
             partial=self.model.add_rows,
@@ -149,13 +164,39 @@ class Workspace(QWidget):
         self.progress.open()
         return job
 
-    def _imported(self, outcome: jobs.ImportOutcome) -> None:
+    def _imported(self, outcome: jobs.ImportOutcome, earlier: tuple[AddResult, ...] = ()) -> None:
         if self.progress is not None:
             self.progress.finish()
             self.progress.deleteLater()
             self.progress = None
         self.model.add_rows(outcome.rows)
-        self.report = ImportReportDialog(outcome.results, outcome.cancelled, outcome.total_files, self)
+        again = [r for r in outcome.results if r.skipped and r.duplicate_of is not None]
+        if again and not outcome.cancelled and not earlier:
+            self.duplicates = DuplicatesDialog(again, self._item_name, self)
+            self.duplicates.finished.connect(lambda code: self._duplicates_chosen(outcome, again, code))
+            self.duplicates.open()
+            return
+        self._report(outcome, earlier)
+
+    def _item_name(self, item_id: int) -> str | None:
+        row = self.model.row_by_id(item_id)
+        return None if row is None else row.summary.original_name
+
+    def _duplicates_chosen(self, outcome: jobs.ImportOutcome, again: list[AddResult], code: int) -> None:
+        if self.duplicates is None:  # the vault locked while the question was open
+            return
+        self.duplicates.deleteLater()
+        self.duplicates = None
+        if code == int(DuplicatesDialog.DialogCode.Accepted):
+            rest = [r for r in outcome.results if r not in again]
+            if self.import_paths([r.path for r in again], duplicates=Duplicates.KEEP, earlier=rest):
+                return
+        self._report(outcome, ())
+
+    def _report(self, outcome: jobs.ImportOutcome, earlier: tuple[AddResult, ...]) -> None:
+        results = (*earlier, *outcome.results)
+        total = outcome.total_files + len(earlier)
+        self.report = ImportReportDialog(results, outcome.cancelled, total, self)
         self.report.open()
         self.import_finished.emit(outcome)
 
@@ -222,12 +263,13 @@ class Workspace(QWidget):
         """The vault locked: forget every row, picture and text this page held."""
         self.paste_router.remove()
         self.item_page.flush_edits()
-        for dialog in (self.progress, self.report):
+        for dialog in (self.progress, self.report, self.duplicates):
             if dialog is not None:
                 dialog.hide()
                 dialog.deleteLater()
         self.progress = None
         self.report = None
+        self.duplicates = None
         self.item_page.clear_content()
         self.model.clear()
         self.case_label.clear()
