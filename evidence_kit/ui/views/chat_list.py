@@ -63,8 +63,13 @@ class ChatList(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.pick_all_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
         layout.addLayout(buttons)
+        # The export button on a row of its own: three long Dutch labels side by side would make
+        # the page, and so the window, wider than its 800 px minimum (quick exit must stay visible).
+        export_row = QHBoxLayout()
+        export_row.addStretch(1)
+        export_row.addWidget(self.export_button)
+        layout.addLayout(export_row)
         self._update_buttons()
 
     def set_chats(self, chats: tuple[ChatRow, ...]) -> None:
