@@ -214,11 +214,23 @@ def test_a_file_dialog_leaves_nothing_in_recent_files(
     evidence.write_bytes(b"\x89PNG\r\n\x1a\n")
     seen: list[QFileDialog] = []
 
+    tries = [0]
+
     def choose() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, choose)
+        # The visible file dialog among the top-level windows (the active modal widget may be
+        # another window on a busy machine); after 10 s every dialog is rejected, so a failure
+        # fails instead of hanging the run.
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
+        if not dialogs:
+            tries[0] += 1
+            if tries[0] < 500:
+                QTimer.singleShot(20, choose)
+            else:
+                for window in QApplication.topLevelWidgets():
+                    if isinstance(window, QDialog) and window.isVisible():
+                        window.reject()
             return
+        dialog = dialogs[0]
         seen.append(dialog)
         dialog.selectFile(str(evidence))
         dialog.accept()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
@@ -50,7 +51,8 @@ class ProgressDialog(QDialog):
         self.cancelled = False
 
     def update_progress(self, info: object) -> None:
-        if not isinstance(info, ProgressInfo):
+        # A progress report queued before a lock or quick exit may arrive after the dialog is gone.
+        if not isinstance(info, ProgressInfo) or not shiboken6.isValid(self.bar):
             return
         if info.total_files:
             self.bar.setRange(0, info.total_files)
