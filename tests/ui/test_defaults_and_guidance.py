@@ -9,11 +9,12 @@ Esc; a file dialog leaves nothing in the desktop's recent files.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from evidence_kit.domain import Conversation, Message
@@ -213,30 +214,41 @@ def test_a_file_dialog_leaves_nothing_in_recent_files(
     evidence = ui_home / "Documents" / "threat screenshot.png"
     evidence.write_bytes(b"\x89PNG\r\n\x1a\n")
     seen: list[QFileDialog] = []
+    closed_by_watchdog: list[str] = []
+    deadline = time.monotonic() + 15
 
-    tries = [0]
-
-    def choose() -> None:
-        # The visible file dialog among the top-level windows (the active modal widget may be
-        # another window on a busy machine); after 10 s every dialog is rejected, so a failure
-        # fails instead of hanging the run.
+    def watchdog() -> None:
+        # Runs on a repeating timer of its own, so it keeps running inside any nested event loop
+        # (the file dialog's, or a message box the dialog might raise). It picks the file once the
+        # dialog is shown; after 15 s it rejects every dialog left open, so a failure fails
+        # instead of hanging the run.
+        # The file name is typed into the dialog's name box, as a person does: selectFile()
+        # leaves a focused name box alone and waits for the folder listing, which a busy
+        # machine may not deliver in time.
         dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
-        if not dialogs:
-            tries[0] += 1
-            if tries[0] < 500:
-                QTimer.singleShot(20, choose)
-            else:
-                for window in QApplication.topLevelWidgets():
-                    if isinstance(window, QDialog) and window.isVisible():
-                        window.reject()
-            return
-        dialog = dialogs[0]
-        seen.append(dialog)
-        dialog.selectFile(str(evidence))
-        dialog.accept()
+        if dialogs and not seen and time.monotonic() < deadline:
+            dialog = dialogs[0]
+            name_box = dialog.findChild(QLineEdit, "fileNameEdit")
+            assert name_box is not None
+            name_box.setText(evidence.name)
+            if dialog.selectedFiles() == [str(evidence)]:
+                seen.append(dialog)
+                QTimer.singleShot(0, dialog.accept)  # accept from the event loop, not inside this slot
+        elif time.monotonic() > deadline:
+            for window in QApplication.topLevelWidgets():
+                if isinstance(window, QDialog) and window.isVisible():
+                    closed_by_watchdog.append(f"{type(window).__name__}: {window.windowTitle()}")
+                    window.reject()
 
-    QTimer.singleShot(20, choose)
-    chosen = file_dialogs.open_files(controller.window, "Add files", str(evidence.parent))
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(watchdog)
+    timer.start()
+    try:
+        chosen = file_dialogs.open_files(controller.window, "Add files", str(evidence.parent))
+    finally:
+        timer.stop()
+    assert closed_by_watchdog == []
     assert chosen == [str(evidence)]
     assert seen and not file_dialogs.native_allowed()  # Linux: Qt's own dialog, never GTK's
     recent = [ui_home / ".local" / "share" / "recently-used.xbel", ui_home / ".recently-used.xbel"]
