@@ -4,7 +4,9 @@ Rules: on a machine without a display (and without QT_QPA_PLATFORM) it says how 
 headless instead of crashing in Qt; it never prints when there is no console (a windowed
 Windows build has no stdout). Qt keeps nothing on disk for us: no disk caches, and the only
 settings file holds settings. On quit the worker closes the vault and is joined.
-`evidence-kit-gui PATH` opens the vault at PATH at its unlock screen. On X11 a missing system
+`evidence-kit-gui PATH` opens the vault at PATH at its unlock screen; `--demo` opens the fictional
+demo case in a temporary vault, and `--grab FILE.png` saves a picture of the ready window and
+quits (`self_check`). On X11 a missing system
 library of Qt's xcb plugin is named in one line (`xcb_check`) instead of Qt's abort. The window
 follows the system's light or dark palette, also when it switches while the app runs.
 """
@@ -60,6 +62,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="evidence-kit-gui", add_help=True)
     parser.add_argument("--version", action="version", version=f"evidence-kit-gui {__version__}")
     parser.add_argument("--lang", choices=("nl", "en", "system"), help="language of the window")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the fictional demo case, in a temporary vault"
+    )
+    parser.add_argument(
+        "--grab",
+        metavar="FILE.png",
+        help="save a picture of the window to FILE.png once it is ready, then quit (with --demo: "
+        "a 'does it work on this PC?' check)",
+    )
     parser.add_argument("vault", nargs="?", help="a vault folder to open at its unlock screen")
     return parser.parse_known_args(list(argv))[0]
 
@@ -100,11 +111,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The window is chosen here: the controller builds it through the factory, never imports it.
     controller = AppController(settings, window_factory=AppWindow)
     app.aboutToQuit.connect(controller.shutdown)
-    controller.window.show()
-    if args.vault:  # from a shortcut or a file manager: straight to its unlock screen
-        controller.window.unlock(Path(args.vault).expanduser().absolute())
-    code = app.exec()
-    controller.shutdown()
+    # Whatever happens from here on, the worker thread is stopped: an error before the event
+    # loop would otherwise leave the process running with no window (the thread keeps it alive).
+    try:
+        controller.window.show()
+        window = controller.window
+        assert isinstance(window, AppWindow)  # the factory above made it
+        if args.demo:
+            window.open_demo()
+        elif args.vault:  # from a shortcut or a file manager: straight to its unlock screen
+            window.unlock(Path(args.vault).expanduser().absolute())
+        if args.grab:
+            from evidence_kit.ui.self_check import GrabWhenReady
+
+            target = Path(args.grab).expanduser().absolute()
+            GrabWhenReady(app, controller, window, target, wait_for_case=args.demo)
+        code = app.exec()
+    except Exception as exc:
+        if not args.grab:
+            raise  # the crash guard tells the person, in a message box, and the app ends after it
+        # An unattended check has nobody to close a message box: say the kind of error and end.
+        from evidence_kit.ui.crash_guard import safe_detail
+
+        _say(f"evidence-kit-gui --grab: the app did not start ({safe_detail(exc)})\n")
+        return 1
+    finally:
+        controller.shutdown()
     return int(code)
 
 

@@ -196,3 +196,31 @@ def test_lock_while_an_import_runs_cancels_it(
         stored = vault.items()
         assert 0 < len(stored) <= 300
         assert vault.verify(record=False).ok
+
+
+def test_demo_grab_shows_the_demo_case_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    from tests.grab_check import looks_like_the_demo_case, run_grab
+
+    gui = Path(sys.executable).parent / "evidence-kit-gui"
+    image, left, said = run_grab([str(gui)], tmp_path)
+    assert "case 'Demo case (fictional)' with 5 items" in said
+    assert looks_like_the_demo_case(image)
+    assert left == []  # the temporary demo vault is gone, and nothing else was written
+
+
+def test_an_error_before_the_event_loop_ends_the_process_instead_of_hanging(tmp_path: Path) -> None:
+    # An error after the window is made and before the event loop once left `--grab` waiting
+    # forever on the crash guard's message box, which nobody at an unattended check can close
+    # (found in the bundle); it now says the kind of error and exits 1.
+    code = (
+        "import sys; import evidence_kit.ui.self_check as check; check.GrabWhenReady = None\n"
+        "from evidence_kit.ui.app import main; sys.exit(main(['--grab', 'never.png']))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "EVIDENCE_KIT_LANG": "en"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert result.returncode == 1
+    assert "the app did not start (TypeError)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "never.png").exists()
