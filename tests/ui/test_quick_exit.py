@@ -9,10 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from evidence_kit.domain import ItemKind
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.controller_api import LOCK_QUICK_EXIT
@@ -158,5 +160,57 @@ def test_quick_exit_from_the_already_in_the_vault_question(
     dialog = wait_for_question(qtbot, workspace)
     assert QApplication.activeModalWidget() is dialog
     press_quick_exit(qtbot, dialog)
+    assert_gone(controller)
+    wait_idle(qtbot, controller)
+
+
+def _drag_event(kind: type, window: QWidget, mime: QMimeData) -> QDropEvent:
+    point = QPoint(window.width() // 2, window.height() // 2)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    return kind(point, Qt.DropAction.CopyAction, mime, buttons, keys)  # type: ignore[no-any-return]
+
+
+def test_quick_exit_during_a_drag_and_the_late_drop_imports_nothing(
+    qtbot: QtBot, controller: AppController, vault_path: tuple[Path, str], tmp_path: Path
+) -> None:
+    open_vault(qtbot, controller, vault_path[0])
+    window = controller.window
+    dropped = tmp_path / "threat screenshot.txt"
+    dropped.write_text("fictional threat\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    enter = _drag_event(QDragEnterEvent, window, mime)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()  # the drag hovers over the window, ready to drop
+    QApplication.sendEvent(window, _drag_event(QDragMoveEvent, window, mime))
+    press_quick_exit(qtbot, window)  # the person presses quick exit with the file still held
+    assert_gone(controller)
+    drop = _drag_event(QDropEvent, window, mime)
+    QApplication.sendEvent(window, drop)  # the mouse button is let go after the exit
+    assert not drop.isAccepted()
+    assert window.workspace is None and controller.session is None
+    wait_idle(qtbot, controller)
+    from evidence_kit.vault import Vault
+    from tests.ui.conftest import PASSPHRASE
+
+    with Vault.open(vault_path[0], PASSPHRASE) as vault:
+        assert vault.items() == []
+
+
+def test_quick_exit_from_a_full_screen_image(
+    qtbot: QtBot, controller: AppController, tmp_path: Path
+) -> None:
+    from tests.ui.conftest import open_demo
+
+    open_demo(qtbot, controller)
+    window = controller.window
+    workspace = window.workspace
+    assert workspace is not None
+    image = next(row for row in workspace.model.rows() if row.summary.kind is ItemKind.IMAGE)
+    workspace.open_item(image.id)
+    qtbot.waitUntil(lambda: workspace.pages.currentWidget() is workspace.item_page, timeout=10_000)
+    window.showFullScreen()
+    qtbot.waitUntil(window.isFullScreen, timeout=5_000)
+    press_quick_exit(qtbot, window)
     assert_gone(controller)
     wait_idle(qtbot, controller)
