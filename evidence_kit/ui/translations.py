@@ -85,7 +85,13 @@ def build_qm(lang: str = "nl") -> Path:
 
 
 def _up_to_date(lang: str) -> bool:
+    """Whether the `.qm` on disk is the one to load: newer than its `.ts`, or alone (an app
+    bundle ships the compiled `.qm` only, with no `.ts` to compare it with)."""
     qm, ts = qm_path(lang), ts_path(lang)
+    if not qm.is_file():
+        return False
+    if not ts.is_file():
+        return True
     try:
         return qm.stat().st_mtime >= ts.stat().st_mtime
     except OSError:

@@ -304,3 +304,29 @@ def test_every_dutch_screen_is_dutch(qtbot: QtBot, make_controller: object, tmp_
     checked += assert_dutch(report, "vault check")
     assert checked > 250
     wait_idle(qtbot, controller)
+
+
+def test_a_bundle_with_only_the_compiled_catalogues_speaks_dutch(tmp_path: Path, monkeypatch: object) -> None:
+    # An app bundle ships the .qm files without their .ts; the catalogue must still load
+    # (it once did not, and the bundled app spoke untranslated English and "5 item(s)").
+    import shutil
+
+    from PySide6.QtCore import QTranslator
+
+    from evidence_kit.ui import translations
+
+    folder = tmp_path / "resources" / "translations"
+    folder.mkdir(parents=True)
+    for lang in ("nl", "en"):
+        shutil.copy2(translations.build_qm(lang), folder / f"{translations.CATALOG}_{lang}.qm")
+    monkeypatch.setenv("EVIDENCE_KIT_RESOURCES", str(tmp_path / "resources"))  # type: ignore[attr-defined]
+    assert not translations.ts_path("nl").exists()
+    data = translations.catalog_bytes("nl")
+    assert data is not None
+    translator = QTranslator()
+    assert translator.load(data)
+    waiting = "%n item(s) waiting for a trusted time-stamp"
+    assert translator.translate("AppWindow", waiting, None, 2) == "%n items wachten op een betrouwbaar tijdstempel"
+    english = QTranslator()
+    assert english.load(translations.catalog_bytes("en") or b"")
+    assert english.translate("AppWindow", waiting, None, 1) == "%n item waiting for a trusted time-stamp"
