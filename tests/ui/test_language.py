@@ -326,7 +326,8 @@ def test_a_bundle_with_only_the_compiled_catalogues_speaks_dutch(tmp_path: Path,
     translator = QTranslator()
     assert translator.load(data)
     waiting = "%n item(s) waiting for a trusted time-stamp"
-    assert translator.translate("AppWindow", waiting, None, 2) == "%n items wachten op een betrouwbaar tijdstempel"
+    dutch = translator.translate("AppWindow", waiting, None, 2)
+    assert dutch == "%n items wachten op een betrouwbaar tijdstempel"
     english = QTranslator()
     assert english.load(translations.catalog_bytes("en") or b"")
     assert english.translate("AppWindow", waiting, None, 1) == "%n item waiting for a trusted time-stamp"
