@@ -84,7 +84,8 @@ class GrabWhenReady(QObject):
             # One line for the person running the check (and for tests): what the picture shows.
             workspace, session = window.workspace, self.controller.session
             if workspace is not None and session is not None:
-                shown = f"case '{session.case_title}' with {workspace.model.rowCount()} items"
+                # The list's own (translated) count, so a missing catalogue shows here too.
+                shown = f"case '{session.case_title}', the list says '{workspace.list.count.text()}'"
             else:
                 shown = "the welcome screen"
             _say(

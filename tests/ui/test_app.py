@@ -203,7 +203,7 @@ def test_demo_grab_shows_the_demo_case_and_leaves_nothing_behind(tmp_path: Path)
 
     gui = Path(sys.executable).parent / "evidence-kit-gui"
     image, left, said = run_grab([str(gui)], tmp_path)
-    assert "case 'Demo case (fictional)' with 5 items" in said
+    assert "case 'Demo case (fictional)', the list says '5 items'" in said
     assert looks_like_the_demo_case(image)
     assert left == []  # the temporary demo vault is gone, and nothing else was written
 
