@@ -65,7 +65,9 @@ def main() -> int:
         "bench": "bundle_startup",
         **figures,
         "ratio": round(figures["bundle_open_s"] / figures["checkout_open_s"], 2),
-        "bundle_mib": round(sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) / 2**20, 1),
+        "bundle_mib": round(
+            sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20, 1
+        ),
     }
     print(json.dumps(result))
     return 0

@@ -11,13 +11,14 @@ cd "$(dirname "$0")/.."
 # private buses on which tests/ui/test_system_lock.py sends a real screen-lock and sleep signal;
 # the libxcb*/libx11-xcb1/libxkbcommon-x11-0 line: every library Qt's xcb platform plugin (the
 # window on an X11 desktop) loads, libxcb-cursor0 since Qt 6.5; xvfb, xdotool: the tests that
-# run the real xcb window on a virtual X server (tests/ui/test_xcb_window.py).
+# run the real xcb window on a virtual X server (tests/ui/test_xcb_window.py); binutils (objdump)
+# and libc-bin (ldd): what PyInstaller reads the libraries with when it builds the app bundle.
 APT_PACKAGES=(libmagic1 poppler-utils qpdf openssl fontconfig libegl1 libgl1 libxkbcommon0 libdbus-1-3
               libfontconfig1 dbus-daemon
               libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
               libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
               libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
-              xvfb xdotool)
+              xvfb xdotool binutils libc-bin)
 
 PYTHON="${PYTHON:-python3}"
 if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
