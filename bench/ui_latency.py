@@ -37,7 +37,10 @@ def make_files(folder: Path, count: int) -> list[Path]:
     for number in range(count):
         if number % 10 == 0:
             buffer = io.BytesIO()
-            Image.new("RGB", (64, 48), (rng.randrange(256), 80, 120)).save(buffer, "PNG")
+            picture = Image.new("RGB", (64, 48), (rng.randrange(256), 80, 120))
+            # Each picture unique: a duplicate would (rightly) stop the import with a question.
+            picture.putpixel((0, 0), (number % 256, number // 256, 0))
+            picture.save(buffer, "PNG")
             path = folder / f"screenshot {number:04d}.png"
             path.write_bytes(buffer.getvalue())
         elif number % 50 == 1:
@@ -134,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         workspace.import_paths([str(source)])
         while not finished:
             app.processEvents()
+            if workspace.duplicates is not None:
+                raise SystemExit("the generated files hold duplicates; the import asks about them")
         done_at = clock.nsecsElapsed() / 1e9
         # The report dialog is built and shown in the same turn; let one more beat measure it.
         until = time.monotonic() + 0.2

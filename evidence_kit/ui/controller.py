@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from evidence_kit.storage.keys import KdfParams
-from evidence_kit.ui import jobs
+from evidence_kit.ui import gc_pauses, jobs
 from evidence_kit.ui.controller_api import (
     LOCK_IDLE,
     LOCK_QUICK_EXIT,
@@ -158,6 +158,7 @@ class AppController(QObject):
         self.clipboard.clear_if_ours()
         self.lock_reason = reason
         self.window.show_locked(reason)
+        gc_pauses.release()
         self.session_locked.emit(reason)
 
     def quick_exit(self) -> None:

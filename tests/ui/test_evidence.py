@@ -308,3 +308,37 @@ def test_save_a_copy_of_the_original(
         ),
         timeout=10_000,
     )
+
+
+def test_a_report_of_many_files_fills_in_batches_without_losing_a_row(qtbot: QtBot) -> None:
+    from evidence_kit.domain import AddResult, ParseWarning
+    from evidence_kit.ui.views.import_report import ImportReportDialog
+
+    warning = ParseWarning("odd_line", "Line {line} was not understood.", (("line", "7"),))
+    results = [
+        AddResult(f"/fictional/note {n:03d}.txt", recognised_as="file", warnings=(warning,) if n % 2 else ())
+        for n in range(250)
+    ]
+    report = ImportReportDialog(results, cancelled=True, total_files=260)
+    qtbot.addWidget(report)
+    # The dialog opens with the first rows, never with all of a long report built at once.
+    assert 0 < report.tree.topLevelItemCount() < 250 and not report.complete
+    qtbot.waitUntil(lambda: report.complete, timeout=5_000)
+    rows = report.outcome_texts()
+    assert [path for path, _ in rows[:250]] == [r.path for r in results]  # every file, in order
+    assert rows[-1][1] == "not added (cancelled)" and len(rows) == 251
+    with_warning = report.tree.topLevelItem(1)
+    assert with_warning is not None and with_warning.isExpanded()
+    assert with_warning.child(0).text(1) == "⚠ Line 7 was not understood."
+
+
+def test_an_open_vault_keeps_collections_short_and_a_lock_hands_everything_back(
+    qtbot: QtBot, controller: AppController, vault_path: tuple[Path, str]
+) -> None:
+    import gc
+
+    path, _code = vault_path
+    open_vault(qtbot, controller, path)
+    assert gc.get_freeze_count() > 10_000  # the loaded app's objects are out of full collections
+    controller.lock()
+    assert gc.get_freeze_count() == 0

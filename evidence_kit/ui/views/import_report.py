@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
 from evidence_kit.domain import AddResult
 from evidence_kit.importers.chat_children import is_chat_item
 from evidence_kit.ui import texts
+
+_ROWS_PER_TURN = 100
 
 
 class ImportReportDialog(QDialog):
@@ -88,16 +91,16 @@ class ImportReportDialog(QDialog):
         self.tree.setProperty("evidenceContent", True)
         self.tree.setUniformRowHeights(True)
         self.technical: list[QTreeWidgetItem] = []
-        items = [self._item(result) for result in results]
+        self._waiting = list(results)
+        self._waiting.reverse()  # popped from the end, in the given order
+        self._cancelled_row: QTreeWidgetItem | None = None
         if cancelled and not_reached:
-            extra = QTreeWidgetItem(
+            self._cancelled_row = QTreeWidgetItem(
                 [self.tr("(%n more file(s))", "", not_reached), self.tr("not added (cancelled)")]
             )
-            items.append(extra)
-        self.tree.addTopLevelItems(items)
-        self.tree.expandAll()
-        for folded in self.technical:
-            folded.setExpanded(False)
+        # The first rows are there when the dialog opens; the rest follow in small batches, so a
+        # report of thousands of files never freezes the window (building a row costs ~0.1 ms).
+        self._add_rows()
         layout.addWidget(self.tree, 1)
         # A file read as a plain file is often an export made the wrong way: say how to make it.
         guides = html.escape(self.tr("How to make the exports Evidence Kit reads"))
@@ -110,6 +113,24 @@ class ImportReportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.results = tuple(results)
+
+    def _add_rows(self) -> None:
+        batch = [self._item(self._waiting.pop()) for _ in range(min(_ROWS_PER_TURN, len(self._waiting)))]
+        if not self._waiting and self._cancelled_row is not None:
+            batch.append(self._cancelled_row)
+            self._cancelled_row = None
+        self.tree.addTopLevelItems(batch)
+        for item in batch:
+            # Each file's warnings show; its technical details (one level down) stay folded.
+            if item.childCount():
+                item.setExpanded(True)
+        if self._waiting:
+            QTimer.singleShot(0, self, self._add_rows)
+
+    @property
+    def complete(self) -> bool:
+        """True once every file has its row."""
+        return not self._waiting and self._cancelled_row is None
 
     def _item(self, result: AddResult) -> QTreeWidgetItem:
         details: list[str] = []

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from evidence_kit.domain import AddResult
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.importers.duplicates import Duplicates
-from evidence_kit.ui import jobs, texts
+from evidence_kit.ui import gc_pauses, jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_table import ItemTableModel
 from evidence_kit.ui.models.rows import ItemRow
@@ -91,6 +91,7 @@ class Workspace(QWidget):
     def _rows(self, rows: list[ItemRow]) -> None:
         self.model.set_rows(rows)
         self.loaded = True
+        gc_pauses.settle()
         self.rows_loaded.emit(len(rows))
 
     def _error(self, exc: EvidenceKitError) -> None:
