@@ -32,6 +32,9 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import SLOT, QElapsedTimer, QEvent, QMimeData, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QWindow
+from PySide6.QtWidgets import QDialog
+
+from evidence_kit.ui.widgets import dialog_quick_exit
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +132,9 @@ class SafetyFilter(QObject):
                     return True
         elif kind in _INPUT_EVENTS:
             self._activity(cheap=False)
+        elif kind == QEvent.Type.Show and isinstance(watched, QDialog):
+            # The dialog blocks the toolbar's Quick exit button: it gets its own.
+            dialog_quick_exit.equip(watched, self.quick_exit.emit)
         elif kind == QEvent.Type.MouseMove:
             self._activity(cheap=True)
         return False

@@ -214,3 +214,106 @@ def test_quick_exit_from_a_full_screen_image(
     press_quick_exit(qtbot, window)
     assert_gone(controller)
     wait_idle(qtbot, controller)
+
+
+def click_dialog_quick_exit(qtbot: QtBot, dialog: QWidget) -> None:
+    """Click the red Quick exit button the dialog itself shows (the toolbar's is blocked by it)."""
+    from PySide6.QtWidgets import QPushButton
+
+    from evidence_kit.ui.widgets.dialog_quick_exit import BUTTON_NAME
+
+    shown = [b for b in dialog.findChildren(QPushButton, BUTTON_NAME) if b.isVisible()]
+    assert len(shown) == 1, f"{type(dialog).__name__} shows {len(shown)} Quick exit buttons"
+    button = shown[0]
+    assert button.isEnabled() and not button.isDefault() and not button.autoDefault()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        pytest.param(lambda w: w.export_dossier(), id="export"),
+        pytest.param(lambda w: w.open_settings(), id="settings"),
+        pytest.param(lambda w: w.change_passphrase(), id="change-passphrase"),
+    ],
+)
+def test_every_modal_dialog_has_its_own_quick_exit_button(
+    qtbot: QtBot,
+    controller: AppController,
+    vault_path: tuple[Path, str],
+    opener: Callable[[QWidget], None],
+) -> None:
+    open_vault(qtbot, controller, vault_path[0])
+    opener(controller.window)  # type: ignore[arg-type]
+    modal = QApplication.activeModalWidget()
+    assert modal is not None and modal.isVisible()
+    click_dialog_quick_exit(qtbot, modal)
+    assert_gone(controller)
+    wait_idle(qtbot, controller)
+
+
+@pytest.mark.parametrize(
+    "blocking",
+    [
+        pytest.param(lambda w: w.add_files(), id="qt-file-dialog"),
+        pytest.param(
+            lambda w: w._demo_failed(EvidenceKitError(detail="fictional failure")), id="message-box"
+        ),
+    ],
+)
+def test_the_mouse_ends_a_dialogs_own_event_loop_too(
+    qtbot: QtBot,
+    controller: AppController,
+    vault_path: tuple[Path, str],
+    blocking: Callable[[QWidget], None],
+) -> None:
+    open_vault(qtbot, controller, vault_path[0])
+    seen: list[QWidget] = []
+
+    def fire() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None or not modal.isVisible():
+            QTimer.singleShot(20, fire)
+            return
+        seen.append(modal)
+        click_dialog_quick_exit(qtbot, modal)
+
+    QTimer.singleShot(20, fire)
+    blocking(controller.window)  # returns because the click ended its loop
+    assert seen, "no modal dialog came up"
+    assert_gone(controller)
+    wait_idle(qtbot, controller)
+
+
+def test_the_mouse_quick_exits_a_running_import_and_the_unlock_dialog(
+    qtbot: QtBot, controller: AppController, vault_path: tuple[Path, str], tmp_path: Path
+) -> None:
+    open_vault(qtbot, controller, vault_path[0])
+    files = []
+    for n in range(40):
+        path = tmp_path / f"note-{n}.txt"
+        path.write_text(f"fictional note {n}\n" * 200, encoding="utf-8")
+        files.append(str(path))
+    workspace = controller.window.workspace
+    assert workspace is not None
+    assert workspace.import_paths(files) is not None
+    progress = QApplication.activeModalWidget()
+    assert progress is not None
+    click_dialog_quick_exit(qtbot, progress)
+    assert_gone(controller)
+    wait_idle(qtbot, controller)
+    controller.window.show()
+    controller.window.unlock(vault_path[0])
+    dialog = controller.window.unlock_dialog
+    click_dialog_quick_exit(qtbot, dialog)
+    assert visible_windows() == []
+
+
+def test_a_non_modal_window_gets_no_extra_button(qtbot: QtBot, controller: AppController) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from evidence_kit.ui.widgets.dialog_quick_exit import BUTTON_NAME
+
+    controller.window.show_help()
+    help_window = next(w for w in visible_windows() if w is not controller.window)
+    assert help_window.findChild(QPushButton, BUTTON_NAME) is None  # the toolbar button is not blocked
