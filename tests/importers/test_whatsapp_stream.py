@@ -207,3 +207,44 @@ def test_a_line_longer_than_the_limit_is_cut_and_reading_continues(monkeypatch: 
     joined = "".join(blocks.line_blocks(io.StringIO(text), found))
     assert joined == long[:50] + "\n15/01/2024, 10:01 - Bram: next\n" + "q" * 50
     assert [(c.line, c.length) for c in found.cut_lines] == [(1, len(long) + 1), (3, 77)]
+
+
+def _streamed_both_ways(text: str) -> tuple[Conversation | None, Conversation | None]:
+    """(re-read in a last pass, made from the first pass's reading) conversations of `text`."""
+    from evidence_kit.importers.whatsapp.stream import parse_stream
+
+    results: list[Conversation | None] = []
+    for keep in (False, True):
+        try:
+            chat = parse_stream(
+                lambda found: blocks.line_blocks(io.StringIO(text), found, boms=1), title="Anna", keep=keep
+            )
+        except ImportFormatError:
+            results.append(None)
+            continue
+        results.append(chat.conversation.read_whole())
+    return results[0], results[1]
+
+
+@pytest.mark.parametrize("block", [blocks.BLOCK_CHARS, 5])
+def test_keeping_the_first_reading_gives_exactly_what_reading_again_gives(block: int) -> None:
+    """`read` and `parse_text` keep the first pass's reading instead of a last pass over the file;
+    every fixture, the generated corpus and the odd cases (mixed formats, iOS groups, unreadable
+    headers, impossible dates) come out the same either way."""
+    checked = 0
+    with tiny_blocks(block):
+        for name, text in [*texts(), ("mixed", MIXED_FORMATS), ("unreadable", UNREADABLE_HEADERS)]:
+            again, kept = _streamed_both_ways(text)
+            assert kept == again, name
+            checked += again is not None
+    assert checked == len(texts()) + 2  # every text has messages
+
+
+MIXED_FORMATS = (
+    "15/01/2024, 21:05 - Anna: before the change\n15/01/2024, 21:06 - Bram: again\n"
+    "[1/16/24, 9:07:00 PM] Anna: after the change\n[1/16/24, 9:08:00 PM] Bram: and after\n"
+)
+UNREADABLE_HEADERS = (
+    "15/01/2024, 21:05 - Anna: first\n15/01/2024, 3:22_AM - Bram: broken header\n"
+    "15/01/2024, 21:07 - Anna: 31/02/2024, 10:00 - quoted\n32/01/2024, 21:08 - Bram: impossible\n"
+)

@@ -225,7 +225,7 @@ def _member_time(member: ArchiveMember) -> Timestamp | None:
     )
 
 
-def _read_zip(path: Path) -> StreamedExport:
+def _read_zip(path: Path, keep: bool) -> StreamedExport:
     shown = str(path)
     with ZipArchive(path, display_name=shown, format_name=FORMAT) as archive:
         chat = _choose_chat_member(archive)
@@ -238,7 +238,7 @@ def _read_zip(path: Path) -> StreamedExport:
         base = chat.name.rsplit("/", 1)[-1]
         title = title_from_name(base) or title_from_name(path.name)
         # The chat text is read from the zip in each pass, never whole (openers outlive the archive).
-        parsed = parse_stream(_text_source(archive.opener(chat), shown), name=shown, title=title)
+        parsed = parse_stream(_text_source(archive.opener(chat), shown), name=shown, title=title, keep=keep)
 
         media = [
             m
@@ -272,11 +272,12 @@ def _read_zip(path: Path) -> StreamedExport:
         return StreamedExport(conversation=conversation, files=tuple(files), missing=tuple(missing))
 
 
-def read_stream(path: Path) -> StreamedExport:
+def read_stream(path: Path, *, keep: bool = False) -> StreamedExport:
     """Parse a WhatsApp export `.txt` or `.zip` at `path`; its messages are read as they are used.
 
     The export is read once now (the facts: participants, date order, warnings) and once more
-    when the messages are iterated; memory does not depend on its size.
+    when the messages are iterated; memory does not depend on its size. With `keep` the first
+    reading is kept instead (`stream.parse_stream`): for a caller that holds every message anyway.
     """
     path = Path(path)
     if path.is_dir():
@@ -287,10 +288,13 @@ def read_stream(path: Path) -> StreamedExport:
     except OSError as exc:
         raise FileUnreadableError(path=str(path), detail=exc.strerror or str(exc)) from None
     if magic in _ZIP_MAGIC:
-        return _read_zip(path)
+        return _read_zip(path, keep)
     _checked_size(path, MAX_TEXT_BYTES)
     parsed = parse_stream(
-        _text_source(lambda: path.open("rb"), str(path)), name=str(path), title=title_from_name(path.name)
+        _text_source(lambda: path.open("rb"), str(path)),
+        name=str(path),
+        title=title_from_name(path.name),
+        keep=keep,
     )
     missing = list(parsed.referenced)
     conversation = _with_warnings(
@@ -301,7 +305,7 @@ def read_stream(path: Path) -> StreamedExport:
 
 def read(path: Path) -> ParsedExport:
     """Parse a WhatsApp export `.txt` or `.zip` at `path`, every message read into memory."""
-    streamed = read_stream(path)
+    streamed = read_stream(path, keep=True)
     return ParsedExport(
         conversation=streamed.conversation.read_whole(), files=streamed.files, missing=streamed.missing
     )

@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -43,6 +43,8 @@ from evidence_kit.importers.whatsapp.characters import strip_marks
 from evidence_kit.importers.whatsapp.dates import (
     CALENDAR_WORDS,
     ORDER_WORDS,
+    DateInfo,
+    TimeInfo,
     decide_order,
     valid_ymd,
     year_month_day,
@@ -129,16 +131,31 @@ class _Survey:
     referenced: dict[str, None] = field(default_factory=dict)
 
 
-def _survey(raws: Iterator[Raw], markers: Markers) -> _Survey:
-    found = _Survey()
-    senders, notices = found.senders, markers.notice_prefixes
-    locales, referenced = found.locales, found.referenced
-    for _date, _clock, raw, _line, note in raws:
+# One message as the first pass read it: date, time, the body as written (only for an unreadable
+# header, whose message is kept as written), note, and the parts (None for an unreadable header).
+Entry = tuple[DateInfo, TimeInfo, str, str, Read | None]
+
+
+def _entries(raws: Iterator[Raw], senders: Senders, markers: Markers) -> Iterator[Entry]:
+    for date, clock, raw, _line, note in raws:
         if note is UNREADABLE:
-            continue  # kept as written: no sender, no markers
-        sender, _id, body, _system, flagged, own, _deleted, _edited, omitted, attachment, locale, _ = _read(
-            raw, senders, markers
-        )
+            yield date, clock, raw, note, None  # kept as written: no sender, no markers
+        else:
+            yield date, clock, "", note, _read(raw, senders, markers)
+
+
+def _survey(entries: Iterator[Entry], markers: Markers, kept: list[Entry] | None = None) -> _Survey:
+    """The facts about the messages; with `kept`, each message's entry is also kept there."""
+    found = _Survey()
+    notices = markers.notice_prefixes
+    locales, referenced = found.locales, found.referenced
+    for entry in entries:
+        if kept is not None:
+            kept.append(entry)
+        read = entry[4]
+        if read is None:
+            continue
+        sender, _id, body, _system, flagged, own, _deleted, _edited, omitted, attachment, locale, _ = read
         if locale:
             locales[locale] += 1
         if omitted:
@@ -177,18 +194,16 @@ EARLIER_THAN_PREVIOUS = ("time_order", "earlier than the message before it")
 UNREADABLE_HEADER = ("header", "unreadable")
 
 
-def _messages(raws: Iterator[Raw], pseudo: set[str], markers: Markers) -> Iterator[Message]:
-    senders: Senders = {}
+def _messages(entries: Iterable[Entry], pseudo: set[str], markers: Markers) -> Iterator[Message]:
     notices = markers.notice_prefixes
     message_kind, system_kind = MessageKind.MESSAGE, MessageKind.SYSTEM
     new, set_dict = object.__new__, object.__setattr__
     defaults, media_type_of = parser.MESSAGE_DEFAULTS, parser.media_type_of
     previous: datetime | None = None
-    for date, clock, raw, _line, note in raws:
-        if note is UNREADABLE:
+    for date, clock, raw, note, read in entries:
+        if read is None:
             yield Message(sender=None, text=strip_marks(raw.rstrip("\n")), extra=(UNREADABLE_HEADER,))
             continue
-        read = _read(raw, senders, markers)
         sender, sender_id, body, system, _flagged, own, deleted, edited, omitted, attachment, _, label = read
         if own and (sender in pseudo or (system and body.startswith(notices))):
             sender = sender_id = None
@@ -267,17 +282,26 @@ def describe(key: ShapeKey, order: str) -> str:
     return ", ".join(words)
 
 
-def parse_stream(source: TextSource, *, name: str = "", title: str | None = None) -> StreamedChat:
+def parse_stream(
+    source: TextSource, *, name: str = "", title: str | None = None, keep: bool = False
+) -> StreamedChat:
     """Read the export `source` opens (a first pass, or two, now); its messages are read when iterated.
 
-    ImportFormatError when no message is found.
+    With `keep` (for a caller that holds every message in memory anyway, `read` and `parse_text`),
+    what the first pass read of each message is kept and the messages are made from it, instead
+    of reading the export once more; the streaming importer leaves it off, so its memory does not
+    depend on the export's size. ImportFormatError when no message is found.
     """
     markers = parser.MARKERS  # looked up at each call, so a test can swap in markers built from other data
     caches = Caches()
     shapes: dict[ShapeKey, Shape] = {}
     decoded = Decoded()
     first = Boundaries()
-    survey = _survey(raw_messages(source(decoded), caches, None, first, shapes), markers)
+    kept: list[Entry] | None = [] if keep else None
+    senders: Senders = {}
+    entries = _entries(raw_messages(source(decoded), caches, None, first, shapes), senders, markers)
+    survey = _survey(entries, markers, kept)
+    survey.senders = senders
     if not shapes:
         raise ImportFormatError(
             path=name, format=parser.FORMAT, detail="no WhatsApp message lines were found"
@@ -312,6 +336,8 @@ def parse_stream(source: TextSource, *, name: str = "", title: str | None = None
     mixed = len(keys) > 1
     plan = Plan({k: (describe(k, orders[k]) if mixed else "") for k in keys})
     if mixed:
+        kept = None  # the first pass did not know each message's format yet (a later pass notes it)
+    if mixed:
         for before, after in itertools.pairwise(sorted(keys, key=lambda k: shapes[k].line)):
             warnings.append(
                 ParseWarning(
@@ -334,7 +360,11 @@ def parse_stream(source: TextSource, *, name: str = "", title: str | None = None
         d.day is None for k in keys for d in shapes[k].dates.values()
     ):
         found = Boundaries()
-        survey = _survey(raw_messages(source(Decoded()), caches, plan, found), markers)
+        kept = [] if keep else None
+        senders = {}
+        entries = _entries(raw_messages(source(Decoded()), caches, plan, found), senders, markers)
+        survey = _survey(entries, markers, kept)
+        survey.senders = senders
     warnings += _line_warnings(plan, found)
     out_of_order = [shapes[k].inversions.out_of_order(orders[k], shapes[k].dates) for k in keys]
     late = sum(count for count, _line in out_of_order)
@@ -380,9 +410,17 @@ def parse_stream(source: TextSource, *, name: str = "", title: str | None = None
     warnings += cut_warnings(decoded, found)
 
     def messages() -> Iterator[Message]:
+        nonlocal kept
+        if kept is not None:
+            # The first pass's reading, made into messages (and let go of as they are handed on).
+            entries, kept = kept, None
+            entries.reverse()
+            yield from _messages(_drained(entries), pseudo, markers)
+            return
         # The last pass: the true boundaries, one message at a time.
         last = Plan(plan.accepted)
-        yield from _messages(raw_messages(source(Decoded()), caches, last, Boundaries()), pseudo, markers)
+        raws = raw_messages(source(Decoded()), caches, last, Boundaries())
+        yield from _messages(_entries(raws, {}, markers), pseudo, markers)
 
     extra = [
         ("layout", "iOS" if key[0] else "Android"),
@@ -405,6 +443,13 @@ def parse_stream(source: TextSource, *, name: str = "", title: str | None = None
         extra=tuple(extra),
     )
     return StreamedChat(conversation, tuple(survey.referenced), decoded)
+
+
+def _drained(reversed_entries: list[Entry]) -> Iterator[Entry]:
+    """The entries in order, each dropped from the list as it is handed on."""
+    pop = reversed_entries.pop
+    while reversed_entries:
+        yield pop()
 
 
 def _line_warnings(plan: Plan, found: Boundaries) -> list[ParseWarning]:
@@ -495,5 +540,7 @@ def parse_text(text: str, *, name: str = "", title: str | None = None) -> parser
 
     ImportFormatError when no message is found.
     """
-    chat = parse_stream(lambda found: line_blocks(io.StringIO(text), found, boms=1), name=name, title=title)
+    chat = parse_stream(
+        lambda found: line_blocks(io.StringIO(text), found, boms=1), name=name, title=title, keep=True
+    )
     return parser.ParsedChat(conversation=chat.conversation.read_whole(), referenced=chat.referenced)
