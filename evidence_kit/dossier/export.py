@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ from evidence_kit.dossier.package import (
 )
 from evidence_kit.dossier.pdf import render_dossier
 from evidence_kit.dossier.picture import TextExcerpt, is_text_file, pdf_picture, text_excerpt
+from evidence_kit.dossier.pictures_ahead import Made, PicturesAhead
 from evidence_kit.dossier.relations import Relations
 from evidence_kit.dossier.signing import SignOutcome
 from evidence_kit.dossier.texts import plain_type, platform_name
@@ -194,7 +196,21 @@ class _Describer:
         shown = conversation.warnings if conversation is not None else ()
         return _unique(_warnings(report.get("warnings")) + _warnings(info.get("warnings")), shown)
 
-    def describe(self, number: int, item: ItemSummary, *, with_thumbnail: bool = True) -> DossierItem:
+    def picture_original(self, item: ItemSummary) -> bytes | None:
+        """The bytes the PDF's picture of `item` is made from; None when it shows none."""
+        if item.kind != ItemKind.IMAGE or item.id in self.withhold:
+            return None
+        return b"".join(self.vault.iter_original(item.id))
+
+    def describe(
+        self,
+        number: int,
+        item: ItemSummary,
+        *,
+        with_thumbnail: bool = True,
+        picture_of: Callable[[], Made | None] | None = None,
+    ) -> DossierItem:
+        """The item as the PDF shows it; `picture_of` gives its picture when made ahead."""
         withheld = item.id in self.withhold
         kinds = [DERIVED_IMAGE_INFO, DERIVED_IMPORT_REPORT, DERIVED_CONVERSATION]
         if with_thumbnail and not withheld:
@@ -209,11 +225,16 @@ class _Describer:
             conversation = stored.conversation if stored is not None else None
         thumbnail = derived.get(DERIVED_THUMBNAIL)
         picture: bytes | None = None
+        rows: tuple[float, ...] | None = None
         text: TextExcerpt | None = None
         if with_thumbnail and not withheld:
             # Derived in memory for this PDF only; the original stays as it is in the vault.
             if item.kind == ItemKind.IMAGE:
-                picture = pdf_picture(b"".join(self.vault.iter_original(item.id)))
+                if picture_of is not None:
+                    made = picture_of()
+                    picture, rows = made if made is not None else (None, None)
+                else:
+                    picture = pdf_picture(b"".join(self.vault.iter_original(item.id)))
             elif conversation is None and is_text_file(item.original_name, item.media_type):
                 text = text_excerpt(self.vault.iter_original(item.id), item.size)
         platform, sender, description = "", "", ""
@@ -253,6 +274,7 @@ class _Describer:
             original_in_package=self.include_withheld or not withheld,
             thumbnail=thumbnail,
             picture=picture,
+            picture_rows=rows,
             text=text,
             image_size=(int(width), int(height))
             if isinstance(width, int) and isinstance(height, int)
@@ -299,8 +321,15 @@ class _LazyItems:
         # The renderer's first pass (cover, summary, timeline) shows no pictures: skip loading them.
         first_pass = not self._passes
         self._passes += 1
-        for number, item in enumerate(self._items, start=1):
-            yield self._describer.describe(number, item, with_thumbnail=not first_pass)
+        describer, items = self._describer, self._items
+        if first_pass:
+            for number, item in enumerate(items, start=1):
+                yield describer.describe(number, item, with_thumbnail=False)
+            return
+        # The pictures are made ahead on another core while the pages before them are laid out.
+        with PicturesAhead(len(items), lambda i: describer.picture_original(items[i])) as ahead:
+            for index, item in enumerate(items):
+                yield describer.describe(index + 1, item, picture_of=partial(ahead.picture, index))
 
 
 def _event_summary(data: tuple[tuple[str, str], ...]) -> str:

@@ -98,6 +98,8 @@ class DossierItem:
     original_in_package: bool = True  # False: a withheld original left out of the package
     thumbnail: bytes | None = None
     picture: bytes | None = None  # JPEG, at about the original's resolution (derived, never stored)
+    # How busy each pixel row of `picture` is (where a tall one is cut), made with it ahead of time.
+    picture_rows: tuple[float, ...] | None = None
     text: TextExcerpt | None = None
     image_size: tuple[int, int] | None = None
     exif: tuple[tuple[str, str], ...] = ()  # (label, value), already human-readable

@@ -165,6 +165,11 @@ def _chars(font: str) -> frozenset[str]:
     return frozenset(chr(code) for code in _cmap(font))
 
 
+def has_glyphs(font: str, text: str) -> bool:
+    """True when `font` itself draws every character of `text` (no fallback needed)."""
+    return _chars(font).issuperset(text)
+
+
 def _covers(font: str, char: str) -> bool:
     return ord(char) in _cmap(font)
 

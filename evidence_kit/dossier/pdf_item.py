@@ -183,7 +183,8 @@ def _preview(context: Context, item: DossierItem) -> Iterator[Flowable]:
     else:
         caption = context.t("picture.caption", width=format_int(lang, width), height=format_int(lang, height))
     continued = plain(context.t("picture.continued", number=item.number), styles.grey)
-    yield Picture(PictureSource(data, width, height), continued=continued)
+    rows = item.picture_rows if item.picture is not None else None
+    yield Picture(PictureSource(data, width, height, rows), continued=continued)
     yield Spacer(1, 2)
     yield plain(caption, styles.grey)
 

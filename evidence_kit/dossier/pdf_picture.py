@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from PIL import Image as PILImage
@@ -60,26 +61,34 @@ def _draw_image(
     engine._formsinuse.append(source.name)
 
 
+def row_profile(data: bytes) -> tuple[float, ...]:
+    """How busy each pixel row of a picture is: the mean difference between horizontal
+    neighbours (0 for a blank band, where a tall picture is best cut)."""
+    with PILImage.open(io.BytesIO(data)) as img:
+        gray = img.convert("L")
+    diff = ImageChops.difference(gray, ImageChops.offset(gray, 1, 0))
+    column = diff.resize((1, gray.height), PILImage.Resampling.BOX)
+    return tuple(float(v) for v in column.tobytes())
+
+
 class PictureSource:
     """The picture's bytes, its reader (shared by every part) and, when needed, its row profile."""
 
-    def __init__(self, data: bytes, width: int, height: int) -> None:
+    def __init__(
+        self, data: bytes, width: int, height: int, profile: Sequence[float] | None = None
+    ) -> None:
         self.data = data
         self.width = width
         self.height = height
         self.reader = ImageReader(io.BytesIO(data))
         self.is_jpeg = data.startswith(b"\xff\xd8\xff")
         self.name = "ekPicture" + hashlib.sha256(data).hexdigest()[:32]
-        self._profile: list[float] | None = None
+        self._profile = profile
 
-    def profile(self) -> list[float]:
-        """How busy each pixel row is: the mean difference between horizontal neighbours."""
+    def profile(self) -> Sequence[float]:
+        """How busy each pixel row is (`row_profile`), unless it was made ahead."""
         if self._profile is None:
-            with PILImage.open(io.BytesIO(self.data)) as img:
-                gray = img.convert("L")
-            diff = ImageChops.difference(gray, ImageChops.offset(gray, 1, 0))
-            column = diff.resize((1, gray.height), PILImage.Resampling.BOX)
-            self._profile = [float(v) for v in column.tobytes()]
+            self._profile = row_profile(self.data)
         return self._profile
 
     def cut_row(self, top: int, limit: int) -> int:
