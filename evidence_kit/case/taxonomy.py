@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.resources import case_dir
@@ -40,6 +40,7 @@ OFFICIAL_HOSTS = frozenset(
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _ARTICLE = re.compile(r"(\d+[a-z]*) [A-Za-z][A-Za-z.]*")  # "285b Sr": number, letters, the code
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LINKED_ARTICLE = re.compile(r"[?&]artikel=([^&#]+)")
 
 
 class TaxonomyError(EvidenceKitError):
@@ -265,9 +266,10 @@ class _Reader:
         where = f"offence {article!r}"
         source = self.url(table, "source", where)
         # A link to one article on wetten.overheid.nl must be to this article (a copy-paste slip).
-        linked = parse_qs(urlsplit(source).query).get("artikel")
-        if linked and linked[0] != match.group(1):
-            raise self.fail(f"{where}: 'source' links article {linked[0]!r}, not {match.group(1)!r}")
+        # Its "jci" addresses carry `&artikel=` in the path, with no "?", so look at the whole text.
+        linked = _LINKED_ARTICLE.search(source)
+        if linked and linked.group(1) != match.group(1):
+            raise self.fail(f"{where}: 'source' links article {linked.group(1)!r}, not {match.group(1)!r}")
         return Offence(
             article=article,
             names=self.text(table, "name", where),
