@@ -1,4 +1,4 @@
-"""Where the program's bundled resources (fonts, demo case, translations) are.
+"""Where the program's bundled resources (fonts, demo case, case taxonomy, translations) are.
 
 Rule: one place decides, so a source checkout, an installed package and a PyInstaller
 bundle all find the same files: EVIDENCE_KIT_RESOURCES if set, else the PyInstaller bundle
@@ -28,3 +28,7 @@ def demo_dir() -> Path:
 
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
+
+
+def case_dir() -> Path:
+    return resources_dir() / "case"

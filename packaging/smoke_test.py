@@ -79,6 +79,9 @@ def smoke(bundle: Path, work: Path) -> dict[str, object]:
     vault = work / "case.ekvault"
     dossier = work / "dossier"
     version = run([cli, "--version"], env, work).stdout.strip()
+    categories = json.loads(run([cli, "categories", "--json"], env, work).stdout)
+    if "not legal advice" not in categories["disclaimer"]:
+        raise SystemExit("FAILED: the offence categories did not start with the disclaimer")
     run([cli, "init", str(vault), "--title", "Smoke test (fictional)", "--insecure-fast-kdf"], env, work)
     run([cli, "add", str(vault), str(demo)], env, work)
     listed = run([cli, "list", str(vault)], env, work).stdout

@@ -33,6 +33,7 @@ LAYERS: tuple[grimp.Layer, ...] = (
     grimp.Layer("verify"),
     grimp.Layer("timestamping"),
     grimp.Layer("storage"),
+    grimp.Layer("case"),  # the offence taxonomy: data read from resources/, for every face above it
     grimp.Layer("domain", "errors", "hashing", "progress", "i18n", "resources", independent=False),
 )
 # What storage (how evidence is kept) may import besides itself: only the foundations.

@@ -18,9 +18,9 @@ each command lives in the module named after its group: `vault_commands.py` (ini
 recover, recovery-code, leftovers, cleanup), `backup_commands.py` (backup),
 `evidence_commands.py` (add, list, extract, messages, log), `export_commands.py` (export),
 `verify_commands.py` (verify, verify-package), `reparse_commands.py` (reparse),
-`timestamp_commands.py` (timestamp), `demo_commands.py` (demo). `common.py` holds output,
-passphrase sources and the translation of errors into exit codes; `session.py` opens a vault,
-reports what opening found, and time-stamps on the side.
+`timestamp_commands.py` (timestamp), `demo_commands.py` (demo), `case_commands.py`
+(categories). `common.py` holds output, passphrase sources and the translation of errors into
+exit codes; `session.py` opens a vault, reports what opening found, and time-stamps on the side.
 """
 
 from __future__ import annotations

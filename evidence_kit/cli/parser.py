@@ -11,6 +11,7 @@ from datetime import date
 
 from evidence_kit import __version__
 from evidence_kit.cli.backup_commands import cmd_backup
+from evidence_kit.cli.case_commands import cmd_categories
 from evidence_kit.cli.chat_commands import cmd_chats
 from evidence_kit.cli.common import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECOVERY_CODE
 from evidence_kit.cli.demo_commands import cmd_demo
@@ -355,4 +356,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--vault", metavar="PATH", help=_("keep the demo vault at PATH (default: a temporary folder)")
     )
     demo.set_defaults(func=cmd_demo)
+
+    categories_help = _(
+        "list the offence categories: the forms of digital violence and the Dutch offences that may "
+        "apply, each with its official source (information for the police, not legal advice)"
+    )
+    categories = sub.add_parser("categories", help=categories_help, description=categories_help)
+    categories.add_argument(
+        "--lang",
+        dest="categories_lang",
+        choices=("nl", "en"),
+        help=_("language of the list (default: the system's)"),
+    )
+    categories.add_argument("--json", action="store_true", help=_("print JSON"))
+    categories.set_defaults(func=cmd_categories)
     return parser

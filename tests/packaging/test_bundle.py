@@ -54,6 +54,7 @@ def test_the_bundle_holds_both_programs_and_only_what_they_use(built: tuple[Path
         "resources/fonts/NotoSans-Regular.ttf",
         "resources/translations/evidence_kit_nl.qm",
         "resources/icons/app.svg",
+        "resources/case/categories.toml",
         "evidence_kit/storage/migrations/env.py",
         "evidence_kit/importers/whatsapp/languages.toml",
     ):
