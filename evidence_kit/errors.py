@@ -245,3 +245,36 @@ class PartialInTheWayError(EvidenceKitError):
         "{path} is an unfinished file left by an earlier export or extract that was stopped; "
         "remove it first (evidence-kit cleanup VAULT removes it)."
     )
+
+
+class IncidentNotFoundError(VaultError):
+    template = "There is no incident {incident_id} in this vault."
+
+
+class IncidentInvalidError(VaultError):
+    template = "The incident cannot be saved: {detail}"
+
+
+class IncidentNoTextError(IncidentInvalidError):
+    template = "The incident cannot be saved: say what happened."
+
+
+class IncidentTimeError(IncidentInvalidError):
+    template = (
+        "The incident cannot be saved: '{text}' is not a date (2026-11-03) or a date and time "
+        "(2026-11-03 21:15)."
+    )
+
+
+class IncidentPeriodError(IncidentInvalidError):
+    template = (
+        "The incident cannot be saved: a period needs its start as well as its end, and cannot end "
+        "before it starts."
+    )
+
+
+class IncidentTooLongError(IncidentInvalidError):
+    template = (
+        "The incident cannot be saved: a text is longer than {limit} characters, or a list has more "
+        "than {count} entries."
+    )

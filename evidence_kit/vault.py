@@ -89,6 +89,7 @@ from evidence_kit.timestamping.queue import (
     read_timestamp_states,
 )
 from evidence_kit.vault_derived import VaultDerivedReads
+from evidence_kit.vault_incidents import VaultIncidents
 from evidence_kit.vault_timestamps import VaultTimestamps
 from evidence_kit.verify.against import RecordedHead
 from evidence_kit.verify.copy_check import copy_checker
@@ -98,7 +99,7 @@ MIN_PASSPHRASE_LENGTH = 8
 WITHHOLD_REASON_MAX = 200  # a short reason ("intimate image"); the log is no place for an essay
 
 
-class Vault(VaultDerivedReads, VaultTimestamps):
+class Vault(VaultDerivedReads, VaultTimestamps, VaultIncidents):
     """An unlocked vault. Create with `Vault.create`, open with `Vault.open`; close when done."""
 
     # A key change a kill interrupted, settled while opening: "finished", "undone" or None.

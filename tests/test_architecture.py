@@ -29,7 +29,8 @@ LAYERS: tuple[grimp.Layer, ...] = (
     grimp.Layer("cli"),
     grimp.Layer("importers", "dossier"),  # the batch import and the export both go through the vault
     grimp.Layer("vault", "settings"),
-    grimp.Layer("vault_timestamps", "vault_derived"),  # Vault's time-stamp and derived-data reads, mixed in
+    # Vault's time-stamp reads, derived-data reads and incident log, mixed in
+    grimp.Layer("vault_timestamps", "vault_derived", "vault_incidents"),
     grimp.Layer("verify"),
     grimp.Layer("timestamping"),
     grimp.Layer("storage"),

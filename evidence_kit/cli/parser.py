@@ -24,6 +24,7 @@ from evidence_kit.cli.evidence_commands import (
     cmd_withhold,
 )
 from evidence_kit.cli.export_commands import cmd_export
+from evidence_kit.cli.incident_commands import add_incident_commands
 from evidence_kit.cli.reparse_commands import cmd_reparse
 from evidence_kit.cli.timestamp_commands import cmd_timestamp
 from evidence_kit.cli.vault_commands import (
@@ -256,6 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     messages.add_argument("item_id", type=int, metavar="ITEM_ID")
     messages.add_argument("--json", action="store_true", help=_("print JSON"))
     messages.set_defaults(func=cmd_messages)
+
+    add_incident_commands(vault_command)
 
     chats = vault_command("chats", _("list the chats read from an export of several, each its own item"))
     chats.add_argument("item_id", type=int, metavar="ITEM_ID")

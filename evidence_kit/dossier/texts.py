@@ -196,6 +196,8 @@ _EN: dict[str, str] = {
     "event.timestamp_obtained": "Trusted timestamp obtained",
     "event.backup_made": "Backup made",
     "event.tsa_ca_added": "Timestamp authority root certificate added",
+    "event.incident_recorded": "Incident written down",
+    "event.incident_edited": "Incident changed (earlier version kept)",
     # Appendix B: verification
     "verify.title": "Appendix B: how to check this dossier",
     "verify.intro": (
@@ -410,6 +412,8 @@ _NL: dict[str, str] = {
     "event.timestamp_obtained": "Vertrouwd tijdstempel verkregen",
     "event.backup_made": "Reservekopie gemaakt",
     "event.tsa_ca_added": "Basiscertificaat van tijdstempelautoriteit toegevoegd",
+    "event.incident_recorded": "Incident vastgelegd",
+    "event.incident_edited": "Incident gewijzigd (eerdere versie bewaard)",
     "verify.title": "Bijlage B: zo controleert u dit dossier",
     "verify.intro": (
         "Iedereen kan het pakket bij dit dossier controleren met standaardprogramma\u2019s; daarvoor "

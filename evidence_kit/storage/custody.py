@@ -51,6 +51,8 @@ class EventType:
     TIMESTAMP_OBTAINED = "timestamp_obtained"
     BACKUP_MADE = "backup_made"
     TSA_CA_ADDED = "tsa_ca_added"
+    INCIDENT_RECORDED = "incident_recorded"  # an incident written down (its first version, sealed)
+    INCIDENT_EDITED = "incident_edited"  # a later version of it (the earlier ones are kept)
 
 
 @dataclass(frozen=True)

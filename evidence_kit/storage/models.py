@@ -301,3 +301,23 @@ class TsaRoot(Base):
     tsa_url: Mapped[str] = mapped_column(Text)  # the authority it was given for
     added_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
     event_seq: Mapped[int] = mapped_column(Integer)
+
+
+class IncidentVersion(Base):
+    """One version of an incident the keeper wrote down (`storage/incidents.py`).
+
+    `body` is the canonical JSON of the incident's fields and `sha256` its SHA-256, also carried
+    by the `incident_recorded` / `incident_edited` custody event at `event_seq`. An edit adds a
+    version; none is ever changed or removed (database triggers refuse updates and deletes).
+    """
+
+    __tablename__ = "incident_versions"
+    __table_args__ = (UniqueConstraint("incident_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(Integer, index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    recorded_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    event_seq: Mapped[int] = mapped_column(Integer)

@@ -28,6 +28,9 @@ GUARDS = frozenset(
         # 0003_tsa_roots
         "tsa_roots_no_update",
         "tsa_roots_no_delete",
+        # 0005_incidents
+        "incident_versions_no_update",
+        "incident_versions_no_delete",
     }
 )
 

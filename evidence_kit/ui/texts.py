@@ -54,6 +54,8 @@ _EVENTS = {
     "timestamp_obtained": QT_TRANSLATE_NOOP("Texts", "Trusted time-stamp obtained"),
     "backup_made": QT_TRANSLATE_NOOP("Texts", "Backup made"),
     "tsa_ca_added": QT_TRANSLATE_NOOP("Texts", "Time-stamp authority's root certificate added"),
+    "incident_recorded": QT_TRANSLATE_NOOP("Texts", "Incident written down"),
+    "incident_edited": QT_TRANSLATE_NOOP("Texts", "Incident changed (earlier version kept)"),
 }
 
 _FORMATS = {

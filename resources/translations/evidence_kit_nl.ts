@@ -2263,6 +2263,16 @@
             <translation>Basiscertificaat van een tijdstempelautoriteit toegevoegd</translation>
         </message>
         <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="57" />
+            <source>Incident written down</source>
+            <translation>Incident vastgelegd</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="58" />
+            <source>Incident changed (earlier version kept)</source>
+            <translation>Incident gewijzigd (eerdere versie bewaard)</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/texts.py" line="51" />
             <source>image</source>
             <translation>afbeelding</translation>

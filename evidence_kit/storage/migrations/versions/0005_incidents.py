@@ -1,0 +1,53 @@
+"""The incident log: each version of each incident the keeper wrote down, sealed by its event.
+
+Revision ID: 0005_incidents
+Revises: 0004_withhold
+Create Date: 2026-12-06
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005_incidents"
+down_revision = "0004_withhold"
+branch_labels = None
+depends_on = None
+
+# An incident entry is evidence like an item: an edit adds a version, and no version is ever
+# changed or removed. Each version's SHA-256 is also in its custody event, so a key holder who
+# drops these guards and rewrites a version is still caught by `verify`.
+TRIGGERS = {
+    "incident_versions_no_update": "BEFORE UPDATE ON incident_versions BEGIN "
+    "SELECT RAISE(ABORT, 'incident versions are immutable'); END",
+    "incident_versions_no_delete": "BEFORE DELETE ON incident_versions BEGIN "
+    "SELECT RAISE(ABORT, 'incident versions are immutable'); END",
+}
+
+
+def upgrade() -> None:
+    op.create_table(
+        "incident_versions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("incident_id", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("recorded_at_utc", sa.String(length=32), nullable=False),
+        sa.Column("event_seq", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_incident_versions")),
+        sa.UniqueConstraint("incident_id", "version", name=op.f("uq_incident_versions_incident_id")),
+    )
+    op.create_index(
+        op.f("ix_incident_versions_incident_id"), "incident_versions", ["incident_id"], unique=False
+    )
+    for name, definition in TRIGGERS.items():
+        op.execute(f"CREATE TRIGGER {name} {definition}")
+
+
+def downgrade() -> None:
+    for name in TRIGGERS:
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_index(op.f("ix_incident_versions_incident_id"), table_name="incident_versions")
+    op.drop_table("incident_versions")

@@ -1,0 +1,43 @@
+"""The vault's incident log: write an incident down, change it, read it and its history.
+
+Rule: these are the `Vault` methods over `storage/incidents.py`, kept apart from `vault.py` so
+each file stays readable. A write and its custody event share one transaction; nothing is ever
+overwritten (an edit is a new version).
+"""
+
+from __future__ import annotations
+
+from evidence_kit.storage import incidents
+from evidence_kit.storage.database import VaultDatabase
+from evidence_kit.storage.db_errors import translate_db_errors as _translate_db_errors
+from evidence_kit.storage.incidents import Incident, IncidentFields
+
+
+class VaultIncidents:
+    """Mixed into `Vault`: the incident log."""
+
+    _db: VaultDatabase
+
+    @_translate_db_errors
+    def record_incident(self, fields: IncidentFields) -> Incident:
+        """Write a new incident down (version 1, sealed by an `incident_recorded` event)."""
+        with self._db.write() as conn:
+            return incidents.write_incident(self._db, conn, fields)
+
+    @_translate_db_errors
+    def edit_incident(self, incident_id: int, fields: IncidentFields) -> Incident:
+        """Its next version (the earlier ones stay); the latest one when nothing changed."""
+        with self._db.write() as conn:
+            return incidents.write_incident(self._db, conn, fields, incident_id)
+
+    @_translate_db_errors
+    def incidents(self) -> list[Incident]:
+        """The latest version of each incident, in the order they were written down."""
+        with self._db.read() as conn:
+            return incidents.read_incidents(conn)
+
+    @_translate_db_errors
+    def incident_history(self, incident_id: int) -> list[Incident]:
+        """Every version of one incident, oldest first."""
+        with self._db.read() as conn:
+            return incidents.read_history(conn, incident_id)
