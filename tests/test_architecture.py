@@ -28,6 +28,7 @@ LAYERS: tuple[grimp.Layer, ...] = (
     grimp.Layer("ui"),
     grimp.Layer("cli"),
     grimp.Layer("importers", "dossier"),  # the batch import and the export both go through the vault
+    grimp.Layer("case"),  # case work over the vault's items (image matching); the dossier may list it
     grimp.Layer("vault", "settings"),
     grimp.Layer("vault_timestamps", "vault_derived"),  # Vault's time-stamp and derived-data reads, mixed in
     grimp.Layer("verify"),

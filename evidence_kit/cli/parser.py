@@ -11,6 +11,7 @@ from datetime import date
 
 from evidence_kit import __version__
 from evidence_kit.cli.backup_commands import cmd_backup
+from evidence_kit.cli.case_commands import cmd_similar
 from evidence_kit.cli.chat_commands import cmd_chats
 from evidence_kit.cli.common import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECOVERY_CODE
 from evidence_kit.cli.demo_commands import cmd_demo
@@ -260,6 +261,17 @@ def build_parser() -> argparse.ArgumentParser:
     chats.add_argument("item_id", type=int, metavar="ITEM_ID")
     chats.add_argument("--json", action="store_true", help=_("print JSON"))
     chats.set_defaults(func=cmd_chats)
+
+    similar = vault_command(
+        "similar", _("list the pictures that look like the same picture (re-posted, re-compressed, cropped)")
+    )
+    similar.add_argument("--json", action="store_true", help=_("print JSON"))
+    similar.add_argument(
+        "--hashes",
+        action="store_true",
+        help=_("also print each picture's PDQ hash, which can be shared instead of the picture"),
+    )
+    similar.set_defaults(func=cmd_similar)
 
     export = vault_command("export", _("write a dossier: signed PDF, originals, manifest, checksums"))
     export.add_argument("out_dir", metavar="OUT_DIR", help=_("a new folder for the dossier"))

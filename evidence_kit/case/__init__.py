@@ -1,0 +1,1 @@
+"""Case work: what turns evidence into a case (taxonomy, image matching, ...)."""
