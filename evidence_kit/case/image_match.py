@@ -146,7 +146,7 @@ def _upright_rgb(data: bytes) -> Image.Image:
             if img.format in ("JPEG", "MPO"):
                 img.draft("RGB", (2 * PDQ_SIDE, 2 * PDQ_SIDE))  # decode at 1/2..1/8 scale: less memory
             # libheif turned HEIF pixels upright already; EXIF must not turn them again.
-            upright = img.copy() if img.format == "HEIF" else ImageOps.exif_transpose(img)
+            upright = img.copy() if img.format == "HEIF" else _exif_upright(img)
     except ImageUnreadableError:
         raise
     except Image.DecompressionBombError as exc:
@@ -156,6 +156,15 @@ def _upright_rgb(data: bytes) -> Image.Image:
     rgb = _to_rgb(upright)
     rgb.thumbnail((PDQ_SIDE, PDQ_SIDE))  # as the reference's Python version does
     return rgb
+
+
+def _exif_upright(img: Image.Image) -> Image.Image:
+    """The picture turned as its EXIF orientation says; as stored when that metadata is damaged."""
+    try:
+        return ImageOps.exif_transpose(img)
+    except Exception:  # Pillow's EXIF reader raises many kinds of errors (and warnings) on damaged blocks
+        img.load()  # damaged pixels still fail here, and are reported by the caller
+        return img.copy()
 
 
 def _to_rgb(img: Image.Image) -> Image.Image:

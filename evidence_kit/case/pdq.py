@@ -21,7 +21,12 @@ PDQ's authors advise not to trust a hash of quality under 50 (a plain or nearly 
 The reference implementations in C++, Java and Python differ among themselves by a few bits
 (image decoders and resizers differ; their own tests allow 16 of 256); ours is one more such
 implementation: float32 luminance from Pillow, the filter applied only where the samples need it.
+Checked once (2026-12) against the hashes the reference's Python test expects for 13 of its
+sample pictures: 12 identical to the bit, one nearly plain picture (quality 3) 10 bits apart.
 Speed comes from computing only what the 64x64 samples and the 16x16 coefficients need.
+Two choices of `image_match.py` are ours, not the reference's: the picture is turned upright by
+its EXIF orientation first (a service hashes what people see), and transparent parts count as
+white (the reference takes whatever colour is stored under them).
 """
 
 from __future__ import annotations

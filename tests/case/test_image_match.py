@@ -202,6 +202,21 @@ def test_what_is_no_picture_is_refused_with_a_reason(monkeypatch: pytest.MonkeyP
         hash_image(p.png(p.scene(1)))  # refused before its pixels are decoded
 
 
+def test_damaged_exif_leaves_the_picture_as_stored(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = p.jpeg(p.scene(1), 90)
+    # An EXIF block cut short: Pillow skips the orientation tag it cannot read.
+    cut_exif = b"Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08\x00\x05\x01\x12\x00\x03\xff\xff"
+    damaged = data[:2] + b"\xff\xe1" + (len(cut_exif) + 2).to_bytes(2, "big") + cut_exif + data[2:]
+    plain = hash_image(data)
+    assert image_match.distance(hash_image(damaged), plain) == 0
+
+    def broken(img: Image.Image) -> Image.Image:
+        raise SyntaxError("not a TIFF file")  # what Pillow's EXIF reader raises on some damaged blocks
+
+    monkeypatch.setattr(image_match.ImageOps, "exif_transpose", broken)
+    assert image_match.distance(hash_image(damaged), plain) == 0
+
+
 def test_groups_are_sorted_and_ordered_by_their_first_item() -> None:
     def fake(value: int) -> ImageHash:
         return ImageHash(pdq=value, quality=100, main=(value,), crops=())
