@@ -23,10 +23,11 @@ matches B and B matches C, all three are one group).
 `THRESHOLD` comes from measurements on the fictional pictures of tests/case/test_image_match.py
 (bits of 576): copies of a scene and of a chat screenshot (JPEG quality 60, half size, 10% cut
 from one side, from a corner or from two opposite sides, framed in a screenshot, EXIF-turned)
-were 0-38 apart; different pictures were 96 or more apart (chat screenshots of one app's layout
-with other messages: 96-126; similar park scenes: 214-266; a gradient and a scene: 250+). 64
-leaves 26 bits above the worst copy and 32 below the closest different pair. A crop far from
-10% (5% or 15% from one side) is 148-258 apart: it is not found, and the dossier must not
+were 0-38 apart; different pictures were 84 or more apart (chat screenshots of one app's
+layout with other messages: 84-126, those of a larger screen closest; similar park scenes:
+220-266; a gradient and a scene: 262). 64 leaves 26 bits above the worst copy and 20 below the
+closest different pair. A crop far from 10% (5% or 15% from one side) is 148-258 apart: it is
+not found, and the dossier must not
 suggest that a missing match proves two pictures differ.
 
 Pictures are opened as `importers/images.py` opens them: only the formats we read (PNG, JPEG,
