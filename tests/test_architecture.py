@@ -28,13 +28,13 @@ LAYERS: tuple[grimp.Layer, ...] = (
     grimp.Layer("ui"),
     grimp.Layer("cli"),
     grimp.Layer("importers", "dossier"),  # the batch import and the export both go through the vault
+    grimp.Layer("case"),  # case work: the offence taxonomy (data), image matching over the vault
     grimp.Layer("vault", "settings"),
     # Vault's time-stamp reads, derived-data reads and incident log, mixed in
     grimp.Layer("vault_timestamps", "vault_derived", "vault_incidents"),
     grimp.Layer("verify"),
     grimp.Layer("timestamping"),
     grimp.Layer("storage"),
-    grimp.Layer("case"),  # the offence taxonomy: data read from resources/, for every face above it
     grimp.Layer("domain", "errors", "hashing", "progress", "i18n", "resources", independent=False),
 )
 # What storage (how evidence is kept) may import besides itself: only the foundations.

@@ -16,7 +16,8 @@ ran first, see `common.run_command`).
 Where things are: `parser.py` builds the argument parser (every option and `--help` text);
 each command lives in the module named after its group: `vault_commands.py` (init, passwd,
 recover, recovery-code, leftovers, cleanup), `backup_commands.py` (backup),
-`evidence_commands.py` (add, list, extract, messages, log), `export_commands.py` (export),
+`evidence_commands.py` (add, list, extract, messages, log), `case_commands.py` (similar),
+`export_commands.py` (export),
 `verify_commands.py` (verify, verify-package), `reparse_commands.py` (reparse),
 `timestamp_commands.py` (timestamp), `demo_commands.py` (demo), `case_commands.py`
 (categories). `common.py` holds output, passphrase sources and the translation of errors into

@@ -26,6 +26,7 @@ from evidence_kit.cli.evidence_commands import (
 from evidence_kit.cli.export_commands import cmd_export
 from evidence_kit.cli.incident_commands import add_incident_commands
 from evidence_kit.cli.reparse_commands import cmd_reparse
+from evidence_kit.cli.similar_commands import cmd_similar
 from evidence_kit.cli.timestamp_commands import cmd_timestamp
 from evidence_kit.cli.vault_commands import (
     cmd_cleanup,
@@ -264,6 +265,17 @@ def build_parser() -> argparse.ArgumentParser:
     chats.add_argument("item_id", type=int, metavar="ITEM_ID")
     chats.add_argument("--json", action="store_true", help=_("print JSON"))
     chats.set_defaults(func=cmd_chats)
+
+    similar = vault_command(
+        "similar", _("list the pictures that look like the same picture (re-posted, re-compressed, cropped)")
+    )
+    similar.add_argument("--json", action="store_true", help=_("print JSON"))
+    similar.add_argument(
+        "--hashes",
+        action="store_true",
+        help=_("also print each picture's PDQ hash, which can be shared instead of the picture"),
+    )
+    similar.set_defaults(func=cmd_similar)
 
     export = vault_command("export", _("write a dossier: signed PDF, originals, manifest, checksums"))
     export.add_argument("out_dir", metavar="OUT_DIR", help=_("a new folder for the dossier"))
