@@ -24,6 +24,7 @@ from evidence_kit.cli.evidence_commands import (
     cmd_withhold,
 )
 from evidence_kit.cli.export_commands import cmd_export
+from evidence_kit.cli.gaps_commands import cmd_gaps
 from evidence_kit.cli.incident_commands import add_incident_commands
 from evidence_kit.cli.reparse_commands import cmd_reparse
 from evidence_kit.cli.similar_commands import cmd_similar
@@ -260,6 +261,11 @@ def build_parser() -> argparse.ArgumentParser:
     messages.set_defaults(func=cmd_messages)
 
     add_incident_commands(vault_command)
+    gaps = vault_command(
+        "gaps", _("what is missing: hints per item and incident (web address, number, date)")
+    )
+    gaps.add_argument("--json", action="store_true", help=_("print JSON"))
+    gaps.set_defaults(func=cmd_gaps)
 
     chats = vault_command("chats", _("list the chats read from an export of several, each its own item"))
     chats.add_argument("item_id", type=int, metavar="ITEM_ID")
