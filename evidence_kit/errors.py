@@ -278,3 +278,14 @@ class IncidentTooLongError(IncidentInvalidError):
         "The incident cannot be saved: a text is longer than {limit} characters, or a list has more "
         "than {count} entries."
     )
+
+
+class PersonNotFoundError(VaultError):
+    template = "There is no person {person_id} in the people register."
+
+
+class PersonEmptyError(VaultError):
+    template = (
+        "The person cannot be saved: give a name, or at least one phone number, account, e-mail "
+        "address or profile address."
+    )

@@ -1,4 +1,4 @@
-"""The vault's incident log: write an incident down, change it, read it and its history.
+"""The vault's incident log and people register: write down, change, read, and the history.
 
 Rule: these are the `Vault` methods over `storage/incidents.py`, kept apart from `vault.py` so
 each file stays readable. A write and its custody event share one transaction; nothing is ever
@@ -7,10 +7,11 @@ overwritten (an edit is a new version).
 
 from __future__ import annotations
 
-from evidence_kit.storage import incidents
+from evidence_kit.storage import incidents, people
 from evidence_kit.storage.database import VaultDatabase
 from evidence_kit.storage.db_errors import translate_db_errors as _translate_db_errors
 from evidence_kit.storage.incidents import Incident, IncidentFields
+from evidence_kit.storage.people import Person, PersonFields
 
 
 class VaultIncidents:
@@ -41,3 +42,26 @@ class VaultIncidents:
         """Every version of one incident, oldest first."""
         with self._db.read() as conn:
             return incidents.read_history(conn, incident_id)
+
+    @_translate_db_errors
+    def add_person(self, fields: PersonFields) -> Person:
+        """Add someone to the people register (version 1, sealed by a `person_recorded` event)."""
+        with self._db.write() as conn:
+            return people.write_person(self._db, conn, fields)
+
+    @_translate_db_errors
+    def edit_person(self, person_id: int, fields: PersonFields) -> Person:
+        """Their next version (the earlier ones stay); the latest one when nothing changed."""
+        with self._db.write() as conn:
+            return people.write_person(self._db, conn, fields, person_id)
+
+    @_translate_db_errors
+    def people(self) -> list[Person]:
+        """The latest version of everyone in the register."""
+        with self._db.read() as conn:
+            return people.read_people(conn)
+
+    @_translate_db_errors
+    def person_history(self, person_id: int) -> list[Person]:
+        with self._db.read() as conn:
+            return people.read_person_history(conn, person_id)

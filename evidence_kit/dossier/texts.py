@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from evidence_kit.dossier.chat_lines import CHAT_EN, CHAT_NL
 from evidence_kit.dossier.model import Language
 from evidence_kit.dossier.texts_claims import CLAIMS_EN, CLAIMS_NL, type_key
+from evidence_kit.dossier.texts_events import EVENTS_EN, EVENTS_NL
 from evidence_kit.dossier.texts_pages import PAGE_TEXTS_EN, PAGE_TEXTS_NL
 
 _EN: dict[str, str] = {
@@ -176,28 +177,6 @@ _EN: dict[str, str] = {
     "col.time_utc": "Time (UTC)",
     "col.event": "Event",
     "col.hash": "Hash",
-    "event.vault_created": "Vault created",
-    "event.vault_migrated": "Vault upgraded",
-    "event.item_added": "Item stored",
-    "event.item_parsed": "Content read from the stored original",
-    "event.item_reparsed": "Content read again",
-    "event.note_changed": "Note changed",
-    "event.category_changed": "Category changed",
-    "event.item_withheld": "Marked sensitive (withheld from dossiers)",
-    "event.withhold_cleared": "Sensitive mark removed",
-    "event.item_extracted": "Original copied out",
-    "event.item_viewed": "Item viewed in full",
-    "event.verified": "Vault verified",
-    "event.passphrase_changed": "Passphrase changed",
-    "event.recovered_with_code": "Opened with the recovery code",
-    "event.key_rotated": "Key replaced (vault re-encrypted)",
-    "event.recovery_code_reissued": "New recovery code made",
-    "event.exported": "Dossier exported",
-    "event.timestamp_obtained": "Trusted timestamp obtained",
-    "event.backup_made": "Backup made",
-    "event.tsa_ca_added": "Timestamp authority root certificate added",
-    "event.incident_recorded": "Incident written down",
-    "event.incident_edited": "Incident changed (earlier version kept)",
     # Appendix B: verification
     "verify.title": "Appendix B: how to check this dossier",
     "verify.intro": (
@@ -392,28 +371,6 @@ _NL: dict[str, str] = {
     "col.time_utc": "Tijd (UTC)",
     "col.event": "Gebeurtenis",
     "col.hash": "Hash",
-    "event.vault_created": "Kluis aangemaakt",
-    "event.vault_migrated": "Kluis bijgewerkt",
-    "event.item_added": "Stuk opgeslagen",
-    "event.item_parsed": "Inhoud gelezen uit het opgeslagen origineel",
-    "event.item_reparsed": "Inhoud opnieuw gelezen",
-    "event.note_changed": "Notitie gewijzigd",
-    "event.category_changed": "Categorie gewijzigd",
-    "event.item_withheld": "Gemarkeerd als gevoelig (afgeschermd in dossiers)",
-    "event.withhold_cleared": "Markering ‘gevoelig’ weggehaald",
-    "event.item_extracted": "Origineel gekopieerd",
-    "event.item_viewed": "Stuk volledig bekeken",
-    "event.verified": "Kluis gecontroleerd",
-    "event.passphrase_changed": "Wachtwoordzin gewijzigd",
-    "event.recovered_with_code": "Geopend met de herstelcode",
-    "event.key_rotated": "Sleutel vervangen (kluis opnieuw versleuteld)",
-    "event.recovery_code_reissued": "Nieuwe herstelcode gemaakt",
-    "event.exported": "Dossier ge\u00ebxporteerd",
-    "event.timestamp_obtained": "Vertrouwd tijdstempel verkregen",
-    "event.backup_made": "Reservekopie gemaakt",
-    "event.tsa_ca_added": "Basiscertificaat van tijdstempelautoriteit toegevoegd",
-    "event.incident_recorded": "Incident vastgelegd",
-    "event.incident_edited": "Incident gewijzigd (eerdere versie bewaard)",
     "verify.title": "Bijlage B: zo controleert u dit dossier",
     "verify.intro": (
         "Iedereen kan het pakket bij dit dossier controleren met standaardprogramma\u2019s; daarvoor "
@@ -454,8 +411,8 @@ _NL: dict[str, str] = {
 }
 
 TEXTS: dict[Language, dict[str, str]] = {
-    "en": {**_EN, **CHAT_EN, **PAGE_TEXTS_EN, **CLAIMS_EN},
-    "nl": {**_NL, **CHAT_NL, **PAGE_TEXTS_NL, **CLAIMS_NL},
+    "en": {**_EN, **CHAT_EN, **PAGE_TEXTS_EN, **CLAIMS_EN, **EVENTS_EN},
+    "nl": {**_NL, **CHAT_NL, **PAGE_TEXTS_NL, **CLAIMS_NL, **EVENTS_NL},
 }
 
 _MONTHS: dict[Language, tuple[str, ...]] = {

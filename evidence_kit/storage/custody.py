@@ -53,6 +53,8 @@ class EventType:
     TSA_CA_ADDED = "tsa_ca_added"
     INCIDENT_RECORDED = "incident_recorded"  # an incident written down (its first version, sealed)
     INCIDENT_EDITED = "incident_edited"  # a later version of it (the earlier ones are kept)
+    PERSON_RECORDED = "person_recorded"  # the other party added to the people register (sealed)
+    PERSON_EDITED = "person_edited"  # a later version of that entry (the earlier ones are kept)
 
 
 @dataclass(frozen=True)

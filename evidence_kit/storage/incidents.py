@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, insert, select
+from sqlalchemy import Connection, Row, select
 
 from evidence_kit.errors import (
     IncidentNoTextError,
@@ -33,16 +33,15 @@ from evidence_kit.errors import (
     IncidentTooLongError,
     ItemNotFoundError,
 )
-from evidence_kit.hashing import canonical_json, sha256_hex
-from evidence_kit.storage.custody import EventType
+from evidence_kit.hashing import canonical_json
 from evidence_kit.storage.database import VaultDatabase
-from evidence_kit.storage.models import IncidentVersion, Item, table_of
+from evidence_kit.storage.models import Item
+from evidence_kit.storage.versioned import INCIDENTS, append_version, next_number, version_rows
 
 BODY_VERSION = 1
 MAX_TEXT = 20_000  # characters in one text field: a long account fits, a pasted file does not
 MAX_LIST = 200  # entries in one list (people, links, steps, items, ...)
 
-_INSERT = insert(table_of(IncidentVersion))
 
 
 @dataclass(frozen=True)
@@ -162,30 +161,14 @@ def write_incident(
         if conn.execute(select(Item.id).where(Item.id == item_id)).scalar_one_or_none() is None:
             raise ItemNotFoundError(item_id=item_id)
     if incident_id is None:
-        incident_id = (conn.execute(select(func.max(IncidentVersion.incident_id))).scalar() or 0) + 1
-        version = 1
+        incident_id, version = next_number(conn, INCIDENTS), 1
     else:
         history = read_history(conn, incident_id)
         if history[-1].fields == fields:
             return history[-1]
         version = history[-1].version + 1
-    body = body_of(fields)
-    digest = sha256_hex(body)
-    event = db.append_event(
-        conn,
-        EventType.INCIDENT_RECORDED if version == 1 else EventType.INCIDENT_EDITED,
-        {"incident": incident_id, "version": version, "sha256": digest, "items": list(fields.items)},
-    )
-    conn.execute(
-        _INSERT,
-        {
-            "incident_id": incident_id,
-            "version": version,
-            "body": body.decode("utf-8"),
-            "sha256": digest,
-            "recorded_at_utc": event.at_utc,
-            "event_seq": event.seq,
-        },
+    digest, event = append_version(
+        db, conn, INCIDENTS, incident_id, version, body_of(fields), {"items": list(fields.items)}
     )
     return Incident(incident_id, version, fields, digest, event.at_utc, event.seq)
 
@@ -203,12 +186,7 @@ def _incident(row: Row[Any]) -> Incident:
 
 def read_history(conn: Connection, incident_id: int) -> list[Incident]:
     """Every version of one incident, oldest first."""
-    rows = conn.execute(
-        select(IncidentVersion)
-        .where(IncidentVersion.incident_id == incident_id)
-        .order_by(IncidentVersion.version)
-    )
-    history = [_incident(row) for row in rows]
+    history = [_incident(row) for row in version_rows(conn, INCIDENTS, incident_id)]
     if not history:
         raise IncidentNotFoundError(incident_id=incident_id)
     return history
@@ -217,9 +195,7 @@ def read_history(conn: Connection, incident_id: int) -> list[Incident]:
 def read_incidents(conn: Connection) -> list[Incident]:
     """The latest version of every incident, in the order they were first written down."""
     latest: dict[int, Incident] = {}
-    for row in conn.execute(
-        select(IncidentVersion).order_by(IncidentVersion.incident_id, IncidentVersion.version)
-    ):
+    for row in version_rows(conn, INCIDENTS):
         latest[row.incident_id] = _incident(row)
     return list(latest.values())
 

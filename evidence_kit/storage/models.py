@@ -321,3 +321,20 @@ class IncidentVersion(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     recorded_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
     event_seq: Mapped[int] = mapped_column(Integer)
+
+
+class PersonVersion(Base):
+    """One version of a person in the people register (`storage/people.py`): the other party's
+    names, numbers, handles, e-mail addresses and profile addresses. Sealed and append-only like
+    `IncidentVersion`, with `person_recorded` / `person_edited` events."""
+
+    __tablename__ = "person_versions"
+    __table_args__ = (UniqueConstraint("person_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(Integer, index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    recorded_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    event_seq: Mapped[int] = mapped_column(Integer)

@@ -31,6 +31,8 @@ GUARDS = frozenset(
         # 0005_incidents
         "incident_versions_no_update",
         "incident_versions_no_delete",
+        "person_versions_no_update",
+        "person_versions_no_delete",
     }
 )
 

@@ -56,6 +56,10 @@ _EVENTS = {
     "tsa_ca_added": QT_TRANSLATE_NOOP("Texts", "Time-stamp authority's root certificate added"),
     "incident_recorded": QT_TRANSLATE_NOOP("Texts", "Incident written down"),
     "incident_edited": QT_TRANSLATE_NOOP("Texts", "Incident changed (earlier version kept)"),
+    "person_recorded": QT_TRANSLATE_NOOP("Texts", "Person added to the people register"),
+    "person_edited": QT_TRANSLATE_NOOP(
+        "Texts", "Person in the people register changed (earlier version kept)"
+    ),
 }
 
 _FORMATS = {
@@ -75,9 +79,7 @@ _FORMATS = {
 }
 
 # The GUI's own error templates (the core's are in evidence_kit/locale).
-_UI_ERRORS = (
-    QT_TRANSLATE_NOOP("Texts", "Something went wrong: {detail}"),
-)
+_UI_ERRORS = (QT_TRANSLATE_NOOP("Texts", "Something went wrong: {detail}"),)
 
 
 def tr(text: object, n: int = -1) -> str:
@@ -208,9 +210,7 @@ def _plain_values(params: tuple[tuple[str, str], ...] | dict[str, str]) -> dict[
     return values
 
 
-def plain_text(
-    template: str, params: tuple[tuple[str, str], ...] | dict[str, str] = ()
-) -> tuple[str, str]:
+def plain_text(template: str, params: tuple[tuple[str, str], ...] | dict[str, str] = ()) -> tuple[str, str]:
     """(the plain sentence, the technical detail) of a core message.
 
     A template ending in ": {detail}" carries what a library said ("Error -3 while decompressing

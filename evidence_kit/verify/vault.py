@@ -29,8 +29,8 @@ from evidence_kit.storage.custody import EventType, SignedEvent, verify_chain
 from evidence_kit.storage.models import Chunk, CustodyEvent, Item, VaultInfo
 from evidence_kit.storage.schema_guards import GUARDS, present_guards
 from evidence_kit.verify.against import RecordedHead, check_against
+from evidence_kit.verify.case_records import check_case_records
 from evidence_kit.verify.derived import check_derived
-from evidence_kit.verify.incidents import check_incidents
 from evidence_kit.verify.package_format import public_key_sha256
 from evidence_kit.verify.tearing import torn_problem
 from evidence_kit.verify.vault_timestamps import chain_hashes, check_timestamps
@@ -418,7 +418,7 @@ def _verify(
         try:
             whole = not any(p.code in _LOG_NOT_WHOLE for p in custody_problems)
             problems += check_derived(conn, bodies, items, broken, log_whole=whole)[0]
-            problems += check_incidents(conn, bodies, log_whole=whole)
+            problems += check_case_records(conn, bodies, log_whole=whole)
         except _DB_ERRORS as exc:
             reader.mark_broken()
             problems.append(

@@ -2273,6 +2273,16 @@
             <translation>Incident gewijzigd (eerdere versie bewaard)</translation>
         </message>
         <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="59" />
+            <source>Person added to the people register</source>
+            <translation>Persoon toegevoegd aan het personenregister</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="60" />
+            <source>Person in the people register changed (earlier version kept)</source>
+            <translation>Persoon in het personenregister gewijzigd (eerdere versie bewaard)</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/texts.py" line="51" />
             <source>image</source>
             <translation>afbeelding</translation>

@@ -1,4 +1,5 @@
-"""The incident log: each version of each incident the keeper wrote down, sealed by its event.
+"""The incident log and the people register: each version of each incident or person the keeper
+wrote down, sealed by its event.
 
 Revision ID: 0005_incidents
 Revises: 0004_withhold
@@ -23,25 +24,31 @@ TRIGGERS = {
     "SELECT RAISE(ABORT, 'incident versions are immutable'); END",
     "incident_versions_no_delete": "BEFORE DELETE ON incident_versions BEGIN "
     "SELECT RAISE(ABORT, 'incident versions are immutable'); END",
+    "person_versions_no_update": "BEFORE UPDATE ON person_versions BEGIN "
+    "SELECT RAISE(ABORT, 'person versions are immutable'); END",
+    "person_versions_no_delete": "BEFORE DELETE ON person_versions BEGIN "
+    "SELECT RAISE(ABORT, 'person versions are immutable'); END",
 }
 
 
+TABLES = (("incident_versions", "incident_id"), ("person_versions", "person_id"))
+
+
 def upgrade() -> None:
-    op.create_table(
-        "incident_versions",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("incident_id", sa.Integer(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("body", sa.Text(), nullable=False),
-        sa.Column("sha256", sa.String(length=64), nullable=False),
-        sa.Column("recorded_at_utc", sa.String(length=32), nullable=False),
-        sa.Column("event_seq", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_incident_versions")),
-        sa.UniqueConstraint("incident_id", "version", name=op.f("uq_incident_versions_incident_id")),
-    )
-    op.create_index(
-        op.f("ix_incident_versions_incident_id"), "incident_versions", ["incident_id"], unique=False
-    )
+    for table, number in TABLES:
+        op.create_table(
+            table,
+            sa.Column("id", sa.Integer(), nullable=False),
+            sa.Column(number, sa.Integer(), nullable=False),
+            sa.Column("version", sa.Integer(), nullable=False),
+            sa.Column("body", sa.Text(), nullable=False),
+            sa.Column("sha256", sa.String(length=64), nullable=False),
+            sa.Column("recorded_at_utc", sa.String(length=32), nullable=False),
+            sa.Column("event_seq", sa.Integer(), nullable=False),
+            sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+            sa.UniqueConstraint(number, "version", name=op.f(f"uq_{table}_{number}")),
+        )
+        op.create_index(op.f(f"ix_{table}_{number}"), table, [number], unique=False)
     for name, definition in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {definition}")
 
@@ -49,5 +56,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    op.drop_index(op.f("ix_incident_versions_incident_id"), table_name="incident_versions")
-    op.drop_table("incident_versions")
+    for table, number in TABLES:
+        op.drop_index(op.f(f"ix_{table}_{number}"), table_name=table)
+        op.drop_table(table)
