@@ -289,3 +289,14 @@ class PersonEmptyError(VaultError):
         "The person cannot be saved: give a name, or at least one phone number, account, e-mail "
         "address or profile address."
     )
+
+
+class NoticeNotFoundError(VaultError):
+    template = "There is no notice {notice_id} in this vault."
+
+
+class NoticeIncompleteError(VaultError):
+    template = (
+        "The notice cannot be saved: it needs the exact web address (URL) of the content and an "
+        "explanation of why it is illegal."
+    )

@@ -1,4 +1,5 @@
-"""The vault's incident log and people register: write down, change, read, and the history.
+"""The vault's incident log, people register and notices to platforms: write down, change, read,
+and the history.
 
 Rule: these are the `Vault` methods over `storage/incidents.py`, kept apart from `vault.py` so
 each file stays readable. A write and its custody event share one transaction; nothing is ever
@@ -7,10 +8,11 @@ overwritten (an edit is a new version).
 
 from __future__ import annotations
 
-from evidence_kit.storage import incidents, people
+from evidence_kit.storage import incidents, notices, people
 from evidence_kit.storage.database import VaultDatabase
 from evidence_kit.storage.db_errors import translate_db_errors as _translate_db_errors
 from evidence_kit.storage.incidents import Incident, IncidentFields
+from evidence_kit.storage.notices import Notice, NoticeFields
 from evidence_kit.storage.people import Person, PersonFields
 
 
@@ -65,3 +67,19 @@ class VaultIncidents:
     def person_history(self, person_id: int) -> list[Person]:
         with self._db.read() as conn:
             return people.read_person_history(conn, person_id)
+
+    @_translate_db_errors
+    def save_notice(self, fields: NoticeFields, notice_id: int | None = None) -> Notice:
+        """A new notice to a platform, or its next version (changed, sent, answered, removed)."""
+        with self._db.write() as conn:
+            return notices.write_notice(self._db, conn, fields, notice_id)
+
+    @_translate_db_errors
+    def notices(self) -> list[Notice]:
+        with self._db.read() as conn:
+            return notices.read_notices(conn)
+
+    @_translate_db_errors
+    def notice_history(self, notice_id: int) -> list[Notice]:
+        with self._db.read() as conn:
+            return notices.read_notice_history(conn, notice_id)

@@ -26,6 +26,7 @@ from evidence_kit.cli.evidence_commands import (
 from evidence_kit.cli.export_commands import cmd_export
 from evidence_kit.cli.gaps_commands import cmd_gaps
 from evidence_kit.cli.incident_commands import add_incident_commands
+from evidence_kit.cli.notice_commands import add_notice_commands
 from evidence_kit.cli.people_commands import add_people_commands
 from evidence_kit.cli.reparse_commands import cmd_reparse
 from evidence_kit.cli.similar_commands import cmd_similar
@@ -263,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_incident_commands(vault_command)
     add_people_commands(vault_command)
+    add_notice_commands(vault_command)
     gaps = vault_command(
         "gaps", _("what is missing: hints per item and incident (web address, number, date)")
     )

@@ -30,6 +30,8 @@ EVENTS_EN: dict[str, str] = {
     "event.incident_edited": "Incident changed (earlier version kept)",
     "event.person_recorded": "Person added to the people register",
     "event.person_edited": "Person in the people register changed (earlier version kept)",
+    "event.notice_recorded": "Notice to a platform drafted",
+    "event.notice_edited": "Notice to a platform updated (earlier version kept)",
 }
 
 EVENTS_NL: dict[str, str] = {
@@ -57,4 +59,6 @@ EVENTS_NL: dict[str, str] = {
     "event.incident_edited": "Incident gewijzigd (eerdere versie bewaard)",
     "event.person_recorded": "Persoon toegevoegd aan het personenregister",
     "event.person_edited": "Persoon in het personenregister gewijzigd (eerdere versie bewaard)",
+    "event.notice_recorded": "Melding aan platform opgesteld",
+    "event.notice_edited": "Melding aan platform bijgewerkt (eerdere versie bewaard)",
 }

@@ -55,6 +55,8 @@ class EventType:
     INCIDENT_EDITED = "incident_edited"  # a later version of it (the earlier ones are kept)
     PERSON_RECORDED = "person_recorded"  # the other party added to the people register (sealed)
     PERSON_EDITED = "person_edited"  # a later version of that entry (the earlier ones are kept)
+    NOTICE_RECORDED = "notice_recorded"  # a notice to a platform (DSA Article 16) drafted, sealed
+    NOTICE_EDITED = "notice_edited"  # its next version: changed, sent, answered, content removed
 
 
 @dataclass(frozen=True)

@@ -338,3 +338,20 @@ class PersonVersion(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     recorded_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
     event_seq: Mapped[int] = mapped_column(Integer)
+
+
+class NoticeVersion(Base):
+    """One version of a notice to a platform (`storage/notices.py`): drafted, sent, answered,
+    content removed. Sealed and append-only like `IncidentVersion`, with `notice_recorded` /
+    `notice_edited` events, so the log shows when the keeper said each step happened."""
+
+    __tablename__ = "notice_versions"
+    __table_args__ = (UniqueConstraint("notice_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(Integer, index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    recorded_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    event_seq: Mapped[int] = mapped_column(Integer)

@@ -33,6 +33,8 @@ GUARDS = frozenset(
         "incident_versions_no_delete",
         "person_versions_no_update",
         "person_versions_no_delete",
+        "notice_versions_no_update",
+        "notice_versions_no_delete",
     }
 )
 

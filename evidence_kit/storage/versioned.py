@@ -19,14 +19,14 @@ from sqlalchemy import Connection, Row, func, insert, select
 from evidence_kit.hashing import sha256_hex
 from evidence_kit.storage.custody import EventType, SignedEvent
 from evidence_kit.storage.database import VaultDatabase
-from evidence_kit.storage.models import IncidentVersion, PersonVersion, table_of
+from evidence_kit.storage.models import IncidentVersion, NoticeVersion, PersonVersion, table_of
 
 
 @dataclass(frozen=True)
 class RecordKind:
     """One kind of versioned record: its table, its number column and its events."""
 
-    model: type[IncidentVersion] | type[PersonVersion]
+    model: type[IncidentVersion] | type[PersonVersion] | type[NoticeVersion]
     id_column: str  # the record's number column
     key: str  # the record's number in the event's data
     recorded: str
@@ -37,7 +37,8 @@ INCIDENTS = RecordKind(
     IncidentVersion, "incident_id", "incident", EventType.INCIDENT_RECORDED, EventType.INCIDENT_EDITED
 )
 PEOPLE = RecordKind(PersonVersion, "person_id", "person", EventType.PERSON_RECORDED, EventType.PERSON_EDITED)
-KINDS = (INCIDENTS, PEOPLE)
+NOTICES = RecordKind(NoticeVersion, "notice_id", "notice", EventType.NOTICE_RECORDED, EventType.NOTICE_EDITED)
+KINDS = (INCIDENTS, PEOPLE, NOTICES)
 
 
 def next_number(conn: Connection, kind: RecordKind) -> int:

@@ -57,6 +57,8 @@ _EVENTS = {
     "incident_recorded": QT_TRANSLATE_NOOP("Texts", "Incident written down"),
     "incident_edited": QT_TRANSLATE_NOOP("Texts", "Incident changed (earlier version kept)"),
     "person_recorded": QT_TRANSLATE_NOOP("Texts", "Person added to the people register"),
+    "notice_recorded": QT_TRANSLATE_NOOP("Texts", "Notice to a platform drafted"),
+    "notice_edited": QT_TRANSLATE_NOOP("Texts", "Notice to a platform updated (earlier version kept)"),
     "person_edited": QT_TRANSLATE_NOOP(
         "Texts", "Person in the people register changed (earlier version kept)"
     ),

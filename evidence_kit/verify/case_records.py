@@ -36,6 +36,13 @@ _WORDS = {
         "Person {number} of the people register, version {version}, is recorded in the custody log "
         "but no longer stored.",
     ),
+    "notice": (
+        "Notice {number} to a platform, version {version}, is not in the custody log.",
+        "Notice {number} to a platform, version {version}, is not what the custody log recorded: it "
+        "was changed after it was written down.",
+        "Notice {number} to a platform, version {version}, is recorded in the custody log but no "
+        "longer stored.",
+    ),
 }
 
 

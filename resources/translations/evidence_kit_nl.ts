@@ -2274,6 +2274,16 @@
         </message>
         <message>
             <location filename="../../evidence_kit/ui/texts.py" line="59" />
+            <source>Notice to a platform drafted</source>
+            <translation>Melding aan platform opgesteld</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="59" />
+            <source>Notice to a platform updated (earlier version kept)</source>
+            <translation>Melding aan platform bijgewerkt (eerdere versie bewaard)</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="59" />
             <source>Person added to the people register</source>
             <translation>Persoon toegevoegd aan het personenregister</translation>
         </message>

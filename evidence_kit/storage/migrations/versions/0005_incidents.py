@@ -1,5 +1,5 @@
-"""The incident log and the people register: each version of each incident or person the keeper
-wrote down, sealed by its event.
+"""The incident log, the people register and the takedown notices: each version of each record
+the keeper wrote down, sealed by its event.
 
 Revision ID: 0005_incidents
 Revises: 0004_withhold
@@ -28,10 +28,18 @@ TRIGGERS = {
     "SELECT RAISE(ABORT, 'person versions are immutable'); END",
     "person_versions_no_delete": "BEFORE DELETE ON person_versions BEGIN "
     "SELECT RAISE(ABORT, 'person versions are immutable'); END",
+    "notice_versions_no_update": "BEFORE UPDATE ON notice_versions BEGIN "
+    "SELECT RAISE(ABORT, 'notice versions are immutable'); END",
+    "notice_versions_no_delete": "BEFORE DELETE ON notice_versions BEGIN "
+    "SELECT RAISE(ABORT, 'notice versions are immutable'); END",
 }
 
 
-TABLES = (("incident_versions", "incident_id"), ("person_versions", "person_id"))
+TABLES = (
+    ("incident_versions", "incident_id"),
+    ("person_versions", "person_id"),
+    ("notice_versions", "notice_id"),
+)
 
 
 def upgrade() -> None:
