@@ -36,12 +36,17 @@ from evidence_kit.errors import (
 from evidence_kit.hashing import canonical_json
 from evidence_kit.storage.database import VaultDatabase
 from evidence_kit.storage.models import Item
-from evidence_kit.storage.versioned import INCIDENTS, append_version, next_number, version_rows
+from evidence_kit.storage.versioned import (
+    INCIDENTS,
+    append_version,
+    latest_versions,
+    next_number,
+    version_rows,
+)
 
 BODY_VERSION = 1
 MAX_TEXT = 20_000  # characters in one text field: a long account fits, a pasted file does not
 MAX_LIST = 200  # entries in one list (people, links, steps, items, ...)
-
 
 
 @dataclass(frozen=True)
@@ -194,10 +199,7 @@ def read_history(conn: Connection, incident_id: int) -> list[Incident]:
 
 def read_incidents(conn: Connection) -> list[Incident]:
     """The latest version of every incident, in the order they were first written down."""
-    latest: dict[int, Incident] = {}
-    for row in version_rows(conn, INCIDENTS):
-        latest[row.incident_id] = _incident(row)
-    return list(latest.values())
+    return latest_versions(conn, INCIDENTS, _incident)
 
 
 def with_changes(fields: IncidentFields, **changes: Any) -> IncidentFields:

@@ -303,7 +303,19 @@ class TsaRoot(Base):
     event_seq: Mapped[int] = mapped_column(Integer)
 
 
-class IncidentVersion(Base):
+class _SealedVersion:
+    """The columns every sealed record version shares (`storage/versioned.py`): the version,
+    its body (canonical JSON), the body's SHA-256, when it was recorded and its custody event."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    recorded_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    event_seq: Mapped[int] = mapped_column(Integer)
+
+
+class IncidentVersion(_SealedVersion, Base):
     """One version of an incident the keeper wrote down (`storage/incidents.py`).
 
     `body` is the canonical JSON of the incident's fields and `sha256` its SHA-256, also carried
@@ -314,16 +326,10 @@ class IncidentVersion(Base):
     __tablename__ = "incident_versions"
     __table_args__ = (UniqueConstraint("incident_id", "version"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     incident_id: Mapped[int] = mapped_column(Integer, index=True)
-    version: Mapped[int] = mapped_column(Integer)
-    body: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64))
-    recorded_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
-    event_seq: Mapped[int] = mapped_column(Integer)
 
 
-class PersonVersion(Base):
+class PersonVersion(_SealedVersion, Base):
     """One version of a person in the people register (`storage/people.py`): the other party's
     names, numbers, handles, e-mail addresses and profile addresses. Sealed and append-only like
     `IncidentVersion`, with `person_recorded` / `person_edited` events."""
@@ -331,16 +337,10 @@ class PersonVersion(Base):
     __tablename__ = "person_versions"
     __table_args__ = (UniqueConstraint("person_id", "version"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(Integer, index=True)
-    version: Mapped[int] = mapped_column(Integer)
-    body: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64))
-    recorded_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
-    event_seq: Mapped[int] = mapped_column(Integer)
 
 
-class NoticeVersion(Base):
+class NoticeVersion(_SealedVersion, Base):
     """One version of a notice to a platform (`storage/notices.py`): drafted, sent, answered,
     content removed. Sealed and append-only like `IncidentVersion`, with `notice_recorded` /
     `notice_edited` events, so the log shows when the keeper said each step happened."""
@@ -348,10 +348,4 @@ class NoticeVersion(Base):
     __tablename__ = "notice_versions"
     __table_args__ = (UniqueConstraint("notice_id", "version"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     notice_id: Mapped[int] = mapped_column(Integer, index=True)
-    version: Mapped[int] = mapped_column(Integer)
-    body: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64))
-    recorded_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
-    event_seq: Mapped[int] = mapped_column(Integer)

@@ -29,7 +29,7 @@ from evidence_kit.hashing import canonical_json
 from evidence_kit.storage.database import VaultDatabase
 from evidence_kit.storage.incidents import MAX_LIST, MAX_TEXT, read_history
 from evidence_kit.storage.models import Item
-from evidence_kit.storage.versioned import NOTICES, append_version, next_number, version_rows
+from evidence_kit.storage.versioned import NOTICES, append_version, latest_versions, next_number, version_rows
 
 BODY_VERSION = 1
 STATUSES = ("draft", "sent", "answered", "removed", "refused")
@@ -137,7 +137,5 @@ def read_notice_history(conn: Connection, notice_id: int) -> list[Notice]:
 
 
 def read_notices(conn: Connection) -> list[Notice]:
-    latest: dict[int, Notice] = {}
-    for row in version_rows(conn, NOTICES):
-        latest[row.notice_id] = _notice(row)
-    return list(latest.values())
+    """The latest version of every notice, in the order they were drafted."""
+    return latest_versions(conn, NOTICES, _notice)

@@ -23,7 +23,7 @@ from evidence_kit.errors import IncidentTooLongError, PersonEmptyError, PersonNo
 from evidence_kit.hashing import canonical_json
 from evidence_kit.storage.database import VaultDatabase
 from evidence_kit.storage.incidents import MAX_LIST, MAX_TEXT
-from evidence_kit.storage.versioned import PEOPLE, append_version, next_number, version_rows
+from evidence_kit.storage.versioned import PEOPLE, append_version, latest_versions, next_number, version_rows
 
 BODY_VERSION = 1
 _LISTS = ("names", "phones", "handles", "emails", "urls")
@@ -120,7 +120,4 @@ def read_person_history(conn: Connection, person_id: int) -> list[Person]:
 
 def read_people(conn: Connection) -> list[Person]:
     """The latest version of everyone in the register, in the order they were added."""
-    latest: dict[int, Person] = {}
-    for row in version_rows(conn, PEOPLE):
-        latest[row.person_id] = _person(row)
-    return list(latest.values())
+    return latest_versions(conn, PEOPLE, _person)

@@ -10,9 +10,9 @@ Rules this module keeps:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Row, func, insert, select
 
@@ -20,6 +20,8 @@ from evidence_kit.hashing import sha256_hex
 from evidence_kit.storage.custody import EventType, SignedEvent
 from evidence_kit.storage.database import VaultDatabase
 from evidence_kit.storage.models import IncidentVersion, NoticeVersion, PersonVersion, table_of
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -80,3 +82,11 @@ def version_rows(conn: Connection, kind: RecordKind, number: int | None = None) 
     if number is not None:
         query = query.where(column == number)
     return list(conn.execute(query))
+
+
+def latest_versions(conn: Connection, kind: RecordKind, make: Callable[[Row[Any]], T]) -> list[T]:
+    """The latest version of every record, made with `make`, in the order they were first written."""
+    latest: dict[int, T] = {}
+    for row in version_rows(conn, kind):
+        latest[getattr(row, kind.id_column)] = make(row)
+    return list(latest.values())
