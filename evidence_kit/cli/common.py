@@ -90,7 +90,14 @@ def error_line(exc: BaseException) -> str:
 
 def out(text: str = "") -> None:
     # Flushed, so a person or a script watching a long command sees each line as it happens.
-    print(text.translate(_SAFETY_NET), flush=True)
+    try:
+        print(text.translate(_SAFETY_NET), flush=True)
+    except BrokenPipeError:
+        # The reader stopped reading (`... | head`): the command goes on with its work (an import
+        # must not stop half way because nobody reads its report), printing into nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def err(text: str) -> None:

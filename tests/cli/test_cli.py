@@ -181,3 +181,26 @@ def test_demo_runs(tmp_path: Path, env: dict[str, str]) -> None:
     assert result.returncode == 0, result.stderr
     assert "Vault intact: 5 items" in result.stdout
     assert "Screenshot 2026-10-03 at 23.41.png" in result.stdout
+
+
+def test_a_reader_that_stops_reading_does_not_stop_the_command() -> None:
+    """`evidence-kit ... | head`: output into a closed pipe is dropped, the work goes on, no error."""
+    import subprocess
+    import sys as _sys
+
+    script = (
+        "import sys\n"
+        "from evidence_kit.cli.common import out\n"
+        "for n in range(20000):\n"
+        "    out(f'line {n} ' + 'x' * 60)\n"
+        "print('finished', file=sys.stderr)\n"
+    )
+    process = subprocess.Popen(
+        [_sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"line 0 ")
+    process.stdout.close()  # what `head -1` does
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert errors.strip() == "finished"  # the loop ran to its end; no "Broken pipe", no traceback
