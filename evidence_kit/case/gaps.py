@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from evidence_kit.case.people import vault_items
 from evidence_kit.domain import Conversation, ItemKind, ItemSummary, TimeSource
 from evidence_kit.storage.derived_kinds import DERIVED_IMAGE_INFO
 from evidence_kit.storage.incidents import Incident
@@ -185,7 +186,7 @@ def read_facts(vault: Vault) -> Iterator[ItemFacts]:
 
     A conversation whose stored form cannot be read is left out of the facts (as None): `verify`
     is what reports damage, a hint never does."""
-    for item in vault.items():
+    for item, conversation in vault_items(vault):
         info: dict[str, Any] = {}
         if item.kind is ItemKind.IMAGE:
             raw = vault.derived(item.id, DERIVED_IMAGE_INFO)
@@ -194,11 +195,4 @@ def read_facts(vault: Vault) -> Iterator[ItemFacts]:
             except ValueError:
                 loaded = {}
             info = loaded if isinstance(loaded, dict) else {}
-        conversation = None
-        if item.kind in (*_CHATS, ItemKind.EMAIL):
-            try:
-                stored = vault.conversation(item.id)
-            except ValueError:
-                stored = None
-            conversation = stored.conversation if stored is not None else None
         yield ItemFacts(item, info, conversation)

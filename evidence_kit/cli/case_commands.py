@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
 from evidence_kit.case.taxonomy import Category, Offence, Taxonomy, load_taxonomy
 from evidence_kit.cli.common import json_text, out
+from evidence_kit.errors import IncidentInvalidError
 from evidence_kit.i18n import _, fmt, get_language
 
 WIDTH = 100
@@ -117,3 +119,15 @@ def _offence_json(offence: Offence, lang: str) -> dict[str, Any]:
         "verified": offence.verified,
         "checked_against": offence.checked_against,
     }
+
+
+def check_categories(ids: Iterable[str]) -> None:
+    """Refuse an offence category id the taxonomy does not have, in one translated sentence."""
+    taxonomy = load_taxonomy()
+    for category in ids:
+        if taxonomy.get(category) is None:
+            raise IncidentInvalidError(
+                detail=fmt(
+                    "'{id}' is not an offence category (see evidence-kit categories)", {"id": category}
+                )
+            )

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from evidence_kit.case.taxonomy import load_taxonomy
+from evidence_kit.cli.case_commands import check_categories
 from evidence_kit.cli.common import json_text, out, printable
 from evidence_kit.cli.session import open_vault
-from evidence_kit.errors import IncidentInvalidError
 from evidence_kit.i18n import _, fmt, get_language
 from evidence_kit.storage.incidents import Incident, IncidentFields, with_changes
 
@@ -87,15 +87,7 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
         return None if values is None else tuple(values)
 
     categories = listed(args.category)
-    if categories:
-        known = load_taxonomy()
-        for category in categories:
-            if known.get(category) is None:
-                raise IncidentInvalidError(
-                    detail=fmt(
-                        "'{id}' is not an offence category (see evidence-kit categories)", {"id": category}
-                    )
-                )
+    check_categories(categories or ())
     return {
         "what": args.what,
         "started": args.when,

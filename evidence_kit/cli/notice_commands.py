@@ -15,9 +15,9 @@ from datetime import date
 
 from evidence_kit.case.notice_text import default_explanation, notice_text, routes
 from evidence_kit.case.taxonomy import load_taxonomy
+from evidence_kit.cli.case_commands import check_categories
 from evidence_kit.cli.common import json_text, out, printable
 from evidence_kit.cli.session import open_vault
-from evidence_kit.errors import IncidentInvalidError
 from evidence_kit.i18n import _, fmt, get_language
 from evidence_kit.storage.notices import STATUSES, Notice, NoticeFields
 
@@ -79,13 +79,7 @@ def add_notice_commands(vault_command: VaultCommand) -> None:
 def cmd_notice_draft(args: argparse.Namespace) -> int:
     lang = args.notice_lang or get_language()
     taxonomy = load_taxonomy()
-    for category in args.category or ():
-        if taxonomy.get(category) is None:
-            raise IncidentInvalidError(
-                detail=fmt(
-                    "'{id}' is not an offence category (see evidence-kit categories)", {"id": category}
-                )
-            )
+    check_categories(args.category or ())
     with open_vault(args) as vault:
         platform, urls, items, categories = (
             args.platform or "",
