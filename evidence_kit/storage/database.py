@@ -20,6 +20,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import exc as sa_exc
 
 from evidence_kit import __version__
 from evidence_kit.domain import CustodyEntry
@@ -34,6 +35,28 @@ _HEAD = select(VaultInfo.head_seq, VaultInfo.head_hash)
 _MOVE_HEAD = update(table_of(VaultInfo)).values(
     head_seq=bindparam("head_seq"), head_hash=bindparam("head_hash")
 )
+
+
+class _QuietWhenAbandoned(contextlib.AbstractContextManager[None]):
+    """Let an abandoned `read()`/`write()` end without an error about the closed database.
+
+    When Ctrl-C lands between such a context's entry and the caller's `with` taking it over,
+    nobody exits it: the garbage collector closes it later, often after the interrupted
+    command has closed the vault, and the connection's rollback then fails on the closed
+    database ("Exception ignored in ... Traceback" on the user's terminal). Nothing is lost
+    by staying quiet: an uncommitted transaction is rolled back when the database closes.
+    Only errors raised while handling that close (GeneratorExit) are dropped.
+    """
+
+    def __exit__(self, kind: object, value: BaseException | None, traceback: object) -> bool:
+        if not isinstance(value, sa_exc.SQLAlchemyError | RuntimeError):
+            return False
+        cause: BaseException | None = value
+        while cause is not None:  # the driver's error, wrapped by SQLAlchemy, during the close
+            if isinstance(cause, GeneratorExit):
+                return True
+            cause = cause.__context__
+        return False
 
 
 class VaultDatabase:
@@ -71,12 +94,12 @@ class VaultDatabase:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
-        with self.mutex, self.require_engine().begin() as conn:
+        with _QuietWhenAbandoned(), self.mutex, self.require_engine().begin() as conn:
             yield conn
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.mutex, self.require_engine().connect() as conn:
+        with _QuietWhenAbandoned(), self.mutex, self.require_engine().connect() as conn:
             yield conn
 
     def append_event(
