@@ -330,6 +330,8 @@ class ItemSummary:
     times: tuple[Timestamp, ...] = ()
     # The keeper's "sensitive: withhold from dossiers" mark and its reason; None when not marked.
     withhold_reason: str | None = None
+    # Offence categories the keeper gave the item (taxonomy ids, `case/taxonomy.py`), sorted.
+    offences: tuple[str, ...] = ()
 
     @property
     def withheld(self) -> bool:

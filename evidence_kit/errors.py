@@ -251,12 +251,20 @@ class IncidentNotFoundError(VaultError):
     template = "There is no incident {incident_id} in this vault."
 
 
+class NotAPictureError(EvidenceKitError):
+    template = "Item {item} cannot be compared as a picture: {reason}"
+
+
+class UnknownCategoryError(EvidenceKitError):
+    template = "'{id}' is not an offence category (see evidence-kit categories)"
+
+
 class IncidentInvalidError(VaultError):
     template = "The incident cannot be saved: {detail}"
 
 
 class IncidentNoTextError(IncidentInvalidError):
-    template = "The incident cannot be saved: say what happened."
+    template = "The incident cannot be saved: give it a title or say what happened."
 
 
 class IncidentTimeError(IncidentInvalidError):

@@ -68,8 +68,6 @@ from evidence_kit.storage.item_writes import (
     NewItem,
     earlier_copy,
     file_time,
-    update_item_field,
-    update_withhold_mark,
 )
 from evidence_kit.storage.key_change import commit_key_file, passphrase_keyfile, recovery_keyfile, rotate
 from evidence_kit.storage.keys import SLOT_PASSPHRASE, SLOT_RECOVERY, KdfParams, KeyFile, normalize_passphrase
@@ -90,16 +88,16 @@ from evidence_kit.timestamping.queue import (
 )
 from evidence_kit.vault_derived import VaultDerivedReads
 from evidence_kit.vault_incidents import VaultIncidents
+from evidence_kit.vault_marks import VaultMarks
 from evidence_kit.vault_timestamps import VaultTimestamps
 from evidence_kit.verify.against import RecordedHead
 from evidence_kit.verify.copy_check import copy_checker
 from evidence_kit.verify.vault import verify_vault
 
 MIN_PASSPHRASE_LENGTH = 8
-WITHHOLD_REASON_MAX = 200  # a short reason ("intimate image"); the log is no place for an essay
 
 
-class Vault(VaultDerivedReads, VaultTimestamps, VaultIncidents):
+class Vault(VaultDerivedReads, VaultTimestamps, VaultIncidents, VaultMarks):
     """An unlocked vault. Create with `Vault.create`, open with `Vault.open`; close when done."""
 
     # A key change a kill interrupted, settled while opening: "finished", "undone" or None.
@@ -340,7 +338,11 @@ class Vault(VaultDerivedReads, VaultTimestamps, VaultIncidents):
                 base = replace(base, note=note or base.note, times=(*base.times, file_time(stat)))
                 try:
                     return self.add_stream(
-                        handle, base, derived=derived, cancel=cancel, on_bytes=on_bytes,
+                        handle,
+                        base,
+                        derived=derived,
+                        cancel=cancel,
+                        on_bytes=on_bytes,
                         skip_duplicates=skip_duplicates,
                     )
                 except OSError as exc:
@@ -370,8 +372,16 @@ class Vault(VaultDerivedReads, VaultTimestamps, VaultIncidents):
     ) -> ParseRecord:
         """Write what was read from stored item `item_id`, sealed, in one transaction (`item_parsing.py`)."""
         return record_parsed(
-            self._writer, item_id, facts, children=children, derived=derived, later_children=later_children,
-            reparse_reason=reparse_reason, replaces=replaces, cancel=cancel, on_bytes=on_bytes,
+            self._writer,
+            item_id,
+            facts,
+            children=children,
+            derived=derived,
+            later_children=later_children,
+            reparse_reason=reparse_reason,
+            replaces=replaces,
+            cancel=cancel,
+            on_bytes=on_bytes,
         )
 
     # ----------------------------------------------------------------- reading
@@ -425,27 +435,6 @@ class Vault(VaultDerivedReads, VaultTimestamps, VaultIncidents):
             item_id,
         )
         return summary
-
-    # ----------------------------------------------------------------- notes and categories
-
-    @_translate_db_errors
-    def set_note(self, item_id: int, note: str) -> None:
-        with self._db.write() as conn:
-            update_item_field(self._db, conn, item_id, "note", note, EventType.NOTE_CHANGED)
-
-    @_translate_db_errors
-    def set_category(self, item_id: int, category: str) -> None:
-        with self._db.write() as conn:
-            update_item_field(self._db, conn, item_id, "category", category, EventType.CATEGORY_CHANGED)
-
-    @_translate_db_errors
-    def set_withhold(self, item_id: int, reason: str | None) -> bool:
-        """Mark an item "sensitive: withhold from dossiers" with a short reason, or clear the
-        mark with None. Logged with the old and the new reason; True when the mark changed."""
-        if reason is not None:
-            reason = " ".join(reason.split())[:WITHHOLD_REASON_MAX]
-        with self._db.write() as conn:
-            return update_withhold_mark(self._db, conn, item_id, reason)
 
     # ----------------------------------------------------------------- keys
 

@@ -30,8 +30,8 @@ LAYERS: tuple[grimp.Layer, ...] = (
     grimp.Layer("importers", "dossier"),  # the batch import and the export both go through the vault
     grimp.Layer("case"),  # case work: the offence taxonomy (data), image matching over the vault
     grimp.Layer("vault", "settings"),
-    # Vault's time-stamp reads, derived-data reads and incident log, mixed in
-    grimp.Layer("vault_timestamps", "vault_derived", "vault_incidents"),
+    # Vault's time-stamp reads, derived-data reads, incident log and item marks, mixed in
+    grimp.Layer("vault_timestamps", "vault_derived", "vault_incidents", "vault_marks"),
     grimp.Layer("verify"),
     grimp.Layer("timestamping"),
     grimp.Layer("storage"),

@@ -1,4 +1,5 @@
-"""The `categories` command: the offence taxonomy, disclaimer first, in Dutch or English.
+"""The `categories` command: the offence taxonomy, disclaimer first, in Dutch or English; and
+`categorise`, which gives an item its offence categories.
 
 Rule: the disclaimer ("information to help the conversation with the police, not legal advice")
 is the first thing printed, in text and in JSON, and every offence shows its official source and
@@ -14,7 +15,8 @@ from typing import Any
 
 from evidence_kit.case.taxonomy import Category, Offence, Taxonomy, load_taxonomy
 from evidence_kit.cli.common import json_text, out
-from evidence_kit.errors import IncidentInvalidError
+from evidence_kit.cli.session import open_vault
+from evidence_kit.errors import UnknownCategoryError
 from evidence_kit.i18n import _, fmt, get_language
 
 WIDTH = 100
@@ -126,8 +128,22 @@ def check_categories(ids: Iterable[str]) -> None:
     taxonomy = load_taxonomy()
     for category in ids:
         if taxonomy.get(category) is None:
-            raise IncidentInvalidError(
-                detail=fmt(
-                    "'{id}' is not an offence category (see evidence-kit categories)", {"id": category}
-                )
-            )
+            raise UnknownCategoryError(id=category)
+
+
+def cmd_categorise(args: argparse.Namespace) -> int:
+    """Give an item its offence categories (replacing the ones it had), logged."""
+    wanted = () if args.clear else tuple(args.category or ())
+    check_categories(wanted)
+    with open_vault(args) as vault:
+        changed = vault.set_offences(args.item_id, wanted)
+        now = vault.item(args.item_id).offences
+    lang = get_language()
+    taxonomy = load_taxonomy()
+    names = ", ".join(c.name(lang) if (c := taxonomy.get(i)) else i for i in now) or _("none")
+    params = {"id": str(args.item_id), "names": names}
+    if changed:
+        out(fmt("Item {id}: offence categories {names} (logged).", params))
+    else:
+        out(fmt("Item {id} already has these offence categories: {names}.", params))
+    return 0

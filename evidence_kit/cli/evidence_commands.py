@@ -148,6 +148,7 @@ def item_json(item: ItemSummary) -> dict[str, Any]:
         "note": item.note,
         "category": item.category,
         "withhold_reason": item.withhold_reason,
+        "offences": list(item.offences),
         "parent_id": item.parent_id,
         "imported_at_utc": _stamp_json(item.imported_at)["utc"],
         "imported_at_offset_minutes": item.imported_at.offset_minutes,

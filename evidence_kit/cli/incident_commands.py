@@ -1,4 +1,4 @@
-"""The incident log on the command line: `incident-add`, `incident-edit`, `incidents`, `incident-show`.
+"""The incident log on the command line: `incident add`, `incident edit`, `incident list`, `incident show`.
 
 An incident is what the keeper writes down about something that happened (when, what, where,
 who, the impact, witnesses, the steps taken) with the evidence items it refers to and its
@@ -19,25 +19,25 @@ from evidence_kit.cli.session import open_vault
 from evidence_kit.i18n import _, fmt, get_language
 from evidence_kit.storage.incidents import Incident, IncidentFields, with_changes
 
-VaultCommand = Callable[[str, str], argparse.ArgumentParser]
+VaultCommand = Callable[[str, str], argparse.ArgumentParser]  # (name, help) -> a command taking VAULT
 
 
 def add_incident_commands(vault_command: VaultCommand) -> None:
     """Register the incident commands on the parser (`cli/parser.py`)."""
-    add = vault_command("incident-add", _("write an incident down in the incident log"))
+    add = vault_command("add", _("write an incident down in the incident log"))
     _field_options(add, required=True)
     add.set_defaults(func=cmd_incident_add)
 
-    edit = vault_command("incident-edit", _("change an incident: a new version, the earlier ones are kept"))
+    edit = vault_command("edit", _("change an incident: a new version, the earlier ones are kept"))
     edit.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
     _field_options(edit, required=False)
     edit.set_defaults(func=cmd_incident_edit)
 
-    listing = vault_command("incidents", _("list the incidents written down, latest versions"))
+    listing = vault_command("list", _("list the incidents written down, latest versions"))
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(func=cmd_incidents)
 
-    show = vault_command("incident-show", _("show one incident, and with --history every version"))
+    show = vault_command("show", _("show one incident, and with --history every version"))
     show.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
     show.add_argument("--history", action="store_true", help=_("show every version, oldest first"))
     show.add_argument("--json", action="store_true", help=_("print JSON"))
@@ -45,7 +45,8 @@ def add_incident_commands(vault_command: VaultCommand) -> None:
 
 
 def _field_options(command: argparse.ArgumentParser, *, required: bool) -> None:
-    command.add_argument("--what", required=required, help=_("what happened, in your own words"))
+    command.add_argument("--title", required=required, help=_("a few words to list it by"))
+    command.add_argument("--text", "--what", dest="what", help=_("what happened, in your own words"))
     command.add_argument(
         "--when", help=_("when: 2026-11-03, or 2026-11-03 21:15 (this computer's time zone)")
     )
@@ -89,6 +90,7 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
     categories = listed(args.category)
     check_categories(categories or ())
     return {
+        "title": args.title,
         "what": args.what,
         "started": args.when,
         "ended": args.until,
@@ -105,7 +107,7 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_incident_add(args: argparse.Namespace) -> int:
-    fields = with_changes(IncidentFields(what=""), **_changes(args))
+    fields = with_changes(IncidentFields(what=""), **_changes(args))  # clean() asks for a title or text
     with open_vault(args) as vault:
         incident = vault.record_incident(fields)
     out(fmt("Incident {id} written down (version 1, SHA-256 {sha256}).", _ids(incident)))
@@ -135,7 +137,7 @@ def cmd_incidents(args: argparse.Namespace) -> int:
         out(json_text([incident_json(i) for i in incidents]))
         return 0
     if not incidents:
-        out(_("No incidents written down yet (evidence-kit incident-add)."))
+        out(_("No incidents written down yet (evidence-kit incident add)."))
         return 0
     for incident in incidents:
         fields = incident.fields
@@ -143,7 +145,7 @@ def cmd_incidents(args: argparse.Namespace) -> int:
         out(
             fmt(
                 "{id}. {when}: {what} (version {version})",
-                {**_ids(incident), "when": when, "what": printable(_first_line(fields.what))},
+                {**_ids(incident), "when": when, "what": printable(_first_line(incident_title(fields)))},
             )
         )
     return 0
@@ -174,6 +176,7 @@ def _print_incident(incident: Incident) -> None:
         )
     )
     rows: list[tuple[str, str]] = [
+        (_("Title"), printable(fields.title)),
         (_("When"), _period(fields) or _("time not given")),
         (_("What happened"), printable(fields.what)),
         (_("Platform"), printable(fields.platform)),
@@ -203,6 +206,11 @@ def _period(fields: IncidentFields) -> str:
     return f"{start} – {fields.ended.replace('T', ' ')}" if fields.ended else start
 
 
+def incident_title(fields: IncidentFields) -> str:
+    """What an incident is listed by: its title, or the start of what happened."""
+    return fields.title or fields.what
+
+
 def _first_line(text: str, limit: int = 80) -> str:
     line = text.splitlines()[0] if text else ""
     return line if len(line) <= limit else line[: limit - 1] + "…"
@@ -216,6 +224,7 @@ def incident_json(incident: Incident) -> dict[str, Any]:
         "sha256": incident.sha256,
         "recorded_at_utc": incident.recorded_at.isoformat(),
         "custody_event": incident.event_seq,
+        "title": fields.title,
         "what": fields.what,
         "started": fields.started,
         "ended": fields.ended,

@@ -1,4 +1,4 @@
-"""Notices to platforms on the command line: `notice-draft`, `notice-status`, `notices`, `notice-show`.
+"""Notices to platforms on the command line: `notice`, `notice-status`, `notices`, `notice-show`.
 
 A notice (EU Digital Services Act, Article 16) asks a platform to remove illegal content: the
 exact web addresses, why it is illegal, who asks, and a statement of good faith
@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from evidence_kit.case.notice_sources import NoticeSource, from_incident, from_item
 from evidence_kit.case.notice_text import default_explanation, notice_text, routes
 from evidence_kit.case.taxonomy import load_taxonomy
 from evidence_kit.cli.case_commands import check_categories
@@ -25,14 +26,16 @@ VaultCommand = Callable[[str, str], argparse.ArgumentParser]
 
 
 def add_notice_commands(vault_command: VaultCommand) -> None:
-    draft = vault_command(
-        "notice-draft", _("draft a notice asking a platform to remove illegal content (DSA)")
-    )
+    draft = vault_command("notice", _("draft a notice asking a platform to remove illegal content (DSA)"))
     draft.add_argument(
-        "--incident",
-        type=int,
-        metavar="INCIDENT_ID",
-        help=_("take the platform, addresses, items and categories from this incident"),
+        "target",
+        nargs="?",
+        type=_target,
+        metavar="ITEM_OR_INCIDENT",
+        help=_(
+            "an item number (7 or item:7) or an incident (incident:2): the platform, addresses and "
+            "categories written down for it are taken"
+        ),
     )
     draft.add_argument("--platform", help=_("the platform: Instagram, TikTok, ..."))
     draft.add_argument(
@@ -56,7 +59,9 @@ def add_notice_commands(vault_command: VaultCommand) -> None:
     )
     draft.add_argument("--name", default="", help=_("your name (optional)"))
     draft.add_argument("--email", default="", help=_("your e-mail address (optional)"))
-    draft.add_argument("--notice-lang", choices=("nl", "en"), help=_("the language of the notice"))
+    draft.add_argument(
+        "--lang", dest="notice_lang", choices=("nl", "en"), help=_("the language of the notice")
+    )
     draft.set_defaults(func=cmd_notice_draft)
 
     status = vault_command(
@@ -76,27 +81,34 @@ def add_notice_commands(vault_command: VaultCommand) -> None:
     show.set_defaults(func=cmd_notice_show)
 
 
+def _target(text: str) -> tuple[str, int]:
+    """("item", 7) for "7" or "item:7", ("incident", 2) for "incident:2"."""
+    kind, _sep, number = text.strip().lower().rpartition(":")
+    kind = kind or "item"
+    if kind not in ("item", "incident") or not number.isdigit():
+        raise argparse.ArgumentTypeError(
+            fmt("not an item (7, item:7) or an incident (incident:2): {text}", {"text": text})
+        )
+    return kind, int(number)
+
+
 def cmd_notice_draft(args: argparse.Namespace) -> int:
     lang = args.notice_lang or get_language()
     taxonomy = load_taxonomy()
     check_categories(args.category or ())
     with open_vault(args) as vault:
-        platform, urls, items, categories = (
-            args.platform or "",
-            tuple(args.url or ()),
-            tuple(args.item or ()),
-            tuple(args.category or ()),
-        )
-        if args.incident is not None:
-            incident = vault.incident_history(args.incident)[-1].fields
-            platform = platform or incident.platform
-            urls = urls or incident.urls
-            items = items or incident.items
-            categories = categories or incident.categories
+        source = NoticeSource("", (), (), ())
+        if args.target is not None:
+            kind, number = args.target
+            source = from_incident(vault, number) if kind == "incident" else from_item(vault, number)
+        platform = args.platform or source.platform
+        urls = tuple(args.url or ()) or source.urls
+        items = tuple(args.item or ()) or source.items
+        categories = tuple(args.category or ()) or source.categories
         explanation = args.explanation or default_explanation(categories, lang, taxonomy)
         fields = NoticeFields(
             platform=platform, urls=urls, explanation=explanation, categories=categories, name=args.name,
-            email=args.email, language=lang, incident=args.incident, items=items,
+            email=args.email, language=lang, incident=source.incident, items=items,
         )  # fmt: skip
         notice = vault.save_notice(fields)
     out(fmt("Notice {id} saved as a draft. Its text:", {"id": str(notice.notice_id)}))
@@ -127,7 +139,7 @@ def cmd_notices(args: argparse.Namespace) -> int:
         out(json_text(rows))
         return 0
     if not notices:
-        out(_("No notices yet (evidence-kit notice-draft)."))
+        out(_("No notices yet (evidence-kit notice)."))
         return 0
     for notice in notices:
         out(fmt("Notice {id} to {platform}: {status} (version {version}).", _ids(notice)))

@@ -11,7 +11,7 @@ from datetime import date
 
 from evidence_kit import __version__
 from evidence_kit.cli.backup_commands import cmd_backup
-from evidence_kit.cli.case_commands import cmd_categories
+from evidence_kit.cli.case_commands import cmd_categories, cmd_categorise
 from evidence_kit.cli.chat_commands import cmd_chats
 from evidence_kit.cli.common import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECOVERY_CODE
 from evidence_kit.cli.demo_commands import cmd_demo
@@ -25,7 +25,7 @@ from evidence_kit.cli.evidence_commands import (
 )
 from evidence_kit.cli.export_commands import cmd_export
 from evidence_kit.cli.gaps_commands import cmd_gaps
-from evidence_kit.cli.incident_commands import add_incident_commands
+from evidence_kit.cli.incident_commands import VaultCommand, add_incident_commands
 from evidence_kit.cli.notice_commands import add_notice_commands
 from evidence_kit.cli.people_commands import add_people_commands
 from evidence_kit.cli.reparse_commands import cmd_reparse
@@ -82,8 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
         "     (--reparse) an item a newer parser reads differently"
     )
 
-    def vault_command(name: str, help_text: str) -> argparse.ArgumentParser:
-        command = sub.add_parser(name, help=help_text, description=help_text)
+    def vault_command(
+        name: str, help_text: str, on: argparse._SubParsersAction[argparse.ArgumentParser] = sub
+    ) -> argparse.ArgumentParser:
+        command = on.add_parser(name, help=help_text, description=help_text)
         command.add_argument("vault", metavar="VAULT", help=_("the vault folder"))
         command.add_argument(
             "--passphrase-file",
@@ -262,9 +264,24 @@ def build_parser() -> argparse.ArgumentParser:
     messages.add_argument("--json", action="store_true", help=_("print JSON"))
     messages.set_defaults(func=cmd_messages)
 
-    add_incident_commands(vault_command)
-    add_people_commands(vault_command)
+    def group(name: str, help_text: str) -> VaultCommand:
+        """A command with actions of its own (`incident add VAULT ...`): their factory."""
+        parent = sub.add_parser(name, help=help_text, description=help_text)
+        actions = parent.add_subparsers(dest=f"{name}_action", required=True, metavar=_("ACTION"))
+        return lambda action, action_help: vault_command(action, action_help, actions)
+
+    add_incident_commands(group("incident", _("the incident log: add, edit, list, show")))
+    add_people_commands(group("person", _("the people register: add, edit, list")))
     add_notice_commands(vault_command)
+    categorise = vault_command(
+        "categorise", _("give an item its offence categories (see `evidence-kit categories`); logged")
+    )
+    categorise.add_argument("item_id", type=int, metavar="ITEM_ID")
+    which = categorise.add_mutually_exclusive_group(required=True)
+    which.add_argument("--category", metavar="ID", action="append", help=_("an offence category id (repeat)"))
+    which.add_argument("--clear", action="store_true", help=_("take all its categories off"))
+    categorise.set_defaults(func=cmd_categorise)
+
     gaps = vault_command(
         "gaps", _("what is missing: hints per item and incident (web address, number, date)")
     )
@@ -278,6 +295,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     similar = vault_command(
         "similar", _("list the pictures that look like the same picture (re-posted, re-compressed, cropped)")
+    )
+    similar.add_argument(
+        "item_id",
+        type=int,
+        nargs="?",
+        metavar="ITEM_ID",
+        help=_("only the pictures like this one, with their distance"),
     )
     similar.add_argument("--json", action="store_true", help=_("print JSON"))
     similar.add_argument(

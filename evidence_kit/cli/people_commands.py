@@ -1,6 +1,6 @@
-"""The people register on the command line: `person-add`, `person-edit`, `people`.
+"""The people register on the command line: `person add`, `person edit`, `person list`.
 
-`people` says, for each person, in which items they appear and how many messages they sent
+`person list` says, for each person, in which items they appear and how many messages they sent
 between which times (`case/people.py`): what a dossier needs to say "account X appears in 37
 items between A and B".
 """
@@ -29,16 +29,16 @@ _OPTIONS = (
 
 
 def add_people_commands(vault_command: VaultCommand) -> None:
-    add = vault_command("person-add", _("add the other party to the people register"))
+    add = vault_command("add", _("add the other party to the people register"))
     _options(add)
     add.set_defaults(func=cmd_person_add)
     edit = vault_command(
-        "person-edit", _("change a person in the register: a new version, the earlier ones are kept")
+        "edit", _("change a person in the register: a new version, the earlier ones are kept")
     )
     edit.add_argument("person_id", type=int, metavar="PERSON_ID")
     _options(edit)
     edit.set_defaults(func=cmd_person_edit)
-    listing = vault_command("people", _("the people register, and where each person appears in the evidence"))
+    listing = vault_command("list", _("the people register, and where each person appears in the evidence"))
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(func=cmd_people)
 
@@ -100,7 +100,7 @@ def cmd_people(args: argparse.Namespace) -> int:
         out(json_text(rows))
         return 0
     if not people:
-        out(_("No one in the people register yet (evidence-kit person-add)."))
+        out(_("No one in the people register yet (evidence-kit person add)."))
         return 0
     for person, seen in zip(people, found, strict=True):
         identities = [

@@ -98,9 +98,7 @@ def verification(context: Context) -> Iterator[Flowable]:
         styles.command,
     )
     yield plain("4.\u00a0\u00a0" + context.t("verify.step_custody"), styles.step)
-    yield plain(
-        "python3 -c \"import json,hashlib,functools; …\"    (VERIFY.txt, 7)", styles.command
-    )
+    yield plain('python3 -c "import json,hashlib,functools; …"    (VERIFY.txt, 7)', styles.command)
     if context.info.timestamp_tokens:
         yield plain("5.\u00a0\u00a0" + context.t("verify.step_tsa"), styles.step)
         yield plain(

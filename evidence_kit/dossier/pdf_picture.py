@@ -74,9 +74,7 @@ def row_profile(data: bytes) -> tuple[float, ...]:
 class PictureSource:
     """The picture's bytes, its reader (shared by every part) and, when needed, its row profile."""
 
-    def __init__(
-        self, data: bytes, width: int, height: int, profile: Sequence[float] | None = None
-    ) -> None:
+    def __init__(self, data: bytes, width: int, height: int, profile: Sequence[float] | None = None) -> None:
         self.data = data
         self.width = width
         self.height = height

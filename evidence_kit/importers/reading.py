@@ -351,7 +351,9 @@ class OriginalReader:
         facts = ParsedFacts(kind, media_type, recognised_as, IMPORTER_VERSION, tuple(times))
         self._record(item, facts, lambda _links: derived)
         return AddResult(
-            path=display_path(path), items=(self.vault.item(item.id),), warnings=tuple(warnings),
+            path=display_path(path),
+            items=(self.vault.item(item.id),),
+            warnings=tuple(warnings),
             recognised_as=recognised_as,
         )
 
@@ -372,7 +374,9 @@ class OriginalReader:
         facts = ParsedFacts(ItemKind.FILE, recognition.media_type, registry.FILE, IMPORTER_VERSION)
         self._record(item, facts, lambda _links: derived)
         return AddResult(
-            path=display_path(path), items=(self.vault.item(item.id),), warnings=tuple(warnings),
+            path=display_path(path),
+            items=(self.vault.item(item.id),),
+            warnings=tuple(warnings),
             recognised_as=registry.FILE,
         )
 

@@ -213,7 +213,6 @@ def _decide_message(sender: str | None, raw: str, sent_at: datetime | None) -> M
     )
 
 
-
 def parse_text(text: str, *, name: str = "") -> tuple[Conversation, tuple[str, ...]]:
     """Parse decoded chat.md text; the conversation and the file names its messages link to."""
     text = text.removeprefix("\ufeff")

@@ -40,6 +40,7 @@ class EventType:
     CATEGORY_CHANGED = "category_changed"
     ITEM_WITHHELD = "item_withheld"  # marked sensitive: withheld from dossiers, with the reason
     WITHHOLD_CLEARED = "withhold_cleared"  # that mark taken off again (the old reason recorded)
+    OFFENCES_CHANGED = "offences_changed"  # an item's offence categories set (old and new ids)
     ITEM_EXTRACTED = "item_extracted"
     ITEM_VIEWED = "item_viewed"
     VERIFIED = "verified"

@@ -47,6 +47,7 @@ class CipherSettings:
         if self.page_size not in PAGE_SIZES or self.hmac_algorithm not in HMAC_ALGORITHMS:
             raise ValueError(f"unsupported cipher settings {self.page_size}/{self.hmac_algorithm}")
 
+
 DatabaseError = sqlcipher.DatabaseError
 
 

@@ -46,6 +46,7 @@ from evidence_kit.storage.versioned import (
 
 BODY_VERSION = 1
 MAX_TEXT = 20_000  # characters in one text field: a long account fits, a pasted file does not
+MAX_TITLE = 200  # characters in the title: one line
 MAX_LIST = 200  # entries in one list (people, links, steps, items, ...)
 
 
@@ -53,7 +54,7 @@ MAX_LIST = 200  # entries in one list (people, links, steps, items, ...)
 class IncidentFields:
     """What the keeper wrote down about one incident."""
 
-    what: str  # what happened, in their own words (required)
+    what: str  # what happened, in their own words (this or the title is required)
     started: str = ""  # when: an ISO date, or date and time with its UTC offset ("" unknown)
     ended: str = ""  # the end of a period, same form ("" when it was one moment)
     platform: str = ""  # where online: WhatsApp, Instagram, ...
@@ -65,6 +66,7 @@ class IncidentFields:
     steps: tuple[str, ...] = ()  # steps taken: blocked, reported to the platform, told someone
     items: tuple[int, ...] = ()  # evidence items it refers to
     categories: tuple[str, ...] = ()  # taxonomy ids (case/taxonomy.py)
+    title: str = ""  # a few words to list it by; versions written before titles existed have none
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,10 @@ def clean(fields: IncidentFields) -> IncidentFields:
             raise IncidentTooLongError(limit=MAX_TEXT, count=MAX_LIST)
         return kept
 
-    what = text(fields.what, "what happened")
-    if not what:
+    what, title = text(fields.what, "what happened"), " ".join(fields.title.split())
+    if len(title) > MAX_TITLE:
+        raise IncidentTooLongError(limit=MAX_TEXT, count=MAX_LIST)
+    if not what and not title:
         raise IncidentNoTextError()
     started, ended = normalise_time(fields.started), normalise_time(fields.ended)
     if ended and not started:
@@ -122,6 +126,7 @@ def clean(fields: IncidentFields) -> IncidentFields:
     if len(items) > MAX_LIST:
         raise IncidentTooLongError(limit=MAX_TEXT, count=MAX_LIST)
     return IncidentFields(
+        title=title,
         what=what,
         started=started,
         ended=ended,

@@ -53,7 +53,13 @@ def summary(row: Item, times: Iterable[ItemTime]) -> ItemSummary:
         imported_at=imported,
         times=stamps,
         withhold_reason=row.withhold_reason,
+        offences=offences_of(row.offences),
     )
+
+
+def offences_of(stored: str | None) -> tuple[str, ...]:
+    """The taxonomy ids an item's `offences` column holds."""
+    return tuple(part for part in (stored or "").split(",") if part)
 
 
 def read_items(conn: Connection) -> list[ItemSummary]:

@@ -38,6 +38,7 @@ from evidence_kit.progress import CancelToken
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.database import VaultDatabase
 from evidence_kit.storage.derived_seal import DerivedDigest, digest_of, seal_document, seal_of
+from evidence_kit.storage.item_reads import offences_of
 from evidence_kit.storage.models import Chunk, Derived, Item, ItemTime, table_of
 
 # The statements of the write path, built once on the tables (not the ORM classes): building an
@@ -391,9 +392,24 @@ def update_item_field(
     db.append_event(conn, event_type, {"item": item_id, "old": old, "new": value}, item_id=item_id)
 
 
-def update_withhold_mark(
-    db: VaultDatabase, conn: Connection, item_id: int, reason: str | None
-) -> bool:
+def update_offences(db: VaultDatabase, conn: Connection, item_id: int, offences: Sequence[str]) -> bool:
+    """Give an item these offence categories (taxonomy ids), with an event holding the old and
+    the new ids; nothing is logged when they are already these. True when they changed."""
+    new = sorted(set(offences))
+    stored = conn.execute(select(Item.offences).where(Item.id == item_id)).scalar_one_or_none()
+    if stored is None:
+        raise ItemNotFoundError(item_id=item_id)
+    old = list(offences_of(stored))
+    if old == new:
+        return False
+    conn.execute(update(Item).where(Item.id == item_id).values(offences=",".join(new)))
+    db.append_event(
+        conn, EventType.OFFENCES_CHANGED, {"item": item_id, "old": old, "new": new}, item_id=item_id
+    )
+    return True
+
+
+def update_withhold_mark(db: VaultDatabase, conn: Connection, item_id: int, reason: str | None) -> bool:
     """Mark an item "sensitive: withhold from dossiers" with `reason`, or clear the mark (None).
 
     Each change is an event with the old and the new reason (`item_withheld` / `withhold_cleared`),

@@ -111,7 +111,6 @@ def recovery_keyfile(
     return keyfile.with_slot(slot), code, params
 
 
-
 def commit_key_file(
     folder: Path, db: VaultDatabase, keyfile: KeyFile, event_type: str, data: dict[str, Any]
 ) -> None:

@@ -149,6 +149,8 @@ class Item(Base):
     imported_at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
     # "Sensitive: withhold from dossiers", with the keeper's reason; None when not marked.
     withhold_reason: Mapped[str | None] = mapped_column(Text, nullable=True, default=None)
+    # Offence categories: taxonomy ids, sorted, joined by commas ("" none); each change is logged.
+    offences: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Chunk(Base):

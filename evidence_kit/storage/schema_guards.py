@@ -28,7 +28,7 @@ GUARDS = frozenset(
         # 0003_tsa_roots
         "tsa_roots_no_update",
         "tsa_roots_no_delete",
-        # 0005_incidents
+        # 0005_incidents (0006_item_offences adds no guard: items already have theirs)
         "incident_versions_no_update",
         "incident_versions_no_delete",
         "person_versions_no_update",

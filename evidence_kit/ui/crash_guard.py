@@ -58,9 +58,7 @@ class CrashGuard(QObject):
     def uninstall(self) -> None:
         sys.excepthook, threading.excepthook = self._previous
 
-    def _on_exception(
-        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
+    def _on_exception(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QCoreApplication.quit()
             return

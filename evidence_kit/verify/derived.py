@@ -9,7 +9,8 @@ Rules this module keeps:
   forged event row is caught by the chain check and cannot vouch for forged data.
 - An item's note and category must be the last value the log recorded for them (the note
   given at import, or the `new` value of the last change); so must its "sensitive: withhold
-  from dossiers" mark (`item_withheld` / `withhold_cleared`; never recorded means not marked).
+  from dossiers" mark (`item_withheld` / `withhold_cleared`; never recorded means not marked),
+  and its offence categories (`offences_changed`; never recorded means none).
 - Items imported before seals existed have nothing to compare with; they are counted, not failed.
 - Like every check in `verify/`, this reports and never raises for damage.
 """
@@ -25,6 +26,7 @@ from evidence_kit.domain import Problem
 from evidence_kit.errors import StoredValueError
 from evidence_kit.storage.custody import EventType
 from evidence_kit.storage.derived_seal import seal_of, stored_document
+from evidence_kit.storage.item_reads import offences_of
 
 
 def _problem(code: str, item_id: int, template: str) -> Problem:
@@ -32,7 +34,13 @@ def _problem(code: str, item_id: int, template: str) -> Problem:
     return Problem(scope="item", code=code, template=template, params=params, item_id=item_id)
 
 
-Recorded = tuple[dict[int, dict[str, Any]], dict[int, str], dict[int, str], dict[int, str | None]]
+Recorded = tuple[
+    dict[int, dict[str, Any]],
+    dict[int, str],
+    dict[int, str],
+    dict[int, str | None],
+    dict[int, tuple[str, ...]],
+]
 
 
 def _recorded(bodies: Iterable[Mapping[str, Any]]) -> Recorded:
@@ -42,6 +50,7 @@ def _recorded(bodies: Iterable[Mapping[str, Any]]) -> Recorded:
     notes: dict[int, str] = {}
     categories: dict[int, str] = {}
     withheld: dict[int, str | None] = {}
+    offences: dict[int, tuple[str, ...]] = {}
     for body in bodies:
         data = body.get("data")
         if not isinstance(data, dict) or not isinstance(data.get("item"), int):
@@ -63,7 +72,9 @@ def _recorded(bodies: Iterable[Mapping[str, Any]]) -> Recorded:
             withheld[item_id] = data["new"]
         elif kind == EventType.WITHHOLD_CLEARED:
             withheld[item_id] = None
-    return added, notes, categories, withheld
+        elif kind == EventType.OFFENCES_CHANGED and isinstance(data.get("new"), list):
+            offences[item_id] = tuple(str(o) for o in data["new"])
+    return added, notes, categories, withheld, offences
 
 
 def check_derived(
@@ -82,11 +93,12 @@ def check_derived(
     category cannot be known, so those two are not compared.
     """
     bodies = list(bodies)
-    added, notes, categories, withheld = _recorded(bodies)
+    added, notes, categories, withheld, offences = _recorded(bodies)
     distrusted = {
         body["data"]["item"]
         for body in bodies
-        if body.get("seq") in broken_seqs and isinstance(body.get("data"), dict)
+        if body.get("seq") in broken_seqs
+        and isinstance(body.get("data"), dict)
         and isinstance(body["data"].get("item"), int)
     }
     problems: list[Problem] = []
@@ -135,6 +147,14 @@ def check_derived(
                     "withhold_changed",
                     item_id,
                     "Item {item}: its sensitive mark is not the one the custody log recorded.",
+                )
+            )
+        if offences_of(getattr(item, "offences", "")) != offences.get(item_id, ()):
+            problems.append(
+                _problem(
+                    "offences_changed",
+                    item_id,
+                    "Item {item}: its offence categories are not the ones the custody log recorded.",
                 )
             )
     return problems, unsealed

@@ -347,3 +347,34 @@ def test_the_similar_command(
         assert len(reopened.custody_log()) == events  # reading only: like `list`, no custody event
     finally:
         reopened.close()
+
+
+def test_similar_to_one_item_lists_its_copies_nearest_first_with_their_distance(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(i18n, "_current", "en")
+    ids = _filled(vault, tmp_path / "in")
+    folder = vault.path
+    vault.close()
+    for key, value in cli_env(tmp_path).items():
+        monkeypatch.setenv(key, value)
+
+    assert _cli(["similar", str(folder), str(ids["photo.png"]), "--json"]) in (0, None)
+    report = json.loads(capsys.readouterr().out)
+    assert report["item"] == ids["photo.png"]
+    found = [m["item"] for m in report["matches"]]
+    assert sorted(found) == sorted([ids["photo reposted.jpg"], ids["photo cropped.jpg"]])
+    distances = [m["distance"] for m in report["matches"]]
+    assert distances == sorted(distances) and all(0 <= d <= report["threshold"] for d in distances)
+    assert ids["chat.png"] not in found  # another picture is no match
+
+    assert _cli(["similar", str(folder), str(ids["chat.png"])]) in (0, None)
+    printed = capsys.readouterr().out
+    assert f"Item {ids['chat cropped.png']} (chat cropped.png) looks like it: distance" in printed
+
+    monkeypatch.setenv("EVIDENCE_KIT_LANG", "nl")
+    assert _cli(["similar", str(folder), str(ids["notes.txt"])]) == 2
+    error = capsys.readouterr().err
+    assert f"Item {ids['notes.txt']} kan niet als afbeelding worden vergeleken: het is geen" in error
+    assert _cli(["similar", str(folder), "99"]) == 2
+    assert "Er is geen item 99" in capsys.readouterr().err

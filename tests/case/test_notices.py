@@ -111,7 +111,7 @@ def test_draft_a_notice_from_an_incident_and_record_that_it_was_sent(
         assert exited.value.code in (0, None)
         return capsys.readouterr().out
 
-    drafted = run("--lang", "nl", "notice-draft", str(path), "--incident", "1")
+    drafted = run("--lang", "nl", "notice", str(path), "incident:1")
     assert "Melding 1 bewaard als concept" in drafted and "Aan: Instagram" in drafted
     assert "https://instagram.example/p/abc" in drafted and "te goeder trouw" in drafted
     assert "0900-8844" in drafted  # doxing: the police route

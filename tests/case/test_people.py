@@ -136,14 +136,14 @@ def test_the_people_command(
         assert exited.value.code in (0, None)
         return capsys.readouterr().out
 
-    assert "Nog niemand in het personenregister" in run("--lang", "nl", "people", str(case))
-    added = run("person-add", str(case), "--name", "Mark (fictional)", "--phone", "06-00000001")
+    assert "Nog niemand in het personenregister" in run("--lang", "nl", "person", "list", str(case))
+    added = run("person", "add", str(case), "--name", "Mark (fictional)", "--phone", "06-00000001")
     assert "Person 1 added to the people register: Mark (fictional)." in added
-    shown = run("people", str(case))
+    shown = run("person", "list", str(case))
     assert "appears in 2 item(s)" in shown and "3 message(s) sent" in shown
-    rows = json.loads(run("people", str(case), "--json"))
+    rows = json.loads(run("person", "list", str(case), "--json"))
     assert rows[0]["phones"] == ["06-00000001"] and rows[0]["messages"] == 3
     assert "Person 1 changed: version 2" in run(
-        "person-edit", str(case), "1", "--email", "mark.fictional@example.org"
+        "person", "edit", str(case), "1", "--email", "mark.fictional@example.org"
     )
-    assert json.loads(run("people", str(case), "--json"))[0]["messages"] == 4
+    assert json.loads(run("person", "list", str(case), "--json"))[0]["messages"] == 4

@@ -1,4 +1,4 @@
-"""`evidence-kit incident-add`, `incident-edit`, `incidents`, `incident-show` through the real CLI."""
+"""`evidence-kit incident add|edit|list|show` through the real CLI."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def test_write_down_change_list_and_show_an_incident(
     # The real command, in its own process.
     added = run_cli(
         [
-            "incident-add", vault_arg, "--what", "Mark (fictional) posted my address",
+            "incident", "add", vault_arg, "--title", "Address posted",
+            "--text", "Mark (fictional) posted my address",
             "--when", "2026-11-03T21:15+01:00", "--platform", "Instagram",
             "--url", "https://instagram.example/p/abc", "--who", "@mark_fictional", "--who", "+31 6 00000001",
             "--step", "reported to the platform", "--item", "1", "--category", "doxing",
@@ -45,24 +46,25 @@ def test_write_down_change_list_and_show_an_incident(
     )  # fmt: skip
     assert "Incident 1 written down (version 1, SHA-256 " in added.stdout
 
-    edit = ["incident-edit", vault_arg, "1", "--impact", "I no longer feel safe at home"]
+    edit = ["incident", "edit", vault_arg, "1", "--impact", "I no longer feel safe at home"]
     assert _main(edit, monkeypatch, env) == 0
     assert "version 2" in capsys.readouterr().out
     assert _main(edit, monkeypatch, env) == 0
     assert "unchanged (still version 2)" in capsys.readouterr().out
 
-    assert _main(["incidents", vault_arg], monkeypatch, env) == 0
-    assert capsys.readouterr().out.strip() == (
-        "1. 2026-11-03 21:15+01:00: Mark (fictional) posted my address (version 2)"
-    )
-    assert _main(["incident-show", vault_arg, "1", "--history", "--json"], monkeypatch, env) == 0
+    assert _main(["incident", "list", vault_arg], monkeypatch, env) == 0
+    assert capsys.readouterr().out.strip() == "1. 2026-11-03 21:15+01:00: Address posted (version 2)"
+    assert _main(["incident", "list", vault_arg, "--json"], monkeypatch, env) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(i["incident"], i["title"], i["version"]) for i in listed] == [(1, "Address posted", 2)]
+    assert _main(["incident", "show", vault_arg, "1", "--history", "--json"], monkeypatch, env) == 0
     versions = json.loads(capsys.readouterr().out)
     assert [v["version"] for v in versions] == [1, 2]
     assert versions[0]["impact"] == "" and versions[1]["impact"] == "I no longer feel safe at home"
     assert versions[1]["people"] == ["@mark_fictional", "+31 6 00000001"] and versions[1]["items"] == [1]
 
     nl = env | {"EVIDENCE_KIT_LANG": "nl"}
-    assert _main(["incident-show", vault_arg, "1"], monkeypatch, nl) == 0
+    assert _main(["incident", "show", vault_arg, "1"], monkeypatch, nl) == 0
     shown = capsys.readouterr().out
     assert "Incident 1, versie 2, vastgelegd" in shown and "Categorieën: Doxing" in shown
     assert "Gevolgen voor u: I no longer feel safe at home" in shown
@@ -89,10 +91,10 @@ def test_bad_input_is_one_translated_line_and_nothing_is_stored(
     env = cli_env(tmp_path) | {"EVIDENCE_KIT_LANG": "nl"}
     path = tmp_path / "case"
     Vault.create(path, PASSPHRASE, kdf=FAST)[0].close()
-    assert _main(["incident-add", str(path), "--what", "x", *extra], monkeypatch, env) == 2
+    assert _main(["incident", "add", str(path), "--title", "x", *extra], monkeypatch, env) == 2
     error = capsys.readouterr().err.strip()
     assert message in error and "Traceback" not in error and len(error.splitlines()) == 1
-    assert _main(["incident-edit", str(path), "3", "--what", "y"], monkeypatch, env) == 2
+    assert _main(["incident", "edit", str(path), "3", "--text", "y"], monkeypatch, env) == 2
     assert "Er is geen incident 3 in deze kluis." in capsys.readouterr().err
     with Vault.open(path, PASSPHRASE) as reopened:
         assert reopened.incidents() == []

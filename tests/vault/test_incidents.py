@@ -77,7 +77,7 @@ def test_an_edit_is_a_new_version_and_the_old_ones_stay(vault: Vault) -> None:
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        (IncidentFields(what="   "), "say what happened"),
+        (IncidentFields(what="   ", title="  "), "say what happened"),
         (IncidentFields(what="x", started="yesterday"), "is not a date"),
         (IncidentFields(what="x", ended="2026-11-03"), "needs its start as well"),
         (IncidentFields(what="x", started="2026-11-04", ended="2026-11-03"), "cannot end before"),

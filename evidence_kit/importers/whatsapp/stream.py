@@ -356,8 +356,10 @@ def parse_stream(
     # When some header-shaped lines turn out to be text (another shape), the first pass's message
     # boundaries were not the true ones: survey again.
     found = first
-    if len(shapes) > len(keys) or dominant.invalid_time or any(
-        d.day is None for k in keys for d in shapes[k].dates.values()
+    if (
+        len(shapes) > len(keys)
+        or dominant.invalid_time
+        or any(d.day is None for k in keys for d in shapes[k].dates.values())
     ):
         found = Boundaries()
         kept = [] if keep else None

@@ -94,9 +94,7 @@ class ExportDialog(QDialog):
         scope_layout = QVBoxLayout(scope_box)
         self.scope = QButtonGroup(self)
         selected = len(self.chosen if self.chosen is not None else workspace.list.selected_rows())
-        self.all_radio = QRadioButton(
-            self.tr("&All items of the case (%n)", "", len(workspace.model.rows()))
-        )
+        self.all_radio = QRadioButton(self.tr("&All items of the case (%n)", "", len(workspace.model.rows())))
         self.selected_radio = QRadioButton(self.tr("Only the &selected item(s) (%n)", "", selected))
         self.selected_radio.setEnabled(selected > 0)
         self.dates_radio = QRadioButton(self.tr("Items from a &period:"))

@@ -62,9 +62,7 @@ class ImportReportDialog(QDialog):
         if known:
             lines.append(self.tr("%n file(s) already in the vault skipped (see below).", "", known))
         if again:
-            lines.append(
-                self.tr("%n file(s) already in the vault added again as new item(s).", "", again)
-            )
+            lines.append(self.tr("%n file(s) already in the vault added again as new item(s).", "", again))
         if warned:
             lines.append(
                 self.tr("%n file(s) with warnings: read them before you rely on the item.", "", warned)

@@ -217,7 +217,7 @@ class ChatView(_Browser):
         )
 
     def _own_label(self, message: Message) -> str | None:
-        """"me" for the phone owner's own messages (with the owner's number when the export gives it)."""
+        """ "me" for the phone owner's own messages (with the owner's number when the export gives it)."""
         if not is_own(message):
             return None
         identifier = own_identifier(message)

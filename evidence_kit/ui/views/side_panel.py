@@ -215,8 +215,7 @@ class SidePanel(QTabWidget):
             )
             source = texts.source_name(stamp.source, summary.kind)
             out.append(
-                f"<tr><td valign='top' style='{muted}'>{_esc(source)}</td>"
-                f"<td>{_esc(value)}{note}</td></tr>"
+                f"<tr><td valign='top' style='{muted}'>{_esc(source)}</td><td>{_esc(value)}{note}</td></tr>"
             )
         for authority, moment in detail.trusted_times:
             out.append(
