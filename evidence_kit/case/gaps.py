@@ -9,13 +9,13 @@ The rules (issue #17, part 5):
 - `screenshot_without_source`: a picture that is no camera photo (no camera make in its EXIF),
   whose note names no web address or platform, linked to no incident that does.
 - `name_without_number`: a chat or SMS participant known only by the name saved in the phone
-  (no number, handle or account id).
+  (no number, handle or account id), unless the item's note or an incident linking it gives one.
 - `no_date`: an item that states no time of its own (no time from its content or file name)
   and is linked to no incident with a time; when it was copied or stored is not when it happened.
 - `exported_without_media`: a chat exported "without media" (the importer's `media_omitted`).
 - `location_in_photo`: a picture with GPS coordinates in its metadata.
 - `incident_no_time`, `incident_no_evidence`, `incident_no_url` (a platform but no web
-  address), `incident_no_person`.
+  address; not for channels without addresses: WhatsApp, SMS, e-mail, a call), `incident_no_person`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from evidence_kit.case.people import vault_items
+from evidence_kit.case.people import keys_of_text, note_keys, vault_items
 from evidence_kit.domain import Conversation, ItemKind, ItemSummary, TimeSource
 from evidence_kit.storage.derived_kinds import DERIVED_IMAGE_INFO
 from evidence_kit.storage.incidents import Incident
@@ -67,6 +67,26 @@ class ItemFacts:
     conversation: Conversation | None
 
 
+# Channels whose messages have no web address: a chat app, SMS, e-mail, a call, a letter. An
+# incident there is traced by the number or address, which `incident_no_person` asks for.
+PRIVATE_CHANNELS = (
+    "whatsapp", "signal", "sms", "imessage", "e-mail", "email", "mail", "telefoon", "phone", "call",
+    "post", "brief", "letter", "facetime",
+)  # fmt: skip
+
+
+def is_private_channel(platform: str) -> bool:
+    """True for a channel whose messages have no web address (WhatsApp, SMS, e-mail, a call)."""
+    return " ".join(platform.casefold().split()) in PRIVATE_CHANNELS
+
+
+def _traced_elsewhere(item: ItemSummary, incidents: Sequence[Incident]) -> bool:
+    """The item's note, or an incident that links it, gives a number, account or address: what a
+    name alone in the chat lacks."""
+    keys = note_keys(item.note) | {k for i in incidents for p in i.fields.people for k in keys_of_text(p)}
+    return any(kind != "name" for kind, _value in keys)
+
+
 def names_a_source(text: str) -> bool:
     """True when `text` gives a web address or names a platform."""
     return bool(_URL.search(text) or _PLATFORM.search(text))
@@ -101,8 +121,9 @@ def item_gaps(facts: ItemFacts, incidents: Sequence[Incident] = ()) -> list[Gap]
         # A chat named after one person ("WhatsApp Chat with Mark") is with that person: the
         # other name in it is the keeper's own. A group (or no title) cannot tell: all are named.
         others = [p for p in conversation.participants if p.name and p.name == conversation.title]
+        traced = _traced_elsewhere(item, incidents)
         for participant in others or conversation.participants:
-            if participant.name and not participant.identifier:
+            if participant.name and not participant.identifier and not traced:
                 gap(
                     "name_without_number",
                     "Item {item}: {name} appears only under the name saved in the phone. Add their "
@@ -144,7 +165,7 @@ def incident_gaps(incident: Incident) -> list[Gap]:
                 "e-mails that show it.",
             )
         )
-    if fields.platform and not fields.urls:
+    if fields.platform and not fields.urls and not is_private_channel(fields.platform):
         found.append(
             (
                 "incident_no_url",
@@ -181,12 +202,13 @@ def case_gaps(facts: Iterable[ItemFacts], incidents: Sequence[Incident]) -> list
     return gaps + [gap for incident in incidents for gap in incident_gaps(incident)]
 
 
-def read_facts(vault: Vault) -> Iterator[ItemFacts]:
-    """Each item of `vault` with the facts the rules read (one item's data in memory at a time).
+def read_facts(vault: Vault, items: Iterable[ItemSummary] | None = None) -> Iterator[ItemFacts]:
+    """Each item of `vault` (of `items`, default all) with the facts the rules read (one item's
+    data in memory at a time).
 
     A conversation whose stored form cannot be read is left out of the facts (as None): `verify`
     is what reports damage, a hint never does."""
-    for item, conversation in vault_items(vault):
+    for item, conversation in vault_items(vault, items):
         info: dict[str, Any] = {}
         if item.kind is ItemKind.IMAGE:
             raw = vault.derived(item.id, DERIVED_IMAGE_INFO)

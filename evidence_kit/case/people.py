@@ -71,7 +71,7 @@ def person_keys(fields: PersonFields) -> set[Key]:
     return keys
 
 
-def _note_keys(note: str) -> set[Key]:
+def note_keys(note: str) -> set[Key]:
     """What a free-text note can name exactly: numbers, addresses, @handles, web addresses."""
     keys: set[Key] = {("email", e.casefold()) for e in _EMAIL.findall(note)}
     for token in re.findall(r"\+?\d[\d\s\-()]{6,}\d", note):
@@ -127,7 +127,7 @@ def match_item(
     found: dict[int, Appearance],
 ) -> None:
     """Add what `item` shows of each person in `people` (id -> keys) to `found`."""
-    note = _note_keys(item.note) if item.note else set()
+    note = note_keys(item.note) if item.note else set()
     for person_id, keys in people.items():
         if note & keys:
             found[person_id]._saw(item.id)
@@ -162,9 +162,12 @@ def appearances(
     return list(found.values())
 
 
-def vault_items(vault: Vault) -> Iterator[tuple[ItemSummary, Conversation | None]]:
-    """Each item with its parsed conversation (one in memory at a time); damaged ones without."""
-    for item in vault.items():
+def vault_items(
+    vault: Vault, items: Iterable[ItemSummary] | None = None
+) -> Iterator[tuple[ItemSummary, Conversation | None]]:
+    """Each item (of `items`, default all) with its parsed conversation (one in memory at a time);
+    damaged ones without."""
+    for item in vault.items() if items is None else items:
         conversation = None
         if item.kind in _CONVERSATIONS:
             try:

@@ -140,7 +140,7 @@ def cmd_categorise(args: argparse.Namespace) -> int:
         now = vault.item(args.item_id).offences
     lang = get_language()
     taxonomy = load_taxonomy()
-    names = ", ".join(c.name(lang) if (c := taxonomy.get(i)) else i for i in now) or _("none")
+    names = "; ".join(c.name(lang) if (c := taxonomy.get(i)) else i for i in now) or _("none")
     params = {"id": str(args.item_id), "names": names}
     if changed:
         out(fmt("Item {id}: offence categories {names} (logged).", params))

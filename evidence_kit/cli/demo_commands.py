@@ -7,10 +7,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from evidence_kit.case.demo_case import add_demo_case
 from evidence_kit.cli.common import err, out, printable, printable_params
 from evidence_kit.cli.evidence_commands import print_items
 from evidence_kit.cli.verify_commands import print_report
-from evidence_kit.i18n import _, fmt
+from evidence_kit.i18n import _, fmt, get_language
 from evidence_kit.importers.batch import add_paths
 from evidence_kit.resources import demo_dir
 from evidence_kit.vault import Vault, display_path
@@ -35,6 +36,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             for result in add_paths(vault, [demo_dir()], note=_("Fictional demo file")):
                 if result.error is not None:
                     err(fmt(result.error, printable_params(result.error_params)))
+            add_demo_case(vault, get_language())  # its incidents, people and offence categories
             out()
             print_items(vault.items())
             out()

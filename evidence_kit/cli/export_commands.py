@@ -47,6 +47,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             case_title=args.title,
             make_zip=args.zip,
             timestamp_url=_pdf_timestamp_url(),
+            with_gaps=args.gaps,
         )
         withheld_any = bool(args.withhold) or (
             args.withhold_marked and any(vault.item(item_id).withheld for item_id in result.item_ids)

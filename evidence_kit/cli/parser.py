@@ -319,6 +319,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("nl", "en"),
         help=_("language of the dossier (default: the system's)"),
     )
+    export.add_argument(
+        "--gaps",
+        action="store_true",
+        help=_("add the known gaps: what the checklist finds missing (evidence-kit gaps)"),
+    )
     export.add_argument("--items", type=_parse_ids, metavar="ID,...", help=_("only these items"))
     export.add_argument(
         "--from",

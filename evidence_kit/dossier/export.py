@@ -34,6 +34,7 @@ from evidence_kit.domain import (
     TimeSource,
     Timestamp,
 )
+from evidence_kit.dossier.case_facts import case_file
 from evidence_kit.dossier.model import CustodyEventRow, DossierInfo, DossierItem, Language, TrustedTime
 from evidence_kit.dossier.package import (
     KeeperRoot,
@@ -427,6 +428,7 @@ def export_dossier(
     case_title: str | None = None,
     make_zip: bool = False,
     timestamp_url: str | None = None,
+    with_gaps: bool = False,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> ExportResult:
@@ -435,6 +437,8 @@ def export_dossier(
     The originals of `withhold` items are left out of the package unless `include_withheld`;
     the manifest keeps their hash, size and the reason either way. `withhold_marked` adds the selected
     items marked sensitive; `withhold_if_selected` drops, not refuses, those left out of the selection.
+    The incident log, people register and offence categories are printed after the timeline
+    (`case_facts.py`); `with_gaps` adds the "what is missing" checklist as known gaps.
     """
     items = select_items(vault, item_ids=item_ids, date_from=date_from, date_to=date_to)
     selected = {item.id for item in items}
@@ -463,6 +467,7 @@ def export_dossier(
     events = custody_rows(vault, signed_events)
     # The head the cover prints and the manifest records, for a later `verify --against`.
     head_seq, head = (events[-1].seq, events[-1].hash) if events else (0, vault.custody_head())
+    case = case_file(vault, lang, items, with_gaps=with_gaps)
 
     def render(manifest_sha256: str) -> bytes:
         info = DossierInfo(
@@ -492,6 +497,7 @@ def export_dossier(
             translate=lambda text: _(text, lang),
             progress=progress,
             cancel=cancel,
+            case=case,
         )
         return buffer.getvalue()
 

@@ -28,7 +28,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
 from evidence_kit.dossier.model import CustodyEventRow, DossierInfo, DossierItem
+from evidence_kit.dossier.model_case import CaseFile
 from evidence_kit.dossier.pdf_appendix import custody_log, verification
+from evidence_kit.dossier.pdf_case import case_part
 from evidence_kit.dossier.pdf_context import Context, Translate, make_head
 from evidence_kit.dossier.pdf_fonts import MONO, SANS, font_runs, register_fonts
 from evidence_kit.dossier.pdf_front import cover, timeline
@@ -70,6 +72,7 @@ def render_dossier(
     translate: Translate | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    case: CaseFile | None = None,
 ) -> None:
     """Write the dossier PDF for `info`, `items` (in dossier order) and the custody `events` to `out`.
 
@@ -78,11 +81,12 @@ def render_dossier(
     re-iterable that loads each item lazily keeps memory bounded; a one-shot iterator is read into
     a list first. `events` is iterated once. `translate` maps English templates the renderer did
     not write itself (ParseWarning messages, time zone assumptions) into the dossier's language.
-    `progress` is called after each item section; `cancel` is checked between items.
+    `progress` is called after each item section; `cancel` is checked between items. `case`,
+    when it holds anything, adds the case part after the timeline (`pdf_case.py`).
     """
     register_fonts()
     source: Iterable[DossierItem] = list(items) if iter(items) is items else items
-    context = Context(info=info, lang=info.language, translate=translate or _identity)
+    context = Context(info=info, lang=info.language, translate=translate or _identity, case=case)
     context.heads = [make_head(item) for item in source]
     doc = _DossierDocument(out, context)
     story = _LazyStory(_story(context, source, events, progress, cancel))
@@ -239,6 +243,10 @@ def _story(
     yield PageBreak()
     yield anchor(section_key("timeline"))
     yield from timeline(context)
+    if context.case is not None and context.has_case:
+        yield PageBreak()
+        yield anchor(section_key("case"))
+        yield from case_part(context, context.case)
     total = len(context.heads)
     yield PageBreak()
     yield outline(context.t("section.items"), 0, section_key("items"))

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from evidence_kit.domain import ItemKind, Message, TimeSource, Timestamp
 from evidence_kit.dossier.model import DossierInfo, DossierItem, Language
+from evidence_kit.dossier.model_case import CaseFile
 from evidence_kit.dossier.pdf_layout import Styles
 from evidence_kit.dossier.texts import t
 
@@ -48,6 +49,7 @@ class Context:
     lang: Language
     translate: Translate
     heads: list[ItemHead] = field(default_factory=list)
+    case: CaseFile | None = None  # the case part (incidents, people, categories, gaps), if any
     styles: Styles = field(init=False)
 
     def __post_init__(self) -> None:
@@ -55,6 +57,10 @@ class Context:
 
     def t(self, key: str, **params: object) -> str:
         return t(self.lang, key, **params)
+
+    @property
+    def has_case(self) -> bool:
+        return self.case is not None and not self.case.empty
 
 
 def _short_note(note: str) -> str:

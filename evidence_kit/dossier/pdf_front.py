@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from evidence_kit.domain import ItemKind, TimeSource
+from evidence_kit.dossier.model_case import CaseIncident
+from evidence_kit.dossier.pdf_case import incident_day
 from evidence_kit.dossier.pdf_context import Context, ItemHead, head_date, timestamp_moment
 from evidence_kit.dossier.pdf_fonts import SANS
 from evidence_kit.dossier.pdf_layout import (
@@ -28,7 +30,14 @@ from evidence_kit.dossier.pdf_layout import (
     plain,
 )
 from evidence_kit.dossier.pdf_text import paragraph
-from evidence_kit.dossier.pdf_timeline import BarChart, Bin, choose_granularity, make_bins
+from evidence_kit.dossier.pdf_timeline import (
+    MAX_WEEK_SPAN,
+    BarChart,
+    Bin,
+    Granularity,
+    choose_granularity,
+    make_bins,
+)
 from evidence_kit.dossier.texts import (
     format_aware,
     format_date,
@@ -152,6 +161,7 @@ def _withheld_notes(context: Context) -> Iterator[Flowable]:
 
 
 OUTLIER_DAYS = 365  # an item dated more than a year from the case's middle is listed apart
+EVENTS_COLOUR = colors.HexColor("#5B4A8B")  # the all-events chart: apart from items (blue) and messages (red)
 
 
 def split_period(heads: list[ItemHead]) -> tuple[date | None, date | None, list[tuple[int, date]]]:
@@ -234,13 +244,24 @@ def timeline(context: Context) -> Iterator[Flowable]:
         if day is not None:
             item_days[day] += 1
         message_days.update(head.message_days)
-    all_days = list(item_days) + list(message_days)
+    incidents = context.case.incidents if context.case is not None else ()
+    if incidents:
+        yield plain(context.t("timeline.incidents_note"), styles.small)
+    incident_days: Counter[date] = Counter(d for i in incidents if (d := incident_day(i)) is not None)
+    all_days = list(item_days) + list(message_days) + list(incident_days)
     if not all_days:
         yield Spacer(1, 6)
         yield plain(context.t("timeline.none"), styles.base)
     else:
         first, last = min(all_days), max(all_days)
         granularity = choose_granularity(first, last)
+        # The pattern at a glance (what stalking needs): every event per week, whatever the span
+        # the charts below use; per month only when weeks would be too many bars to read.
+        weekly: Granularity = "week" if (last - first).days <= MAX_WEEK_SPAN else "month"
+        events = item_days + message_days + incident_days
+        bins = make_bins(events, weekly, first, last)
+        yield from heading(context.t(f"timeline.events_per_{weekly}"), styles.h3, 5 * cm)
+        yield BarChart(bins, [_bin_label(context, b, weekly) for b in bins], bar_colour=EVENTS_COLOUR)
         for key, counts, colour in (
             ("timeline.items_per.", item_days, colors.HexColor("#3A6EA5")),
             ("timeline.messages_per.", message_days, colors.HexColor("#B5523B")),
@@ -251,22 +272,39 @@ def timeline(context: Context) -> Iterator[Flowable]:
             labels = [_bin_label(context, b, granularity) for b in bins]
             yield from heading(context.t(key + granularity), styles.h3, 5 * cm)
             yield BarChart(bins, labels, bar_colour=colour)
-    # The list per day, in date order; a chat is listed on the day of its first message.
-    dated = sorted(
-        ((day, head) for head in context.heads if (day := head_date(head)) is not None),
-        key=lambda pair: (pair[0], pair[1].number),
-    )
+    # The list per day, in date order; a chat is listed on the day of its first message, and a
+    # day's incidents before its items.
+    dated: list[tuple[date, int, int, str]] = [
+        (day, 1, head.number, _timeline_entry(context, head))
+        for head in context.heads
+        if (day := head_date(head)) is not None
+    ]
+    dated += [
+        (day, 0, incident.number, _incident_entry(context, incident))
+        for incident in incidents
+        if (day := incident_day(incident)) is not None
+    ]
+    dated.sort(key=lambda entry: entry[:3])
     current: date | None = None
-    for day, head in dated:
+    for day, _order, _number, entry in dated:
         if day != current:
             current = day
             yield from heading(format_long_date(lang, day), styles.timeline_day, 1.5 * cm)
-        yield paragraph(_timeline_entry(context, head), styles.timeline_entry)
+        yield paragraph(entry, styles.timeline_entry)
     undated = [head for head in context.heads if head_date(head) is None]
     if undated:
         yield from heading(context.t("timeline.undated"), styles.timeline_day, 1.5 * cm)
         for head in undated:
             yield paragraph(_timeline_entry(context, head), styles.timeline_entry)
+
+
+def _incident_entry(context: Context, incident: CaseIncident) -> str:
+    parts = [context.t("timeline.incident", number=incident.number)]
+    if isinstance(incident.started, datetime):
+        parts.append(incident.started.strftime("%H:%M"))
+    parts.extend(p for p in (incident.title or clip(incident.what), incident.platform) if p)
+    parts.extend(incident.categories)
+    return " \u00b7 ".join(parts)
 
 
 def _timeline_entry(context: Context, head: ItemHead) -> str:

@@ -34,7 +34,7 @@ from evidence_kit.dossier.pdf_layout import (
 from evidence_kit.dossier.pdf_text import paragraph
 from evidence_kit.dossier.texts import format_date, format_datetime, format_int, format_offset
 
-SECTIONS = ("index", "timeline", "items", "custody", "verify")
+SECTIONS = ("index", "timeline", "case", "items", "custody", "verify")  # "case" only when there is one
 _FALLBACK_SOURCES = (TimeSource.FILE_METADATA, TimeSource.IMPORT_CLOCK)
 
 
@@ -90,6 +90,8 @@ def contents(context: Context) -> Iterator[Flowable]:
     yield from heading(context.t("index.contents"), styles.h3)
     rows: list[list[Cell]] = []
     for name in SECTIONS:
+        if name == "case" and not context.has_case:
+            continue
         key = section_key(name)
         rows.append([Linked(plain(context.t("index.section." + name), styles.cell), key), PageRef(key)])
     page_width = 1.6 * cm

@@ -257,6 +257,19 @@ def _metadata(context: Context, item: DossierItem) -> Iterator[Flowable]:
     ):
         if value.strip():
             rows.append((context.t(key), paragraph(value, styles.cell)))
+    if context.case is not None:
+        offences = context.case.item_categories.get(item.number, ())
+        if offences:
+            rows.append((context.t("meta.offences"), paragraph("; ".join(offences), styles.cell)))
+        incidents = context.case.item_incidents.get(item.number, ())
+        if incidents:
+            numbers = ", ".join(str(n) for n in incidents)
+            rows.append(
+                (
+                    context.t("meta.incidents"),
+                    plain(context.t("meta.incident_numbers", numbers=numbers), styles.cell),
+                )
+            )
     if item.image_size is not None:
         width, height = item.image_size
         text = context.t(

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from evidence_kit.dossier.chat_lines import CHAT_EN, CHAT_NL
 from evidence_kit.dossier.model import Language
+from evidence_kit.dossier.texts_case import CASE_EN, CASE_NL
 from evidence_kit.dossier.texts_claims import CLAIMS_EN, CLAIMS_NL, type_key
 from evidence_kit.dossier.texts_events import EVENTS_EN, EVENTS_NL
 from evidence_kit.dossier.texts_pages import PAGE_TEXTS_EN, PAGE_TEXTS_NL
@@ -411,8 +412,8 @@ _NL: dict[str, str] = {
 }
 
 TEXTS: dict[Language, dict[str, str]] = {
-    "en": {**_EN, **CHAT_EN, **PAGE_TEXTS_EN, **CLAIMS_EN, **EVENTS_EN},
-    "nl": {**_NL, **CHAT_NL, **PAGE_TEXTS_NL, **CLAIMS_NL, **EVENTS_NL},
+    "en": {**_EN, **CHAT_EN, **PAGE_TEXTS_EN, **CLAIMS_EN, **EVENTS_EN, **CASE_EN},
+    "nl": {**_NL, **CHAT_NL, **PAGE_TEXTS_NL, **CLAIMS_NL, **EVENTS_NL, **CASE_NL},
 }
 
 _MONTHS: dict[Language, tuple[str, ...]] = {

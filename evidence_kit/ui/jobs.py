@@ -24,6 +24,7 @@ from PIL import Image, UnidentifiedImageError
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
+from evidence_kit.case.demo_case import add_demo_case
 from evidence_kit.domain import (
     AddResult,
     BackupReport,
@@ -35,6 +36,7 @@ from evidence_kit.domain import (
     VerifyReport,
 )
 from evidence_kit.errors import CancelledError, EvidenceKitError, WrongPassphraseError
+from evidence_kit.i18n import get_language
 from evidence_kit.importers.batch import Duplicates, add_paths, image_derived
 from evidence_kit.progress import ProgressInfo
 from evidence_kit.resources import demo_dir
@@ -168,6 +170,7 @@ def build_demo(context: JobContext, case_title: str, note: str, kdf: KdfParams |
         context.set_vault(vault)
         for _result in add_paths(vault, [demo_dir()], note=note, cancel=context.cancel):
             pass
+        add_demo_case(vault, get_language())  # its incidents, people and offence categories
     except BaseException:
         context.set_vault(None)
         shutil.rmtree(folder, ignore_errors=True)

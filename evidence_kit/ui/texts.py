@@ -43,6 +43,7 @@ _EVENTS = {
     "category_changed": QT_TRANSLATE_NOOP("Texts", "Category changed"),
     "item_withheld": QT_TRANSLATE_NOOP("Texts", "Marked sensitive (withheld from dossiers)"),
     "withhold_cleared": QT_TRANSLATE_NOOP("Texts", "Sensitive mark removed"),
+    "offences_changed": QT_TRANSLATE_NOOP("Texts", "Offence categories changed"),
     "item_extracted": QT_TRANSLATE_NOOP("Texts", "Copy of the original saved"),
     "item_viewed": QT_TRANSLATE_NOOP("Texts", "Item viewed"),
     "verified": QT_TRANSLATE_NOOP("Texts", "Vault checked"),

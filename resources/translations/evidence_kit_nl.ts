@@ -1051,6 +1051,11 @@
             <translation>Ook één .zip-bestand maken (makkelijk te versturen of te kopiëren)</translation>
         </message>
         <message>
+            <location filename="../../evidence_kit/ui/views/export_dialog.py" line="206" />
+            <source>Add the known gaps: what the checklist finds missing (honesty strengthens a dossier)</source>
+            <translation>De bekende hiaten toevoegen: wat de controlelijst mist (eerlijkheid versterkt een dossier)</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/views/export_dialog.py" line="169" />
             <source>&amp;Export</source>
             <translation>&amp;Exporteren</translation>
@@ -2489,6 +2494,11 @@
             <location filename="../../evidence_kit/ui/texts.py" line="1" />
             <source>Sensitive mark removed</source>
             <translation>Markering ‘gevoelig’ weggehaald</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/texts.py" line="46" />
+            <source>Offence categories changed</source>
+            <translation>Categorieën strafbare feiten gewijzigd</translation>
         </message>
     </context>
     <context>

@@ -98,6 +98,12 @@ def test_name_without_number() -> None:
     assert [dict(g.params)["name"] for g in group] == ["Mark (fictional)", "Sanne"]
     numbered = _chat((Participant("Mark (fictional)", "+31 6 00000001"),), title="Mark (fictional)")
     assert item_gaps(numbered) == []
+    # The number given elsewhere: in the item's note, or in an incident that links the chat.
+    chat = _chat((mark, sanne), title="Mark (fictional)")
+    noted = replace(chat, item=replace(chat.item, note="Mark's number is 06-00000001"))
+    assert item_gaps(noted) == []
+    assert item_gaps(chat, (_incident(people=("Mark (fictional)", "@mark_fictional")),)) == []
+    assert len(item_gaps(chat, (_incident(people=("Mark (fictional)",)),))) == 1  # a name is no number
 
 
 def test_exported_without_media() -> None:
@@ -135,8 +141,12 @@ def test_no_date() -> None:
             },
             [],
         ),
+        *(
+            ({"started": "2026-11-03", "items": (1,), "people": ("@x",), "platform": channel}, [])
+            for channel in ("WhatsApp", "E-mail", "sms", "Signal")
+        ),
     ],
-    ids=["empty", "platform-without-url", "complete"],
+    ids=["empty", "platform-without-url", "complete", "whatsapp", "e-mail", "sms", "signal"],
 )
 def test_incident_rules(fields: dict[str, object], codes: list[str]) -> None:
     gaps = incident_gaps(_incident(**fields))

@@ -60,6 +60,8 @@ def test_export_a_dossier_and_check_it(qtbot: QtBot, controller: AppController, 
     withheld = int(images[0].data(Qt.ItemDataRole.UserRole))
     assert dialog.options()["withhold"] == [withheld]
     assert dialog.options()["include_withheld"] is False  # withheld originals stay out by default
+    assert dialog.options()["with_gaps"] is False
+    dialog.with_gaps.setChecked(True)
     with qtbot.waitSignal(dialog.accepted, timeout=120_000):
         dialog.export_button.click()
     result = dialog.result_value
@@ -67,6 +69,8 @@ def test_export_a_dossier_and_check_it(qtbot: QtBot, controller: AppController, 
     assert (target / "dossier.pdf").is_file() and (target / "manifest.json").is_file()
     assert len(list((target / "originals").iterdir())) == 5  # 4 originals and SHA256SUMS: one left out
     assert len(result.item_ids) == 5
+    printed = subprocess.run(["pdftotext", str(target / "dossier.pdf"), "-"], capture_output=True, text=True)
+    assert "Incident log" in printed.stdout and "Known gaps" in printed.stdout  # the demo's case part
     done = dialog.done_dialog
     assert done.isVisible()
     # The package checks out, through the same window.
@@ -84,11 +88,14 @@ def test_custody_log_view_filters_and_verifies(qtbot: QtBot, controller: AppCont
     window = controller.window
     window.custody_log()
     dialog = window.custody_dialog
-    # Created, each of the 5 items stored, then what was read from those the program reads.
-    qtbot.waitUntil(lambda: dialog.model.rowCount() > 6, timeout=20_000)
+    # Created, each of the 5 items stored, what was read from those the program reads, then the
+    # demo's case work: 2 people, 3 incidents (one edited once), offence categories on 2 items.
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 14, timeout=20_000)
     total = dialog.model.rowCount()
     dialog.kind.setCurrentIndex(dialog.kind.findData("item_parsed"))
-    assert dialog.proxy.rowCount() == total - 6
+    assert dialog.proxy.rowCount() == total - 6 - 8
+    dialog.kind.setCurrentIndex(dialog.kind.findData("incident_recorded"))
+    assert dialog.proxy.rowCount() == 3
     dialog.kind.setCurrentIndex(dialog.kind.findData("item_added"))
     assert dialog.proxy.rowCount() == 5
     dialog.search.setText("Incident log")

@@ -204,6 +204,11 @@ class ExportDialog(QDialog):
         _label_for(form, folder_row, self.folder)
         self.make_zip = QCheckBox(self.tr("Also make one .zip file (easy to send or copy)"), self)
         form.addRow("", self.make_zip)
+        self.with_gaps = QCheckBox(
+            self.tr("Add the known gaps: what the checklist finds missing (honesty strengthens a dossier)"),
+            self,
+        )
+        form.addRow("", self.with_gaps)
         layout.addLayout(form)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
@@ -256,6 +261,7 @@ class ExportDialog(QDialog):
             "compiler": self.compiler.text().strip(),
             "case_title": self.case_title.text().strip(),
             "make_zip": self.make_zip.isChecked(),
+            "with_gaps": self.with_gaps.isChecked(),
         }
         if scope == SCOPE_DATES:
             options["date_from"] = self.date_from.date().toPython()
