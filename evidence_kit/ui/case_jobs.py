@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from evidence_kit.case.gaps import Gap, ItemFacts, case_gaps, incident_gaps, item_gaps, read_facts
-from evidence_kit.case.people import Appearance, appearances, vault_items
+from evidence_kit.case.people import Appearance, appearances, keys_of_text, person_keys, vault_items
 from evidence_kit.domain import ItemKind
 from evidence_kit.storage.derived_kinds import DERIVED_IMAGE_INFO
 from evidence_kit.storage.incidents import Incident, IncidentFields
@@ -126,3 +126,28 @@ def save_person(context: JobContext, person_id: int | None, fields: PersonFields
     if person_id is None:
         return vault.add_person(fields)
     return vault.edit_person(person_id, fields)
+
+
+# ----------------------------------------------------------------- timeline
+
+
+@dataclass(frozen=True)
+class TimelineData:
+    """What the timeline needs beyond the item rows: incidents, the register, and who is in what."""
+
+    incidents: tuple[Incident, ...]
+    people: tuple[PersonEntry, ...]
+    incidents_of: dict[int, frozenset[int]]  # person id -> the incidents naming them
+
+
+def timeline_data(context: JobContext) -> TimelineData:
+    vault = context.vault
+    incidents = tuple(vault.incidents())
+    register = tuple(people(context))
+    named: dict[int, frozenset[int]] = {}
+    for entry in register:
+        keys = person_keys(entry.person.fields)
+        named[entry.person.person_id] = frozenset(
+            i.incident_id for i in incidents if any(keys_of_text(p) & keys for p in i.fields.people)
+        )
+    return TimelineData(incidents, register, named)

@@ -23,7 +23,7 @@
     <context>
         <name>CaseActions</name>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/case_actions.py" line="109" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="111" />
             <source>%n hint(s): what is missing</source>
             <translation>
                 <numerusform>%n hint: what is missing</numerusform>
@@ -237,11 +237,22 @@
     <context>
         <name>IncidentLog</name>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="186" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="196" />
             <source>%n incident(s) written down.</source>
             <translation>
                 <numerusform>%n incident written down.</numerusform>
                 <numerusform>%n incidents written down.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleView</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="210" />
+            <source>%n person(s) in the register.</source>
+            <translation>
+                <numerusform>%n person in the register.</numerusform>
+                <numerusform>%n persons in the register.</numerusform>
             </translation>
         </message>
     </context>
@@ -253,6 +264,33 @@
             <translation>
                 <numerusform>{done} of %n file</numerusform>
                 <numerusform>{done} of %n files</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="359" />
+            <source>%n incident(s)</source>
+            <translation>
+                <numerusform>%n incident</numerusform>
+                <numerusform>%n incidents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="361" />
+            <source>%n item(s) shown.</source>
+            <translation>
+                <numerusform>%n item shown.</numerusform>
+                <numerusform>%n items shown.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="365" />
+            <source>%n item(s) state no time of their own (only when they were stored) and are not shown.</source>
+            <translation>
+                <numerusform>%n item state no time of their own (only when they were stored) and are not shown.</numerusform>
+                <numerusform>%n items state no time of their own (only when they were stored) and are not shown.</numerusform>
             </translation>
         </message>
     </context>

@@ -386,32 +386,32 @@
             <translation>&amp;Incidenten…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="38" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="39" />
             <source>The incident log: what happened, when, and the evidence (Ctrl+J)</source>
             <translation>Het logboek van incidenten: wat er gebeurde, wanneer, en het bewijs (Ctrl+J)</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="39" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="41" />
             <source>What is &amp;missing…</source>
             <translation>Wat &amp;ontbreekt er…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="40" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="42" />
             <source>&amp;Timeline…</source>
             <translation>&amp;Tijdlijn…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="41" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="43" />
             <source>&amp;People…</source>
             <translation>&amp;Personen…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="46" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="48" />
             <source>Hints about what a reader of the dossier will miss</source>
             <translation>Tips over wat een lezer van het dossier zal missen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/case_actions.py" line="109" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="111" />
             <source>%n hint(s): what is missing</source>
             <translation>
                 <numerusform>%n tip: wat ontbreekt er</numerusform>
@@ -422,19 +422,29 @@
     <context>
         <name>CaseWindow</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/case_window.py" line="38" />
+            <location filename="../../evidence_kit/ui/views/case_window.py" line="40" />
             <source>Case work</source>
             <translation>Zaak</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/case_window.py" line="46" />
+            <location filename="../../evidence_kit/ui/views/case_window.py" line="50" />
             <source>&amp;Incidents</source>
             <translation>&amp;Incidenten</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/case_window.py" line="47" />
+            <location filename="../../evidence_kit/ui/views/case_window.py" line="51" />
             <source>What is &amp;missing</source>
             <translation>Wat &amp;ontbreekt er</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/case_window.py" line="52" />
+            <source>&amp;Timeline</source>
+            <translation>&amp;Tijdlijn</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/case_window.py" line="53" />
+            <source>&amp;People</source>
+            <translation>&amp;Personen</translation>
         </message>
     </context>
     <context>
@@ -2398,173 +2408,173 @@ Dit is uw nieuwe herstelcode:</translation>
     <context>
         <name>IncidentEditor</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="73" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="74" />
             <source>Edit incident</source>
             <translation>Incident wijzigen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="73" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="74" />
             <source>New incident</source>
             <translation>Nieuw incident</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="95" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="96" />
             <source>&amp;Save</source>
             <translation>&amp;Opslaan</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="97" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="98" />
             <source>&amp;History…</source>
             <translation>&amp;Geschiedenis…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="98" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="99" />
             <source>&amp;Notice to a platform…</source>
             <translation>&amp;Melding aan een platform…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="122" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="123" />
             <source>What happened, in your own words</source>
             <translation>Wat er gebeurde, in uw eigen woorden</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="123" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="124" />
             <source>&amp;What happened:</source>
             <translation>&amp;Wat er gebeurde:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="126" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="127" />
             <source>a date, or a date and time: {example}</source>
             <translation>een datum, of een datum en tijd: {example}</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="128" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="129" />
             <source>W&amp;hen (from):</source>
             <translation>W&amp;anneer (vanaf):</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="130" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="131" />
             <source>optional: only when it went on for a while</source>
             <translation>niet verplicht: alleen als het een tijd doorging</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="131" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="132" />
             <source>&amp;Until (optional):</source>
             <translation>&amp;Tot (niet verplicht):</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="134" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="135" />
             <source>Leave "Until" empty for one moment. A time without a date is not enough; a date alone is fine. Times are as you give them: only a trusted time-stamp proves a time.</source>
             <translation>Laat "Tot" leeg voor één moment. Een tijd zonder datum is niet genoeg; alleen een datum is goed. Tijden zijn zoals u ze opgeeft: alleen een betrouwbaar tijdstempel bewijst een tijd.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="143" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="144" />
             <source>WhatsApp, Instagram, …</source>
             <translation>WhatsApp, Instagram, …</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="144" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="145" />
             <source>&amp;Platform:</source>
             <translation>&amp;Platform:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="146" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="147" />
             <source>the exact web addresses, one per line</source>
             <translation>de precieze webadressen, één per regel</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="147" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="148" />
             <source>Web &amp;addresses:</source>
             <translation>Web&amp;adressen:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="149" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="150" />
             <source>where, when it happened offline</source>
             <translation>waar, als het offline gebeurde</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="150" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="151" />
             <source>Pla&amp;ce:</source>
             <translation>Pl&amp;aats:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="152" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="153" />
             <source>the other person: a name, number or account, one per line</source>
             <translation>de ander: een naam, nummer of account, één per regel</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="153" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="154" />
             <source>W&amp;ho:</source>
             <translation>W&amp;ie:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="154" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="155" />
             <source>What happened</source>
             <translation>Wat er gebeurde</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="162" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="163" />
             <source>What it did to you (fear, sleep, work, money)</source>
             <translation>Wat het met u deed (angst, slaap, werk, geld)</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="163" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="164" />
             <source>&amp;Impact:</source>
             <translation>&amp;Gevolgen:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="165" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="166" />
             <source>someone who saw it, one per line</source>
             <translation>iemand die het zag, één per regel</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="166" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="167" />
             <source>Wit&amp;nesses:</source>
             <translation>Ge&amp;tuigen:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="168" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="170" />
             <source>blocked, reported to the platform, told someone; one per line</source>
             <translation>geblokkeerd, gemeld bij het platform, iemand verteld; één per regel</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="169" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="172" />
             <source>&amp;Steps taken:</source>
             <translation>&amp;Stappen gezet:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="170" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="173" />
             <source>Impact and steps</source>
             <translation>Gevolgen en stappen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="177" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="180" />
             <source>Which forms of online violence this is. This is information to help the conversation with the police, not legal advice.</source>
             <translation>Welke vormen van online geweld dit zijn. Dit is informatie als hulp bij het gesprek met de politie, geen juridisch advies.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="187" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="190" />
             <source>Categories</source>
             <translation>Categorieën</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="192" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="195" />
             <source>Tick the evidence items that show this incident.</source>
             <translation>Vink de bewijsitems aan die dit incident laten zien.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="196" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="199" />
             <source>Filter the items</source>
             <translation>Items filteren</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="201" />
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="206" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="204" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="209" />
             <source>Evidence items</source>
             <translation>Bewijsitems</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="271" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="275" />
             <source>What is missing:</source>
             <translation>Wat ontbreekt er:</translation>
         </message>
@@ -2640,32 +2650,32 @@ Dit is uw nieuwe herstelcode:</translation>
     <context>
         <name>IncidentHistoryDialog</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="84" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="86" />
             <source>History of incident {id}</source>
             <translation>Geschiedenis van incident {id}</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="90" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="92" />
             <source>Every version is kept, sealed with its SHA-256 in the custody log. Choose a version to read what it said.</source>
             <translation>Elke versie blijft bewaard, verzegeld met haar SHA-256 in het bewaarlogboek. Kies een versie om te lezen wat erin stond.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="99" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="102" />
             <source>Version</source>
             <translation>Versie</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="99" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="102" />
             <source>Recorded (UTC)</source>
             <translation>Vastgelegd (UTC)</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="99" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="102" />
             <source>SHA-256</source>
             <translation>SHA-256</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="105" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="109" />
             <source>Versions</source>
             <translation>Versies</translation>
         </message>
@@ -2698,72 +2708,72 @@ Dit is uw nieuwe herstelcode:</translation>
             <translation>Melding aan een &amp;platform…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="105" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="106" />
             <source>When</source>
             <translation>Wanneer</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="105" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="107" />
             <source>What happened</source>
             <translation>Wat er gebeurde</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="105" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="108" />
             <source>Categories</source>
             <translation>Categorieën</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="105" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="109" />
             <source>Items</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="105" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="110" />
             <source>Hints</source>
             <translation>Tips</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="108" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="114" />
             <source>Incidents</source>
             <translation>Incidenten</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="114" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="121" />
             <source>Notices to platforms (double-click to record a step):</source>
             <translation>Meldingen aan platforms (dubbelklik om een stap vast te leggen):</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="118" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="126" />
             <source>No.</source>
             <translation>Nr.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="118" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="126" />
             <source>Platform</source>
             <translation>Platform</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="118" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="126" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="118" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="126" />
             <source>Web addresses</source>
             <translation>Webadressen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="121" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="129" />
             <source>Notices to platforms</source>
             <translation>Meldingen aan platforms</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="156" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="166" />
             <source>time not given</source>
             <translation>tijd niet opgegeven</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="186" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="196" />
             <source>%n incident(s) written down.</source>
             <translation>
                 <numerusform>%n incident vastgelegd.</numerusform>
@@ -2771,7 +2781,7 @@ Dit is uw nieuwe herstelcode:</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="243" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="255" />
             <source>Incident {id} saved as version {version}.</source>
             <translation>Incident {id} opgeslagen als versie {version}.</translation>
         </message>
@@ -3071,32 +3081,32 @@ Dit is uw nieuwe herstelcode:</translation>
     <context>
         <name>NoticeDialog</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="45" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="44" />
             <source>draft</source>
             <translation>concept</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="46" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="45" />
             <source>sent</source>
             <translation>verstuurd</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="47" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="46" />
             <source>answered</source>
             <translation>beantwoord</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="48" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="47" />
             <source>content removed</source>
             <translation>inhoud verwijderd</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="49" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="48" />
             <source>refused</source>
             <translation>geweigerd</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="74" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="73" />
             <source>Notice to a platform</source>
             <translation>Melding aan een platform</translation>
         </message>
@@ -3106,103 +3116,103 @@ Dit is uw nieuwe herstelcode:</translation>
             <translation>Tekst &amp;kopiëren</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="111" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="113" />
             <source>&amp;Save in the vault</source>
             <translation>In de kluis op&amp;slaan</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="127" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="130" />
             <source>&amp;Platform:</source>
             <translation>&amp;Platform:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="129" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="132" />
             <source>the exact web addresses, one per line</source>
             <translation>de precieze webadressen, één per regel</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="130" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="133" />
             <source>Web &amp;addresses:</source>
             <translation>Web&amp;adressen:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="134" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="137" />
             <source>&amp;Language of the notice:</source>
             <translation>&amp;Taal van de melding:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="137" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="140" />
             <source>Categories:</source>
             <translation>Categorieën:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="140" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="143" />
             <source>&amp;Why it is illegal (edit this):</source>
             <translation>&amp;Waarom het illegaal is (pas dit aan):</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="142" />
             <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="145" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="148" />
             <source>optional</source>
             <translation>niet verplicht</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="143" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="146" />
             <source>Your &amp;name:</source>
             <translation>Uw &amp;naam:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="146" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="149" />
             <source>Your &amp;e-mail:</source>
             <translation>Uw &amp;e-mailadres:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="147" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="151" />
             <source>Name and e-mail are optional; the notice then says you chose not to give them.</source>
             <translation>Naam en e-mailadres zijn niet verplicht; de melding zegt dan dat u ervoor koos ze niet te geven.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="166" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="171" />
             <source>The notice, as you send it (e-mail or the platform's form):</source>
             <translation>De melding, zoals u hem verstuurt (e-mail of het formulier van het platform):</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="179" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="184" />
             <source>Record a step:</source>
             <translation>Een stap vastleggen:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="183" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="188" />
             <source>Step</source>
             <translation>Stap</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="186" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="191" />
             <source>e.g. the platform's reference number</source>
             <translation>bijv. het kenmerk van het platform</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="188" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="193" />
             <source>&amp;Record</source>
             <translation>&amp;Vastleggen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="210" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="215" />
             <source>Not saved yet.</source>
             <translation>Nog niet opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="213" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="218" />
             <source>Notice {id}, version {version}: {status}</source>
             <translation>Melding {id}, versie {version}: {status}</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="258" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="263" />
             <source>The notice is on the clipboard. Paste it into an e-mail or the platform's form.</source>
             <translation>De melding staat op het klembord. Plak hem in een e-mail of in het formulier van het platform.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="293" />
+            <location filename="../../evidence_kit/ui/views/notice_dialog.py" line="302" />
             <source>Saved in the vault as notice {id}, version {version}.</source>
             <translation>In de kluis opgeslagen als melding {id}, versie {version}.</translation>
         </message>
@@ -3224,6 +3234,120 @@ Dit is uw nieuwe herstelcode:</translation>
             <location filename="../../evidence_kit/ui/widgets/passphrase.py" line="60" />
             <source>Show or hide the passphrase (Ctrl+H)</source>
             <translation>De wachtwoordzin tonen of verbergen (Ctrl+H)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleView</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="143" />
+            <source>The other party: everyone who did something to you, with every name, number and account they use. Evidence Kit finds where each of them appears in the evidence.</source>
+            <translation>De andere partij: iedereen die u iets heeft aangedaan, met elke naam, elk nummer en elk account dat die persoon gebruikt. Bewijskluis zoekt waar ieder van hen in het bewijs voorkomt.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="151" />
+            <source>&amp;Add a person…</source>
+            <translation>Persoon &amp;toevoegen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="152" />
+            <source>&amp;Change…</source>
+            <translation>&amp;Wijzigen…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="163" />
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="164" />
+            <source>Numbers and accounts</source>
+            <translation>Nummers en accounts</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="165" />
+            <source>Items</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="166" />
+            <source>Messages</source>
+            <translation>Berichten</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="167" />
+            <source>First seen</source>
+            <translation>Eerst gezien</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="168" />
+            <source>Last seen</source>
+            <translation>Laatst gezien</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="178" />
+            <source>People register</source>
+            <translation>Personenregister</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="210" />
+            <source>%n person(s) in the register.</source>
+            <translation>
+                <numerusform>%n persoon in het register.</numerusform>
+                <numerusform>%n personen in het register.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDialog</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="48" />
+            <source>Change a person</source>
+            <translation>Persoon wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="48" />
+            <source>Add a person</source>
+            <translation>Persoon toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="54" />
+            <source>Write down every name, number and account this person uses, one per line. A name alone cannot be traced; a number or account can.</source>
+            <translation>Schrijf elke naam, elk nummer en elk account op dat deze persoon gebruikt, één per regel. Alleen een naam is niet na te trekken; een nummer of account wel.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="64" />
+            <source>&amp;Names:</source>
+            <translation>&amp;Namen:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="66" />
+            <source>P&amp;hone numbers:</source>
+            <translation>&amp;Telefoonnummers:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="69" />
+            <source>&amp;Accounts:</source>
+            <translation>&amp;Accounts:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="71" />
+            <source>&amp;E-mail addresses:</source>
+            <translation>&amp;E-mailadressen:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="73" />
+            <source>&amp;Profile addresses:</source>
+            <translation>&amp;Profieladressen:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="76" />
+            <source>N&amp;ote:</source>
+            <translation>N&amp;otitie:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="84" />
+            <source>&amp;Save</source>
+            <translation>&amp;Opslaan</translation>
         </message>
     </context>
     <context>
@@ -3999,6 +4123,83 @@ Dit is uw nieuwe herstelcode:</translation>
             <location filename="../../evidence_kit/ui/texts.py" line="45" />
             <source>Sensitive mark removed</source>
             <translation>Markering ‘gevoelig’ weggehaald</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message>
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="291" />
+            <source>Category:</source>
+            <translation>Categorie:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="293" />
+            <source>Show the category</source>
+            <translation>Toon de categorie</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="295" />
+            <source>Person:</source>
+            <translation>Persoon:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="297" />
+            <source>Show the person</source>
+            <translation>Toon de persoon</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="301" />
+            <source>Zoom &amp;in</source>
+            <translation>&amp;Inzoomen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="302" />
+            <source>Zoom &amp;out</source>
+            <translation>&amp;Uitzoomen</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="303" />
+            <source>&amp;Fit</source>
+            <translation>&amp;Passend</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="308" />
+            <source>Timeline</source>
+            <translation>Tijdlijn</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="332" />
+            <source>All categories</source>
+            <translation>Alle categorieën</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="336" />
+            <source>Everyone</source>
+            <translation>Iedereen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="359" />
+            <source>%n incident(s)</source>
+            <translation>
+                <numerusform>%n incident</numerusform>
+                <numerusform>%n incidenten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="361" />
+            <source>%n item(s) shown.</source>
+            <translation>
+                <numerusform>%n item getoond.</numerusform>
+                <numerusform>%n items getoond.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="365" />
+            <source>%n item(s) state no time of their own (only when they were stored) and are not shown.</source>
+            <translation>
+                <numerusform>%n item noemt geen eigen tijd (alleen wanneer het werd opgeslagen) en wordt niet getoond.</numerusform>
+                <numerusform>%n items noemen geen eigen tijd (alleen wanneer ze werden opgeslagen) en worden niet getoond.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

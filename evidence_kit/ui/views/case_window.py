@@ -18,6 +18,8 @@ from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.rows import ItemRow
 from evidence_kit.ui.views.gaps_view import GapsView
 from evidence_kit.ui.views.incident_log import IncidentLog
+from evidence_kit.ui.views.people_view import PeopleView
+from evidence_kit.ui.views.timeline_view import TimelineView
 
 INCIDENTS, GAPS, TIMELINE, PEOPLE = "incidents", "gaps", "timeline", "people"
 
@@ -43,12 +45,23 @@ class CaseWindow(QDialog):
         layout.addWidget(self.tabs)
         self.log = IncidentLog(controller, items, selected_items, self.tabs)
         self.gaps = GapsView(controller, self.tabs)
+        self.timeline = TimelineView(controller, items, self.tabs)
+        self.people = PeopleView(controller, self.tabs)
         self.tabs.addTab(self.log, self.tr("&Incidents"))
         self.tabs.addTab(self.gaps, self.tr("What is &missing"))
-        self.pages: dict[str, QWidget] = {INCIDENTS: self.log, GAPS: self.gaps}
+        self.tabs.addTab(self.timeline, self.tr("&Timeline"))
+        self.tabs.addTab(self.people, self.tr("&People"))
+        self.pages: dict[str, QWidget] = {
+            INCIDENTS: self.log,
+            GAPS: self.gaps,
+            TIMELINE: self.timeline,
+            PEOPLE: self.people,
+        }
         self.log.changed.connect(self._changed)
-        self.gaps.open_item.connect(self.open_item)
-        self.gaps.open_incident.connect(self.edit_incident)
+        self.people.changed.connect(self._changed)
+        for page in (self.gaps, self.timeline):
+            page.open_item.connect(self.open_item)
+            page.open_incident.connect(self.edit_incident)
 
     def show_page(self, name: str) -> None:
         self.tabs.setCurrentWidget(self.pages[name])
@@ -59,9 +72,13 @@ class CaseWindow(QDialog):
     def reload(self) -> None:
         self.log.reload()
         self.gaps.reload()
+        self.timeline.reload()
+        self.people.reload()
 
     def _changed(self) -> None:
+        self.log.reload()
         self.gaps.reload()
+        self.timeline.reload()
         self.changed.emit()
 
     def edit_incident(self, incident_id: int) -> None:
@@ -70,6 +87,6 @@ class CaseWindow(QDialog):
         self.log.edit_selected()
 
     def release(self) -> None:
-        self.log.release()
-        self.gaps.release()
+        for page in (self.log, self.gaps, self.timeline, self.people):
+            page.release()
         self.hide()
