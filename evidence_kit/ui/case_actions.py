@@ -10,6 +10,7 @@ hidden when there is nothing to say.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
@@ -20,8 +21,11 @@ from evidence_kit.case.gaps import Gap
 from evidence_kit.ui import case_jobs
 from evidence_kit.ui.controller_api import ControllerApi
 from evidence_kit.ui.views.case_window import GAPS, INCIDENTS, PEOPLE, TIMELINE, CaseWindow
+from evidence_kit.ui.views.notice_dialog import NoticeDialog
 from evidence_kit.ui.views.workspace import Workspace
 from evidence_kit.ui.widgets.icons import icon
+
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
 class CaseActions(QObject):
@@ -41,7 +45,20 @@ class CaseActions(QObject):
         self.gaps_action = self._action(self.tr("What is &missing…"), GAPS)
         self.timeline_action = self._action(self.tr("&Timeline…"), TIMELINE)
         self.people_action = self._action(self.tr("&People…"), PEOPLE)
-        self.actions = (self.incidents_action, self.gaps_action, self.timeline_action, self.people_action)
+        self.item_notice_action = QAction(self.tr("&Notice to a platform about this item…"), window)
+        self.item_notice_action.setToolTip(
+            self.tr("Draft a notice asking the platform to remove the content this item shows")
+        )
+        self.item_notice_action.triggered.connect(self.notice_for_item)
+        window.addAction(self.item_notice_action)
+        self.actions = (
+            self.incidents_action,
+            self.gaps_action,
+            self.timeline_action,
+            self.people_action,
+            self.item_notice_action,
+        )
+        self.notice_dialog: NoticeDialog | None = None
         self.gaps_button = QPushButton(window)
         self.gaps_button.setObjectName("gapsSummary")
         self.gaps_button.setFlat(True)
@@ -61,6 +78,8 @@ class CaseActions(QObject):
 
     def fill_menu(self, menu: QMenu) -> None:
         for action in self.actions:
+            if action is self.item_notice_action:
+                menu.addSeparator()
             menu.addAction(action)
 
     def set_enabled(self, enabled: bool) -> None:
@@ -81,6 +100,25 @@ class CaseActions(QObject):
             self.case_window.reload()
         self.case_window.show_page(page)
         return self.case_window
+
+    def notice_for_item(self) -> NoticeDialog | None:
+        """A notice about the chosen item: the web addresses its note gives, its platform."""
+        workspace = self._workspace()
+        item_id = None if workspace is None else workspace.current_item_id()
+        row = None if workspace is None or item_id is None else workspace.model.row_by_id(item_id)
+        if row is None:
+            self.window.statusBar().showMessage(self.tr("Choose an item first."), 10_000)
+            return None
+        urls = tuple(dict.fromkeys(u.rstrip(".,;)") for u in _URL.findall(row.summary.note)))
+        dialog = NoticeDialog(self.controller, self.window, urls=urls, platform=row.platform, items=(row.id,))
+        dialog.saved.connect(self._notice_saved)
+        self.notice_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _notice_saved(self, _notice: object) -> None:
+        if self.case_window is not None:
+            self.case_window.reload()
 
     def _open_item(self, item_id: int) -> None:
         workspace = self._workspace()
@@ -118,6 +156,10 @@ class CaseActions(QObject):
         self.set_enabled(False)
         self.gaps_button.hide()
         self.gaps_button.setText("")
+        if self.notice_dialog is not None:
+            self.notice_dialog.hide()
+            self.notice_dialog.deleteLater()
+            self.notice_dialog = None
         window, self.case_window = self.case_window, None
         if window is not None:
             window.release()

@@ -23,7 +23,7 @@
     <context>
         <name>CaseActions</name>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/case_actions.py" line="111" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="149" />
             <source>%n hint(s): what is missing</source>
             <translation>
                 <numerusform>%n hint: what is missing</numerusform>
@@ -237,7 +237,7 @@
     <context>
         <name>IncidentLog</name>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="196" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="203" />
             <source>%n incident(s) written down.</source>
             <translation>
                 <numerusform>%n incident written down.</numerusform>
@@ -248,7 +248,7 @@
     <context>
         <name>PeopleView</name>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/people_view.py" line="210" />
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="211" />
             <source>%n person(s) in the register.</source>
             <translation>
                 <numerusform>%n person in the register.</numerusform>
@@ -270,7 +270,7 @@
     <context>
         <name>TimelineView</name>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="359" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="378" />
             <source>%n incident(s)</source>
             <translation>
                 <numerusform>%n incident</numerusform>
@@ -278,7 +278,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="361" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="380" />
             <source>%n item(s) shown.</source>
             <translation>
                 <numerusform>%n item shown.</numerusform>
@@ -286,7 +286,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="365" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="384" />
             <source>%n item(s) state no time of their own (only when they were stored) and are not shown.</source>
             <translation>
                 <numerusform>%n item state no time of their own (only when they were stored) and are not shown.</numerusform>

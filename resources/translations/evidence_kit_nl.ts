@@ -381,37 +381,52 @@
     <context>
         <name>CaseActions</name>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="36" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="40" />
             <source>&amp;Incidents…</source>
             <translation>&amp;Incidenten…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="39" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="43" />
             <source>The incident log: what happened, when, and the evidence (Ctrl+J)</source>
             <translation>Het logboek van incidenten: wat er gebeurde, wanneer, en het bewijs (Ctrl+J)</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="41" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="45" />
             <source>What is &amp;missing…</source>
             <translation>Wat &amp;ontbreekt er…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="42" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="46" />
             <source>&amp;Timeline…</source>
             <translation>&amp;Tijdlijn…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="43" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="47" />
             <source>&amp;People…</source>
             <translation>&amp;Personen…</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/case_actions.py" line="48" />
+            <source>&amp;Notice to a platform about this item…</source>
+            <translation>&amp;Melding aan een platform over dit item…</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/case_actions.py" line="50" />
+            <source>Draft a notice asking the platform to remove the content this item shows</source>
+            <translation>Stel een melding op die het platform vraagt de inhoud te verwijderen die dit item laat zien</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/case_actions.py" line="65" />
             <source>Hints about what a reader of the dossier will miss</source>
             <translation>Tips over wat een lezer van het dossier zal missen</translation>
         </message>
+        <message>
+            <location filename="../../evidence_kit/ui/case_actions.py" line="110" />
+            <source>Choose an item first.</source>
+            <translation>Kies eerst een item.</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/case_actions.py" line="111" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="149" />
             <source>%n hint(s): what is missing</source>
             <translation>
                 <numerusform>%n tip: wat ontbreekt er</numerusform>
@@ -2582,67 +2597,67 @@ Dit is uw nieuwe herstelcode:</translation>
     <context>
         <name>IncidentFieldsView</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="53" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="61" />
             <source>When</source>
             <translation>Wanneer</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="53" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="61" />
             <source>time not given</source>
             <translation>tijd niet opgegeven</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="54" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="62" />
             <source>What happened</source>
             <translation>Wat er gebeurde</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="55" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="63" />
             <source>Platform</source>
             <translation>Platform</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="56" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="64" />
             <source>Web addresses</source>
             <translation>Webadressen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="57" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="65" />
             <source>Place</source>
             <translation>Plaats</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="58" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="66" />
             <source>Who</source>
             <translation>Wie</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="59" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="67" />
             <source>Impact</source>
             <translation>Gevolgen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="60" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="68" />
             <source>Witnesses</source>
             <translation>Getuigen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="61" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="69" />
             <source>Steps taken</source>
             <translation>Stappen gezet</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="62" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="70" />
             <source>Evidence items</source>
             <translation>Bewijsitems</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="63" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="71" />
             <source>Categories</source>
             <translation>Categorieën</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="65" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="73" />
             <source>Incident {id}, version {version}, recorded {at} UTC</source>
             <translation>Incident {id}, versie {version}, vastgelegd {at} UTC</translation>
         </message>
@@ -2650,32 +2665,32 @@ Dit is uw nieuwe herstelcode:</translation>
     <context>
         <name>IncidentHistoryDialog</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="86" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="94" />
             <source>History of incident {id}</source>
             <translation>Geschiedenis van incident {id}</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="92" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="100" />
             <source>Every version is kept, sealed with its SHA-256 in the custody log. Choose a version to read what it said.</source>
             <translation>Elke versie blijft bewaard, verzegeld met haar SHA-256 in het bewaarlogboek. Kies een versie om te lezen wat erin stond.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="102" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="110" />
             <source>Version</source>
             <translation>Versie</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="102" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="110" />
             <source>Recorded (UTC)</source>
             <translation>Vastgelegd (UTC)</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="102" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="110" />
             <source>SHA-256</source>
             <translation>SHA-256</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_history.py" line="109" />
+            <location filename="../../evidence_kit/ui/views/incident_history.py" line="117" />
             <source>Versions</source>
             <translation>Versies</translation>
         </message>
@@ -2733,47 +2748,47 @@ Dit is uw nieuwe herstelcode:</translation>
             <translation>Tips</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="114" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="118" />
             <source>Incidents</source>
             <translation>Incidenten</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="121" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="125" />
             <source>Notices to platforms (double-click to record a step):</source>
             <translation>Meldingen aan platforms (dubbelklik om een stap vast te leggen):</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="126" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="130" />
             <source>No.</source>
             <translation>Nr.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="126" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="130" />
             <source>Platform</source>
             <translation>Platform</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="126" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="130" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="126" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="130" />
             <source>Web addresses</source>
             <translation>Webadressen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="129" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="133" />
             <source>Notices to platforms</source>
             <translation>Meldingen aan platforms</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="166" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="170" />
             <source>time not given</source>
             <translation>tijd niet opgegeven</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="196" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="203" />
             <source>%n incident(s) written down.</source>
             <translation>
                 <numerusform>%n incident vastgelegd.</numerusform>
@@ -2781,7 +2796,7 @@ Dit is uw nieuwe herstelcode:</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="255" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="262" />
             <source>Incident {id} saved as version {version}.</source>
             <translation>Incident {id} opgeslagen als versie {version}.</translation>
         </message>
@@ -3289,7 +3304,7 @@ Dit is uw nieuwe herstelcode:</translation>
             <translation>Personenregister</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/people_view.py" line="210" />
+            <location filename="../../evidence_kit/ui/views/people_view.py" line="211" />
             <source>%n person(s) in the register.</source>
             <translation>
                 <numerusform>%n persoon in het register.</numerusform>
@@ -4128,57 +4143,57 @@ Dit is uw nieuwe herstelcode:</translation>
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="291" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="310" />
             <source>Category:</source>
             <translation>Categorie:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="293" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="312" />
             <source>Show the category</source>
             <translation>Toon de categorie</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="295" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="314" />
             <source>Person:</source>
             <translation>Persoon:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="297" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="316" />
             <source>Show the person</source>
             <translation>Toon de persoon</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="301" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="320" />
             <source>Zoom &amp;in</source>
             <translation>&amp;Inzoomen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="302" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="321" />
             <source>Zoom &amp;out</source>
             <translation>&amp;Uitzoomen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="303" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="322" />
             <source>&amp;Fit</source>
             <translation>&amp;Passend</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="308" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="327" />
             <source>Timeline</source>
             <translation>Tijdlijn</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="332" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="351" />
             <source>All categories</source>
             <translation>Alle categorieën</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="336" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="355" />
             <source>Everyone</source>
             <translation>Iedereen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="359" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="378" />
             <source>%n incident(s)</source>
             <translation>
                 <numerusform>%n incident</numerusform>
@@ -4186,7 +4201,7 @@ Dit is uw nieuwe herstelcode:</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="361" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="380" />
             <source>%n item(s) shown.</source>
             <translation>
                 <numerusform>%n item getoond.</numerusform>
@@ -4194,7 +4209,7 @@ Dit is uw nieuwe herstelcode:</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="365" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="384" />
             <source>%n item(s) state no time of their own (only when they were stored) and are not shown.</source>
             <translation>
                 <numerusform>%n item noemt geen eigen tijd (alleen wanneer het werd opgeslagen) en wordt niet getoond.</numerusform>

@@ -43,7 +43,9 @@ def timeline_vault(tmp_path: Path) -> tuple[Path, list[int]]:
         )
     )
     vault.record_incident(
-        IncidentFields(what="Fictional address posted.", started="2026-03-12", ended="2026-03-14", categories=("doxing",))
+        IncidentFields(
+            what="Fictional address posted.", started="2026-03-12", ended="2026-03-14", categories=("doxing",)
+        )
     )
     vault.add_person(PersonFields(names=("Fictional Person",), handles=("@fictional_account",)))
     vault.close()

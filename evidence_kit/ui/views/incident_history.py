@@ -30,9 +30,17 @@ from evidence_kit.ui.controller_api import JobsApi
 from evidence_kit.ui.widgets.case_fields import category_names
 
 
-def period_text(fields: IncidentFields) -> str:
-    start = fields.started.replace("T", " ")
-    return f"{start} – {fields.ended.replace('T', ' ')}" if fields.ended else start
+def time_given(value: str, *, exact: bool = True) -> str:
+    """A time as the keeper gave it; in lists (`exact` False) without its UTC offset."""
+    shown = value.replace("T", " ")
+    if not exact and len(shown) > 16:
+        shown = shown[:16]  # "2026-11-02 21:10+01:00" -> "2026-11-02 21:10"
+    return shown
+
+
+def period_text(fields: IncidentFields, *, exact: bool = True) -> str:
+    start = time_given(fields.started, exact=exact)
+    return f"{start} – {time_given(fields.ended, exact=exact)}" if fields.ended else start
 
 
 class IncidentFieldsView(QTextBrowser):

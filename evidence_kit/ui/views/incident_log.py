@@ -111,6 +111,10 @@ class IncidentLog(QWidget):
             ]
         )
         self._table_setup(self.table, stretch=1)
+        header = self.table.horizontalHeader()
+        for column in (0, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(2, 240)
         self.table.setAccessibleName(self.tr("Incidents"))
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._selection)
@@ -163,7 +167,7 @@ class IncidentLog(QWidget):
         for row, entry in enumerate(self.entries):
             fields = entry.incident.fields
             cells = (
-                period_text(fields) or self.tr("time not given"),
+                period_text(fields, exact=False) or self.tr("time not given"),
                 first_line(fields.what),
                 ", ".join(category_names(fields.categories)),
                 str(len(fields.items)),
@@ -174,10 +178,13 @@ class IncidentLog(QWidget):
                 cell.setData(ID_ROLE, entry.incident.incident_id)
                 if column == 4 and entry.gaps:
                     cell.setToolTip(gap_lines(entry.gaps))
+                if column == 0:
+                    cell.setToolTip(period_text(fields))
                 if column == 1:
                     cell.setToolTip(fields.what)
+                if column == 2:
+                    cell.setToolTip(text)
                 self.table.setItem(row, column, cell)
-        self.table.resizeColumnToContents(0)
         if chosen is not None:
             self.select_incident(chosen.incident_id)
         self.notices = list(overview.notices)

@@ -72,7 +72,7 @@ class NoticeDialog(QDialog):
         self.notice = notice
         self.setWindowTitle(self.tr("Notice to a platform"))
         self.setModal(True)
-        self.resize(900, 680)
+        self.resize(1040, 720)
         if notice is not None:
             base = notice.fields
         else:
@@ -94,7 +94,7 @@ class NoticeDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._build_inputs(splitter))
         splitter.addWidget(self._build_preview(splitter))
-        splitter.setSizes([420, 480])
+        splitter.setSizes([460, 560])
         layout.addWidget(splitter, 1)
         self.routes_label = QLabel(self)
         self.routes_label.setObjectName("noticeRoutes")
@@ -125,7 +125,7 @@ class NoticeDialog(QDialog):
     def _build_inputs(self, parent: QWidget) -> QWidget:
         page = QWidget(parent)
         form = QFormLayout(page)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: the fields get the width
         self.platform = QLineEdit(page)
         form.addRow(self.tr("&Platform:"), self.platform)
         self.urls = LinesEdit(page)

@@ -206,7 +206,8 @@ class PeopleView(QWidget):
                 if column >= 2:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
-        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.status.setText(self.tr("%n person(s) in the register.", "", len(entries)))
         self._selection()
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPalette, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
@@ -37,11 +37,12 @@ from evidence_kit.ui.controller_api import JobsApi
 from evidence_kit.ui.models.rows import ItemRow
 from evidence_kit.ui.views.incident_log import first_line
 from evidence_kit.ui.widgets.case_fields import category_names
+from evidence_kit.ui.widgets.colours import Tone, tone_colour
 
 INCIDENT, ITEM = "incident", "item"
 ENTRY_KEY = 0  # QGraphicsItem data slot holding (kind, id)
 MIN_PX_PER_DAY, MAX_PX_PER_DAY = 0.05, 2000.0
-LANE_INCIDENTS, LANE_ITEMS, LANE_STEP = 40.0, 150.0, 18.0
+LANE_TOP, LANE_STEP = 16.0, 20.0
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,17 @@ class TimelineCanvas(QGraphicsView):
         self.setProperty("evidenceContent", True)
         self.px_per_day = 40.0
         self.entries: list[Entry] = []
+        self.auto_fit = True  # until the person zooms, the whole span fits the width
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.draw(self.entries)  # the colours come from the palette: light or dark
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -147,15 +159,17 @@ class TimelineCanvas(QGraphicsView):
         super().wheelEvent(event)
 
     def zoom(self, factor: float) -> None:
+        self.auto_fit = False
         centre = self.mapToScene(self.viewport().rect().center()).x() / max(self.px_per_day, 1e-9)
         self.px_per_day = min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, self.px_per_day * factor))
         self.draw(self.entries)
         self.centerOn(centre * self.px_per_day, self.sceneRect().center().y())
 
     def fit(self) -> None:
+        self.auto_fit = True
         if len(self.entries) >= 2:
             days = max((self.entries[-1].start - self.entries[0].start).total_seconds() / 86400, 1 / 24)
-            width = max(self.viewport().width() - 160, 200)
+            width = max(self.viewport().width() - 320, 200)  # room for the last label
             self.px_per_day = min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, width / days))
         self.draw(self.entries)
 
@@ -181,37 +195,42 @@ class TimelineCanvas(QGraphicsView):
             return
         origin = entries[0].start.replace(hour=0, minute=0, second=0, microsecond=0)
         last = max(e.end or e.start for e in entries)
-        right = self._x(last, origin) + 240
-        self._axis(origin, last, right, text_colour)
-        incident_colour, item_colour = QColor("#b5651d"), QColor("#3a6ea5")
-        lanes: dict[str, list[float]] = {INCIDENT: [], ITEM: []}
+        right = self._x(last, origin) + 320
+        # Incidents above the axis, items below it; each packed into as few rows as fit.
+        incidents = [e for e in entries if e.kind == INCIDENT]
+        rows = self._place(incidents, origin, LANE_TOP, text_colour, tone_colour(palette, Tone.WARNING))
+        axis_y = LANE_TOP + LANE_STEP * max(rows, 1) + 16
+        self._axis(origin, last, right, axis_y, text_colour)
+        items = [e for e in entries if e.kind == ITEM]
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        rows = self._place(items, origin, axis_y + 30, text_colour, highlight)
+        bottom = axis_y + 30 + LANE_STEP * max(rows, 1) + 20
+        scene.setSceneRect(QRectF(0, 0, right, max(bottom, 220)))
+
+    def _place(self, entries: list[Entry], origin: datetime, top: float, text: QColor, colour: QColor) -> int:
+        """Draw `entries` from `top` down, packed into rows; returns how many rows it took."""
+        scene = self.scene()
+        lanes: list[float] = []
         for entry in entries:
             x = self._x(entry.start, origin)
-            base = LANE_INCIDENTS if entry.kind == INCIDENT else LANE_ITEMS
-            lane = _free_lane(lanes[entry.kind], x, 150.0 if entry.kind == INCIDENT else 14.0)
-            y = base + lane * LANE_STEP if entry.kind == INCIDENT else base + lane * 14.0
-            colour = incident_colour if entry.kind == INCIDENT else item_colour
+            label = scene.addSimpleText(entry.label)
+            label.setBrush(QBrush(text))
+            width = max(self._x(entry.end, origin) - x, 10.0) if entry.end else 10.0
+            y = top + _free_lane(lanes, x - 5, x + width + 14 + label.boundingRect().width()) * LANE_STEP
             if entry.kind == INCIDENT:
-                width = max(self._x(entry.end, origin) - x, 10.0) if entry.end else 10.0
                 shape: QGraphicsItem = scene.addRect(QRectF(x, y, width, 12), QPen(colour), QBrush(colour))
-                label = scene.addSimpleText(entry.label)
-                label.setBrush(QBrush(text_colour))
                 label.setPos(x + width + 4, y - 3)
-                label.setParentItem(shape)
-                lanes[entry.kind][lane] = max(
-                    lanes[entry.kind][lane], x + width + 8 + label.boundingRect().width()
-                )
             else:
-                shape = scene.addEllipse(QRectF(x - 5, y, 10, 10), QPen(colour), QBrush(colour))
+                shape = scene.addEllipse(QRectF(x - 5, y + 1, 10, 10), QPen(colour), QBrush(colour))
+                label.setPos(x + 8, y - 3)
+            label.setParentItem(shape)
             shape.setData(ENTRY_KEY, (entry.kind, entry.id))
             shape.setToolTip(f"{entry.label}\n{entry.start:%Y-%m-%d %H:%M}")
             shape.setCursor(Qt.CursorShape.PointingHandCursor)
-        bottom = LANE_ITEMS + 14.0 * max(len(lanes[ITEM]), 1) + 30
-        scene.setSceneRect(QRectF(0, 0, right, max(bottom, 220)))
+        return len(lanes)
 
-    def _axis(self, origin: datetime, last: datetime, right: float, colour: QColor) -> None:
+    def _axis(self, origin: datetime, last: datetime, right: float, y: float, colour: QColor) -> None:
         scene = self.scene()
-        y = LANE_ITEMS - 30
         scene.addLine(0, y, right, y, QPen(colour))
         step, fmt = _tick_step(self.px_per_day)
         tick = _round_down(origin, step)
@@ -226,13 +245,13 @@ class TimelineCanvas(QGraphicsView):
             tick = _advance(tick, step)
 
 
-def _free_lane(lanes: list[float], x: float, gap: float) -> int:
-    """The first lane whose last entry ends before `x` (greedy packing, so labels never overlap)."""
-    for number, end in enumerate(lanes):
-        if end <= x:
-            lanes[number] = x + gap
+def _free_lane(lanes: list[float], start: float, end: float) -> int:
+    """The first lane whose last entry ends before `start` (greedy packing: labels never overlap)."""
+    for number, taken in enumerate(lanes):
+        if taken <= start:
+            lanes[number] = end
             return number
-    lanes.append(x + gap)
+    lanes.append(end)
     return len(lanes) - 1
 
 
