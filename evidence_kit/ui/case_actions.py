@@ -59,6 +59,7 @@ class CaseActions(QObject):
             self.item_notice_action,
         )
         self.notice_dialog: NoticeDialog | None = None
+        self._counting = self._count_again = False
         self.gaps_button = QPushButton(window)
         self.gaps_button.setObjectName("gapsSummary")
         self.gaps_button.setFlat(True)
@@ -139,11 +140,25 @@ class CaseActions(QObject):
             self.count_gaps()
 
     def count_gaps(self) -> None:
+        """Count the hints in the worker; while a count runs, one more is asked for after it
+        (a burst of pastes or saves never queues a read of the whole case per event)."""
         if self._workspace() is None:
             return
-        self.controller.worker.submit(case_jobs.all_gaps, owner=self.gaps_button, done=self._counted)
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting, self._count_again = True, False
+        self.controller.worker.submit(
+            case_jobs.all_gaps, owner=self.gaps_button, done=self._counted, error=self._count_failed
+        )
+
+    def _count_failed(self, _exc: object) -> None:
+        self._counting = False
 
     def _counted(self, gaps: list[Gap]) -> None:
+        self._counting = False
+        if self._count_again:
+            self.count_gaps()
         if self._workspace() is None:
             return
         self.gaps_button.setText(self.tr("%n hint(s): what is missing", "", len(gaps)))
@@ -153,6 +168,7 @@ class CaseActions(QObject):
             self.case_window.gaps.set_gaps(gaps)
 
     def release(self) -> None:
+        self._counting = self._count_again = False  # the lock drops a running count's answer
         self.set_enabled(False)
         self.gaps_button.hide()
         self.gaps_button.setText("")

@@ -21,6 +21,9 @@ from evidence_kit.storage.incidents import Incident, IncidentFields
 from evidence_kit.storage.notices import Notice, NoticeFields
 from evidence_kit.storage.people import Person, PersonFields
 from evidence_kit.ui.workers import JobContext
+from evidence_kit.vault import Vault
+
+_CONVERSATIONS = (ItemKind.CHAT, ItemKind.SMS, ItemKind.EMAIL)  # as case/people.vault_items reads them
 
 
 @dataclass(frozen=True)
@@ -82,15 +85,19 @@ def all_gaps(context: JobContext) -> list[Gap]:
 
 
 def gaps_of_item(context: JobContext, item_id: int) -> list[Gap]:
-    """The hints for one item, with the incidents that link it."""
-    vault = context.vault
+    return item_gaps_in(context.vault, item_id)
+
+
+def item_gaps_in(vault: Vault, item_id: int) -> list[Gap]:
+    """The hints for one item, with the incidents that link it: the facts `gaps.read_facts`
+    gathers, for this one item only (a test holds the two to the same answer)."""
     item = vault.item(item_id)
     conversation = None
-    if item.kind in (ItemKind.CHAT, ItemKind.SMS, ItemKind.EMAIL, ItemKind.CALL_LOG):
+    if item.kind in _CONVERSATIONS:
         try:
             stored = vault.conversation(item_id)
         except ValueError:
-            stored = None
+            stored = None  # damage is for `verify` to report; a hint never does
         conversation = stored.conversation if stored is not None else None
     info: dict[str, Any] = {}
     if item.kind is ItemKind.IMAGE:

@@ -23,7 +23,7 @@
     <context>
         <name>CaseActions</name>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/case_actions.py" line="149" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="164" />
             <source>%n hint(s): what is missing</source>
             <translation>
                 <numerusform>%n hint: what is missing</numerusform>
@@ -237,7 +237,7 @@
     <context>
         <name>IncidentLog</name>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="203" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="206" />
             <source>%n incident(s) written down.</source>
             <translation>
                 <numerusform>%n incident written down.</numerusform>

@@ -416,17 +416,17 @@
             <translation>Stel een melding op die het platform vraagt de inhoud te verwijderen die dit item laat zien</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="65" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="66" />
             <source>Hints about what a reader of the dossier will miss</source>
             <translation>Tips over wat een lezer van het dossier zal missen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="110" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="111" />
             <source>Choose an item first.</source>
             <translation>Kies eerst een item.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/case_actions.py" line="149" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="164" />
             <source>%n hint(s): what is missing</source>
             <translation>
                 <numerusform>%n tip: wat ontbreekt er</numerusform>
@@ -2698,97 +2698,97 @@ Dit is uw nieuwe herstelcode:</translation>
     <context>
         <name>IncidentLog</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="81" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="82" />
             <source>Write down each incident: when, what happened, who, the impact, and the evidence that shows it. Every change is kept as a new version.</source>
             <translation>Leg elk incident vast: wanneer, wat er gebeurde, wie, de gevolgen, en het bewijs dat het laat zien. Elke wijziging wordt bewaard als een nieuwe versie.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="89" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="90" />
             <source>&amp;New incident…</source>
             <translation>&amp;Nieuw incident…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="90" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="91" />
             <source>&amp;Edit…</source>
             <translation>&amp;Wijzigen…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="91" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="92" />
             <source>&amp;History…</source>
             <translation>&amp;Geschiedenis…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="92" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="93" />
             <source>Notice to a &amp;platform…</source>
             <translation>Melding aan een &amp;platform…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="106" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="107" />
             <source>When</source>
             <translation>Wanneer</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="107" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="108" />
             <source>What happened</source>
             <translation>Wat er gebeurde</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="108" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="109" />
             <source>Categories</source>
             <translation>Categorieën</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="109" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="110" />
             <source>Items</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="110" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="111" />
             <source>Hints</source>
             <translation>Tips</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="118" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="119" />
             <source>Incidents</source>
             <translation>Incidenten</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="125" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="126" />
             <source>Notices to platforms (double-click to record a step):</source>
             <translation>Meldingen aan platforms (dubbelklik om een stap vast te leggen):</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="130" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="131" />
             <source>No.</source>
             <translation>Nr.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="130" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="131" />
             <source>Platform</source>
             <translation>Platform</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="130" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="131" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="130" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="131" />
             <source>Web addresses</source>
             <translation>Webadressen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="133" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="134" />
             <source>Notices to platforms</source>
             <translation>Meldingen aan platforms</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="170" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="173" />
             <source>time not given</source>
             <translation>tijd niet opgegeven</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="203" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="206" />
             <source>%n incident(s) written down.</source>
             <translation>
                 <numerusform>%n incident vastgelegd.</numerusform>
@@ -2796,7 +2796,7 @@ Dit is uw nieuwe herstelcode:</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="262" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="265" />
             <source>Incident {id} saved as version {version}.</source>
             <translation>Incident {id} opgeslagen als versie {version}.</translation>
         </message>

@@ -20,6 +20,7 @@ from evidence_kit.ui.views.timeline_view import ENTRY_KEY, INCIDENT, ITEM
 from evidence_kit.vault import Vault
 
 from .conftest import FAST, PASSPHRASE, open_vault, wait_idle
+from .test_case_work import in_vault
 from .test_quick_exit import assert_gone, press_quick_exit
 
 
@@ -114,9 +115,8 @@ def test_people_register_add_change_and_where_they_appear(
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.save_button.click()
     qtbot.waitUntil(lambda: people.table.rowCount() == 2, timeout=10_000)
-    vault = controller.worker._vault
-    assert vault is not None
-    assert [p.fields.names for p in vault.people()] == [("Fictional Person",), ("Second Fictional",)]
+    people_now = in_vault(qtbot, controller, lambda v: v.people())
+    assert [p.fields.names for p in people_now] == [("Fictional Person",), ("Second Fictional",)]
     people.table.selectRow(1)
     change = people.edit_selected()
     assert change is not None and change.phones.toPlainText() == "06-00000002"
@@ -124,7 +124,7 @@ def test_people_register_add_change_and_where_they_appear(
     with qtbot.waitSignal(change.saved, timeout=10_000):
         change.save_button.click()
     wait_idle(qtbot, controller)
-    assert len(vault.person_history(2)) == 2
+    assert len(in_vault(qtbot, controller, lambda v: v.person_history(2))) == 2
     assert people.table.item(0, 2).text() == "0"  # items where the person appears
 
 

@@ -4,7 +4,9 @@ Fictional data only."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PIL import Image
@@ -18,10 +20,13 @@ from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.views.case_window import INCIDENTS, CaseWindow
 from evidence_kit.ui.views.incident_editor import IncidentEditor
 from evidence_kit.ui.widgets.dialog_quick_exit import BUTTON_NAME
+from evidence_kit.ui.workers import JobKind
 from evidence_kit.vault import Vault
 
 from .conftest import FAST, PASSPHRASE, open_vault, wait_idle
 from .test_quick_exit import assert_gone, press_quick_exit
+
+T = TypeVar("T")
 
 URL = "https://social.example/fictional/post/4711"
 
@@ -50,10 +55,12 @@ def open_case(qtbot: QtBot, controller: AppController, path: Path) -> CaseWindow
     return window
 
 
-def vault_of(controller: AppController) -> Vault:
-    vault = controller.worker._vault
-    assert vault is not None
-    return vault
+def in_vault(qtbot: QtBot, controller: AppController, work: Callable[[Vault], T]) -> T:
+    """Run `work` on the open vault in the app's worker thread (where every vault call runs)."""
+    results: list[T] = []
+    controller.worker.submit(lambda ctx: work(ctx.vault), kind=JobKind.WRITE, done=results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+    return results[0]
 
 
 def select(qtbot: QtBot, controller: AppController, item_id: int) -> None:
@@ -98,7 +105,7 @@ def test_write_an_incident_edit_it_and_read_its_history(
     fill_and_save(qtbot, editor, "A fictional threat in a comment.")
     assert not editor.isVisible()
     wait_idle(qtbot, controller)
-    incidents = vault_of(controller).incidents()
+    incidents = in_vault(qtbot, controller, lambda v: v.incidents())
     assert len(incidents) == 1
     fields = incidents[0].fields
     assert fields.what == "A fictional threat in a comment."
@@ -108,6 +115,7 @@ def test_write_an_incident_edit_it_and_read_its_history(
     assert fields.started.startswith("2026-03-10T21:15")
     qtbot.waitUntil(lambda: window.log.table.rowCount() == 1)
     assert window.log.table.item(0, 3).text() == "1"  # one linked item
+    qtbot.waitUntil(lambda: window.log.selected_incident() is not None)  # the one just saved
 
     window.log.table.selectRow(0)
     edit = window.log.edit_selected()
@@ -119,7 +127,7 @@ def test_write_an_incident_edit_it_and_read_its_history(
     with qtbot.waitSignal(edit.saved, timeout=10_000):
         edit.save_button.click()
     wait_idle(qtbot, controller)
-    history = vault_of(controller).incident_history(incidents[0].incident_id)
+    history = in_vault(qtbot, controller, lambda v: v.incident_history(incidents[0].incident_id))
     assert [v.version for v in history] == [1, 2]
     assert history[0].fields.items == (ids[1],)
     assert history[1].fields.items == tuple(ids)
@@ -149,7 +157,7 @@ def test_a_refused_period_is_shown_and_nothing_typed_is_lost(
     assert editor.error_label.text()
     assert editor.isVisible()
     assert editor.what.toPlainText() == "Fictional messages for a week."
-    assert vault_of(controller).incidents() == []
+    assert in_vault(qtbot, controller, lambda v: v.incidents()) == []
 
 
 def test_new_incident_links_the_items_selected_in_the_evidence_list(
@@ -171,10 +179,14 @@ def test_a_notice_from_an_incident(
 ) -> None:
     path, _ids = case_vault
     window = open_case(qtbot, controller, path)
-    vault_of(controller).record_incident(
-        IncidentFields(
-            what="Fictional doxing post.", platform="Instagram", urls=(URL,), categories=("doxing",)
-        )
+    in_vault(
+        qtbot,
+        controller,
+        lambda v: v.record_incident(
+            IncidentFields(
+                what="Fictional doxing post.", platform="Instagram", urls=(URL,), categories=("doxing",)
+            )
+        ),
     )
     window.log.reload()
     qtbot.waitUntil(lambda: window.log.table.rowCount() == 1)
@@ -193,7 +205,7 @@ def test_a_notice_from_an_incident(
     assert URL in QApplication.clipboard().text()
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.save_button.click()
-    notices = vault_of(controller).notices()
+    notices = in_vault(qtbot, controller, lambda v: v.notices())
     assert len(notices) == 1
     assert notices[0].fields.urls == (URL,)
     assert notices[0].fields.language == "nl"
@@ -202,7 +214,7 @@ def test_a_notice_from_an_incident(
     dialog.status_note.setText("fictional reference 123")
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.status_button.click()
-    history = vault_of(controller).notice_history(notices[0].notice_id)
+    history = in_vault(qtbot, controller, lambda v: v.notice_history(notices[0].notice_id))
     assert [n.fields.status for n in history] == ["draft", "sent"]
     assert history[-1].fields.status_note == "fictional reference 123"
     qtbot.waitUntil(lambda: window.log.notice_table.rowCount() == 1)
@@ -214,7 +226,7 @@ def test_a_notice_about_the_item_chosen_in_the_evidence_list(
     path, ids = case_vault
     open_vault(qtbot, controller, path)
     assert controller.window.case.notice_for_item() is None  # nothing chosen yet
-    vault_of(controller).set_note(ids[0], f"Seen at {URL}.")
+    in_vault(qtbot, controller, lambda v: v.set_note(ids[0], f"Seen at {URL}."))
     workspace = controller.window.workspace
     assert workspace is not None
     workspace.reload()
@@ -228,11 +240,11 @@ def test_a_notice_about_the_item_chosen_in_the_evidence_list(
     assert URL in dialog.text.toPlainText()
     dialog.save_button.click()  # no explanation yet: the core refuses, the dialog says so
     qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=10_000)
-    assert vault_of(controller).notices() == []
+    assert in_vault(qtbot, controller, lambda v: v.notices()) == []
     dialog.explanation.setPlainText("It shows my photo without my consent (fictional).")
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.save_button.click()
-    (notice,) = vault_of(controller).notices()
+    (notice,) = in_vault(qtbot, controller, lambda v: v.notices())
     assert notice.fields.items == (ids[0],)
     assert notice.fields.incident is None
 
@@ -267,7 +279,11 @@ def test_an_incidents_hints_show_in_its_editor(
     qtbot: QtBot, controller: AppController, case_vault: tuple[Path, list[int]]
 ) -> None:
     window = open_case(qtbot, controller, case_vault[0])
-    vault_of(controller).record_incident(IncidentFields(what="Fictional.", platform="Instagram"))
+    in_vault(
+        qtbot,
+        controller,
+        lambda v: v.record_incident(IncidentFields(what="Fictional.", platform="Instagram")),
+    )
     window.log.reload()
     qtbot.waitUntil(lambda: window.log.table.rowCount() == 1)
     assert window.log.table.item(0, 4).text() == "4"
@@ -289,7 +305,11 @@ def test_quick_exit_from_the_case_dialogs(
     qtbot: QtBot, controller: AppController, case_vault: tuple[Path, list[int]], which: str
 ) -> None:
     window = open_case(qtbot, controller, case_vault[0])
-    vault_of(controller).record_incident(IncidentFields(what="Fictional.", urls=(URL,), platform="X"))
+    in_vault(
+        qtbot,
+        controller,
+        lambda v: v.record_incident(IncidentFields(what="Fictional.", urls=(URL,), platform="X")),
+    )
     window.log.reload()
     qtbot.waitUntil(lambda: window.log.table.rowCount() == 1)
     window.log.table.selectRow(0)

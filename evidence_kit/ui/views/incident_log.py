@@ -75,6 +75,7 @@ class IncidentLog(QWidget):
         self.editor: IncidentEditor | None = None
         self.history: IncidentHistoryDialog | None = None
         self.notice_dialog: NoticeDialog | None = None
+        self._select_after: int | None = None  # the incident just saved: selected once listed
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -162,6 +163,8 @@ class IncidentLog(QWidget):
 
     def set_overview(self, overview: case_jobs.CaseOverview) -> None:
         chosen = self.selected_incident()
+        chosen_id = self._select_after or (chosen.incident_id if chosen is not None else None)
+        self._select_after = None
         self.entries = sorted(overview.incidents, key=lambda e: when_key(e.incident), reverse=True)
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
@@ -185,8 +188,8 @@ class IncidentLog(QWidget):
                 if column == 2:
                     cell.setToolTip(text)
                 self.table.setItem(row, column, cell)
-        if chosen is not None:
-            self.select_incident(chosen.incident_id)
+        if chosen_id is not None:
+            self.select_incident(chosen_id)
         self.notices = list(overview.notices)
         self.notice_table.setRowCount(len(self.notices))
         for row, notice in enumerate(self.notices):
@@ -263,6 +266,7 @@ class IncidentLog(QWidget):
                 id=incident.incident_id, version=incident.version
             )
         )
+        self._select_after = incident.incident_id
         self.reload()
         self.changed.emit()
 
