@@ -2453,19 +2453,19 @@ Dit is uw nieuwe herstelcode:</translation>
             <translation>Wat er gebeurde, in uw eigen woorden</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="124" />
-            <source>&amp;What happened:</source>
-            <translation>&amp;Wat er gebeurde:</translation>
-        </message>
-        <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="127" />
             <source>a date, or a date and time: {example}</source>
             <translation>een datum, of een datum en tijd: {example}</translation>
         </message>
         <message>
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="124" />
+            <source>Wha&amp;t happened:</source>
+            <translation>&amp;Wat er gebeurde:</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="129" />
-            <source>W&amp;hen (from):</source>
-            <translation>W&amp;anneer (vanaf):</translation>
+            <source>&amp;When (from):</source>
+            <translation>Wa&amp;nneer (vanaf):</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="131" />
@@ -2510,7 +2510,7 @@ Dit is uw nieuwe herstelcode:</translation>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="151" />
             <source>Pla&amp;ce:</source>
-            <translation>Pl&amp;aats:</translation>
+            <translation>Plaat&amp;s:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="153" />
@@ -2519,8 +2519,18 @@ Dit is uw nieuwe herstelcode:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="154" />
-            <source>W&amp;ho:</source>
+            <source>Wh&amp;o:</source>
             <translation>W&amp;ie:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="167" />
+            <source>Witn&amp;esses:</source>
+            <translation>Getuig&amp;en:</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="172" />
+            <source>Steps ta&amp;ken:</source>
+            <translation>Stappen ge&amp;zet:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="155" />
@@ -2535,7 +2545,7 @@ Dit is uw nieuwe herstelcode:</translation>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="164" />
             <source>&amp;Impact:</source>
-            <translation>&amp;Gevolgen:</translation>
+            <translation>Gevo&amp;lgen:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="166" />
@@ -2543,19 +2553,9 @@ Dit is uw nieuwe herstelcode:</translation>
             <translation>iemand die het zag, één per regel</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="167" />
-            <source>Wit&amp;nesses:</source>
-            <translation>Ge&amp;tuigen:</translation>
-        </message>
-        <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="170" />
             <source>blocked, reported to the platform, told someone; one per line</source>
             <translation>geblokkeerd, gemeld bij het platform, iemand verteld; één per regel</translation>
-        </message>
-        <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="172" />
-            <source>&amp;Steps taken:</source>
-            <translation>&amp;Stappen gezet:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="173" />
@@ -2719,8 +2719,8 @@ Dit is uw nieuwe herstelcode:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_log.py" line="93" />
-            <source>Notice to a &amp;platform…</source>
-            <translation>Melding aan een &amp;platform…</translation>
+            <source>N&amp;otice to a platform…</source>
+            <translation>&amp;Melding aan een platform…</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_log.py" line="107" />
@@ -3261,7 +3261,7 @@ Dit is uw nieuwe herstelcode:</translation>
         <message>
             <location filename="../../evidence_kit/ui/views/people_view.py" line="151" />
             <source>&amp;Add a person…</source>
-            <translation>Persoon &amp;toevoegen…</translation>
+            <translation>Persoon toe&amp;voegen…</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/people_view.py" line="152" />
@@ -3357,7 +3357,7 @@ Dit is uw nieuwe herstelcode:</translation>
         <message>
             <location filename="../../evidence_kit/ui/views/people_view.py" line="76" />
             <source>N&amp;ote:</source>
-            <translation>N&amp;otitie:</translation>
+            <translation>Not&amp;itie:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/people_view.py" line="84" />
@@ -4164,8 +4164,8 @@ Dit is uw nieuwe herstelcode:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/timeline_view.py" line="320" />
-            <source>Zoom &amp;in</source>
-            <translation>&amp;Inzoomen</translation>
+            <source>&amp;Zoom in</source>
+            <translation>In&amp;zoomen</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/timeline_view.py" line="321" />
@@ -4175,7 +4175,7 @@ Dit is uw nieuwe herstelcode:</translation>
         <message>
             <location filename="../../evidence_kit/ui/views/timeline_view.py" line="322" />
             <source>&amp;Fit</source>
-            <translation>&amp;Passend</translation>
+            <translation>Pa&amp;ssend</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/timeline_view.py" line="327" />

@@ -121,12 +121,12 @@ class IncidentEditor(QDialog):
         self.what = QPlainTextEdit(page)
         self.what.setTabChangesFocus(True)
         self.what.setPlaceholderText(self.tr("What happened, in your own words"))
-        form.addRow(self.tr("&What happened:"), self.what)
+        form.addRow(self.tr("Wha&t happened:"), self.what)
         self.started = QLineEdit(page)
         self.started.setPlaceholderText(
             self.tr("a date, or a date and time: {example}").format(example=TIME_FORMAT_HINT)
         )
-        form.addRow(self.tr("W&hen (from):"), self.started)
+        form.addRow(self.tr("&When (from):"), self.started)
         self.ended = QLineEdit(page)
         self.ended.setPlaceholderText(self.tr("optional: only when it went on for a while"))
         form.addRow(self.tr("&Until (optional):"), self.ended)
@@ -151,7 +151,7 @@ class IncidentEditor(QDialog):
         form.addRow(self.tr("Pla&ce:"), self.place)
         self.people = LinesEdit(page)
         self.people.setPlaceholderText(self.tr("the other person: a name, number or account, one per line"))
-        form.addRow(self.tr("W&ho:"), self.people)
+        form.addRow(self.tr("Wh&o:"), self.people)
         self.tabs.addTab(page, self.tr("What happened"))
 
     def _build_more_tab(self) -> None:
@@ -164,12 +164,12 @@ class IncidentEditor(QDialog):
         form.addRow(self.tr("&Impact:"), self.impact)
         self.witnesses = LinesEdit(page)
         self.witnesses.setPlaceholderText(self.tr("someone who saw it, one per line"))
-        form.addRow(self.tr("Wit&nesses:"), self.witnesses)
+        form.addRow(self.tr("Witn&esses:"), self.witnesses)
         self.steps = LinesEdit(page, lines=4)
         self.steps.setPlaceholderText(
             self.tr("blocked, reported to the platform, told someone; one per line")
         )
-        form.addRow(self.tr("&Steps taken:"), self.steps)
+        form.addRow(self.tr("Steps ta&ken:"), self.steps)
         self.tabs.addTab(page, self.tr("Impact and steps"))
 
     def _build_categories_tab(self) -> None:

@@ -90,7 +90,7 @@ class IncidentLog(QWidget):
         self.new_button = QPushButton(self.tr("&New incident…"), self)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.history_button = QPushButton(self.tr("&History…"), self)
-        self.notice_button = QPushButton(self.tr("Notice to a &platform…"), self)
+        self.notice_button = QPushButton(self.tr("N&otice to a platform…"), self)
         for button in (self.new_button, self.edit_button, self.history_button, self.notice_button):
             buttons.addWidget(button)
         buttons.addStretch(1)

@@ -317,7 +317,7 @@ class TimelineView(QWidget):
         self.person.setProperty("evidenceContent", True)
         bar.addWidget(self.person)
         bar.addStretch(1)
-        self.zoom_in = QPushButton(self.tr("Zoom &in"), self)
+        self.zoom_in = QPushButton(self.tr("&Zoom in"), self)
         self.zoom_out = QPushButton(self.tr("Zoom &out"), self)
         self.fit_button = QPushButton(self.tr("&Fit"), self)
         for button in (self.zoom_in, self.zoom_out, self.fit_button):
