@@ -4,27 +4,27 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="256" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="279" />
             <source>About Evidence Kit</source>
             <translation>Over Bewijskluis</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="259" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="282" />
             <source>Evidence Kit</source>
             <translation>Bewijskluis</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="268" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="291" />
             <source>Keeps the proof of online violence: byte-exact, encrypted, with a verifiable chain of custody.</source>
             <translation>Bewaart het bewijs van online geweld: byte voor byte, versleuteld, met een controleerbare bewaarketen.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="271" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="294" />
             <source>Licence: GNU General Public License, version 3 or later.</source>
             <translation>Licentie: GNU General Public License, versie 3 of later.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="272" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="295" />
             <source>Built with Qt {qt} and PySide6 {pyside} (LGPL v3), Python {python}.</source>
             <translation>Gemaakt met Qt {qt} en PySide6 {pyside} (LGPL v3), Python {python}.</translation>
         </message>
@@ -34,22 +34,22 @@
             <translation>vrij te gebruiken</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="281" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="304" />
             <source>Libraries, fonts and their licences</source>
             <translation>Bibliotheken, lettertypen en hun licenties</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="298" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="321" />
             <source>Libraries</source>
             <translation>Bibliotheken</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="299" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="322" />
             <source>Fonts (shown in the window and embedded in the dossier PDF)</source>
             <translation>Lettertypen (in het venster, en ingebed in de pdf van het dossier)</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="305" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="328" />
             <source>The licence texts of the fonts travel with them (resources/fonts). Qt and PySide6 are used under the LGPL; their source is at qt.io.</source>
             <translation>De licentieteksten reizen met de lettertypen mee (resources/fonts). Qt en PySide6 worden gebruikt onder de LGPL; hun broncode staat op qt.io.</translation>
         </message>
@@ -2112,106 +2112,126 @@ Dit is uw nieuwe herstelcode:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/help.py" line="167" />
+            <source>Case work</source>
+            <translation>Zaak</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="170" />
+            <source>Case → Incidents (Ctrl+J) keeps the incident log: for each incident when it happened, what happened, the exact web addresses, who did it, what it did to you, and the evidence items that show it. A change never overwrites: every version is kept, and History shows each one with its SHA-256 fingerprint.</source>
+            <translation>Zaak → Incidenten (Ctrl+J) houdt het logboek van incidenten bij: per incident wanneer het gebeurde, wat er gebeurde, de precieze webadressen, wie het deed, wat het met u deed, en de bewijsitems die het laten zien. Een wijziging overschrijft nooit: elke versie blijft bewaard, en Geschiedenis toont elke versie met haar SHA-256-vingerafdruk.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="176" />
+            <source>“What is missing” gives hints, never judgements: a screenshot without its web address, a name without a number, an item that does not say when it happened. The timeline puts incidents and items in order; the people register lists every name, number and account of the other party and where each appears.</source>
+            <translation>“Wat ontbreekt er” geeft tips, nooit oordelen: een schermafbeelding zonder webadres, een naam zonder nummer, een item dat niet zegt wanneer het gebeurde. De tijdlijn zet incidenten en items op volgorde; het personenregister noemt elke naam, elk nummer en elk account van de andere partij en waar die voorkomen.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="182" />
+            <source>From an incident, “Notice to a platform” drafts the request to remove illegal content (EU Digital Services Act, Article 16). Copy it into an e-mail or the platform's form, and record when you sent it and what came of it. The offence categories are information for the conversation with the police, not legal advice.</source>
+            <translation>Vanuit een incident stelt “Melding aan een platform” het verzoek op om illegale inhoud te verwijderen (EU-verordening digitale diensten, artikel 16). Kopieer het in een e-mail of het formulier van het platform, en leg vast wanneer u het verstuurde en wat ermee gebeurde. De soorten strafbare feiten zijn informatie voor het gesprek met de politie, geen juridisch advies.</translation>
+        </message>
+        <message>
+            <location filename="../../evidence_kit/ui/views/help.py" line="190" />
             <source>Staying safe</source>
             <translation>Veilig blijven</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="170" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="193" />
             <source>“Quick exit” (the red button, Ctrl+Shift+Q, or Esc twice) hides the window at once and locks the vault. The vault also locks by itself when the computer is not used for a few minutes (see Settings).</source>
             <translation>“Snel weg” (de rode knop, Ctrl+Shift+Q, of twee keer Esc) verbergt het venster meteen en vergrendelt de kluis. De kluis vergrendelt ook vanzelf als de computer een paar minuten niet wordt gebruikt (zie Instellingen).</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="175" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="198" />
             <source>The title bar never shows your case. In Settings you can give the program a neutral name. Nothing from the vault is written to disk outside the vault, unless you save a copy or export a dossier yourself.</source>
             <translation>De titelbalk toont nooit uw zaak. In Instellingen kunt u het programma een neutrale naam geven. Niets uit de kluis wordt buiten de kluis op schijf gezet, tenzij u zelf een kopie opslaat of een dossier exporteert.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="182" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="205" />
             <source>The dossier: what each file is for</source>
             <translation>Het dossier: waar elk bestand voor is</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="185" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="208" />
             <source>dossier.pdf — the readable report: every item with its times, notes and fingerprint, and the custody log. It is digitally signed.</source>
             <translation>dossier.pdf — het leesbare verslag: elk item met zijn tijden, notities en vingerafdruk, en het bewaarlogboek. Het is digitaal ondertekend.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="189" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="212" />
             <source>originals/ — the files exactly as they were stored; their fingerprints are in the PDF and in the manifest.</source>
             <translation>originals/ — de bestanden precies zoals ze zijn bewaard; hun vingerafdrukken staan in de pdf en in het manifest.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="193" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="216" />
             <source>manifest.json — the list of every file in the dossier with its SHA-256 fingerprint; manifest.sig and public_key.pem let anyone check that the list was not changed.</source>
             <translation>manifest.json — de lijst van alle bestanden in het dossier met hun SHA-256-vingerafdruk; met manifest.sig en public_key.pem kan iedereen controleren dat de lijst niet is veranderd.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="197" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="220" />
             <source>SHA256SUMS — the same fingerprints in the format of the common sha256sum tool.</source>
             <translation>SHA256SUMS — dezelfde vingerafdrukken in het formaat van het gangbare programma sha256sum.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="199" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="222" />
             <source>VERIFY.txt — step-by-step instructions for checking the dossier without this program.</source>
             <translation>VERIFY.txt — stap-voor-stapinstructies om het dossier zonder dit programma te controleren.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="203" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="226" />
             <source>timestamps/ — trusted time-stamps, where they could be obtained: an independent authority confirms that the fingerprints existed at that time.</source>
             <translation>timestamps/ — betrouwbare tijdstempels, waar die konden worden verkregen: een onafhankelijke instantie bevestigt dat de vingerafdrukken op dat moment bestonden.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="209" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="232" />
             <source>What to tell the police</source>
             <translation>Wat u de politie vertelt</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="212" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="235" />
             <source>Give them the dossier folder (or its .zip) on a USB stick, and tell them the dossier number and the manifest fingerprint shown when it was made. They can check the package with this program (“Check a dossier you received”) or with VERIFY.txt.</source>
             <translation>Geef hun de dossiermap (of de .zip) op een USB-stick, en noem het dossiernummer en de vingerafdruk van het manifest die werden getoond toen het dossier werd gemaakt. Zij kunnen het pakket controleren met dit programma (“Een ontvangen dossier controleren”) of met VERIFY.txt.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="217" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="240" />
             <source>Be clear about what the fingerprints prove: that the files have not changed since you stored them. They do not prove who sent a message or that its content is true; the times shown in chats are the phone's own, as shown.</source>
             <translation>Wees duidelijk over wat de vingerafdrukken bewijzen: dat de bestanden niet zijn veranderd sinds u ze bewaarde. Ze bewijzen niet wie een bericht stuurde of dat de inhoud waar is; de tijden in chats zijn die van de telefoon zelf, zoals getoond.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="221" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="244" />
             <source>Keep the vault itself: the investigators may ask for the originals again.</source>
             <translation>Bewaar de kluis zelf: de onderzoekers kunnen opnieuw om de originelen vragen.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="240" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="263" />
             <source>Next or previous field or button</source>
             <translation>Volgend of vorig veld of knop</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="241" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="264" />
             <source>Alt + the underlined letter</source>
             <translation>Alt + de onderstreepte letter</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="241" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="264" />
             <source>That menu, tab or button</source>
             <translation>Dat menu, tabblad of die knop</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="242" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="265" />
             <source>Quick exit</source>
             <translation>Snel weg</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="243" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="266" />
             <source>Show or hide a passphrase while you type it</source>
             <translation>Een wachtwoordzin tonen of verbergen terwijl je die typt</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="244" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="267" />
             <source>Open the chosen item in the list</source>
             <translation>Het gekozen item in de lijst openen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/help.py" line="249" />
+            <location filename="../../evidence_kit/ui/views/help.py" line="272" />
             <source>Working with the keyboard</source>
             <translation>Werken met het toetsenbord</translation>
         </message>
