@@ -95,7 +95,9 @@ class CaseActions(QObject):
             return None
         if self.case_window is None:
             selected = lambda: [row.id for row in workspace.list.selected_rows()]  # noqa: E731
-            self.case_window = CaseWindow(self.controller, workspace.model.rows, selected, self.window)
+            self.case_window = CaseWindow(
+                self.controller, workspace.model.rows, selected, self.controller.quick_exit, self.window
+            )
             self.case_window.open_item.connect(self._open_item)
             self.case_window.changed.connect(self.count_gaps)
             self.case_window.reload()

@@ -330,14 +330,18 @@ def test_quick_exit_from_the_case_dialogs(
     wait_idle(qtbot, controller)
 
 
-def test_the_case_window_hides_with_quick_exit_and_its_button_stays_usable(
-    qtbot: QtBot, controller: AppController, case_vault: tuple[Path, list[int]]
+@pytest.mark.parametrize("which", ["toolbar", "own"])
+def test_quick_exit_beside_the_case_window(
+    qtbot: QtBot, controller: AppController, case_vault: tuple[Path, list[int]], which: str
 ) -> None:
+    """The case window is not modal: the toolbar's red button stays usable, and the window shows
+    its own, since it may cover the toolbar."""
     window = open_case(qtbot, controller, case_vault[0])
     assert not window.isModal()
     toolbar_button = controller.window.toolbar.widgetForAction(controller.window.quick_exit_action)
     assert toolbar_button is not None and toolbar_button.isVisible()
     assert toolbar_button.objectName() == "quickExitButton"
-    qtbot.mouseClick(toolbar_button, Qt.MouseButton.LeftButton)
+    own = _quick_exit_button(window)
+    qtbot.mouseClick(toolbar_button if which == "toolbar" else own, Qt.MouseButton.LeftButton)
     assert_gone(controller)
     wait_idle(qtbot, controller)

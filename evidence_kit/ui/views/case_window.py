@@ -1,10 +1,11 @@
 """Case work, in one window beside the evidence: the incident log, what is missing, the timeline
 and the people register, one tab each.
 
-Rules: the window is not modal (the main window's red Quick exit stays clickable beside it, and
-its dialogs are modal and get their own); it is a child of the main window, so it hides with it
-when the vault locks or Quick exit is pressed, and `release` drops what it showed. Each tab reads
-the vault in the worker; a change in one tab (an incident saved) asks the others to read again.
+Rules: the window is not modal (the main window's red Quick exit stays clickable beside it; as
+the window may cover it, it shows its own, and its dialogs are modal and get theirs); it is a
+child of the main window, so it hides with it when the vault locks or Quick exit is pressed, and
+`release` drops what it showed. Each tab reads the vault in the worker; a change in one tab (an
+incident saved) asks the others to read again.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.rows import ItemRow
@@ -20,6 +21,7 @@ from evidence_kit.ui.views.gaps_view import GapsView
 from evidence_kit.ui.views.incident_log import IncidentLog
 from evidence_kit.ui.views.people_view import PeopleView
 from evidence_kit.ui.views.timeline_view import TimelineView
+from evidence_kit.ui.widgets import dialog_quick_exit
 
 INCIDENTS, GAPS, TIMELINE, PEOPLE = "incidents", "gaps", "timeline", "people"
 
@@ -33,6 +35,7 @@ class CaseWindow(QDialog):
         controller: WorkspaceApi,
         items: Callable[[], Sequence[ItemRow]],
         selected_items: Callable[[], Sequence[int]],
+        quick_exit: Callable[[], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -57,6 +60,11 @@ class CaseWindow(QDialog):
             TIMELINE: self.timeline,
             PEOPLE: self.people,
         }
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.hide)
+        # Not modal, but it may cover the toolbar's red button: it shows its own.
+        self.quick_exit_button = dialog_quick_exit.add_to(buttons, quick_exit)
+        layout.addWidget(buttons)
         self.log.changed.connect(self._changed)
         self.people.changed.connect(self._changed)
         for page in (self.gaps, self.timeline):
