@@ -133,8 +133,11 @@ def test_write_an_incident_edit_it_and_read_its_history(
     assert history[1].fields.items == tuple(ids)
 
     window.log.table.selectRow(0)
-    dialog = window.log.history_of_selected()
-    assert dialog is not None
+    edit = window.log.edit_selected()
+    assert edit is not None
+    edit.history_button.click()  # from the editor: the history opens on top of it
+    dialog = window.log.history
+    assert dialog is not None and QApplication.activeModalWidget() is dialog
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
     assert dialog.table.item(0, 2).text() == history[0].sha256
     dialog.show_version(1)
@@ -292,6 +295,10 @@ def test_an_incidents_hints_show_in_its_editor(
     assert editor is not None
     assert editor.gaps_label.isVisible()
     assert "no web address is given" in editor.gaps_label.text()
+    editor.notice_button.click()  # from the editor: the notice opens on top of it
+    notice = window.log.notice_dialog
+    assert notice is not None and QApplication.activeModalWidget() is notice
+    assert notice.platform.text() == "Instagram"
 
 
 def _quick_exit_button(dialog: object) -> QPushButton:

@@ -274,8 +274,12 @@ class IncidentLog(QWidget):
         incident = self.selected_incident()
         return None if incident is None else self.show_history(incident.incident_id)
 
+    def _dialog_parent(self) -> QWidget:
+        """The open editor when a dialog is asked for from it (it stays modal on top), else the window."""
+        return self.editor if self.editor is not None and self.editor.isVisible() else self.window()
+
     def show_history(self, incident_id: int) -> IncidentHistoryDialog:
-        self.history = IncidentHistoryDialog(self.controller, incident_id, self.window())
+        self.history = IncidentHistoryDialog(self.controller, incident_id, self._dialog_parent())
         self.history.open()
         return self.history
 
@@ -284,8 +288,7 @@ class IncidentLog(QWidget):
         return None if incident is None else self.open_notice(incident)
 
     def open_notice(self, incident: Incident | None = None, notice: Notice | None = None) -> NoticeDialog:
-        parent = self.editor if self.editor is not None and self.editor.isVisible() else self.window()
-        dialog = NoticeDialog(self.controller, parent, incident=incident, notice=notice)
+        dialog = NoticeDialog(self.controller, self._dialog_parent(), incident=incident, notice=notice)
         dialog.saved.connect(self._notice_saved)
         self.notice_dialog = dialog
         dialog.open()
