@@ -23,7 +23,7 @@
     <context>
         <name>CaseActions</name>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/case_actions.py" line="164" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="166" />
             <source>%n hint(s): what is missing</source>
             <translation>
                 <numerusform>%n hint: what is missing</numerusform>
@@ -231,6 +231,17 @@
             <translation>
                 <numerusform>%n chat, its own item</numerusform>
                 <numerusform>%n chats, each its own item</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentEditor</name>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="210" />
+            <source>Tick the %n item(s) selected in the evidence list</source>
+            <translation>
+                <numerusform>Tick the %n item selected in the evidence list</numerusform>
+                <numerusform>Tick the %n items selected in the evidence list</numerusform>
             </translation>
         </message>
     </context>

@@ -219,13 +219,13 @@
         <message>
             <location filename="../../evidence_kit/ui/main_window.py" line="131" />
             <location filename="../../evidence_kit/ui/main_window.py" line="200" />
-            <location filename="../../evidence_kit/ui/widgets/dialog_quick_exit.py" line="37" />
+            <location filename="../../evidence_kit/ui/widgets/dialog_quick_exit.py" line="44" />
             <source>Quick exit</source>
             <translation>Snel weg</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/main_window.py" line="135" />
-            <location filename="../../evidence_kit/ui/widgets/dialog_quick_exit.py" line="42" />
+            <location filename="../../evidence_kit/ui/widgets/dialog_quick_exit.py" line="49" />
             <source>Hide this window at once and lock the vault (Ctrl+Shift+Q, or press Esc twice)</source>
             <translation>Dit venster meteen verbergen en de kluis vergrendelen (Ctrl+Shift+Q, of twee keer Esc)</translation>
         </message>
@@ -421,12 +421,12 @@
             <translation>Tips over wat een lezer van het dossier zal missen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/case_actions.py" line="111" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="113" />
             <source>Choose an item first.</source>
             <translation>Kies eerst een item.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/case_actions.py" line="164" />
+            <location filename="../../evidence_kit/ui/case_actions.py" line="166" />
             <source>%n hint(s): what is missing</source>
             <translation>
                 <numerusform>%n tip: wat ontbreekt er</numerusform>
@@ -437,27 +437,27 @@
     <context>
         <name>CaseWindow</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/case_window.py" line="40" />
+            <location filename="../../evidence_kit/ui/views/case_window.py" line="43" />
             <source>Case work</source>
             <translation>Zaak</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/case_window.py" line="50" />
+            <location filename="../../evidence_kit/ui/views/case_window.py" line="53" />
             <source>&amp;Incidents</source>
             <translation>&amp;Incidenten</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/case_window.py" line="51" />
+            <location filename="../../evidence_kit/ui/views/case_window.py" line="54" />
             <source>What is &amp;missing</source>
             <translation>Wat &amp;ontbreekt er</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/case_window.py" line="52" />
+            <location filename="../../evidence_kit/ui/views/case_window.py" line="55" />
             <source>&amp;Timeline</source>
             <translation>&amp;Tijdlijn</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/case_window.py" line="53" />
+            <location filename="../../evidence_kit/ui/views/case_window.py" line="56" />
             <source>&amp;People</source>
             <translation>&amp;Personen</translation>
         </message>
@@ -2604,12 +2604,20 @@ Dit is uw nieuwe herstelcode:</translation>
         </message>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="204" />
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="209" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="217" />
             <source>Evidence items</source>
             <translation>Bewijsitems</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="210" />
+            <source>Tick the %n item(s) selected in the evidence list</source>
+            <translation>
+                <numerusform>Het %n item aanvinken dat in de bewijslijst is gekozen</numerusform>
+                <numerusform>De %n items aanvinken die in de bewijslijst zijn gekozen</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="275" />
+            <location filename="../../evidence_kit/ui/views/incident_editor.py" line="283" />
             <source>What is missing:</source>
             <translation>Wat ontbreekt er:</translation>
         </message>

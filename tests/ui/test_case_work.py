@@ -175,6 +175,18 @@ def test_new_incident_links_the_items_selected_in_the_evidence_list(
     assert window is not None
     editor = window.log.new_incident()
     assert editor.items.checked_keys() == [ids[0]]
+    editor.what.setPlainText("Fictional.")
+    with qtbot.waitSignal(editor.saved, timeout=10_000):
+        editor.save_button.click()
+    select(qtbot, controller, ids[1])
+    qtbot.waitUntil(lambda: window.log.table.rowCount() == 1)
+    window.log.table.selectRow(0)
+    edit = window.log.edit_selected()
+    assert edit is not None
+    assert edit.items.checked_keys() == [ids[0]]  # an edit starts from what the incident links
+    assert not edit.link_selected_button.isHidden()
+    edit.link_selected_button.click()
+    assert sorted(edit.items.checked_keys()) == sorted(ids)  # ticked too, nothing unticked
 
 
 def test_a_notice_from_an_incident(

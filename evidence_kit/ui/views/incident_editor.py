@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -80,7 +80,7 @@ class IncidentEditor(QDialog):
         self._build_what_tab()
         self._build_more_tab()
         self._build_categories_tab()
-        self._build_items_tab(items)
+        self._build_items_tab(items, selected_items)
         self.gaps_label = QLabel(self)
         self.gaps_label.setObjectName("incidentGaps")
         self.gaps_label.setWordWrap(True)
@@ -109,7 +109,7 @@ class IncidentEditor(QDialog):
             self.set_fields(incident.fields)
             self._show_gaps(incident)
         else:
-            self.items.set_checked(selected_items)
+            self.items.set_checked(selected_items)  # a new incident starts from what was chosen
             self.gaps_label.hide()
 
     # ----------------------------------------------------------------- the form
@@ -189,7 +189,7 @@ class IncidentEditor(QDialog):
         box.addWidget(self.categories, 1)
         self.tabs.addTab(page, self.tr("Categories"))
 
-    def _build_items_tab(self, items: Sequence[ItemRow]) -> None:
+    def _build_items_tab(self, items: Sequence[ItemRow], selected: Sequence[int]) -> None:
         page = QWidget(self.tabs)
         box = QVBoxLayout(page)
         hint = QLabel(self.tr("Tick the evidence items that show this incident."), page)
@@ -206,6 +206,14 @@ class IncidentEditor(QDialog):
         for row in sorted(items, key=lambda r: r.id):
             self.items.add_entry(row.id, item_label(row))
         box.addWidget(self.items, 1)
+        self.link_selected_button = QPushButton(
+            self.tr("Tick the %n item(s) selected in the evidence list", "", len(selected)), page
+        )
+        self.link_selected_button.setVisible(bool(selected))
+        self.link_selected_button.clicked.connect(
+            lambda: self.items.set_checked({*self.items.checked_keys(), *selected})
+        )
+        box.insertWidget(1, self.link_selected_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(page, self.tr("Evidence items"))
 
     def _filter_items(self, text: str) -> None:

@@ -249,7 +249,7 @@ class IncidentLog(QWidget):
         return None if incident is None else self._open_editor(incident)
 
     def _open_editor(self, incident: Incident | None) -> IncidentEditor:
-        selected = self._selected_items() if incident is None else ()
+        selected = self._selected_items()
         editor = IncidentEditor(
             self.controller, self._items(), self, incident=incident, selected_items=selected
         )
