@@ -248,7 +248,7 @@
     <context>
         <name>IncidentLog</name>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="206" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="202" />
             <source>%n incident(s) written down.</source>
             <translation>
                 <numerusform>%n incident written down.</numerusform>
@@ -281,7 +281,7 @@
     <context>
         <name>TimelineView</name>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="378" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="291" />
             <source>%n incident(s)</source>
             <translation>
                 <numerusform>%n incident</numerusform>
@@ -289,7 +289,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="380" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="293" />
             <source>%n item(s) shown.</source>
             <translation>
                 <numerusform>%n item shown.</numerusform>
@@ -297,7 +297,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="384" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="297" />
             <source>%n item(s) state no time of their own (only when they were stored) and are not shown.</source>
             <translation>
                 <numerusform>%n item state no time of their own (only when they were stored) and are not shown.</numerusform>

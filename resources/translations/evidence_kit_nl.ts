@@ -2726,97 +2726,97 @@ Dit is uw nieuwe herstelcode:</translation>
     <context>
         <name>IncidentLog</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="82" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="78" />
             <source>Write down each incident: when, what happened, who, the impact, and the evidence that shows it. Every change is kept as a new version.</source>
             <translation>Leg elk incident vast: wanneer, wat er gebeurde, wie, de gevolgen, en het bewijs dat het laat zien. Elke wijziging wordt bewaard als een nieuwe versie.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="90" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="86" />
             <source>&amp;New incident…</source>
             <translation>&amp;Nieuw incident…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="91" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="87" />
             <source>&amp;Edit…</source>
             <translation>&amp;Wijzigen…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="92" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="88" />
             <source>&amp;History…</source>
             <translation>&amp;Geschiedenis…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="93" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="89" />
             <source>N&amp;otice to a platform…</source>
             <translation>&amp;Melding aan een platform…</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="107" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="103" />
             <source>When</source>
             <translation>Wanneer</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="108" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="104" />
             <source>What happened</source>
             <translation>Wat er gebeurde</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="109" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="105" />
             <source>Categories</source>
             <translation>Categorieën</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="110" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="106" />
             <source>Items</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="111" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="107" />
             <source>Hints</source>
             <translation>Tips</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="119" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="115" />
             <source>Incidents</source>
             <translation>Incidenten</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="126" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="122" />
             <source>Notices to platforms (double-click to record a step):</source>
             <translation>Meldingen aan platforms (dubbelklik om een stap vast te leggen):</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="131" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="127" />
             <source>No.</source>
             <translation>Nr.</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="131" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="127" />
             <source>Platform</source>
             <translation>Platform</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="131" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="127" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="131" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="127" />
             <source>Web addresses</source>
             <translation>Webadressen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="134" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="130" />
             <source>Notices to platforms</source>
             <translation>Meldingen aan platforms</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="173" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="169" />
             <source>time not given</source>
             <translation>tijd niet opgegeven</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="206" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="202" />
             <source>%n incident(s) written down.</source>
             <translation>
                 <numerusform>%n incident vastgelegd.</numerusform>
@@ -2824,7 +2824,7 @@ Dit is uw nieuwe herstelcode:</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/incident_log.py" line="265" />
+            <location filename="../../evidence_kit/ui/views/incident_log.py" line="261" />
             <source>Incident {id} saved as version {version}.</source>
             <translation>Incident {id} opgeslagen als versie {version}.</translation>
         </message>
@@ -4171,57 +4171,57 @@ Dit is uw nieuwe herstelcode:</translation>
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="310" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="223" />
             <source>Category:</source>
             <translation>Categorie:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="312" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="225" />
             <source>Show the category</source>
             <translation>Toon de categorie</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="314" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="227" />
             <source>Person:</source>
             <translation>Persoon:</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="316" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="229" />
             <source>Show the person</source>
             <translation>Toon de persoon</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="320" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="233" />
             <source>&amp;Zoom in</source>
             <translation>In&amp;zoomen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="321" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="234" />
             <source>Zoom &amp;out</source>
             <translation>&amp;Uitzoomen</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="322" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="235" />
             <source>&amp;Fit</source>
             <translation>Pa&amp;ssend</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="327" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="240" />
             <source>Timeline</source>
             <translation>Tijdlijn</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="351" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="264" />
             <source>All categories</source>
             <translation>Alle categorieën</translation>
         </message>
         <message>
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="355" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="268" />
             <source>Everyone</source>
             <translation>Iedereen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="378" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="291" />
             <source>%n incident(s)</source>
             <translation>
                 <numerusform>%n incident</numerusform>
@@ -4229,7 +4229,7 @@ Dit is uw nieuwe herstelcode:</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="380" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="293" />
             <source>%n item(s) shown.</source>
             <translation>
                 <numerusform>%n item getoond.</numerusform>
@@ -4237,7 +4237,7 @@ Dit is uw nieuwe herstelcode:</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="384" />
+            <location filename="../../evidence_kit/ui/views/timeline_view.py" line="297" />
             <source>%n item(s) state no time of their own (only when they were stored) and are not shown.</source>
             <translation>
                 <numerusform>%n item noemt geen eigen tijd (alleen wanneer het werd opgeslagen) en wordt niet getoond.</numerusform>

@@ -15,8 +15,9 @@ from evidence_kit.importers.batch import add_paths
 from evidence_kit.storage.incidents import IncidentFields
 from evidence_kit.storage.people import PersonFields
 from evidence_kit.ui.controller import AppController
+from evidence_kit.ui.models.timeline_entries import INCIDENT, ITEM
 from evidence_kit.ui.views.case_window import PEOPLE, TIMELINE, CaseWindow
-from evidence_kit.ui.views.timeline_view import ENTRY_KEY, INCIDENT, ITEM
+from evidence_kit.ui.views.timeline_view import ENTRY_KEY
 from evidence_kit.vault import Vault
 
 from .conftest import FAST, PASSPHRASE, open_vault, wait_idle

@@ -31,6 +31,7 @@ from evidence_kit.storage.notices import Notice
 from evidence_kit.ui import case_jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.rows import ItemRow
+from evidence_kit.ui.models.timeline_entries import first_line
 from evidence_kit.ui.views.incident_editor import IncidentEditor, gap_lines
 from evidence_kit.ui.views.incident_history import IncidentHistoryDialog, period_text
 from evidence_kit.ui.views.notice_dialog import NoticeDialog, status_name
@@ -49,11 +50,6 @@ def when_key(incident: Incident) -> datetime:
             return incident.recorded_at
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
     return incident.recorded_at
-
-
-def first_line(text: str, limit: int = 90) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 class IncidentLog(QWidget):
