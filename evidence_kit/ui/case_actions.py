@@ -134,12 +134,18 @@ class CaseActions(QObject):
 
     def opened(self, workspace: Workspace) -> None:
         self.set_enabled(True)
-        workspace.rows_loaded.connect(lambda _n: self.count_gaps())
-        workspace.import_finished.connect(lambda _outcome: self.count_gaps())
-        workspace.pasted.connect(lambda _row: self.count_gaps())
-        workspace.item_page.note_saved.connect(lambda _item_id: self.count_gaps())
+        workspace.rows_loaded.connect(lambda _n: self.evidence_changed())
+        workspace.import_finished.connect(lambda _outcome: self.evidence_changed())
+        workspace.pasted.connect(lambda _row: self.evidence_changed())
+        workspace.item_page.note_saved.connect(lambda _item_id: self.evidence_changed())
         if workspace.loaded:
             self.count_gaps()
+
+    def evidence_changed(self) -> None:
+        """New evidence or a changed note: the hints, and an open case window, read again."""
+        if self.case_window is not None and self.case_window.isVisible():
+            self.case_window.reload()
+        self.count_gaps()
 
     def count_gaps(self) -> None:
         """Count the hints in the worker; while a count runs, one more is asked for after it

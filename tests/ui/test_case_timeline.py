@@ -100,6 +100,31 @@ def test_timeline_filters_by_category_and_person_and_zooms(
     assert drawn(window) == everything  # zooming never hides anything
 
 
+def test_a_double_click_on_the_timeline_opens_the_incident_or_item(
+    qtbot: QtBot, controller: AppController, timeline_vault: tuple[Path, list[int]]
+) -> None:
+    _path, ids = timeline_vault
+    window = open_page(qtbot, controller, timeline_vault[0], TIMELINE)
+    canvas = window.timeline.canvas
+    qtbot.waitUntil(lambda: len(window.timeline.entries) == 4, timeout=10_000)
+
+    def point_of(key: tuple[str, int]) -> QPoint:
+        shape = next(i for i in canvas.scene().items() if i.data(ENTRY_KEY) == key)
+        canvas.ensureVisible(shape)
+        return canvas.mapFromScene(shape.sceneBoundingRect().center())
+
+    qtbot.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=point_of((INCIDENT, 1)))
+    editor = window.log.editor
+    assert editor is not None and editor.isVisible()
+    assert editor.what.toPlainText() == "Fictional threat."
+    editor.reject()
+    with qtbot.waitSignal(window.open_item) as opened:
+        qtbot.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=point_of((ITEM, ids[0])))
+    assert opened.args == [ids[0]]
+    workspace = controller.window.workspace
+    assert workspace is not None and workspace.showing_item
+
+
 def test_people_register_add_change_and_where_they_appear(
     qtbot: QtBot, controller: AppController, timeline_vault: tuple[Path, list[int]]
 ) -> None:
