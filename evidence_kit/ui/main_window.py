@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.ui import jobs, texts
+from evidence_kit.ui.case_actions import CaseActions
 from evidence_kit.ui.controller_api import LOCK_IDLE, LOCK_QUICK_EXIT, LOCK_SYSTEM, ControllerApi
 from evidence_kit.ui.stamper import StampMarker, StampStatus
 from evidence_kit.ui.views.welcome import WelcomePage
@@ -69,6 +70,7 @@ class AppWindow(QMainWindow):
         self.welcome.recent_requested.connect(lambda where: self.unlock(Path(where)))
         self.welcome.set_recent(controller.settings.recent_vaults)
         self._build_actions()
+        self.case = CaseActions(self, controller, lambda: self.workspace)
         self._build_menus()
         self._build_toolbar()
         self._update_actions()
@@ -166,6 +168,7 @@ class AppWindow(QMainWindow):
                 evidence.addSeparator()
             else:
                 evidence.addAction(entry)
+        self.case.fill_menu(bar.addMenu(self.tr("&Case")))
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(self.verify_package_action)
         tools.addAction(self.settings_action)
@@ -183,6 +186,7 @@ class AppWindow(QMainWindow):
             self.paste_action,
             self.export_action,
             self.log_action,
+            self.case.incidents_action,
             self.lock_action,
         ):
             self.toolbar.addAction(action)
@@ -273,6 +277,7 @@ class AppWindow(QMainWindow):
         self.workspace.pasted.connect(lambda _row: self.controller.stamper.wake())
         self.workspace.item_page.export_chats_requested.connect(self.export_chats)
         self.stamp_marker = StampMarker(self.workspace.model)
+        self.case.opened(self.workspace)
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
         self._update_actions()
@@ -298,6 +303,7 @@ class AppWindow(QMainWindow):
         workspace, self.workspace = self.workspace, None
         self.stamp_marker = None
         self.stamp_label.hide()
+        self.case.release()
         if workspace is not None:
             workspace.release()
             self.pages.removeWidget(workspace)

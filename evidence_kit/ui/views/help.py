@@ -164,6 +164,29 @@ class HelpDialog(QDialog):
                 ],
             ),
             (
+                self.tr("Case work"),
+                [
+                    self.tr(
+                        "Case → Incidents (Ctrl+J) keeps the incident log: for each incident when it "
+                        "happened, what happened, the exact web addresses, who did it, what it did to you, "
+                        "and the evidence items that show it. A change never overwrites: every version is "
+                        "kept, and History shows each one with its SHA-256 fingerprint."
+                    ),
+                    self.tr(
+                        "“What is missing” gives hints, never judgements: a screenshot without its web "
+                        "address, a name without a number, an item that does not say when it happened. The "
+                        "timeline puts incidents and items in order; the people register lists every name, "
+                        "number and account of the other party and where each appears."
+                    ),
+                    self.tr(
+                        "From an incident, “Notice to a platform” drafts the request to remove illegal "
+                        "content (EU Digital Services Act, Article 16). Copy it into an e-mail or the "
+                        "platform's form, and record when you sent it and what came of it. The offence "
+                        "categories are information for the conversation with the police, not legal advice."
+                    ),
+                ],
+            ),
+            (
                 self.tr("Staying safe"),
                 [
                     self.tr(

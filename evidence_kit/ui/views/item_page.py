@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_kit.case.gaps import Gap
 from evidence_kit.domain import ItemKind
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.importers.chat_children import is_chat_item
-from evidence_kit.ui import jobs, texts
+from evidence_kit.ui import case_jobs, jobs, texts
 from evidence_kit.ui.controller_api import WorkspaceApi
 from evidence_kit.ui.models.item_table import ItemTableModel
 from evidence_kit.ui.models.rows import ItemRow
@@ -39,6 +40,7 @@ from evidence_kit.ui.views.image_viewer import ImageViewer
 from evidence_kit.ui.views.message_views import ChatView, EmailView
 from evidence_kit.ui.views.side_panel import SidePanel
 from evidence_kit.ui.widgets import file_dialogs
+from evidence_kit.ui.widgets.colours import Tone, apply_tone
 from evidence_kit.ui.workers import JobKind
 
 
@@ -90,6 +92,13 @@ class ItemPage(QWidget):
         self.search_words = ""
         self.find_bar = FindBar(self)
         layout.addWidget(self.find_bar)
+        # "What is missing" for this item (case/gaps.py): hints, never judgements.
+        self.gaps_label = QLabel(self)
+        self.gaps_label.setObjectName("itemGaps")
+        self.gaps_label.setWordWrap(True)
+        self.gaps_label.setProperty("evidenceContent", True)
+        self.gaps_label.hide()
+        layout.addWidget(self.gaps_label)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.viewers = QStackedWidget(self.splitter)
@@ -142,6 +151,7 @@ class ItemPage(QWidget):
         self.title.setText("")
         self.viewers.setCurrentWidget(self.loading)
         self.side.clear_content()
+        self.gaps_label.hide()
         self.save_copy_button.setEnabled(False)
         self._show_withhold(None)
         self.controller.worker.submit(
@@ -195,7 +205,29 @@ class ItemPage(QWidget):
             )
             self.viewers.setCurrentWidget(self.no_preview)
         self._show_search()
+        self.load_gaps()
         self.item_loaded.emit(summary.id)
+
+    def load_gaps(self) -> None:
+        """Ask the worker for this item's hints (`case/gaps.py`); shown above the item."""
+        item_id = self.item_id
+        if item_id is None:
+            return
+        self.controller.worker.submit(
+            lambda ctx: case_jobs.gaps_of_item(ctx, item_id),
+            owner=self,
+            done=lambda gaps: self._show_gaps(item_id, gaps),
+            error=lambda _exc: self.gaps_label.hide(),  # a hint that cannot be worked out is no hint
+        )
+
+    def _show_gaps(self, item_id: int, gaps: list[Gap]) -> None:
+        if item_id != self.item_id:
+            return
+        if gaps:
+            lines = "\n".join("• " + texts.core_text(g.template, g.params) for g in gaps)
+            self.gaps_label.setText(self.tr("What is missing:") + "\n" + lines)
+            apply_tone(self.gaps_label, Tone.WARNING)
+        self.gaps_label.setVisible(bool(gaps))
 
     def _open_export(self) -> None:
         if self.detail is not None and self.detail.parent is not None:
@@ -229,6 +261,7 @@ class ItemPage(QWidget):
         if saved.row.id == self.item_id:
             self.side.saved(note, category, saved.custody)
         self.note_saved.emit(saved.row.id)
+        self.load_gaps()
 
     def _save_failed(self, exc: EvidenceKitError) -> None:
         self.side.saved_label.setText(texts.error_text(exc))
@@ -254,6 +287,8 @@ class ItemPage(QWidget):
         self.detail = None
         self.item_id = None
         self.title.clear()
+        self.gaps_label.clear()
+        self.gaps_label.hide()
         self.image_viewer.clear()
         self.chat_view.clear()
         self.email_view.clear()

@@ -33,6 +33,13 @@ def equip(dialog: QDialog, quick_exit: Callable[[], None]) -> list[QPushButton]:
     return buttons
 
 
+def add_to(box: QDialogButtonBox, quick_exit: Callable[[], None]) -> QPushButton:
+    """The same button in the button row of a window that is not modal but may cover the main
+    window's toolbar (the case window): Quick exit stays in sight wherever the person looks."""
+    existing = box.findChild(QPushButton, BUTTON_NAME)
+    return existing if existing is not None else _add(box, quick_exit)
+
+
 def _add(box: QDialogButtonBox, quick_exit: Callable[[], None]) -> QPushButton:
     text = QCoreApplication.translate("AppWindow", "Quick exit")
     button = QPushButton(icon("quick_exit"), text)
