@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,47 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication
 
 from evidence_kit.domain import ItemKind
-from evidence_kit.storage.incidents import IncidentFields
 from evidence_kit.storage.keys import KdfParams
-from evidence_kit.storage.people import PersonFields
 from evidence_kit.ui.controller import AppController
 from evidence_kit.ui.main_window import AppWindow
 from evidence_kit.ui.ui_settings import UiSettings
 from evidence_kit.ui.views.case_window import INCIDENTS, PEOPLE, TIMELINE
-from evidence_kit.ui.workers import JobContext, JobKind
 from scripts.screenshots import SIZE, save, settle, wait_for
 
 URL = "https://www.instagram.com/p/FICTIONAL123/"
-
-
-def write_case(context: JobContext, items: list[int]) -> None:
-    vault = context.vault
-    vault.record_incident(
-        IncidentFields(
-            what="Threatening comments under my photo (fictional demo).",
-            started="2026-11-02 21:10",
-            platform="Instagram",
-            urls=(URL,),
-            people=("@fictional_stalker",),
-            impact="I no longer dare to post anything.",
-            steps=("Blocked the account", "Reported to Instagram"),
-            categories=("threats", "online_stalking"),
-            items=tuple(items[:2]),
-        )
-    )
-    first = vault.record_incident(
-        IncidentFields(
-            what="My home address was posted in a group chat (fictional demo).",
-            started="2026-11-05",
-            ended="2026-11-08",
-            platform="WhatsApp",
-            categories=("doxing",),
-        )
-    )
-    vault.edit_incident(first.incident_id, replace(first.fields, witnesses=("A friend",)))
-    vault.add_person(
-        PersonFields(names=("Mark (fictief)",), handles=("@fictional_stalker",), phones=("+31 6 00000001",))
-    )
 
 
 def shoot(app: QApplication, language: str, out: Path, scratch: Path) -> None:
@@ -84,12 +50,10 @@ def shoot(app: QApplication, language: str, out: Path, scratch: Path) -> None:
         workspace = window.workspace
         assert workspace is not None
         rows = list(workspace.model.rows())
-        image = next((r.id for r in rows if r.summary.kind == ItemKind.IMAGE), None)
-        done: list[object] = []
-        controller.worker.submit(
-            lambda ctx: write_case(ctx, [r.id for r in rows]), kind=JobKind.WRITE, done=done.append
-        )
-        wait_for(app, lambda: bool(done))
+        # The demo's text file says no date of its own: an item with a hint to show.
+        image = next((r.id for r in rows if r.summary.kind == ItemKind.FILE), None)
+        # The demo case holds its case work (case/demo_case.py): 3 incidents, the third edited
+        # once, 2 people.
         window.case.count_gaps()
         wait_for(app, lambda: not controller.worker.busy)
         settle(app, 1.0)
@@ -102,7 +66,7 @@ def shoot(app: QApplication, language: str, out: Path, scratch: Path) -> None:
             workspace.show_list()
         case = window.case.show_page(INCIDENTS)
         assert case is not None
-        wait_for(app, lambda: case.log.table.rowCount() == 2)
+        wait_for(app, lambda: case.log.table.rowCount() == 3)
         settle(app, 0.5)
         save(case, out / f"case-incidents-{language}.png")
         case.log.select_incident(1)
@@ -114,7 +78,7 @@ def shoot(app: QApplication, language: str, out: Path, scratch: Path) -> None:
             settle(app, 0.2)
             save(editor, out / f"case-editor-{number}-{language}.png")
         editor.reject()
-        case.log.select_incident(2)
+        case.log.select_incident(3)
         history = case.log.history_of_selected()
         assert history is not None
         wait_for(app, lambda: history.table.rowCount() == 2)
@@ -133,7 +97,7 @@ def shoot(app: QApplication, language: str, out: Path, scratch: Path) -> None:
         settle(app, 0.5)
         save(case, out / f"case-timeline-{language}.png")
         case.show_page(PEOPLE)
-        wait_for(app, lambda: case.people.table.rowCount() == 1)
+        wait_for(app, lambda: case.people.table.rowCount() == 2)
         settle(app, 0.5)
         save(case, out / f"case-people-{language}.png")
         case.people.table.selectRow(0)

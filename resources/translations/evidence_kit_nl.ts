@@ -2448,6 +2448,14 @@ Dit is uw nieuwe herstelcode:</translation>
     <context>
         <name>IncidentEditor</name>
         <message>
+            <source>a few words to find it by, such as: Address posted on Instagram</source>
+            <translation>een paar woorden om het terug te vinden, bijvoorbeeld: Adres gepost op Instagram</translation>
+        </message>
+        <message>
+            <source>Tit&amp;le:</source>
+            <translation>Tite&amp;l:</translation>
+        </message>
+        <message>
             <location filename="../../evidence_kit/ui/views/incident_editor.py" line="74" />
             <source>Edit incident</source>
             <translation>Incident wijzigen</translation>
@@ -2629,6 +2637,10 @@ Dit is uw nieuwe herstelcode:</translation>
     </context>
     <context>
         <name>IncidentFieldsView</name>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
         <message>
             <location filename="../../evidence_kit/ui/views/incident_history.py" line="61" />
             <source>When</source>

@@ -102,25 +102,28 @@ def test_write_an_incident_edit_it_and_read_its_history(
     assert editor.isVisible() and editor.isModal()
     editor.categories.set_checked(["threats"])
     editor.items.set_checked([ids[1]])
+    editor.title.setText("Threat in a comment")
     fill_and_save(qtbot, editor, "A fictional threat in a comment.")
     assert not editor.isVisible()
     wait_idle(qtbot, controller)
     incidents = in_vault(qtbot, controller, lambda v: v.incidents())
     assert len(incidents) == 1
     fields = incidents[0].fields
-    assert fields.what == "A fictional threat in a comment."
+    assert fields.what == "A fictional threat in a comment." and fields.title == "Threat in a comment"
     assert fields.urls == (URL,)
     assert fields.items == (ids[1],)
     assert fields.categories == ("threats",)
     assert fields.started.startswith("2026-03-10T21:15")
     qtbot.waitUntil(lambda: window.log.table.rowCount() == 1)
     assert window.log.table.item(0, 3).text() == "1"  # one linked item
+    assert window.log.table.item(0, 1).text() == "Threat in a comment"  # listed by its title
     qtbot.waitUntil(lambda: window.log.selected_incident() is not None)  # the one just saved
 
     window.log.table.selectRow(0)
     edit = window.log.edit_selected()
     assert edit is not None
     assert edit.what.toPlainText() == "A fictional threat in a comment."
+    assert edit.title.text() == "Threat in a comment"
     assert edit.started.text().startswith("2026-03-10 21:15")
     edit.items.set_checked(ids)
     edit.impact.setPlainText("Could not sleep (fictional).")

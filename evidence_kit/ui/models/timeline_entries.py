@@ -102,7 +102,7 @@ def _incident_entry(incident: Incident, start: datetime, people: frozenset[int])
         incident.incident_id,
         start,
         end,
-        f"{incident.incident_id}. {first_line(incident.fields.what, 40)}",
+        f"{incident.incident_id}. {first_line(incident.fields.title or incident.fields.what, 40)}",
         frozenset(incident.fields.categories),
         people,
     )

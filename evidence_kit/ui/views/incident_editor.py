@@ -118,6 +118,11 @@ class IncidentEditor(QDialog):
         page = QWidget(self.tabs)
         form = QFormLayout(page)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.title = QLineEdit(page)
+        self.title.setPlaceholderText(
+            self.tr("a few words to find it by, such as: Address posted on Instagram")
+        )
+        form.addRow(self.tr("Tit&le:"), self.title)
         self.what = QPlainTextEdit(page)
         self.what.setTabChangesFocus(True)
         self.what.setPlaceholderText(self.tr("What happened, in your own words"))
@@ -234,7 +239,13 @@ class IncidentEditor(QDialog):
 
     def _lines(self) -> dict[str, QLineEdit]:
         # A new one-line field of IncidentFields (a title, say) is one entry here.
-        return {"started": self.started, "ended": self.ended, "platform": self.platform, "place": self.place}
+        return {
+            "title": self.title,
+            "started": self.started,
+            "ended": self.ended,
+            "platform": self.platform,
+            "place": self.place,
+        }
 
     def _lists(self) -> dict[str, LinesEdit]:
         return {"urls": self.urls, "people": self.people, "witnesses": self.witnesses, "steps": self.steps}

@@ -59,6 +59,7 @@ class IncidentFieldsView(QTextBrowser):
 
         rows = [
             (self.tr("When"), period_text(fields) or self.tr("time not given")),
+            (self.tr("Title"), fields.title),
             (self.tr("What happened"), fields.what),
             (self.tr("Platform"), fields.platform),
             (self.tr("Web addresses"), joined(fields.urls, "\n")),

@@ -167,7 +167,7 @@ class IncidentLog(QWidget):
             fields = entry.incident.fields
             cells = (
                 period_text(fields, exact=False) or self.tr("time not given"),
-                first_line(fields.what),
+                first_line(fields.title or fields.what),
                 ", ".join(category_names(fields.categories)),
                 str(len(fields.items)),
                 str(len(entry.gaps)) if entry.gaps else "",
