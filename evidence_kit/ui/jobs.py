@@ -486,6 +486,13 @@ def save_note_and_category(context: JobContext, row: ItemRow, note: str, categor
     return Saved(row.with_summary(vault.item(row.id)), tuple(vault.custody_log(row.id)))
 
 
+def set_offences(context: JobContext, row: ItemRow, offences: tuple[str, ...]) -> Saved:
+    """Give the item these offence categories (taxonomy ids): one custody event when they change."""
+    vault = context.vault
+    vault.set_offences(row.id, offences)
+    return Saved(row.with_summary(vault.item(row.id)), tuple(vault.custody_log(row.id)))
+
+
 def set_withhold(context: JobContext, row: ItemRow, reason: str | None) -> Saved:
     """Mark the item "sensitive: withhold from dossiers" (or clear it with None): one custody event."""
     vault = context.vault

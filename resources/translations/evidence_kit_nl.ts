@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
     <context>
+        <name>OffencesTab</name>
+        <message>
+            <source>Saved, and recorded in the custody log.</source>
+            <translation>Opgeslagen en vastgelegd in het bewaarlogboek.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Bezig met opslaan…</translation>
+        </message>
+        <message>
+            <source>Not saved yet.</source>
+            <translation>Nog niet opgeslagen.</translation>
+        </message>
+        <message>
+            <source>Save cate&amp;gories</source>
+            <translation>Cate&amp;gorieën opslaan</translation>
+        </message>
+        <message>
+            <source>Which forms of online violence this item shows. This is information to help the conversation with the police, not legal advice.</source>
+            <translation>Welke vormen van online geweld dit item laat zien. Dit is informatie om het gesprek met de politie voor te bereiden, geen juridisch advies.</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <location filename="../../evidence_kit/ui/views/help.py" line="279" />
@@ -3551,6 +3574,10 @@ Dit is uw nieuwe herstelcode:</translation>
     </context>
     <context>
         <name>SidePanel</name>
+        <message>
+            <source>&amp;Offences</source>
+            <translation>&amp;Strafbare feiten</translation>
+        </message>
         <message>
             <location filename="../../evidence_kit/ui/views/side_panel.py" line="59" />
             <source>About this item</source>

@@ -342,3 +342,35 @@ def test_an_open_vault_keeps_collections_short_and_a_lock_hands_everything_back(
     assert gc.get_freeze_count() > 10_000  # the loaded app's objects are out of full collections
     controller.lock()
     assert gc.get_freeze_count() == 0
+
+
+def test_give_an_item_offence_categories(
+    qtbot: QtBot, controller: AppController, vault_path: tuple[Path, str], tmp_path: Path
+) -> None:
+    path, _code = vault_path
+    file = tmp_path / "post.txt"
+    file.write_text("I know where you live (fictional).", encoding="utf-8")
+    with Vault.open(path, PASSPHRASE) as vault:
+        item_id = vault.add_file(file).id
+    open_vault(qtbot, controller, path)
+    workspace = controller.window.workspace
+    assert workspace is not None
+    page = workspace.item_page
+    with qtbot.waitSignal(page.item_loaded, timeout=20_000):
+        workspace.open_item(item_id)
+    tab = page.side.offences
+    assert not tab.save_button.isEnabled() and tab.chosen == ()
+    tab.categories.set_checked(["threats", "doxing"])
+    assert tab.save_button.isEnabled() and tab.status.text() == "Not saved yet."
+    with qtbot.waitSignal(page.note_saved, timeout=20_000):
+        tab.save_button.click()
+    assert tab.status.text() == "Saved, and recorded in the custody log." and not tab.save_button.isEnabled()
+    row = workspace.model.row_by_id(item_id)
+    assert row is not None and row.summary.offences == ("doxing", "threats")
+    history = [page.side.history.item(r, 1).text() for r in range(page.side.history.rowCount())]
+    assert history[-1] == "Offence categories changed"
+    controller.lock()
+    wait_idle(qtbot, controller)
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert vault.item(item_id).offences == ("doxing", "threats")
+        assert vault.verify(record=False).ok

@@ -137,6 +137,7 @@ class ItemPage(QWidget):
         self.chat_list.export_requested.connect(self.export_chats_requested.emit)
         self.side.open_item.connect(self.open)
         self.side.save_requested.connect(self._save)
+        self.side.offences.save_requested.connect(self._save_offences)
         self.side.copy_requested.connect(controller.clipboard.copy_text)
 
     # ----------------------------------------------------------------- loading
@@ -262,6 +263,25 @@ class ItemPage(QWidget):
             self.side.saved(note, category, saved.custody)
         self.note_saved.emit(saved.row.id)
         self.load_gaps()
+
+    def _save_offences(self, offences: tuple[str, ...]) -> None:
+        row = self.model.row_by_id(self.item_id) if self.item_id is not None else None
+        if row is None:
+            return
+        self.controller.worker.submit(
+            lambda ctx: jobs.set_offences(ctx, row, offences),
+            kind=JobKind.WRITE,
+            owner=self,
+            done=self._offences_saved,
+            error=lambda exc: self.side.offences.failed(texts.error_text(exc)),
+        )
+
+    def _offences_saved(self, saved: jobs.Saved) -> None:
+        self.model.replace_row(saved.row)
+        if saved.row.id == self.item_id:
+            self.side.offences.saved(saved.row.summary.offences)
+            self.side.set_history(saved.custody)
+        self.note_saved.emit(saved.row.id)
 
     def _save_failed(self, exc: EvidenceKitError) -> None:
         self.side.saved_label.setText(texts.error_text(exc))

@@ -1,5 +1,6 @@
 """Beside an item: its facts (all times with their source, SHA-256, size, EXIF, warnings),
-the editable note and category, and the item's custody history.
+the editable note and category, its offence categories (`offences_tab.py`), and the item's
+custody history.
 
 Rules: every time is shown with where it came from, never merged into one "date"; a note or
 category is saved only when the user says so (each save is a custody event); content shown
@@ -33,6 +34,7 @@ from evidence_kit.importers.chat_children import is_chat_item
 from evidence_kit.ui import texts
 from evidence_kit.ui.jobs import ItemDetail
 from evidence_kit.ui.models.rows import shown_time
+from evidence_kit.ui.views.offences_tab import OffencesTab
 from evidence_kit.ui.widgets.colours import TextColours, Tone, apply_tone, hex_colour
 
 SUGGESTED_CATEGORIES = (
@@ -99,6 +101,8 @@ class SidePanel(QTabWidget):
         apply_tone(hint, Tone.MUTED)
         layout.addWidget(hint)
         self.addTab(editor, self.tr("&Note and category"))
+        self.offences = OffencesTab(self)
+        self.addTab(self.offences, self.tr("&Offences"))
 
         self.history = QTableWidget(0, 3, self)
         self.history.setAccessibleName(self.tr("History of this item"))
@@ -133,6 +137,7 @@ class SidePanel(QTabWidget):
         self.note.blockSignals(False)
         self.saved_label.clear()
         self._dirty_changed()
+        self.offences.show_offences(summary.offences)
         self._detail = detail
         self.details.setHtml(self._details_html(detail))
         self.set_history(detail.custody)
