@@ -39,7 +39,6 @@ from evidence_kit.dossier.pdf_layout import (
     table_style,
 )
 from evidence_kit.dossier.pdf_picture import Picture, PictureSource
-from evidence_kit.dossier.pdf_plain_text import fast_paragraph
 from evidence_kit.dossier.pdf_text import displayed_text, paragraph
 from evidence_kit.dossier.picture import TextExcerpt
 from evidence_kit.dossier.texts import (
@@ -498,12 +497,12 @@ def _message(
     ]
     yield CondPageBreak(1.5 * cm)
     if header:
-        yield fast_paragraph("   ".join([clock, who, *marks]), styles.msg_head, ltr=True)
+        yield paragraph("   ".join([clock, who, *marks]), styles.msg_head, ltr=True)
     if message.deleted:
         yield plain(context.t("msg.deleted"), styles.msg_note)
     if message.text or call is not None:
         body_style = styles.msg_note if message.kind is MessageKind.SYSTEM else styles.msg_body
-        yield fast_paragraph(call if call is not None else message.text, body_style)
+        yield paragraph(call if call is not None else message.text, body_style)
     if message.media_omitted:
         yield plain(context.t("msg.media_omitted"), styles.msg_note)
     for attachment in message.attachments:

@@ -19,7 +19,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from evidence_kit.dossier.pdf_fonts import MONO, SANS, SANS_BOLD, has_glyphs
-from evidence_kit.dossier.pdf_text import displayed_text
+from evidence_kit.dossier.pdf_plain_text import PlainText
+from evidence_kit.dossier.pdf_text import displayed_text, plain_enough
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 2 * cm
@@ -176,9 +177,13 @@ def heading(text: str, style: ParagraphStyle, room: float = 3 * cm) -> Iterator[
     yield plain(text, style)
 
 
-def plain(text: str, style: ParagraphStyle) -> Paragraph:
-    """A Paragraph of our own static text (never user text): escaped all the same."""
-    return Paragraph(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), style)
+def plain(text: str, style: ParagraphStyle) -> Flowable:
+    """Our own static text (never user text): drawn plain when it can be (`PlainText`), else a
+    Paragraph, escaped all the same."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if plain_enough(text, style):
+        return PlainText(text, style, lambda: Paragraph(escaped, style))
+    return Paragraph(escaped, style)
 
 
 class Outline(Flowable):

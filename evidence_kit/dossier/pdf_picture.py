@@ -21,7 +21,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from evidence_kit.dossier.pdf_layout import FRAME_HEIGHT, FRAME_PADDING, RULE
 
@@ -111,8 +111,8 @@ class Picture(Flowable):
         self,
         source: PictureSource,
         *,
-        continued: Paragraph | None = None,
-        label: Paragraph | None = None,
+        continued: Flowable | None = None,
+        label: Flowable | None = None,
         top: int = 0,
         bottom: int | None = None,
     ) -> None:

@@ -1,134 +1,151 @@
-"""Plain user text in one font, broken into lines and drawn by us: the dossier's chat messages.
+"""Plain text in one font, broken into lines and drawn by us: most of a dossier's words.
 
-Rule: only text that needs none of a Paragraph's work takes this path — every character in the
-style's own font, already in Unicode normal form C, no hidden characters or tabs (shown as codes
-by `pdf_text.sanitise`), nothing right-to-left, no token long enough to need cutting — so it is
-drawn exactly as a left-aligned Paragraph of the same style would draw it: the same words on
-the same lines, the same baseline, the same text for a reader's copy and search. Anything else
-goes to `pdf_text.paragraph`. Why: a dossier of 20,000 chat messages spent a third of its time
-parsing Paragraph markup that plain text does not have.
+Rule: `PlainText` draws exactly what a left-aligned Paragraph of the same style draws — the same
+words on the same lines (a line may take one more word when its spaces shrink by the style's
+`spaceShrinkage`, as a Paragraph's do), the same baseline, the same text for a reader's copy and
+search — for text that needs none of a Paragraph's work; `pdf_text.plain_enough` decides which
+text that is. A word too wide for its line (a narrow table cell) is a Paragraph's to cut: then
+the whole text is handed to the Paragraph `fallback` makes. Why: a dossier of 20,000 chat
+messages and 1,000 item pages spent a third of its time parsing markup plain text does not have.
 """
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Callable
 
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from evidence_kit.dossier.pdf_fonts import has_glyphs
-from evidence_kit.dossier.pdf_text import _LINE_BREAK, _LONG_TOKEN, _SPECIAL, has_rtl, paragraph
-
-
-def fast_paragraph(text: str, style: ParagraphStyle, *, ltr: bool = False) -> Flowable:
-    """`PlainText` when the text allows it, else the Paragraph (or BidiText) `paragraph` makes."""
-    if plain_enough(text, style):
-        return PlainText(break_lines(text, style), style)
-    return paragraph(text, style, ltr=ltr)
-
-
-def plain_enough(text: str, style: ParagraphStyle) -> bool:
-    if style.alignment != TA_LEFT or style.firstLineIndent or getattr(style, "bulletText", None):
-        return False
-    joined = "".join(_LINE_BREAK.split(text))  # the line breaks are ours to make, not characters
-    if _SPECIAL.search(joined) or _LONG_TOKEN.search(joined) or has_rtl(joined):
-        return False
-    if not unicodedata.is_normalized("NFC", text):
-        return False
-    return has_glyphs(style.fontName, joined)
+Line = tuple[str, float]  # a line's text, and how much its spaces together must shrink
 
 
 class _Lines:
     """The text's lines, broken for one width (kept until the width changes)."""
 
-    def __init__(self, paragraphs: list[list[str]], font: str, size: float, shrinkage: float) -> None:
-        self.paragraphs = paragraphs  # each text line as its words
-        self.font, self.size = font, size
-        self.space = stringWidth(" ", font, size)
-        # A Paragraph lets each space of a line shrink by this share to fit one more word.
-        self.shrink = shrinkage * self.space
+    def __init__(self, paragraphs: list[list[str]], style: ParagraphStyle) -> None:
+        self.paragraphs = paragraphs  # each line of the text as its words
+        self.font, self.size = style.fontName, style.fontSize
+        self.space = stringWidth(" ", self.font, self.size)
+        # A Paragraph lets each space of a line shrink by this share to take one more word.
+        self.shrink = style.spaceShrinkage * self.space
         self.width: float | None = None
-        self.lines: list[str] = []
+        # Each line and how much wider than the width it is (its spaces shrink by that much).
+        self.lines: list[Line] | None = []  # None: a word does not fit the width
 
-    def for_width(self, width: float) -> list[str]:
+    def for_width(self, width: float) -> list[Line] | None:
         if width != self.width:
             self.width, self.lines = width, self._break(width)
         return self.lines
 
-    def _break(self, width: float) -> list[str]:
-        lines: list[str] = []
+    def _break(self, width: float) -> list[Line] | None:
+        lines: list[Line] = []
         for words in self.paragraphs:
             if not words:
-                lines.append("")  # an empty line of the text stays an empty line
+                lines.append(("", 0.0))  # an empty line of the text stays an empty line
                 continue
             current: list[str] = []
             used = 0.0
             for word in words:
                 size = stringWidth(word, self.font, self.size)
+                if size > width:
+                    return None
                 if current and used + self.space + size > width + self.shrink * len(current):
-                    lines.append(" ".join(current))
+                    lines.append((" ".join(current), max(used - width, 0.0)))
                     current, used = [word], size
                 else:
                     used += size + (self.space if current else 0.0)
                     current.append(word)
-            lines.append(" ".join(current))
+            lines.append((" ".join(current), max(used - width, 0.0)))
         return lines
 
-
-def break_lines(text: str, style: ParagraphStyle) -> _Lines:
-    # Runs of spaces collapse to one, as in a Paragraph; the text's own line breaks are kept.
-    paragraphs = [line.split() for line in _LINE_BREAK.split(text.strip("\n"))]
-    return _Lines(paragraphs, style.fontName, style.fontSize, style.spaceShrinkage)
+    def widest_word(self) -> float:
+        return max((stringWidth(w, self.font, self.size) for p in self.paragraphs for w in p), default=0.0)
 
 
 class PlainText(Flowable):
     """Left-aligned lines of one font: what a Paragraph of `style` draws, without its parsing."""
 
-    def __init__(self, lines: _Lines, style: ParagraphStyle, fixed: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        fallback: Callable[[], Flowable],
+        lines: _Lines | None = None,
+        fixed: list[Line] | None = None,
+    ) -> None:
         super().__init__()
-        self._lines = lines
         self.style = style
+        self._fallback = fallback
+        self._delegate: Flowable | None = None
+        # Runs of spaces collapse to one, as in a Paragraph; the text's own line breaks are kept.
+        self._lines = lines or _Lines([line.split() for line in text.strip("\n").split("\n")], style)
         self._fixed = fixed  # a part of a split: its lines, already broken
-        self._shown: list[str] = fixed or []
+        self._shown: list[Line] = fixed or []
 
     def _text_width(self, avail_width: float) -> float:
         return avail_width - self.style.leftIndent - self.style.rightIndent
 
+    def minWidth(self) -> float:
+        return self._lines.widest_word() + self.style.leftIndent + self.style.rightIndent
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self._fixed is None:
-            self._shown = self._lines.for_width(self._text_width(availWidth))
+        if self._fixed is None and self._delegate is None:
+            lines = self._lines.for_width(self._text_width(availWidth))
+            if lines is None:
+                self._delegate = self._fallback()
+            else:
+                self._shown = lines
+        if self._delegate is not None:
+            width, height = self._delegate.wrap(availWidth, availHeight)
+            self.width, self.height = width, height
+            return width, height
         self.width = availWidth
         self.height = len(self._shown) * self.style.leading
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        lines = self._fixed
+        if self._delegate is not None:
+            return list(self._delegate.split(availWidth, availHeight))
+        lines = (
+            self._fixed if self._fixed is not None else self._lines.for_width(self._text_width(availWidth))
+        )
         if lines is None:
-            lines = self._lines.for_width(self._text_width(availWidth))
+            self._delegate = self._fallback()
+            return list(self._delegate.split(availWidth, availHeight))
         # As a Paragraph splits: whole lines that fit, never one line alone (an orphan) at the foot.
         fits = int(availHeight / float(self.style.leading))
         if fits <= 1:
             return []
         if fits >= len(lines):
             return [self]
+        style, fallback, broken = self.style, self._fallback, self._lines
         return [
-            PlainText(self._lines, self.style, lines[:fits]),
-            PlainText(self._lines, self.style, lines[fits:]),
+            PlainText("", style, fallback, broken, lines[:fits]),
+            PlainText("", style, fallback, broken, lines[fits:]),
         ]
 
     def getSpaceBefore(self) -> float:
-        return float(getattr(self, "spaceBefore", self.style.spaceBefore))
+        return float(self.style.spaceBefore)
 
     def getSpaceAfter(self) -> float:
-        return float(getattr(self, "spaceAfter", self.style.spaceAfter))
+        return float(self.style.spaceAfter)
 
     def draw(self) -> None:
+        if self._delegate is not None:
+            self._delegate.drawOn(self.canv, 0, 0)
+            return
         style = self.style
         text = self.canv.beginText(style.leftIndent, self.height - style.fontSize)
         text.setFont(style.fontName, style.fontSize, style.leading)
         text.setFillColor(style.textColor)
-        for line in self._shown:
-            text.textLine(line)
+        for line, over in self._shown:
+            spaces = line.count(" ") + line.count("\xa0")
+            if over > 1e-8 and spaces:
+                # As a Paragraph does: the line's spaces shrink so that it ends at the width.
+                text.setWordSpace(-over / spaces)
+                text.textLine(line)
+                text.setWordSpace(0)
+            else:
+                text.textLine(line)
         self.canv.drawText(text)

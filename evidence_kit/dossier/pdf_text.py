@@ -28,11 +28,12 @@ from xml.sax.saxutils import escape
 
 from arabic_reshaper import ArabicReshaper  # type: ignore[import-untyped]
 from bidi import get_display  # type: ignore[import-untyped]
-from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from evidence_kit.dossier.pdf_fonts import font_runs, text_width
+from evidence_kit.dossier.pdf_fonts import font_runs, has_glyphs, text_width
+from evidence_kit.dossier.pdf_plain_text import PlainText
 
 CODE_COLOUR = "#808080"
 
@@ -44,6 +45,8 @@ _SPECIAL = re.compile(
     "[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(re.escape(chr(c)) for c in sorted(_BIDI_CONTROLS)) + "]"
 )
 _TOKENS = re.compile(r"\s+|\S+")
+# A space other than " " (no-break, thin, ideographic, ...): a Paragraph keeps it, `str.split` breaks at it.
+_OTHER_SPACE = re.compile(r"[^\S \n]")
 # A token this long may not fit a narrow cell: such text is wrapped by `wrap_logical`.
 _LONG_TOKEN = re.compile(r"\S{22,}")
 _BREAK_AFTER = "/._-?&=#:;,@+~|\\"
@@ -161,7 +164,36 @@ def paragraph(text: str, style: ParagraphStyle, *, ltr: bool = False) -> Flowabl
         # Our own line breaking: right-to-left lines in visual order, and long tokens cut at
         # sensible points (ReportLab would cut them anywhere, "Afbeeldin" + "g").
         return BidiText(text, style, ltr=ltr)
+    if plain_enough(text, style):
+        return PlainText(_one_break(text), style, lambda: Paragraph(markup(text, style.fontName), style))
     return Paragraph(markup(text, style.fontName), style)
+
+
+def plain_enough(text: str, style: ParagraphStyle) -> bool:
+    """True when `PlainText` draws `text` as a Paragraph of `style` would: left-aligned, nothing
+    special in the style; every character in the style's own font, in normal form C, none hidden
+    (shown as a code) or right to left, no token that needs cutting."""
+    special = (
+        getattr(style, name, None) not in (None, 0, "", "off")
+        for name in ("firstLineIndent", "backColor", "borderWidth", "wordWrap", "textTransform",
+                     "endDots", "bulletText", "autoLeading")
+    )  # fmt: skip
+    if style.alignment != TA_LEFT or any(special):
+        return False
+    joined = "".join(_LINE_BREAK.split(text))
+    if (
+        _SPECIAL.search(joined)
+        or _LONG_TOKEN.search(joined)
+        or _OTHER_SPACE.search(joined)
+        or has_rtl(joined)
+    ):
+        return False
+    return unicodedata.is_normalized("NFC", text) and has_glyphs(style.fontName, joined)
+
+
+def _one_break(text: str) -> str:
+    """The text's line breaks as "\n" only (what `PlainText` splits on)."""
+    return "\n".join(_LINE_BREAK.split(text))
 
 
 def _base_is_rtl(text: str) -> bool:

@@ -26,6 +26,7 @@ from evidence_kit.dossier.pdf_fonts import (
     font_runs,
     register_fonts,
 )
+from evidence_kit.dossier.pdf_plain_text import PlainText
 from evidence_kit.dossier.pdf_text import (
     BidiText,
     Piece,
@@ -119,7 +120,8 @@ def test_ltr_forced_for_composed_headers() -> None:
 
 
 def test_paragraph_picks_bidi_only_for_rtl_text() -> None:
-    assert isinstance(paragraph("plain text", STYLE), Paragraph)
+    assert isinstance(paragraph("plain text", STYLE), PlainText)  # needs no Paragraph at all
+    assert isinstance(paragraph("plain text 😀", STYLE), Paragraph)  # an emoji: font runs
     assert isinstance(paragraph("نص", STYLE), BidiText)
 
 

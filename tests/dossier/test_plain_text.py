@@ -1,4 +1,4 @@
-"""Chat messages drawn by `PlainText` look and read exactly as the Paragraphs they replace.
+"""Text drawn by `PlainText` looks and reads exactly as the Paragraphs it replaces.
 
 The same transcript is rendered twice, once with the plain-text path and once with every message
 a Paragraph: the PDFs must hold the same text on the same lines and the same page count, and
@@ -16,12 +16,12 @@ import pytest
 from PIL import Image, ImageChops
 
 from evidence_kit.domain import Conversation, ItemKind, Message, Participant
-from evidence_kit.dossier import pdf_item
+from evidence_kit.dossier import pdf_layout, pdf_text
 from evidence_kit.dossier.model import DossierInfo, DossierItem
 from evidence_kit.dossier.pdf import render_dossier
 from evidence_kit.dossier.pdf_fonts import register_fonts
 from evidence_kit.dossier.pdf_layout import Styles
-from evidence_kit.dossier.pdf_plain_text import PlainText, fast_paragraph
+from evidence_kit.dossier.pdf_plain_text import PlainText
 from evidence_kit.dossier.pdf_text import paragraph
 from tests.dossier.pdf_tools import pdftotext, run
 
@@ -67,12 +67,14 @@ def _conversation() -> Conversation:
 
 
 def _render(path: Path, plain: bool, monkeypatch: pytest.MonkeyPatch) -> Path:
-    if not plain:
-        monkeypatch.setattr(
-            pdf_item, "fast_paragraph", lambda text, style, ltr=False: paragraph(text, style, ltr=ltr)
-        )
-    else:
-        monkeypatch.setattr(pdf_item, "fast_paragraph", fast_paragraph)
+    with monkeypatch.context() as patch:
+        if not plain:  # every text a Paragraph, as before PlainText
+            patch.setattr(pdf_text, "plain_enough", lambda text, style: False)
+            patch.setattr(pdf_layout, "plain_enough", lambda text, style: False)
+        return _render_now(path)
+
+
+def _render_now(path: Path) -> Path:
     item = DossierItem(
         number=1, item_id="1", kind=ItemKind.CHAT, original_name="chat.txt", media_type="text/plain",
         size=1, sha256="0" * 64, conversation=_conversation(),
@@ -130,10 +132,11 @@ def test_plain_messages_are_the_same_text_and_pixels_as_paragraphs(
         ("مرحبا", False),  # right to left
         ("a\x07bell", False),  # a hidden character, shown as a code
         ("tab\there", False),
+        ("10\u00a0km", False),  # a no-break space stays one
         ("https://example.org/a/very/long/address/that/needs/cutting", False),
         ("e\u0301", False),  # not in normal form C
     ],
 )
 def test_only_plain_text_takes_the_plain_path(text: str, plain: bool) -> None:
     register_fonts()
-    assert isinstance(fast_paragraph(text, Styles().msg_body), PlainText) is plain
+    assert isinstance(paragraph(text, Styles().msg_body), PlainText) is plain
