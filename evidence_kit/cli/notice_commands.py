@@ -15,6 +15,7 @@ from datetime import date
 
 from evidence_kit.case.notice_sources import NoticeSource, from_incident, from_item
 from evidence_kit.case.notice_text import default_explanation, notice_text, routes
+from evidence_kit.case.platform_routes import route_for
 from evidence_kit.case.taxonomy import load_taxonomy
 from evidence_kit.cli.case_commands import check_categories
 from evidence_kit.cli.common import json_text, out, printable
@@ -114,6 +115,9 @@ def cmd_notice_draft(args: argparse.Namespace) -> int:
     out(fmt("Notice {id} saved as a draft. Its text:", {"id": str(notice.notice_id)}))
     out()
     out(notice_text(notice.fields, date.today(), taxonomy))
+    platform = route_for(notice.fields.platform)
+    if platform is not None:
+        out(platform.text(get_language()))
     for route in routes(notice.fields.categories, get_language()):
         out(route)
     out(_("After sending it, record it: evidence-kit notice-status VAULT ID sent."))

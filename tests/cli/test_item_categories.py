@@ -85,6 +85,8 @@ def test_a_notice_from_an_item_takes_its_note_and_categories_and_linking_inciden
         )  # fmt: skip
     code, out, _err = _run(["notice", str(case), "item:2", "--lang", "en"], capsys)
     assert code == 0 and "To: TikTok" in out and "https://tiktok.example/@x/1" in out
+    # Where TikTok takes such a notice: its own page, and the route in the app.
+    assert "TikTok's page for notices of illegal content: https://www.tiktok.com/legal/page/" in out
     code, out, _err = _run(["notice", str(case), "incident:1", "--lang", "nl"], capsys)
     assert code == 0 and "Aan: TikTok" in out
     notices = json.loads(_run(["notices", str(case), "--json"], capsys)[1])

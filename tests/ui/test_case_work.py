@@ -215,6 +215,7 @@ def test_a_notice_from_an_incident(
     assert URL in text
     assert "I declare in good faith" in text
     assert dialog.routes_label.isVisible() and "0900-8844" in dialog.routes_label.text()
+    assert "Instagram: In the app: tap the three dots" in dialog.routes_label.text()  # its route
     dialog.language.setCurrentIndex(dialog.language.findData("nl"))
     assert "Ik verklaar te goeder trouw" in dialog.text.toPlainText()
     dialog.name.setText("A. Fictional")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit import i18n
 from evidence_kit.case.notice_text import default_explanation, notice_text, routes
+from evidence_kit.case.platform_routes import route_for
 from evidence_kit.errors import EvidenceKitError
 from evidence_kit.storage.incidents import Incident
 from evidence_kit.storage.notices import STATUSES, Notice, NoticeFields
@@ -206,6 +207,9 @@ class NoticeDialog(QDialog):
         self.language.blockSignals(False)
         self.categories_label.setText(", ".join(category_names(fields.categories)) or "–")
         found = routes(fields.categories, i18n.get_language())
+        platform = route_for(fields.platform)
+        if platform is not None:  # where this platform takes such a notice
+            found.insert(0, platform.text(i18n.get_language()))
         self.routes_label.setText("\n".join(found))
         self.routes_label.setVisible(bool(found))
         self._show_status()
