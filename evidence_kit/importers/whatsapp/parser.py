@@ -84,3 +84,28 @@ def _message_defaults() -> dict[str, object]:
 
 
 MESSAGE_DEFAULTS = _message_defaults()
+
+# `stream._messages` writes each message's field dictionary as one dict literal (the fastest way
+# Python builds a dict; merging into MESSAGE_DEFAULTS costs a fifth more per message): these are
+# its keys, in the dataclass's order, and the constants it writes for the fields a WhatsApp
+# message never sets. Checked here at import, so a change to Message fails loudly.
+MESSAGE_FIELDS = (
+    "sender",
+    "text",
+    "sent_at",
+    "sent_at_utc",
+    "sender_id",
+    "kind",
+    "deleted",
+    "edited",
+    "media_omitted",
+    "forwarded",
+    "message_id",
+    "reply_to",
+    "url",
+    "attachments",
+    "extra",
+)
+_UNSET = {"sent_at_utc": None, "forwarded": False, "message_id": None, "reply_to": None, "url": None}
+if tuple(MESSAGE_DEFAULTS) != MESSAGE_FIELDS or any(MESSAGE_DEFAULTS[k] != v for k, v in _UNSET.items()):
+    raise TypeError("Message's fields changed; update whatsapp.parser.MESSAGE_FIELDS and stream._messages")

@@ -73,13 +73,25 @@ TextSource = Callable[[Decoded], Iterator[str]]
 # ---------------------------------------------------------------------------------------------
 
 Senders = dict[str, tuple[str, str | None] | None]
-# sender, sender id, text, system, flagged (marked with U+200E or a notice), own (WhatsApp's own
-# words under a sender), deleted, edited, media omitted, attachment, marker language, attachment note
-Read = tuple[str | None, str | None, str, bool, bool, bool, bool, bool, bool, str | None, str, str]
+# What one message says: note, sender, sender id, text, system, flagged (marked with U+200E or a
+# notice), own (WhatsApp's own words under a sender), deleted, edited, media omitted, attachment,
+# marker language, attachment note. A message whose header could not be read (note UNREADABLE)
+# has its body as written for text, and no sender or markers.
+Read = tuple[
+    str, str | None, str | None, str,  # note, sender, sender id, text
+    bool, bool, bool, bool, bool, bool,  # system, flagged, own, deleted, edited, omitted
+    str | None, str, str,  # attachment, marker language, attachment note
+]
+# One message as the first pass read it: its date and time, and what it says. (Two tuples, not
+# one: the second holds no object the garbage collector follows, and letting go of both as each
+# message is made keeps the collector from running over the growing list of messages.)
+Entry = tuple[DateInfo, TimeInfo, Read]
 
 
-def _read(raw: str, senders: Senders, markers: Markers) -> Read:
+def _read(raw: str, note: str, senders: Senders, markers: Markers) -> Read:
     """The parts of one message body, exactly as the whole-text parser read them."""
+    if note is UNREADABLE:
+        return note, None, None, raw, False, False, False, False, False, False, None, "", ""
     if raw.endswith("\n"):
         raw = raw.rstrip("\n")
     # "Name: text" (or "Name:" alone); anything else is a system line.
@@ -98,23 +110,31 @@ def _read(raw: str, senders: Senders, markers: Markers) -> Read:
         who = senders.get(key, False)
         if who is False:
             who = parser.sender_of(key, senders)
-    deleted = edited = omitted = notice = False
-    attachment: str | None = None
-    locale = note = ""
     if not who:
         body = strip_marks(raw)
+        locale = ""
         if body[:12] in markers.notice_heads and body.startswith(markers.notice_prefixes):
             locale = markers.notice_locale(body)
-        return None, None, body, True, False, False, False, False, False, None, locale, ""
+        return note, None, None, body, True, False, False, False, False, False, None, locale, ""
     sender, sender_id = who  # type: ignore[misc]
-    system = False
-    marked = body[:1] == "\u200e"
-    body = strip_marks(body)
+    # An ASCII text holds no bidi mark (`isascii` is a flag of the string, no scan): most lines are.
+    marked = False
+    if not body.isascii():
+        marked = body[:1] == "\u200e"
+        body = strip_marks(body)
     if markers.may_hold(body):
-        body, system, notice, deleted, edited, omitted, attachment, locale, note = markers.read(body)
-    flagged = marked or notice
-    own = flagged and not (deleted or omitted or attachment)
-    return sender, sender_id, body, system, flagged, own, deleted, edited, omitted, attachment, locale, note
+        body, system, notice, deleted, edited, omitted, attachment, locale, label = markers.read(body)
+        flagged = marked or notice
+        own = flagged and not (deleted or omitted or attachment)
+        said = (note, sender, sender_id, body, system, flagged, own, deleted, edited, omitted, attachment)
+        return *said, locale, label
+    # No marker (the usual case): a line the sender typed, unless WhatsApp marked it.
+    return note, sender, sender_id, body, False, marked, marked, False, False, False, None, "", ""
+
+
+def _entries(raws: Iterator[Raw], senders: Senders, markers: Markers) -> Iterator[Entry]:
+    for date, clock, raw, _line, note in raws:
+        yield date, clock, _read(raw, note, senders, markers)
 
 
 @dataclass
@@ -131,31 +151,21 @@ class _Survey:
     referenced: dict[str, None] = field(default_factory=dict)
 
 
-# One message as the first pass read it: date, time, the body as written (only for an unreadable
-# header, whose message is kept as written), note, and the parts (None for an unreadable header).
-Entry = tuple[DateInfo, TimeInfo, str, str, Read | None]
-
-
-def _entries(raws: Iterator[Raw], senders: Senders, markers: Markers) -> Iterator[Entry]:
-    for date, clock, raw, _line, note in raws:
-        if note is UNREADABLE:
-            yield date, clock, raw, note, None  # kept as written: no sender, no markers
-        else:
-            yield date, clock, "", note, _read(raw, senders, markers)
-
-
-def _survey(entries: Iterator[Entry], markers: Markers, kept: list[Entry] | None = None) -> _Survey:
-    """The facts about the messages; with `kept`, each message's entry is also kept there."""
-    found = _Survey()
+def _survey(
+    raws: Iterator[Raw], senders: Senders, markers: Markers, kept: list[Entry] | None = None
+) -> _Survey:
+    """The facts about the messages `raws` holds; with `kept`, each message as read is also kept
+    there. (Each message is read here, not in a generator of its own: a layer less per message.)"""
+    found = _Survey(senders=senders)
     notices = markers.notice_prefixes
-    locales, referenced = found.locales, found.referenced
-    for entry in entries:
-        if kept is not None:
-            kept.append(entry)
-        read = entry[4]
-        if read is None:
-            continue
-        sender, _id, body, _system, flagged, own, _deleted, _edited, omitted, attachment, locale, _ = read
+    locales, referenced, typed_by = found.locales, found.referenced, found.typed_by
+    keep = kept.append if kept is not None else None
+    read = _read
+    for date, clock, raw, _line, note in raws:
+        said = read(raw, note, senders, markers)
+        if keep is not None:
+            keep((date, clock, said))
+        _, sender, _, body, _, flagged, own, _, _, omitted, attachment, locale, _ = said
         if locale:
             locales[locale] += 1
         if omitted:
@@ -165,7 +175,7 @@ def _survey(entries: Iterator[Entry], markers: Markers, kept: list[Entry] | None
         if sender is None:
             continue
         if not flagged:
-            found.typed_by.add(sender)
+            typed_by.add(sender)
         elif own:
             found.own_senders.setdefault(sender, None)
             if body.startswith(notices):
@@ -198,24 +208,32 @@ def _messages(entries: Iterable[Entry], pseudo: set[str], markers: Markers) -> I
     notices = markers.notice_prefixes
     message_kind, system_kind = MessageKind.MESSAGE, MessageKind.SYSTEM
     new, set_dict = object.__new__, object.__setattr__
-    defaults, media_type_of = parser.MESSAGE_DEFAULTS, parser.media_type_of
+    media_type_of = parser.media_type_of
     previous: datetime | None = None
-    for date, clock, raw, note, read in entries:
-        if read is None:
-            yield Message(sender=None, text=strip_marks(raw.rstrip("\n")), extra=(UNREADABLE_HEADER,))
+    # Messages of one minute share their date and time objects (cached per string): the time is
+    # made once for them all (a datetime is immutable, so sharing it changes nothing).
+    last_date: DateInfo | None = None
+    last_clock: TimeInfo | None = None
+    for date, clock, said in entries:
+        note, sender, sender_id, body, system, _, own, deleted, edited, omitted, attachment, _, label = said
+        if note is UNREADABLE:
+            yield Message(sender=None, text=strip_marks(body.rstrip("\n")), extra=(UNREADABLE_HEADER,))
             continue
-        sender, sender_id, body, system, _flagged, own, deleted, edited, omitted, attachment, _, label = read
         if own and (sender in pseudo or (system and body.startswith(notices))):
             sender = sender_id = None
             system = True
-        day = date.day
-        sent_at = None
         extra: tuple[tuple[str, str], ...] = ()
-        if day is not None and clock.valid:
-            sent_at = datetime(day[0], day[1], day[2], clock.hour, clock.minute, clock.second)
-            if previous is not None and sent_at < previous:
-                extra = (EARLIER_THAN_PREVIOUS,)
-            previous = sent_at
+        if clock is last_clock and date is last_date:
+            sent_at = previous  # the same minute as the message before: neither earlier nor new
+        else:
+            day = date.day
+            sent_at = None
+            if day is not None and clock.valid:
+                sent_at = datetime(day[0], day[1], day[2], clock.hour, clock.minute, clock.second)
+                if previous is not None and sent_at < previous:
+                    extra = (EARLIER_THAN_PREVIOUS,)
+                previous = sent_at
+                last_date, last_clock = date, clock
         if note:
             extra += (("header_format", note),)
         attachments: tuple[AttachmentRef, ...] = ()
@@ -224,19 +242,25 @@ def _messages(entries: Iterable[Entry], pseudo: set[str], markers: Markers) -> I
             if label:
                 extra += (("attachment_note", label),)
         message: Message = new(Message)
+        # The whole field dictionary at once, in the order of parser.MESSAGE_FIELDS (checked at
+        # import): a frozen dataclass's own __init__ costs twice as much per message.
         set_dict(
             message,
             "__dict__",
             {
-                **defaults,
                 "sender": sender,
                 "text": body,
                 "sent_at": sent_at,
+                "sent_at_utc": None,
                 "sender_id": sender_id,
                 "kind": system_kind if system else message_kind,
                 "deleted": deleted,
                 "edited": edited,
                 "media_omitted": omitted,
+                "forwarded": False,
+                "message_id": None,
+                "reply_to": None,
+                "url": None,
                 "attachments": attachments,
                 "extra": extra,
             },
@@ -299,9 +323,7 @@ def parse_stream(
     first = Boundaries()
     kept: list[Entry] | None = [] if keep else None
     senders: Senders = {}
-    entries = _entries(raw_messages(source(decoded), caches, None, first, shapes), senders, markers)
-    survey = _survey(entries, markers, kept)
-    survey.senders = senders
+    survey = _survey(raw_messages(source(decoded), caches, None, first, shapes), senders, markers, kept)
     if not shapes:
         raise ImportFormatError(
             path=name, format=parser.FORMAT, detail="no WhatsApp message lines were found"
@@ -362,9 +384,7 @@ def parse_stream(
         found = Boundaries()
         kept = [] if keep else None
         senders = {}
-        entries = _entries(raw_messages(source(Decoded()), caches, plan, found), senders, markers)
-        survey = _survey(entries, markers, kept)
-        survey.senders = senders
+        survey = _survey(raw_messages(source(Decoded()), caches, plan, found), senders, markers, kept)
     warnings += _line_warnings(plan, found)
     out_of_order = [shapes[k].inversions.out_of_order(orders[k], shapes[k].dates) for k in keys]
     late = sum(count for count, _line in out_of_order)
