@@ -435,7 +435,10 @@ def parse_stream(
             # The first pass's reading, made into messages (and let go of as they are handed on).
             entries, kept = kept, None
             entries.reverse()
-            yield from _messages(_drained(entries), pseudo, markers)
+            # Each entry popped (let go of) as its message is made: `map` over `pop` does that
+            # without a generator frame per message.
+            drained = map(entries.pop, itertools.repeat(-1, len(entries)))
+            yield from _messages(drained, pseudo, markers)
             return
         # The last pass: the true boundaries, one message at a time.
         last = Plan(plan.accepted)
@@ -463,13 +466,6 @@ def parse_stream(
         extra=tuple(extra),
     )
     return StreamedChat(conversation, tuple(survey.referenced), decoded)
-
-
-def _drained(reversed_entries: list[Entry]) -> Iterator[Entry]:
-    """The entries in order, each dropped from the list as it is handed on."""
-    pop = reversed_entries.pop
-    while reversed_entries:
-        yield pop()
 
 
 def _line_warnings(plan: Plan, found: Boundaries) -> list[ParseWarning]:
