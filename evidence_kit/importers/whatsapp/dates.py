@@ -47,6 +47,7 @@ class DateInfo:
     short_year: bool
     day: tuple[int, int, int] | None = None  # (year, month, day); None when it cannot exist
     calendar: str = ""  # "" (Gregorian), "buddhist" or "japanese": the year is already converted
+    number: int = 0  # its place in the parse's `raw.Caches` (a kept message refers to it by it)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class TimeInfo:
     latin_ampm: bool
     valid: bool
     second_of_day: int = 0  # for comparing times of one day cheaply
+    number: int = field(default=0, compare=False)  # its place in the parse's `raw.Caches`
 
 
 def date_info(written: str) -> DateInfo:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from evidence_kit.importers.whatsapp.blocks import Cut
 from evidence_kit.importers.whatsapp.characters import DIGIT, MARKS, SP, M
@@ -56,17 +56,24 @@ class Caches:
 
     Equal parts of a shape are one object (`_parts`), so `raw_messages` tells that a header has
     the shape of the one before it by identity, without making and hashing the shape's key.
+    Each date and time is numbered (`number`, its place in `numbered_dates`/`numbered_times`):
+    the messages the first pass keeps refer to them by number, a tuple of numbers and strings
+    being one the garbage collector stops following, instead of going over it again and again.
     """
 
     def __init__(self) -> None:
         self.dates: dict[str, tuple[DateInfo, tuple[str, str, bool, bool]]] = {}
         self.times: dict[str, tuple[TimeInfo, tuple[str, str, bool, bool]]] = {}
         self._parts: dict[tuple[str, str, bool, bool], tuple[str, str, bool, bool]] = {}
+        self.numbered_dates: list[DateInfo] = [NO_DATE]
+        self.numbered_times: list[TimeInfo] = [NO_TIME]
 
     def date(self, written: str, time_first: bool) -> tuple[DateInfo, tuple[str, str, bool, bool]]:
         found = self.dates.get(written)
         if found is None:
             info = date_info(written)
+            info.number = len(self.numbered_dates)
+            self.numbered_dates.append(info)
             part = (info.separator, info.joiner, info.year_first, time_first)
             found = self.dates[written] = (info, self._parts.setdefault(part, part))
         return found
@@ -74,7 +81,8 @@ class Caches:
     def time(self, written: str) -> tuple[TimeInfo, tuple[str, str, bool, bool]]:
         found = self.times.get(written)
         if found is None:
-            info = time_info(written)
+            info = replace(time_info(written), number=len(self.numbered_times))
+            self.numbered_times.append(info)
             part = (info.separator, info.ending, info.seconds, info.twelve_hour)
             found = self.times[written] = (info, self._parts.setdefault(part, part))
         return found

@@ -82,10 +82,12 @@ Read = tuple[
     bool, bool, bool, bool, bool, bool,  # system, flagged, own, deleted, edited, omitted
     str | None, str, str,  # attachment, marker language, attachment note
 ]
-# One message as the first pass read it: its date and time, and what it says. (Two tuples, not
-# one: the second holds no object the garbage collector follows, and letting go of both as each
-# message is made keeps the collector from running over the growing list of messages.)
-Entry = tuple[DateInfo, TimeInfo, Read]
+# One message as the first pass read it: the numbers of its date and time (`raw.Caches`), and
+# what it says. Numbers, not the objects: a tuple of numbers and strings is one the garbage
+# collector stops following, so the list of kept messages does not make every collection longer.
+# Two tuples, not one: letting go of both as each message is made keeps the collector from
+# running over the growing list of messages.
+Entry = tuple[int, int, Read]
 
 
 def _read(raw: str, note: str, senders: Senders, markers: Markers) -> Read:
@@ -134,7 +136,7 @@ def _read(raw: str, note: str, senders: Senders, markers: Markers) -> Read:
 
 def _entries(raws: Iterator[Raw], senders: Senders, markers: Markers) -> Iterator[Entry]:
     for date, clock, raw, _line, note in raws:
-        yield date, clock, _read(raw, note, senders, markers)
+        yield date.number, clock.number, _read(raw, note, senders, markers)
 
 
 @dataclass
@@ -164,7 +166,7 @@ def _survey(
     for date, clock, raw, _line, note in raws:
         said = read(raw, note, senders, markers)
         if keep is not None:
-            keep((date, clock, said))
+            keep((date.number, clock.number, said))
         _, sender, _, body, _, flagged, own, _, _, omitted, attachment, locale, _ = said
         if locale:
             locales[locale] += 1
@@ -204,7 +206,9 @@ EARLIER_THAN_PREVIOUS = ("time_order", "earlier than the message before it")
 UNREADABLE_HEADER = ("header", "unreadable")
 
 
-def _messages(entries: Iterable[Entry], pseudo: set[str], markers: Markers) -> Iterator[Message]:
+def _messages(
+    entries: Iterable[Entry], pseudo: set[str], markers: Markers, caches: Caches
+) -> Iterator[Message]:
     notices = markers.notice_prefixes
     message_kind, system_kind = MessageKind.MESSAGE, MessageKind.SYSTEM
     new, set_dict = object.__new__, object.__setattr__
@@ -214,7 +218,9 @@ def _messages(entries: Iterable[Entry], pseudo: set[str], markers: Markers) -> I
     # made once for them all (a datetime is immutable, so sharing it changes nothing).
     last_date: DateInfo | None = None
     last_clock: TimeInfo | None = None
-    for date, clock, said in entries:
+    dates, clocks = caches.numbered_dates, caches.numbered_times
+    for date_number, clock_number, said in entries:
+        date, clock = dates[date_number], clocks[clock_number]
         note, sender, sender_id, body, system, _, own, deleted, edited, omitted, attachment, _, label = said
         if note is UNREADABLE:
             yield Message(sender=None, text=strip_marks(body.rstrip("\n")), extra=(UNREADABLE_HEADER,))
@@ -438,12 +444,12 @@ def parse_stream(
             # Each entry popped (let go of) as its message is made: `map` over `pop` does that
             # without a generator frame per message.
             drained = map(entries.pop, itertools.repeat(-1, len(entries)))
-            yield from _messages(drained, pseudo, markers)
+            yield from _messages(drained, pseudo, markers, caches)
             return
         # The last pass: the true boundaries, one message at a time.
         last = Plan(plan.accepted)
         raws = raw_messages(source(Decoded()), caches, last, Boundaries())
-        yield from _messages(_entries(raws, {}, markers), pseudo, markers)
+        yield from _messages(_entries(raws, {}, markers), pseudo, markers, caches)
 
     extra = [
         ("layout", "iOS" if key[0] else "Android"),
