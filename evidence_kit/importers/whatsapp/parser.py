@@ -79,13 +79,13 @@ def _message_defaults() -> dict[str, object]:
     """
     template = Message(sender=None, text="")
     if hasattr(Message, "__post_init__") or not hasattr(template, "__dict__"):
-        raise TypeError("Message is no longer a plain frozen dataclass; update whatsapp.stream._messages")
+        raise TypeError("Message is no longer a plain frozen dataclass; update whatsapp.entries.messages")
     return dict(template.__dict__)
 
 
 MESSAGE_DEFAULTS = _message_defaults()
 
-# `stream._messages` writes each message's field dictionary as one dict literal (the fastest way
+# `entries.messages` writes each message's field dictionary as one dict literal (the fastest way
 # Python builds a dict; merging into MESSAGE_DEFAULTS costs a fifth more per message): these are
 # its keys, in the dataclass's order, and the constants it writes for the fields a WhatsApp
 # message never sets. Checked here at import, so a change to Message fails loudly.
@@ -108,4 +108,4 @@ MESSAGE_FIELDS = (
 )
 _UNSET = {"sent_at_utc": None, "forwarded": False, "message_id": None, "reply_to": None, "url": None}
 if tuple(MESSAGE_DEFAULTS) != MESSAGE_FIELDS or any(MESSAGE_DEFAULTS[k] != v for k, v in _UNSET.items()):
-    raise TypeError("Message's fields changed; update whatsapp.parser.MESSAGE_FIELDS and stream._messages")
+    raise TypeError("Message's fields changed; update whatsapp.parser.MESSAGE_FIELDS and entries.messages")

@@ -22,15 +22,12 @@ from __future__ import annotations
 import io
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from evidence_kit.domain import (
-    AttachmentRef,
     ConversationStream,
     Message,
-    MessageKind,
     ParseWarning,
     Participant,
 )
@@ -43,17 +40,17 @@ from evidence_kit.importers.whatsapp.characters import strip_marks
 from evidence_kit.importers.whatsapp.dates import (
     CALENDAR_WORDS,
     ORDER_WORDS,
-    DateInfo,
-    TimeInfo,
     decide_order,
     valid_ymd,
     year_month_day,
 )
+from evidence_kit.importers.whatsapp.entries import Entry, Senders, read_entry
+from evidence_kit.importers.whatsapp.entries import entries as entries_of
+from evidence_kit.importers.whatsapp.entries import messages as messages_of
 from evidence_kit.importers.whatsapp.markers import Markers
 from evidence_kit.importers.whatsapp.raw import (
     MAX_LINE_WARNINGS,
     MAX_MESSAGE_CHARS,
-    UNREADABLE,
     Boundaries,
     Caches,
     Plan,
@@ -71,73 +68,6 @@ TextSource = Callable[[Decoded], Iterator[str]]
 # ---------------------------------------------------------------------------------------------
 # One message's text: sender, markers
 # ---------------------------------------------------------------------------------------------
-
-Senders = dict[str, tuple[str, str | None] | None]
-# What one message says: note, sender, sender id, text, system, flagged (marked with U+200E or a
-# notice), own (WhatsApp's own words under a sender), deleted, edited, media omitted, attachment,
-# marker language, attachment note. A message whose header could not be read (note UNREADABLE)
-# has its body as written for text, and no sender or markers.
-Read = tuple[
-    str, str | None, str | None, str,  # note, sender, sender id, text
-    bool, bool, bool, bool, bool, bool,  # system, flagged, own, deleted, edited, omitted
-    str | None, str, str,  # attachment, marker language, attachment note
-]
-# One message as the first pass read it: the numbers of its date and time (`raw.Caches`), and
-# what it says. Numbers, not the objects: a tuple of numbers and strings is one the garbage
-# collector stops following, so the list of kept messages does not make every collection longer.
-# Two tuples, not one: letting go of both as each message is made keeps the collector from
-# running over the growing list of messages.
-Entry = tuple[int, int, Read]
-
-
-def _read(raw: str, note: str, senders: Senders, markers: Markers) -> Read:
-    """The parts of one message body, exactly as the whole-text parser read them."""
-    if note is UNREADABLE:
-        return note, None, None, raw, False, False, False, False, False, False, None, "", ""
-    if raw.endswith("\n"):
-        raw = raw.rstrip("\n")
-    # "Name: text" (or "Name:" alone); anything else is a system line.
-    newline = raw.find("\n")
-    first_end = newline if newline >= 0 else len(raw)
-    colon = raw.find(": ", 0, first_end)
-    who: tuple[str, str | None] | bool | None = None
-    body = raw
-    if colon > 0:
-        key, body = raw[:colon], raw[colon + 2 :]
-        who = senders.get(key, False)
-        if who is False:
-            who = parser.sender_of(key, senders)
-    elif first_end > 1 and raw[first_end - 1] == ":":
-        key, body = raw[: first_end - 1], (raw[first_end + 1 :] if newline >= 0 else "")
-        who = senders.get(key, False)
-        if who is False:
-            who = parser.sender_of(key, senders)
-    if not who:
-        body = strip_marks(raw)
-        locale = ""
-        if body[:12] in markers.notice_heads and body.startswith(markers.notice_prefixes):
-            locale = markers.notice_locale(body)
-        return note, None, None, body, True, False, False, False, False, False, None, locale, ""
-    sender, sender_id = who  # type: ignore[misc]
-    # An ASCII text holds no bidi mark (`isascii` is a flag of the string, no scan): most lines are.
-    marked = False
-    if not body.isascii():
-        marked = body[:1] == "\u200e"
-        body = strip_marks(body)
-    if markers.may_hold(body):
-        body, system, notice, deleted, edited, omitted, attachment, locale, label = markers.read(body)
-        flagged = marked or notice
-        own = flagged and not (deleted or omitted or attachment)
-        said = (note, sender, sender_id, body, system, flagged, own, deleted, edited, omitted, attachment)
-        return *said, locale, label
-    # No marker (the usual case): a line the sender typed, unless WhatsApp marked it.
-    return note, sender, sender_id, body, False, marked, marked, False, False, False, None, "", ""
-
-
-def _entries(raws: Iterator[Raw], senders: Senders, markers: Markers) -> Iterator[Entry]:
-    for date, clock, raw, _line, note in raws:
-        yield date.number, clock.number, _read(raw, note, senders, markers)
-
 
 @dataclass
 class _Survey:
@@ -162,12 +92,17 @@ def _survey(
     notices = markers.notice_prefixes
     locales, referenced, typed_by = found.locales, found.referenced, found.typed_by
     keep = kept.append if kept is not None else None
-    read = _read
+    read = read_entry
     for date, clock, raw, _line, note in raws:
-        said = read(raw, note, senders, markers)
+        entry = read(date, clock, raw, note, senders, markers)
         if keep is not None:
-            keep((date.number, clock.number, said))
-        _, sender, _, body, _, flagged, own, _, _, omitted, attachment, locale, _ = said
+            keep(entry)
+        _, sender, _, body, details = entry[2]
+        if details is None:
+            if sender is not None:
+                typed_by.add(sender)  # the usual line: its sender's own words
+            continue
+        _, flagged, own, _, _, omitted, attachment, locale, _ = details
         if locale:
             locales[locale] += 1
         if omitted:
@@ -199,79 +134,6 @@ def _pseudo_senders(survey: _Survey, title: str | None) -> tuple[set[str], str |
         if sender in pseudo:
             group_title = group_title or sender
     return pseudo, group_title
-
-
-# Message.extra facts the parser adds (stable keys; values are not translated).
-EARLIER_THAN_PREVIOUS = ("time_order", "earlier than the message before it")
-UNREADABLE_HEADER = ("header", "unreadable")
-
-
-def _messages(
-    entries: Iterable[Entry], pseudo: set[str], markers: Markers, caches: Caches
-) -> Iterator[Message]:
-    notices = markers.notice_prefixes
-    message_kind, system_kind = MessageKind.MESSAGE, MessageKind.SYSTEM
-    new, set_dict = object.__new__, object.__setattr__
-    media_type_of = parser.media_type_of
-    previous: datetime | None = None
-    # Messages of one minute share their date and time objects (cached per string): the time is
-    # made once for them all (a datetime is immutable, so sharing it changes nothing).
-    last_date: DateInfo | None = None
-    last_clock: TimeInfo | None = None
-    dates, clocks = caches.numbered_dates, caches.numbered_times
-    for date_number, clock_number, said in entries:
-        date, clock = dates[date_number], clocks[clock_number]
-        note, sender, sender_id, body, system, _, own, deleted, edited, omitted, attachment, _, label = said
-        if note is UNREADABLE:
-            yield Message(sender=None, text=strip_marks(body.rstrip("\n")), extra=(UNREADABLE_HEADER,))
-            continue
-        if own and (sender in pseudo or (system and body.startswith(notices))):
-            sender = sender_id = None
-            system = True
-        extra: tuple[tuple[str, str], ...] = ()
-        if clock is last_clock and date is last_date:
-            sent_at = previous  # the same minute as the message before: neither earlier nor new
-        else:
-            day = date.day
-            sent_at = None
-            if day is not None and clock.valid:
-                sent_at = datetime(day[0], day[1], day[2], clock.hour, clock.minute, clock.second)
-                if previous is not None and sent_at < previous:
-                    extra = (EARLIER_THAN_PREVIOUS,)
-                previous = sent_at
-                last_date, last_clock = date, clock
-        if note:
-            extra += (("header_format", note),)
-        attachments: tuple[AttachmentRef, ...] = ()
-        if attachment:
-            attachments = (AttachmentRef(attachment, media_type_of(attachment)),)
-            if label:
-                extra += (("attachment_note", label),)
-        message: Message = new(Message)
-        # The whole field dictionary at once, in the order of parser.MESSAGE_FIELDS (checked at
-        # import): a frozen dataclass's own __init__ costs twice as much per message.
-        set_dict(
-            message,
-            "__dict__",
-            {
-                "sender": sender,
-                "text": body,
-                "sent_at": sent_at,
-                "sent_at_utc": None,
-                "sender_id": sender_id,
-                "kind": system_kind if system else message_kind,
-                "deleted": deleted,
-                "edited": edited,
-                "media_omitted": omitted,
-                "forwarded": False,
-                "message_id": None,
-                "reply_to": None,
-                "url": None,
-                "attachments": attachments,
-                "extra": extra,
-            },
-        )
-        yield message
 
 
 # ---------------------------------------------------------------------------------------------
@@ -444,12 +306,12 @@ def parse_stream(
             # Each entry popped (let go of) as its message is made: `map` over `pop` does that
             # without a generator frame per message.
             drained = map(entries.pop, itertools.repeat(-1, len(entries)))
-            yield from _messages(drained, pseudo, markers, caches)
+            yield from messages_of(drained, pseudo, markers, caches)
             return
         # The last pass: the true boundaries, one message at a time.
         last = Plan(plan.accepted)
         raws = raw_messages(source(Decoded()), caches, last, Boundaries())
-        yield from _messages(_entries(raws, {}, markers), pseudo, markers, caches)
+        yield from messages_of(entries_of(raws, {}, markers), pseudo, markers, caches)
 
     extra = [
         ("layout", "iOS" if key[0] else "Android"),
