@@ -215,6 +215,19 @@ def raw_messages(
     shape = Shape()
     starts = True
     note = ""
+    # The first pass's facts about the current shape live in locals while the shape stays (most
+    # headers have the shape of the one before) and go to its Shape when it changes (`keep_run`):
+    # how many headers in this run, the line of the last, its last date and last valid time.
+    run, run_line = 0, 0
+    shape_date: DateInfo | None = None
+    shape_clock: TimeInfo | None = None
+
+    def keep_run() -> None:
+        if run:
+            shape.count += run
+            shape.last_line = run_line
+        shape.last_date, shape.last_clock = shape_date, shape_clock
+
     for block in blocks:
         # Each block is cut just before a line end: the previous block's last "\n" (or, for the
         # first, the one the whole-text split put in front) opens this one.
@@ -248,7 +261,8 @@ def raw_messages(
             clock, time_parts = times_seen.get(clock_written) or time_of(clock_written)
             bracketed = opened is not None
             line = newlines + 1
-            newlines += 1 + body.count("\n")  # a header never holds a line end
+            breaks = body.count("\n")  # a header never holds a line end
+            newlines += 1 + breaks
             if (
                 date_parts is not last_date_parts
                 or time_parts is not last_time_parts
@@ -258,29 +272,33 @@ def raw_messages(
                 key: ShapeKey = (bracketed, date_parts, time_parts)
                 if plan is None:
                     if shapes is not None:
+                        keep_run()
                         known = shapes.get(key)
                         if known is None:
                             known = shapes[key] = Shape(line=line, whole=whole)
                         shape = known
+                        run, shape_date, shape_clock = 0, shape.last_date, shape.last_clock
                 else:
                     starts = key in accepted
                     note = accepted[key] if starts and mixed else ""
             if plan is None:
                 if shapes is not None:
-                    shape.count += 1
-                    shape.last_line = line
-                    if date is not shape.last_date:
-                        shape.last_date = date
+                    run += 1
+                    run_line = line
+                    if date is not shape_date:
+                        shape_date = date
                         shape.dates.setdefault(id(date), date)
                         shape.inversions.feed(date, line)
-                        shape.last_clock = clock if clock.valid else None
-                    elif clock is not shape.last_clock and clock.valid:
-                        last_clock = shape.last_clock
-                        if last_clock is not None and clock.second_of_day < last_clock.second_of_day:
-                            shape.inversions.earlier_time(date, line)
-                        shape.last_clock = clock
-                    if not clock.valid:
-                        shape.invalid_time = True
+                        shape_clock = clock if clock.valid else None
+                        if not clock.valid:
+                            shape.invalid_time = True
+                    elif clock is not shape_clock:  # (the time before is always a valid one)
+                        if not clock.valid:
+                            shape.invalid_time = True
+                        else:
+                            if shape_clock is not None and clock.second_of_day < shape_clock.second_of_day:
+                                shape.inversions.earlier_time(date, line)
+                            shape_clock = clock
             elif starts and plan.dates_known and (date.day is None or not clock.valid):
                 # A header whose date or time cannot exist keeps its own message, without a time.
                 plan.invalid_count += 1
@@ -289,7 +307,7 @@ def raw_messages(
             # The lines after the header's own line: the rare unreadable header among them is
             # looked for with one search (most messages have one line, and most others none).
             rest = ""
-            if "\n" in body and unreadable_search(body) is not None:
+            if breaks and unreadable_search(body) is not None:
                 first_newline = body.find("\n")
                 body, rest = body[:first_newline], body[first_newline:]
             if starts:
@@ -300,8 +318,12 @@ def raw_messages(
                 else:
                     yield finish()
                 kept += 1
-                date_now, clock_now, line_now, note_now = date, clock, line, note
-                first, more, size = (body if len(body) <= limit else body[:limit]), None, len(body)
+                date_now = date
+                clock_now = clock
+                line_now = line
+                note_now = note
+                size = len(body)
+                first, more = (body if size <= limit else body[:limit]), None
                 if rest:
                     yield from continued(rest, line)
             else:
@@ -312,5 +334,7 @@ def raw_messages(
                     found.preamble_text = found.preamble_text or bool((whole + body).strip())
                 if rest:
                     yield from continued(rest, line)
+    if shapes is not None:
+        keep_run()
     if kept:
         yield finish()
