@@ -112,6 +112,7 @@ def messages(
     message_kind, system_kind = MessageKind.MESSAGE, MessageKind.SYSTEM
     new, set_dict = object.__new__, object.__setattr__
     media_type_of = parser.media_type_of
+    defaults = parser.MESSAGE_DEFAULTS
     previous: datetime | None = None
     # Messages of one minute share their date and time objects (cached per string): the time is
     # made once for them all (a datetime is immutable, so sharing it changes nothing).
@@ -152,28 +153,22 @@ def messages(
             extra += (("header_format", note),)
         if attachments and label:
             extra += (("attachment_note", label),)
+        # The defaults' dictionary copied (a copy of a dict is one block copy) with this message's
+        # fields written in: keys and their order are the dataclass's (parser.MESSAGE_DEFAULTS).
+        fields = defaults.copy()
+        fields["sender"] = sender
+        fields["text"] = body
+        fields["sent_at"] = sent_at
+        fields["sender_id"] = sender_id
+        if details is not None:
+            fields["kind"] = kind
+            fields["deleted"] = deleted
+            fields["edited"] = edited
+            fields["media_omitted"] = omitted
+            fields["attachments"] = attachments
+        if extra:
+            fields["extra"] = extra
+        # The whole field dictionary at once: a frozen dataclass's own __init__ costs twice as much.
         message: Message = new(Message)
-        # The whole field dictionary at once, in the order of parser.MESSAGE_FIELDS (checked at
-        # import): a frozen dataclass's own __init__ costs twice as much per message.
-        set_dict(
-            message,
-            "__dict__",
-            {
-                "sender": sender,
-                "text": body,
-                "sent_at": sent_at,
-                "sent_at_utc": None,
-                "sender_id": sender_id,
-                "kind": kind,
-                "deleted": deleted,
-                "edited": edited,
-                "media_omitted": omitted,
-                "forwarded": False,
-                "message_id": None,
-                "reply_to": None,
-                "url": None,
-                "attachments": attachments,
-                "extra": extra,
-            },
-        )
+        set_dict(message, "__dict__", fields)
         yield message

@@ -13,7 +13,7 @@ import mimetypes
 import re
 from dataclasses import dataclass
 
-from evidence_kit.domain import Conversation, Message
+from evidence_kit.domain import Conversation, Message, MessageKind
 from evidence_kit.importers.whatsapp.characters import strip_marks
 from evidence_kit.importers.whatsapp.markers import MARKERS
 
@@ -85,10 +85,10 @@ def _message_defaults() -> dict[str, object]:
 
 MESSAGE_DEFAULTS = _message_defaults()
 
-# `entries.messages` writes each message's field dictionary as one dict literal (the fastest way
-# Python builds a dict; merging into MESSAGE_DEFAULTS costs a fifth more per message): these are
-# its keys, in the dataclass's order, and the constants it writes for the fields a WhatsApp
-# message never sets. Checked here at import, so a change to Message fails loudly.
+# `entries.messages` makes each message's field dictionary as a copy of MESSAGE_DEFAULTS with the
+# fields it sets written in (a dict's copy is one block copy: cheaper than building one): these
+# are the fields, in the dataclass's order, and the defaults it counts on for the fields a usual
+# line (or any WhatsApp message) leaves. Checked here at import, so a change to Message fails loudly.
 MESSAGE_FIELDS = (
     "sender",
     "text",
@@ -106,6 +106,18 @@ MESSAGE_FIELDS = (
     "attachments",
     "extra",
 )
-_UNSET = {"sent_at_utc": None, "forwarded": False, "message_id": None, "reply_to": None, "url": None}
-if tuple(MESSAGE_DEFAULTS) != MESSAGE_FIELDS or any(MESSAGE_DEFAULTS[k] != v for k, v in _UNSET.items()):
+_LEFT = {
+    "sent_at_utc": None,
+    "kind": MessageKind.MESSAGE,
+    "deleted": False,
+    "edited": False,
+    "media_omitted": False,
+    "forwarded": False,
+    "message_id": None,
+    "reply_to": None,
+    "url": None,
+    "attachments": (),
+    "extra": (),
+}
+if tuple(MESSAGE_DEFAULTS) != MESSAGE_FIELDS or any(MESSAGE_DEFAULTS[k] != v for k, v in _LEFT.items()):
     raise TypeError("Message's fields changed; update whatsapp.parser.MESSAGE_FIELDS and entries.messages")

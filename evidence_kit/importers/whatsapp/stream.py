@@ -298,20 +298,17 @@ def parse_stream(
     warnings += cut_warnings(decoded, found)
 
     def messages() -> Iterator[Message]:
-        nonlocal kept
+        # Returns the messages' iterator itself (each step of a generator around it costs per message).
         if kept is not None:
-            # The first pass's reading, made into messages (and let go of as they are handed on).
-            entries, kept = kept, None
-            entries.reverse()
-            # Each entry popped (let go of) as its message is made: `map` over `pop` does that
-            # without a generator frame per message.
-            drained = map(entries.pop, itertools.repeat(-1, len(entries)))
-            yield from messages_of(drained, pseudo, markers, caches)
-            return
+            # The first pass's reading, made into messages. Each entry is popped (let go of) as its
+            # message is made: `map` over `pop` does that without a generator frame per message.
+            kept.reverse()
+            drained = map(kept.pop, itertools.repeat(-1, len(kept)))
+            return messages_of(drained, pseudo, markers, caches)
         # The last pass: the true boundaries, one message at a time.
         last = Plan(plan.accepted)
         raws = raw_messages(source(Decoded()), caches, last, Boundaries())
-        yield from messages_of(entries_of(raws, {}, markers), pseudo, markers, caches)
+        return messages_of(entries_of(raws, {}, markers), pseudo, markers, caches)
 
     extra = [
         ("layout", "iOS" if key[0] else "Android"),
