@@ -109,7 +109,7 @@ def messages(
 ) -> Iterator[Message]:
     """The Message of each entry; `pseudo`: the senders who are no person (iOS group names)."""
     notices = markers.notice_prefixes
-    message_kind, system_kind = MessageKind.MESSAGE, MessageKind.SYSTEM
+    system_kind = MessageKind.SYSTEM
     new, set_dict = object.__new__, object.__setattr__
     media_type_of = parser.media_type_of
     defaults = parser.MESSAGE_DEFAULTS
@@ -121,19 +121,7 @@ def messages(
     dates, clocks = caches.numbered_dates, caches.numbered_times
     for date_number, clock_number, said in entries:
         note, sender, sender_id, body, details = said
-        kind, deleted, edited, omitted = message_kind, False, False, False
-        attachments: tuple[AttachmentRef, ...] = ()
-        label = ""
-        if details is not None:
-            system, _, own, deleted, edited, omitted, attachment, _, label = details
-            if own and (sender in pseudo or (system and body.startswith(notices))):
-                sender = sender_id = None
-                system = True
-            if system:
-                kind = system_kind
-            if attachment:
-                attachments = (AttachmentRef(attachment, media_type_of(attachment)),)
-        elif note is UNREADABLE:
+        if details is None and note is UNREADABLE:
             yield Message(sender=None, text=strip_marks(body.rstrip("\n")), extra=(UNREADABLE_HEADER,))
             continue
         date, clock = dates[date_number], clocks[clock_number]
@@ -151,8 +139,6 @@ def messages(
                 last_date, last_clock = date, clock
         if note:
             extra += (("header_format", note),)
-        if attachments and label:
-            extra += (("attachment_note", label),)
         # The defaults' dictionary copied (a copy of a dict is one block copy) with this message's
         # fields written in: keys and their order are the dataclass's (parser.MESSAGE_DEFAULTS).
         fields = defaults.copy()
@@ -160,12 +146,20 @@ def messages(
         fields["text"] = body
         fields["sent_at"] = sent_at
         fields["sender_id"] = sender_id
-        if details is not None:
-            fields["kind"] = kind
+        if details is not None:  # WhatsApp's words in the line (the usual line has none)
+            system, _, own, deleted, edited, omitted, attachment, _, label = details
+            if own and (sender in pseudo or (system and body.startswith(notices))):
+                fields["sender"] = fields["sender_id"] = None
+                system = True
+            if system:
+                fields["kind"] = system_kind
             fields["deleted"] = deleted
             fields["edited"] = edited
             fields["media_omitted"] = omitted
-            fields["attachments"] = attachments
+            if attachment:
+                fields["attachments"] = (AttachmentRef(attachment, media_type_of(attachment)),)
+                if label:
+                    extra += (("attachment_note", label),)
         if extra:
             fields["extra"] = extra
         # The whole field dictionary at once: a frozen dataclass's own __init__ costs twice as much.
