@@ -46,7 +46,7 @@ from evidence_kit.importers.whatsapp.dates import (
 )
 from evidence_kit.importers.whatsapp.entries import Entry, Senders, read_entry
 from evidence_kit.importers.whatsapp.entries import entries as entries_of
-from evidence_kit.importers.whatsapp.entries import messages as messages_of
+from evidence_kit.importers.whatsapp.entries import messages as _messages
 from evidence_kit.importers.whatsapp.markers import Markers
 from evidence_kit.importers.whatsapp.raw import (
     MAX_LINE_WARNINGS,
@@ -298,17 +298,20 @@ def parse_stream(
     warnings += cut_warnings(decoded, found)
 
     def messages() -> Iterator[Message]:
-        # Returns the messages' iterator itself (each step of a generator around it costs per message).
+        # `_messages` is looked up when the messages are read: tests/hostile replaces it there.
+        nonlocal kept
         if kept is not None:
             # The first pass's reading, made into messages. Each entry is popped (let go of) as its
             # message is made: `map` over `pop` does that without a generator frame per message.
-            kept.reverse()
-            drained = map(kept.pop, itertools.repeat(-1, len(kept)))
-            return messages_of(drained, pseudo, markers, caches)
+            entries, kept = kept, None
+            entries.reverse()
+            drained = map(entries.pop, itertools.repeat(-1, len(entries)))
+            yield from _messages(drained, pseudo, markers, caches)
+            return
         # The last pass: the true boundaries, one message at a time.
         last = Plan(plan.accepted)
         raws = raw_messages(source(Decoded()), caches, last, Boundaries())
-        return messages_of(entries_of(raws, {}, markers), pseudo, markers, caches)
+        yield from _messages(entries_of(raws, {}, markers), pseudo, markers, caches)
 
     extra = [
         ("layout", "iOS" if key[0] else "Android"),
