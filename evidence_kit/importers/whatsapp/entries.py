@@ -118,6 +118,8 @@ def messages(
     # made once for them all (a datetime is immutable, so sharing it changes nothing).
     last_date: DateInfo | None = None
     last_clock: TimeInfo | None = None
+    midnight_of: DateInfo | None = None
+    midnight: datetime | None = None
     dates, clocks = caches.numbered_dates, caches.numbered_times
     for date_number, clock_number, said in entries:
         note, sender, sender_id, body, details = said
@@ -129,10 +131,13 @@ def messages(
         if clock is last_clock and date is last_date:
             sent_at = previous  # the same minute as the message before: neither earlier nor new
         else:
-            day = date.day
+            if date is not midnight_of:  # a new day: its midnight, made once
+                midnight_of = date
+                day = date.day
+                midnight = None if day is None else datetime(day[0], day[1], day[2])
             sent_at = None
-            if day is not None and clock.valid:
-                sent_at = datetime(day[0], day[1], day[2], clock.hour, clock.minute, clock.second)
+            if midnight is not None and clock.valid:
+                sent_at = midnight + clock.since_midnight
                 if previous is not None and sent_at < previous:
                     extra = (EARLIER_THAN_PREVIOUS,)
                 previous = sent_at
