@@ -59,6 +59,7 @@ The modules, one job each:
 * `blocks.py`: the decoded text in bounded blocks of whole lines, overlong lines cut.
 * `raw.py`: the blocks cut into raw messages at every header (unreadable headers kept apart).
 * `parser.py`: senders, media types and the Message template the parser shares.
+* `entries.py`: what one message's body says (sender, text, markers), and the Message made of it.
 * `stream.py`: the parser: passes over the blocks, messages yielded one at a time
   (`parse_stream`; `parse_text` for text already in memory).
 * `reader.py`: recognising (`sniff`), decoding and reading `.txt` and `.zip` exports (`read`).

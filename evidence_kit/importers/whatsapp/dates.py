@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from evidence_kit.domain import ParseWarning
 from evidence_kit.importers.whatsapp.characters import DIGIT, SP, M, strip_marks
@@ -47,6 +47,7 @@ class DateInfo:
     short_year: bool
     day: tuple[int, int, int] | None = None  # (year, month, day); None when it cannot exist
     calendar: str = ""  # "" (Gregorian), "buddhist" or "japanese": the year is already converted
+    number: int = 0  # its place in the parse's `raw.Caches` (a kept message refers to it by it)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ class TimeInfo:
     latin_ampm: bool
     valid: bool
     second_of_day: int = 0  # for comparing times of one day cheaply
+    number: int = field(default=0, compare=False)  # its place in the parse's `raw.Caches`
+    # The same as a timedelta: a message's time is its day's midnight plus this (cheaper than
+    # making a datetime of six numbers for each message).
+    since_midnight: timedelta = field(default=timedelta(0), compare=False)
 
 
 def date_info(written: str) -> DateInfo:
@@ -117,6 +122,7 @@ def time_info(written: str) -> TimeInfo:
         latin_ampm=latin,
         valid=hour <= 23 and minute <= 59 and second <= 59,
         second_of_day=hour * 3600 + minute * 60 + second,
+        since_midnight=timedelta(seconds=hour * 3600 + minute * 60 + second),
     )
 
 

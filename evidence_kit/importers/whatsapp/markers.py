@@ -148,8 +148,11 @@ class Markers:
         self.ios_label_locale = _locale_of(ios_attached, str.lower)
 
     def may_hold(self, text: str) -> bool:
-        """False when `text` certainly holds no WhatsApp marker (the common case, checked cheaply)."""
-        if "<" in text or "\u200e" in text:
+        """False when `text` certainly holds no WhatsApp marker (the common case, checked cheaply).
+
+        `text` has lost its bidi marks (`strip_marks`), as every caller passes it.
+        """
+        if "<" in text:
             return True
         newline = text.find("\n")
         if (text[newline - 1] if newline > 0 else text[-1:]) == ")":

@@ -13,7 +13,7 @@ import mimetypes
 import re
 from dataclasses import dataclass
 
-from evidence_kit.domain import Conversation, Message
+from evidence_kit.domain import Conversation, Message, MessageKind
 from evidence_kit.importers.whatsapp.characters import strip_marks
 from evidence_kit.importers.whatsapp.markers import MARKERS
 
@@ -79,8 +79,45 @@ def _message_defaults() -> dict[str, object]:
     """
     template = Message(sender=None, text="")
     if hasattr(Message, "__post_init__") or not hasattr(template, "__dict__"):
-        raise TypeError("Message is no longer a plain frozen dataclass; update whatsapp.stream._messages")
+        raise TypeError("Message is no longer a plain frozen dataclass; update whatsapp.entries.messages")
     return dict(template.__dict__)
 
 
 MESSAGE_DEFAULTS = _message_defaults()
+
+# `entries.messages` makes each message's field dictionary as a copy of MESSAGE_DEFAULTS with the
+# fields it sets written in (a dict's copy is one block copy: cheaper than building one): these
+# are the fields, in the dataclass's order, and the defaults it counts on for the fields a usual
+# line (or any WhatsApp message) leaves. Checked here at import, so a change to Message fails loudly.
+MESSAGE_FIELDS = (
+    "sender",
+    "text",
+    "sent_at",
+    "sent_at_utc",
+    "sender_id",
+    "kind",
+    "deleted",
+    "edited",
+    "media_omitted",
+    "forwarded",
+    "message_id",
+    "reply_to",
+    "url",
+    "attachments",
+    "extra",
+)
+_LEFT = {
+    "sent_at_utc": None,
+    "kind": MessageKind.MESSAGE,
+    "deleted": False,
+    "edited": False,
+    "media_omitted": False,
+    "forwarded": False,
+    "message_id": None,
+    "reply_to": None,
+    "url": None,
+    "attachments": (),
+    "extra": (),
+}
+if tuple(MESSAGE_DEFAULTS) != MESSAGE_FIELDS or any(MESSAGE_DEFAULTS[k] != v for k, v in _LEFT.items()):
+    raise TypeError("Message's fields changed; update whatsapp.parser.MESSAGE_FIELDS and entries.messages")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from evidence_kit.importers.whatsapp.blocks import Cut
 from evidence_kit.importers.whatsapp.characters import DIGIT, MARKS, SP, M
@@ -52,27 +52,39 @@ UNREADABLE = "unreadable"  # the note of a raw message whose header could not be
 
 
 class Caches:
-    """Each distinct date and time string read once, with its part of the header shape."""
+    """Each distinct date and time string read once, with its part of the header shape.
+
+    Equal parts of a shape are one object (`_parts`), so `raw_messages` tells that a header has
+    the shape of the one before it by identity, without making and hashing the shape's key.
+    Each date and time is numbered (`number`, its place in `numbered_dates`/`numbered_times`):
+    the messages the first pass keeps refer to them by number, a tuple of numbers and strings
+    being one the garbage collector stops following, instead of going over it again and again.
+    """
 
     def __init__(self) -> None:
         self.dates: dict[str, tuple[DateInfo, tuple[str, str, bool, bool]]] = {}
         self.times: dict[str, tuple[TimeInfo, tuple[str, str, bool, bool]]] = {}
+        self._parts: dict[tuple[str, str, bool, bool], tuple[str, str, bool, bool]] = {}
+        self.numbered_dates: list[DateInfo] = [NO_DATE]
+        self.numbered_times: list[TimeInfo] = [NO_TIME]
 
     def date(self, written: str, time_first: bool) -> tuple[DateInfo, tuple[str, str, bool, bool]]:
         found = self.dates.get(written)
         if found is None:
             info = date_info(written)
-            found = self.dates[written] = (info, (info.separator, info.joiner, info.year_first, time_first))
+            info.number = len(self.numbered_dates)
+            self.numbered_dates.append(info)
+            part = (info.separator, info.joiner, info.year_first, time_first)
+            found = self.dates[written] = (info, self._parts.setdefault(part, part))
         return found
 
     def time(self, written: str) -> tuple[TimeInfo, tuple[str, str, bool, bool]]:
         found = self.times.get(written)
         if found is None:
-            info = time_info(written)
-            found = self.times[written] = (
-                info,
-                (info.separator, info.ending, info.seconds, info.twelve_hour),
-            )
+            info = replace(time_info(written), number=len(self.numbered_times))
+            self.numbered_times.append(info)
+            part = (info.separator, info.ending, info.seconds, info.twelve_hour)
+            found = self.times[written] = (info, self._parts.setdefault(part, part))
         return found
 
 
@@ -126,9 +138,13 @@ def raw_messages(
     shapes: dict[ShapeKey, Shape] | None = None,
 ) -> Iterator[Raw]:
     """Each message as (date, time, raw body, line, note). Without a plan every header starts one."""
-    pieces: list[str] = []  # the current message's body, in pieces
-    size = 0  # its length so far (also past the cut)
-    current: tuple[DateInfo, TimeInfo, int, str] | None = None
+    limit = MAX_MESSAGE_CHARS  # looked up at each call, so a test can lower it
+    # The message being gathered (there is one once `kept` > 0): its header's facts, and its body
+    # as its first piece plus `more` (None for the usual message, whose body is one piece).
+    date_now, clock_now, line_now, note_now = NO_DATE, NO_TIME, 0, ""
+    first = ""
+    more: list[str] | None = None
+    size = 0  # the body's length so far (also past the cut)
     newlines = 0  # line ends of "\n" + text consumed so far: a header's line is newlines + 1
     kept = 0
     date_of, time_of = caches.date, caches.time
@@ -138,30 +154,29 @@ def raw_messages(
     unreadable_search = UNREADABLE_HEADER.search
 
     def finish() -> Raw:
-        assert current is not None
-        if size > MAX_MESSAGE_CHARS:
+        if size > limit:
             if len(found.cuts) < MAX_LINE_WARNINGS:
-                found.cuts.append(Cut(current[2], size))
+                found.cuts.append(Cut(line_now, size))
             else:
                 found.more_cuts += 1
-        body = pieces[0] if len(pieces) == 1 else "".join(pieces)
-        return current[0], current[1], body, current[2], current[3]
+        body = first if more is None else first + "".join(more)
+        return date_now, clock_now, body, line_now, note_now
 
     def add(text: str) -> None:
-        nonlocal size
-        if size < MAX_MESSAGE_CHARS:
-            pieces.append(text if size + len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - size])
+        nonlocal more, size
+        if size < limit and text:
+            piece = text if size + len(text) <= limit else text[: limit - size]
+            if more is None:
+                more = [piece]
+            else:
+                more.append(piece)
         size += len(text)
 
     def start(date: DateInfo, clock: TimeInfo, line: int, note: str, body: str) -> None:
-        nonlocal current, pieces, size, kept
+        nonlocal date_now, clock_now, line_now, note_now, first, more, size, kept
         kept += 1
-        current = (date, clock, line, note)
-        if len(body) <= MAX_MESSAGE_CHARS:
-            pieces, size = [body], len(body)
-        else:
-            pieces, size = [], 0
-            add(body)
+        date_now, clock_now, line_now, note_now = date, clock, line, note
+        first, more, size = (body if len(body) <= limit else body[:limit]), None, len(body)
 
     def continued(text: str, first_line: int) -> Iterator[Raw]:
         """`text` continues the current message; `first_line` is the line its first "\\n" ends. A
@@ -170,14 +185,14 @@ def raw_messages(
         while unreadable is not None:
             at = unreadable.start()
             if at:
-                if current is not None:
+                if kept:
                     add(text[:at])
                 else:
                     found.preamble_text = found.preamble_text or bool(text[:at].strip())
             line = first_line + text.count("\n", 0, at) + 1
-            if current is not None:
+            if kept:
                 yield finish()
-            elif not kept:
+            else:
                 found.first_line = line
             found.unreadable_count += 1
             if len(found.unreadable) < MAX_LINE_WARNINGS:
@@ -187,11 +202,31 @@ def raw_messages(
             start(NO_DATE, NO_TIME, line, UNREADABLE, text if end < 0 else text[:end])
             text = "" if end < 0 else text[end:]
             unreadable = unreadable_search(text) if text else None
-        if current is not None:
-            if text:
-                add(text)
+        if kept:
+            add(text)
         else:
             found.preamble_text = found.preamble_text or bool(text.strip())
+
+    # The shape of the header before (its parts, cached as one object each), and what it decided:
+    # most headers have the shape of the one before, told by identity.
+    last_date_parts: object = None
+    last_time_parts: object = None
+    last_bracketed: object = None
+    shape = Shape()
+    starts = True
+    note = ""
+    # The first pass's facts about the current shape live in locals while the shape stays (most
+    # headers have the shape of the one before) and go to its Shape when it changes (`keep_run`):
+    # how many headers in this run, the line of the last, its last date and last valid time.
+    run, run_line = 0, 0
+    shape_date: DateInfo | None = None
+    shape_clock: TimeInfo | None = None
+
+    def keep_run() -> None:
+        if run:
+            shape.count += run
+            shape.last_line = run_line
+        shape.last_date, shape.last_clock = shape_date, shape_clock
 
     for block in blocks:
         # Each block is cut just before a line end: the previous block's last "\n" (or, for the
@@ -199,90 +234,107 @@ def raw_messages(
         segment = "\n" + (block[:-1] if block.endswith("\n") else block)
         parts = HEADER_SPLIT.split(segment)
         lead = parts[0]
-        if current is not None and (len(lead) < 2 or unreadable_search(lead) is None):
+        if kept and (len(lead) < 2 or unreadable_search(lead) is None):
             add(lead)  # the usual case: the message before goes on
         else:
             yield from continued(lead, newlines)
         newlines += lead.count("\n")
-        for base in range(1, len(parts), STRIDE):
-            whole = parts[base]
-            body = parts[base + STRIDE - 1]
-            written = parts[base + DATE - 1]
+        # The groups each header needs, one list each (a slice of the split is made in C; the
+        # loop then unpacks one tuple per header instead of indexing the split six times).
+        headers = zip(
+            parts[1::STRIDE],  # the whole header
+            parts[OPEN::STRIDE],
+            parts[DATE::STRIDE],
+            parts[TIME::STRIDE],
+            parts[TIME_FIRST::STRIDE],
+            parts[DATE_LAST::STRIDE],
+            parts[STRIDE::STRIDE],  # the body after it
+            strict=True,
+        )
+        for whole, opened, written, clock_written, time_first, written_last, body in headers:
             if written is not None:
                 # The caches looked up here first: a call per message is a tenth of the parse.
-                known = dates_seen.get(written) or date_of(written, False)
-                clock_written = parts[base + TIME - 1]
+                date, date_parts = dates_seen.get(written) or date_of(written, False)
             else:  # the time first: "21:05, 15/01/2024 - "
-                known = date_of(parts[base + DATE_LAST - 1], True)
-                clock_written = parts[base + TIME_FIRST - 1]
-            date, date_shape = known
-            clock, time_shape = times_seen.get(clock_written) or time_of(clock_written)
-            bracketed = parts[base + OPEN - 1] is not None
+                date, date_parts = date_of(written_last, True)
+                clock_written = time_first
+            clock, time_parts = times_seen.get(clock_written) or time_of(clock_written)
+            bracketed = opened is not None
             line = newlines + 1
-            newlines += 1 + body.count("\n")  # a header never holds a line end
-            key: ShapeKey = (bracketed, date_shape, time_shape)
-            note = ""
+            breaks = body.count("\n")  # a header never holds a line end
+            newlines += 1 + breaks
+            if (
+                date_parts is not last_date_parts
+                or time_parts is not last_time_parts
+                or bracketed is not last_bracketed
+            ):
+                last_date_parts, last_time_parts, last_bracketed = date_parts, time_parts, bracketed
+                key: ShapeKey = (bracketed, date_parts, time_parts)
+                if plan is None:
+                    if shapes is not None:
+                        keep_run()
+                        known = shapes.get(key)
+                        if known is None:
+                            known = shapes[key] = Shape(line=line, whole=whole)
+                        shape = known
+                        run, shape_date, shape_clock = 0, shape.last_date, shape.last_clock
+                else:
+                    starts = key in accepted
+                    note = accepted[key] if starts and mixed else ""
             if plan is None:
-                starts = True
                 if shapes is not None:
-                    shape = shapes.get(key)
-                    if shape is None:
-                        shape = shapes[key] = Shape(line=line, whole=whole)
-                    shape.count += 1
-                    shape.last_line = line
-                    if date is not shape.last_date:
-                        shape.last_date = date
+                    run += 1
+                    run_line = line
+                    if date is not shape_date:
+                        shape_date = date
                         shape.dates.setdefault(id(date), date)
                         shape.inversions.feed(date, line)
-                        shape.last_clock = clock if clock.valid else None
-                    elif clock is not shape.last_clock and clock.valid:
-                        last_clock = shape.last_clock
-                        if last_clock is not None and clock.second_of_day < last_clock.second_of_day:
-                            shape.inversions.earlier_time(date, line)
-                        shape.last_clock = clock
-                    if not clock.valid:
-                        shape.invalid_time = True
-            elif key not in accepted:
-                starts = False
-            else:
-                starts = True
-                if mixed:
-                    note = accepted[key]
-                if plan.dates_known and (date.day is None or not clock.valid):
-                    # A header whose date or time cannot exist keeps its own message, without a time.
-                    plan.invalid_count += 1
-                    if len(plan.invalid) < MAX_LINE_WARNINGS:
-                        plan.invalid.append(line)
+                        shape_clock = clock if clock.valid else None
+                        if not clock.valid:
+                            shape.invalid_time = True
+                    elif clock is not shape_clock:  # (the time before is always a valid one)
+                        if not clock.valid:
+                            shape.invalid_time = True
+                        else:
+                            if shape_clock is not None and clock.second_of_day < shape_clock.second_of_day:
+                                shape.inversions.earlier_time(date, line)
+                            shape_clock = clock
+            elif starts and plan.dates_known and (date.day is None or not clock.valid):
+                # A header whose date or time cannot exist keeps its own message, without a time.
+                plan.invalid_count += 1
+                if len(plan.invalid) < MAX_LINE_WARNINGS:
+                    plan.invalid.append(line)
             # The lines after the header's own line: the rare unreadable header among them is
             # looked for with one search (most messages have one line, and most others none).
             rest = ""
-            if "\n" in body and unreadable_search(body) is not None:
+            if breaks and unreadable_search(body) is not None:
                 first_newline = body.find("\n")
                 body, rest = body[:first_newline], body[first_newline:]
             if starts:
-                if current is None:
-                    if not kept:
-                        found.first_line = line
-                elif len(pieces) == 1 and size <= MAX_MESSAGE_CHARS:
-                    yield current[0], current[1], pieces[0], current[2], current[3]  # the usual case, quickly
+                if not kept:
+                    found.first_line = line
+                elif more is None and size <= limit:
+                    yield date_now, clock_now, first, line_now, note_now  # the usual case, quickly
                 else:
                     yield finish()
                 kept += 1
-                current = (date, clock, line, note)
-                if len(body) <= MAX_MESSAGE_CHARS:
-                    pieces, size = [body], len(body)
-                else:
-                    pieces, size = [], 0
-                    add(body)
+                date_now = date
+                clock_now = clock
+                line_now = line
+                note_now = note
+                size = len(body)
+                first, more = (body if size <= limit else body[:limit]), None
                 if rest:
                     yield from continued(rest, line)
             else:
                 # Folded back into the message before, as written (a pasted quote of another chat).
-                if current is not None:
+                if kept:
                     add("\n" + whole + body)
                 else:
                     found.preamble_text = found.preamble_text or bool((whole + body).strip())
                 if rest:
                     yield from continued(rest, line)
-    if current is not None:
+    if shapes is not None:
+        keep_run()
+    if kept:
         yield finish()

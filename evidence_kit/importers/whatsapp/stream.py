@@ -22,15 +22,12 @@ from __future__ import annotations
 import io
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from evidence_kit.domain import (
-    AttachmentRef,
     ConversationStream,
     Message,
-    MessageKind,
     ParseWarning,
     Participant,
 )
@@ -43,17 +40,17 @@ from evidence_kit.importers.whatsapp.characters import strip_marks
 from evidence_kit.importers.whatsapp.dates import (
     CALENDAR_WORDS,
     ORDER_WORDS,
-    DateInfo,
-    TimeInfo,
     decide_order,
     valid_ymd,
     year_month_day,
 )
+from evidence_kit.importers.whatsapp.entries import Entry, Senders, read_entry
+from evidence_kit.importers.whatsapp.entries import entries as entries_of
+from evidence_kit.importers.whatsapp.entries import messages as _messages
 from evidence_kit.importers.whatsapp.markers import Markers
 from evidence_kit.importers.whatsapp.raw import (
     MAX_LINE_WARNINGS,
     MAX_MESSAGE_CHARS,
-    UNREADABLE,
     Boundaries,
     Caches,
     Plan,
@@ -72,51 +69,6 @@ TextSource = Callable[[Decoded], Iterator[str]]
 # One message's text: sender, markers
 # ---------------------------------------------------------------------------------------------
 
-Senders = dict[str, tuple[str, str | None] | None]
-# sender, sender id, text, system, flagged (marked with U+200E or a notice), own (WhatsApp's own
-# words under a sender), deleted, edited, media omitted, attachment, marker language, attachment note
-Read = tuple[str | None, str | None, str, bool, bool, bool, bool, bool, bool, str | None, str, str]
-
-
-def _read(raw: str, senders: Senders, markers: Markers) -> Read:
-    """The parts of one message body, exactly as the whole-text parser read them."""
-    if raw.endswith("\n"):
-        raw = raw.rstrip("\n")
-    # "Name: text" (or "Name:" alone); anything else is a system line.
-    newline = raw.find("\n")
-    first_end = newline if newline >= 0 else len(raw)
-    colon = raw.find(": ", 0, first_end)
-    who: tuple[str, str | None] | bool | None = None
-    body = raw
-    if colon > 0:
-        key, body = raw[:colon], raw[colon + 2 :]
-        who = senders.get(key, False)
-        if who is False:
-            who = parser.sender_of(key, senders)
-    elif first_end > 1 and raw[first_end - 1] == ":":
-        key, body = raw[: first_end - 1], (raw[first_end + 1 :] if newline >= 0 else "")
-        who = senders.get(key, False)
-        if who is False:
-            who = parser.sender_of(key, senders)
-    deleted = edited = omitted = notice = False
-    attachment: str | None = None
-    locale = note = ""
-    if not who:
-        body = strip_marks(raw)
-        if body[:12] in markers.notice_heads and body.startswith(markers.notice_prefixes):
-            locale = markers.notice_locale(body)
-        return None, None, body, True, False, False, False, False, False, None, locale, ""
-    sender, sender_id = who  # type: ignore[misc]
-    system = False
-    marked = body[:1] == "\u200e"
-    body = strip_marks(body)
-    if markers.may_hold(body):
-        body, system, notice, deleted, edited, omitted, attachment, locale, note = markers.read(body)
-    flagged = marked or notice
-    own = flagged and not (deleted or omitted or attachment)
-    return sender, sender_id, body, system, flagged, own, deleted, edited, omitted, attachment, locale, note
-
-
 @dataclass
 class _Survey:
     """Everything about the messages the conversation's facts need, kept without the messages."""
@@ -131,31 +83,26 @@ class _Survey:
     referenced: dict[str, None] = field(default_factory=dict)
 
 
-# One message as the first pass read it: date, time, the body as written (only for an unreadable
-# header, whose message is kept as written), note, and the parts (None for an unreadable header).
-Entry = tuple[DateInfo, TimeInfo, str, str, Read | None]
-
-
-def _entries(raws: Iterator[Raw], senders: Senders, markers: Markers) -> Iterator[Entry]:
-    for date, clock, raw, _line, note in raws:
-        if note is UNREADABLE:
-            yield date, clock, raw, note, None  # kept as written: no sender, no markers
-        else:
-            yield date, clock, "", note, _read(raw, senders, markers)
-
-
-def _survey(entries: Iterator[Entry], markers: Markers, kept: list[Entry] | None = None) -> _Survey:
-    """The facts about the messages; with `kept`, each message's entry is also kept there."""
-    found = _Survey()
+def _survey(
+    raws: Iterator[Raw], senders: Senders, markers: Markers, kept: list[Entry] | None = None
+) -> _Survey:
+    """The facts about the messages `raws` holds; with `kept`, each message as read is also kept
+    there. (Each message is read here, not in a generator of its own: a layer less per message.)"""
+    found = _Survey(senders=senders)
     notices = markers.notice_prefixes
-    locales, referenced = found.locales, found.referenced
-    for entry in entries:
-        if kept is not None:
-            kept.append(entry)
-        read = entry[4]
-        if read is None:
+    locales, referenced, typed_by = found.locales, found.referenced, found.typed_by
+    keep = kept.append if kept is not None else None
+    read = read_entry
+    for date, clock, raw, _line, note in raws:
+        entry = read(date, clock, raw, note, senders, markers)
+        if keep is not None:
+            keep(entry)
+        _, sender, _, body, details = entry[2]
+        if details is None:
+            if sender is not None:
+                typed_by.add(sender)  # the usual line: its sender's own words
             continue
-        sender, _id, body, _system, flagged, own, _deleted, _edited, omitted, attachment, locale, _ = read
+        _, flagged, own, _, _, omitted, attachment, locale, _ = details
         if locale:
             locales[locale] += 1
         if omitted:
@@ -165,7 +112,7 @@ def _survey(entries: Iterator[Entry], markers: Markers, kept: list[Entry] | None
         if sender is None:
             continue
         if not flagged:
-            found.typed_by.add(sender)
+            typed_by.add(sender)
         elif own:
             found.own_senders.setdefault(sender, None)
             if body.startswith(notices):
@@ -187,61 +134,6 @@ def _pseudo_senders(survey: _Survey, title: str | None) -> tuple[set[str], str |
         if sender in pseudo:
             group_title = group_title or sender
     return pseudo, group_title
-
-
-# Message.extra facts the parser adds (stable keys; values are not translated).
-EARLIER_THAN_PREVIOUS = ("time_order", "earlier than the message before it")
-UNREADABLE_HEADER = ("header", "unreadable")
-
-
-def _messages(entries: Iterable[Entry], pseudo: set[str], markers: Markers) -> Iterator[Message]:
-    notices = markers.notice_prefixes
-    message_kind, system_kind = MessageKind.MESSAGE, MessageKind.SYSTEM
-    new, set_dict = object.__new__, object.__setattr__
-    defaults, media_type_of = parser.MESSAGE_DEFAULTS, parser.media_type_of
-    previous: datetime | None = None
-    for date, clock, raw, note, read in entries:
-        if read is None:
-            yield Message(sender=None, text=strip_marks(raw.rstrip("\n")), extra=(UNREADABLE_HEADER,))
-            continue
-        sender, sender_id, body, system, _flagged, own, deleted, edited, omitted, attachment, _, label = read
-        if own and (sender in pseudo or (system and body.startswith(notices))):
-            sender = sender_id = None
-            system = True
-        day = date.day
-        sent_at = None
-        extra: tuple[tuple[str, str], ...] = ()
-        if day is not None and clock.valid:
-            sent_at = datetime(day[0], day[1], day[2], clock.hour, clock.minute, clock.second)
-            if previous is not None and sent_at < previous:
-                extra = (EARLIER_THAN_PREVIOUS,)
-            previous = sent_at
-        if note:
-            extra += (("header_format", note),)
-        attachments: tuple[AttachmentRef, ...] = ()
-        if attachment:
-            attachments = (AttachmentRef(attachment, media_type_of(attachment)),)
-            if label:
-                extra += (("attachment_note", label),)
-        message: Message = new(Message)
-        set_dict(
-            message,
-            "__dict__",
-            {
-                **defaults,
-                "sender": sender,
-                "text": body,
-                "sent_at": sent_at,
-                "sender_id": sender_id,
-                "kind": system_kind if system else message_kind,
-                "deleted": deleted,
-                "edited": edited,
-                "media_omitted": omitted,
-                "attachments": attachments,
-                "extra": extra,
-            },
-        )
-        yield message
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,9 +191,7 @@ def parse_stream(
     first = Boundaries()
     kept: list[Entry] | None = [] if keep else None
     senders: Senders = {}
-    entries = _entries(raw_messages(source(decoded), caches, None, first, shapes), senders, markers)
-    survey = _survey(entries, markers, kept)
-    survey.senders = senders
+    survey = _survey(raw_messages(source(decoded), caches, None, first, shapes), senders, markers, kept)
     if not shapes:
         raise ImportFormatError(
             path=name, format=parser.FORMAT, detail="no WhatsApp message lines were found"
@@ -364,9 +254,7 @@ def parse_stream(
         found = Boundaries()
         kept = [] if keep else None
         senders = {}
-        entries = _entries(raw_messages(source(Decoded()), caches, plan, found), senders, markers)
-        survey = _survey(entries, markers, kept)
-        survey.senders = senders
+        survey = _survey(raw_messages(source(Decoded()), caches, plan, found), senders, markers, kept)
     warnings += _line_warnings(plan, found)
     out_of_order = [shapes[k].inversions.out_of_order(orders[k], shapes[k].dates) for k in keys]
     late = sum(count for count, _line in out_of_order)
@@ -412,17 +300,20 @@ def parse_stream(
     warnings += cut_warnings(decoded, found)
 
     def messages() -> Iterator[Message]:
+        # `_messages` is looked up when the messages are read: tests/hostile replaces it there.
         nonlocal kept
         if kept is not None:
-            # The first pass's reading, made into messages (and let go of as they are handed on).
+            # The first pass's reading, made into messages. Each entry is popped (let go of) as its
+            # message is made: `map` over `pop` does that without a generator frame per message.
             entries, kept = kept, None
             entries.reverse()
-            yield from _messages(_drained(entries), pseudo, markers)
+            drained = map(entries.pop, itertools.repeat(-1, len(entries)))
+            yield from _messages(drained, pseudo, markers, caches)
             return
         # The last pass: the true boundaries, one message at a time.
         last = Plan(plan.accepted)
         raws = raw_messages(source(Decoded()), caches, last, Boundaries())
-        yield from _messages(_entries(raws, {}, markers), pseudo, markers)
+        yield from _messages(entries_of(raws, {}, markers), pseudo, markers, caches)
 
     extra = [
         ("layout", "iOS" if key[0] else "Android"),
@@ -445,13 +336,6 @@ def parse_stream(
         extra=tuple(extra),
     )
     return StreamedChat(conversation, tuple(survey.referenced), decoded)
-
-
-def _drained(reversed_entries: list[Entry]) -> Iterator[Entry]:
-    """The entries in order, each dropped from the list as it is handed on."""
-    pop = reversed_entries.pop
-    while reversed_entries:
-        yield pop()
 
 
 def _line_warnings(plan: Plan, found: Boundaries) -> list[ParseWarning]:
