@@ -44,6 +44,12 @@ class VaultDerivedReads:
             return item_reads.read_derived_digests(conn, item_id, kinds)
 
     @_translate_db_errors
+    def items_with_derived(self, kind: str) -> set[int]:
+        """The ids of the items that have derived data of `kind`, without reading it."""
+        with self._db.read() as conn:
+            return item_reads.read_items_with_derived(conn, kind)
+
+    @_translate_db_errors
     def derived_of_items(self, item_ids: Sequence[int], kind: str) -> dict[int, bytes]:
         """Item id -> the newest derived data of `kind`, for many items in a few queries (absent left out).
 

@@ -116,6 +116,11 @@ def read_derived_of_items(conn: Connection, item_ids: Sequence[int], kind: str) 
     return found
 
 
+def read_items_with_derived(conn: Connection, kind: str) -> set[int]:
+    """The ids of the items that have derived data of `kind` (the data itself is not read)."""
+    return set(conn.execute(select(Derived.item_id).where(Derived.kind == kind).distinct()).scalars())
+
+
 def read_derived_digests(conn: Connection, item_id: int, kinds: Sequence[str]) -> list[tuple[str, str]]:
     """(kind, SHA-256) of each piece of derived data of `kinds`, in the order stored; one row at a
     time, so a conversation stored in many parts is never held whole."""

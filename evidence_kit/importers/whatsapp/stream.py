@@ -69,6 +69,7 @@ TextSource = Callable[[Decoded], Iterator[str]]
 # One message's text: sender, markers
 # ---------------------------------------------------------------------------------------------
 
+
 @dataclass
 class _Survey:
     """Everything about the messages the conversation's facts need, kept without the messages."""
