@@ -18,6 +18,19 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 Line = tuple[str, float]  # a line's text, and how much its spaces together must shrink
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # (font, size) -> word -> width
+_WIDTHS_KEPT = 50_000  # words remembered per font and size; then the memory starts again
+
+
+def word_width(word: str, font: str, size: float) -> float:
+    """`stringWidth` of one word, remembered: the same words come back on every page."""
+    known = _WIDTHS.setdefault((font, size), {})
+    width = known.get(word)
+    if width is None:
+        if len(known) >= _WIDTHS_KEPT:
+            known.clear()
+        width = known[word] = stringWidth(word, font, size)
+    return width
 
 
 class _Lines:
@@ -47,7 +60,7 @@ class _Lines:
             current: list[str] = []
             used = 0.0
             for word in words:
-                size = stringWidth(word, self.font, self.size)
+                size = word_width(word, self.font, self.size)
                 if size > width:
                     return None
                 if current and used + self.space + size > width + self.shrink * len(current):
@@ -60,7 +73,7 @@ class _Lines:
         return lines
 
     def widest_word(self) -> float:
-        return max((stringWidth(w, self.font, self.size) for p in self.paragraphs for w in p), default=0.0)
+        return max((word_width(w, self.font, self.size) for p in self.paragraphs for w in p), default=0.0)
 
 
 class PlainText(Flowable):

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from arabic_reshaper import ArabicReshaper  # type: ignore[import-untyped]
@@ -170,6 +171,19 @@ def paragraph(text: str, style: ParagraphStyle, *, ltr: bool = False) -> Flowabl
 
 
 def plain_enough(text: str, style: ParagraphStyle) -> bool:
+    """True when `PlainText` draws `text` as a Paragraph of `style` would (see `_plain_enough`);
+    the answer for short texts is remembered: labels and values come back on every item page."""
+    if len(text) > 80:
+        return _plain_enough(text, style)
+    return _plain_enough_short(text, style)
+
+
+@lru_cache(maxsize=8192)
+def _plain_enough_short(text: str, style: ParagraphStyle) -> bool:
+    return _plain_enough(text, style)
+
+
+def _plain_enough(text: str, style: ParagraphStyle) -> bool:
     """True when `PlainText` draws `text` as a Paragraph of `style` would: left-aligned, nothing
     special in the style; every character in the style's own font, in normal form C, none hidden
     (shown as a code) or right to left, no token that needs cutting."""
