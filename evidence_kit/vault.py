@@ -403,8 +403,8 @@ class Vault(VaultDerivedReads, VaultTimestamps, VaultIncidents, VaultMarks):
             return read_timestamp_states(conn)
 
     def iter_original(self, item_id: int) -> Iterator[bytes]:
-        """The original bytes in order, one stored chunk at a time (bounded memory)."""
-        self.item(item_id)
+        """The original bytes in order, one stored chunk at a time (bounded memory); an item that is
+        not in the vault raises ItemNotFoundError at the first read."""
         seq = 0
         while True:
             # One short read per chunk, so no cursor stays open across the caller's work.
@@ -414,6 +414,8 @@ class Vault(VaultDerivedReads, VaultTimestamps, VaultIncidents, VaultMarks):
                 except (sa_exc.DBAPIError, sa_exc.StatementError) as exc:
                     raise VaultDamagedError(path=self.path, detail=str(getattr(exc, "orig", exc))) from exc
             if data is None:
+                if seq == 0:
+                    self.item(item_id)  # no such item raises; an empty original ends here
                 return
             yield data
             seq += 1

@@ -97,6 +97,7 @@ class Describer:
         # Small derived data of every item, read at once: both passes over the items use it.
         self._small: dict[str, dict[int, bytes]] = {}
         self._with_conversation: set[int] = set()
+        self._with_thumbnail: set[int] = set()
 
     def set_items(self, items: Sequence[ItemSummary]) -> None:
         """The exported items in dossier order: what parent, attachment and duplicate lines refer to."""
@@ -106,6 +107,7 @@ class Describer:
         # spent a tenth of its time there); the conversations and pictures stay one at a time.
         self._small = {kind: self.vault.derived_of_items(ids, kind) for kind in _SMALL_KINDS}
         self._with_conversation = self.vault.items_with_derived(DERIVED_CONVERSATION)
+        self._with_thumbnail = self.vault.items_with_derived(DERIVED_THUMBNAIL)
 
     @staticmethod
     def _item_warnings(
@@ -143,8 +145,6 @@ class Describer:
             stored = self.vault.conversation(item.id)
             conversation = stored.conversation if stored is not None else None
         thumbnail = None
-        if with_thumbnail and not withheld:
-            thumbnail = self.vault.derived(item.id, DERIVED_THUMBNAIL)
         picture: bytes | None = None
         rows: tuple[float, ...] | None = None
         text: TextExcerpt | None = None
@@ -158,6 +158,9 @@ class Describer:
                     picture = pdf_picture(b"".join(self.vault.iter_original(item.id)))
             elif conversation is None and is_text_file(item.original_name, item.media_type):
                 text = text_excerpt(self.vault.iter_original(item.id), item.size)
+            if picture is None and item.id in self._with_thumbnail:
+                # Shown only where no picture could be made from the original.
+                thumbnail = self.vault.derived(item.id, DERIVED_THUMBNAIL)
         platform, sender, description = "", "", ""
         headers: tuple[tuple[str, str], ...] = ()
         if conversation is not None:
