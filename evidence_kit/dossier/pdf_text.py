@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
@@ -183,10 +183,11 @@ def _plain_enough_short(text: str, style: ParagraphStyle) -> bool:
     return _plain_enough(text, style)
 
 
-def _plain_enough(text: str, style: ParagraphStyle) -> bool:
+def _plain_enough(text: str, style: ParagraphStyle, *, long_tokens: bool = False) -> bool:
     """True when `PlainText` draws `text` as a Paragraph of `style` would: left-aligned, nothing
     special in the style; every character in the style's own font, in normal form C, none hidden
-    (shown as a code) or right to left, no token that needs cutting."""
+    (shown as a code) or right to left, no token that needs cutting (unless `long_tokens`: lines
+    already cut to the width)."""
     special = (
         getattr(style, name, None) not in (None, 0, "", "off")
         for name in ("firstLineIndent", "backColor", "borderWidth", "wordWrap", "textTransform",
@@ -197,7 +198,7 @@ def _plain_enough(text: str, style: ParagraphStyle) -> bool:
     joined = "".join(_LINE_BREAK.split(text))
     if (
         _SPECIAL.search(joined)
-        or _LONG_TOKEN.search(joined)
+        or (not long_tokens and _LONG_TOKEN.search(joined))
         or _OTHER_SPACE.search(joined)
         or has_rtl(joined)
     ):
@@ -303,21 +304,33 @@ class BidiText(Flowable):
         self.style = style
         self.ltr = ltr
         self._width: float | None = None
-        self._inner: Paragraph | None = None
+        self._inner: Flowable | None = None
 
-    def _layout(self, avail_width: float) -> Paragraph:
+    def _layout(self, avail_width: float) -> Flowable:
         if self._inner is None or self._width != avail_width:
             # A hair narrower than the frame, so rounding never makes the Paragraph re-wrap a line.
             lines, rtl = visual_lines(
                 self.text, self.style.fontName, self.style.fontSize, avail_width - 1, ltr=self.ltr
             )
+            self._width = avail_width
+            if not rtl and _plain_enough("\n".join(lines), self.style, long_tokens=True):
+                # Left to right in one font, cut to the width already: drawn plain, as the
+                # Paragraph below would draw it (a long hash or address in the custody log).
+                fixed = [(line, 0.0) for line in lines]
+                self._inner = PlainText("", self.style, self._paragraph_of(lines, rtl), fixed=fixed)
+            else:
+                self._inner = self._paragraph_of(lines, rtl)()
+        return self._inner
+
+    def _paragraph_of(self, lines: list[str], rtl: bool) -> Callable[[], Paragraph]:
+        def make() -> Paragraph:
             style = ParagraphStyle(f"{self.style.name}-bidi", parent=self.style)
             if rtl:
                 style.alignment = TA_RIGHT
             body = "<br/>".join(_runs_markup(line, self.style.fontName) for line in lines)
-            self._inner = Paragraph(body, style)
-            self._width = avail_width
-        return self._inner
+            return Paragraph(body, style)
+
+        return make
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         width, height = self._layout(aW).wrap(aW, aH)

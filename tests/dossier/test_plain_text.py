@@ -22,7 +22,7 @@ from evidence_kit.dossier.pdf import render_dossier
 from evidence_kit.dossier.pdf_fonts import register_fonts
 from evidence_kit.dossier.pdf_layout import Styles
 from evidence_kit.dossier.pdf_plain_text import PlainText
-from evidence_kit.dossier.pdf_text import paragraph
+from evidence_kit.dossier.pdf_text import BidiText, paragraph
 from tests.dossier.pdf_tools import pdftotext, run
 
 WORDS = [
@@ -56,6 +56,10 @@ def _conversation() -> Conversation:
         )
         for n in range(300)
     ]
+    for n in range(0, 300, 7):  # long tokens: cut by our own line breaking, then drawn plain
+        token = "https://example.org/" + "abcdef0123456789" * 4 + f"/{n}"
+        messages[n] = Message(sender="Bram", sent_at=messages[n].sent_at, sent_at_utc=None,
+                              text=f"kijk {token} en sha256 {'0f' * 32} nu")  # fmt: skip
     long = "\n".join(" ".join(rng.choice(WORDS) for _ in range(12)) for _ in range(150))  # over a page
     messages.append(Message(sender="Bram", sent_at=start + timedelta(days=3), sent_at_utc=None, text=long))
     messages.append(Message(sender="Bram", sent_at=start + timedelta(days=3, minutes=1), sent_at_utc=None,
@@ -71,6 +75,7 @@ def _render(path: Path, plain: bool, monkeypatch: pytest.MonkeyPatch) -> Path:
         if not plain:  # every text a Paragraph, as before PlainText
             patch.setattr(pdf_text, "plain_enough", lambda text, style: False)
             patch.setattr(pdf_layout, "plain_enough", lambda text, style: False)
+            patch.setattr(pdf_text, "_plain_enough", lambda text, style, long_tokens=False: False)
         return _render_now(path)
 
 
@@ -140,3 +145,15 @@ def test_plain_messages_are_the_same_text_and_pixels_as_paragraphs(
 def test_only_plain_text_takes_the_plain_path(text: str, plain: bool) -> None:
     register_fonts()
     assert isinstance(paragraph(text, Styles().msg_body), PlainText) is plain
+
+
+def test_a_long_token_is_cut_by_us_and_then_drawn_plain() -> None:
+    register_fonts()
+    style = Styles().msg_body
+    flowable = paragraph("sha256 " + "0f" * 32 + " and a word", style)
+    assert isinstance(flowable, BidiText)
+    flowable.wrap(200, 1000)
+    assert isinstance(flowable._inner, PlainText)
+    right_to_left = paragraph("نص " + "0f" * 32, style)
+    right_to_left.wrap(200, 1000)
+    assert not isinstance(right_to_left._inner, PlainText)  # type: ignore[attr-defined]
