@@ -138,6 +138,9 @@ class _DossierDocument(BaseDocTemplate):
             initialFontSize=9,
         )
         self.context = context
+        # What every page's header and footer print, laid out once (2,000 pages, the same words).
+        self._header_line: tuple[str, bool] | None = None
+        self._footer_texts: tuple[str, str] | None = None
         frame = Frame(MARGIN, BOTTOM_MARGIN, FRAME_WIDTH, PAGE_HEIGHT - MARGIN - BOTTOM_MARGIN, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._footer)])
 
@@ -151,7 +154,12 @@ class _DossierDocument(BaseDocTemplate):
         canvas.line(MARGIN, 1.95 * cm, PAGE_WIDTH - MARGIN, 1.95 * cm)
         canvas.setFillColor(GREY)
         y = 1.5 * cm
-        dossier = displayed_text(context.t("footer.dossier", id=info.dossier_id)).replace("\n", " ")
+        if self._footer_texts is None:
+            self._footer_texts = (
+                displayed_text(context.t("footer.dossier", id=info.dossier_id)).replace("\n", " "),
+                displayed_text(info.manifest_sha256).replace("\n", " "),
+            )
+        dossier, manifest = self._footer_texts
         _draw_runs(canvas, MARGIN, y, dossier, SANS, FOOTER_SIZE)
         # "Page X of " right-aligned, with room on its right for the total drawn by the form.
         page_text = context.t("footer.page_of", page=canvas.getPageNumber()) + " "
@@ -167,7 +175,6 @@ class _DossierDocument(BaseDocTemplate):
         label = context.t("footer.manifest") + " "
         canvas.setFont(SANS, FOOTER_SIZE)
         canvas.drawString(MARGIN, y, label)
-        manifest = displayed_text(info.manifest_sha256).replace("\n", " ")
         _draw_runs(
             canvas, MARGIN + pdfmetrics.stringWidth(label, SANS, FOOTER_SIZE), y, manifest, MONO, FOOTER_SIZE
         )
@@ -175,11 +182,13 @@ class _DossierDocument(BaseDocTemplate):
 
     def _header(self, canvas: Canvas) -> None:
         """The case title at the top of every page, on one line (cut with an ellipsis if long)."""
-        context = self.context
-        title = " ".join(context.info.case_title.split())
-        text = context.t("header.case", title=title) if title else context.t("header.no_case")
-        lines, rtl = visual_lines(text, SANS, HEADER_SIZE, FRAME_WIDTH)
-        line = lines[0] + (" \u2026" if len(lines) > 1 else "") if lines else ""
+        if self._header_line is None:
+            context = self.context
+            title = " ".join(context.info.case_title.split())
+            text = context.t("header.case", title=title) if title else context.t("header.no_case")
+            lines, rtl = visual_lines(text, SANS, HEADER_SIZE, FRAME_WIDTH)
+            self._header_line = (lines[0] + (" \u2026" if len(lines) > 1 else "") if lines else "", rtl)
+        line, rtl = self._header_line
         canvas.saveState()
         canvas.setFillColor(GREY)
         y = PAGE_HEIGHT - 1.25 * cm
