@@ -208,10 +208,13 @@ def read_facts(vault: Vault, items: Iterable[ItemSummary] | None = None) -> Iter
 
     A conversation whose stored form cannot be read is left out of the facts (as None): `verify`
     is what reports damage, a hint never does."""
-    for item, conversation in vault_items(vault, items):
+    chosen = list(vault.items() if items is None else items)
+    # The pictures' facts in a few queries, not one per picture (they are small).
+    infos = vault.derived_of_items([i.id for i in chosen if i.kind is ItemKind.IMAGE], DERIVED_IMAGE_INFO)
+    for item, conversation in vault_items(vault, chosen):
         info: dict[str, Any] = {}
         if item.kind is ItemKind.IMAGE:
-            raw = vault.derived(item.id, DERIVED_IMAGE_INFO)
+            raw = infos.get(item.id)
             try:
                 loaded = json.loads(raw) if raw else {}
             except ValueError:

@@ -10,12 +10,13 @@ views only show it.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from evidence_kit.case.gaps import Gap, ItemFacts, case_gaps, incident_gaps, item_gaps, read_facts
 from evidence_kit.case.people import Appearance, appearances, keys_of_text, person_keys, vault_items
-from evidence_kit.domain import ItemKind
+from evidence_kit.domain import ItemKind, ItemSummary
 from evidence_kit.storage.derived_kinds import DERIVED_IMAGE_INFO
 from evidence_kit.storage.incidents import Incident, IncidentFields
 from evidence_kit.storage.notices import Notice, NoticeFields
@@ -78,10 +79,11 @@ def notice_history(context: JobContext, notice_id: int) -> list[Notice]:
 # ----------------------------------------------------------------- what is missing
 
 
-def all_gaps(context: JobContext) -> list[Gap]:
-    """Every hint of the case: each item's, then each incident's (`case/gaps.py`)."""
+def all_gaps(context: JobContext, items: Sequence[ItemSummary] | None = None) -> list[Gap]:
+    """Every hint of the case: each item's, then each incident's (`case/gaps.py`). `items`: the
+    evidence list's summaries, when the window has them (not read and made again)."""
     vault = context.vault
-    return case_gaps(list(read_facts(vault)), vault.incidents())
+    return case_gaps(list(read_facts(vault, items)), vault.incidents())
 
 
 def gaps_of_item(context: JobContext, item_id: int) -> list[Gap]:

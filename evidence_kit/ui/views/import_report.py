@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from evidence_kit.domain import AddResult
 from evidence_kit.importers.chat_children import is_chat_item
-from evidence_kit.ui import texts
+from evidence_kit.ui import gc_pauses, texts
 
 _ROWS_PER_TURN = 100
 
@@ -124,6 +124,8 @@ class ImportReportDialog(QDialog):
                 item.setExpanded(True)
         if self._waiting:
             QTimer.singleShot(0, self, self._add_rows)
+        else:
+            gc_pauses.settle()  # every row is in: leave them out of later full collections too
 
     @property
     def complete(self) -> bool:

@@ -199,6 +199,9 @@ class Workspace(QWidget):
         total = outcome.total_files + len(earlier)
         self.report = ImportReportDialog(results, outcome.cancelled, total, self)
         self.report.open()
+        # The import's rows are in the list now: leave them out of later full collections too,
+        # or the next full one (the hint count after an import makes one likely) walks them all.
+        gc_pauses.settle()
         self.import_finished.emit(outcome)
 
     def _import_failed(self, exc: EvidenceKitError) -> None:
