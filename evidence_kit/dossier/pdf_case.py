@@ -196,15 +196,7 @@ def _people(context: Context, people: tuple[CasePerson, ...]) -> Iterator[Flowab
                 plain(span, styles.cell),
             ]
         )
-    widths = [6.4 * cm, 3.6 * cm, 2.4 * cm]
-    yield RowTable(
-        rows,
-        colWidths=[*widths, FRAME_WIDTH - sum(widths)],
-        style=table_style(header=True),
-        hAlign="LEFT",
-        repeatRows=1,
-        splitInRow=1,
-    )
+    yield _table(rows, [6.4 * cm, 3.6 * cm, 2.4 * cm])
 
 
 def _categories(context: Context, case: CaseFile) -> Iterator[Flowable]:
@@ -243,8 +235,12 @@ def _category(context: Context, category: CaseCategory) -> Iterator[Flowable]:
         if not offence.verified:
             name.append(plain(context.t("case.unverified"), styles.grey_cell))
         rows.append([plain(offence.article, styles.cell), name, paragraph(offence.source, styles.mono_small)])
-    widths = [2.0 * cm, 9.0 * cm]
-    yield RowTable(
+    yield _table(rows, [2.0 * cm, 9.0 * cm])
+
+
+def _table(rows: list[list[Cell]], widths: list[float]) -> RowTable:
+    """A table with a header row repeated on each page; the last column takes the rest."""
+    return RowTable(
         rows,
         colWidths=[*widths, FRAME_WIDTH - sum(widths)],
         style=table_style(header=True),

@@ -10,7 +10,6 @@ hidden when there is nothing to say.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
@@ -18,15 +17,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton
 
 from evidence_kit.case.gaps import Gap
+from evidence_kit.case.notice_sources import urls_in
 from evidence_kit.ui import case_jobs
 from evidence_kit.ui.controller_api import ControllerApi
 from evidence_kit.ui.views.case_window import GAPS, INCIDENTS, PEOPLE, TIMELINE, CaseWindow
 from evidence_kit.ui.views.notice_dialog import NoticeDialog
 from evidence_kit.ui.views.workspace import Workspace
 from evidence_kit.ui.widgets.icons import icon
-
-_URL = re.compile(r"https?://\S+", re.IGNORECASE)
-
 
 COUNT_DELAY_MS = 1500  # after the last change of the evidence, the hints are counted
 
@@ -122,7 +119,7 @@ class CaseActions(QObject):
         if row is None:
             self.window.statusBar().showMessage(self.tr("Choose an item first."), 10_000)
             return None
-        urls = tuple(dict.fromkeys(u.rstrip(".,;)") for u in _URL.findall(row.summary.note)))
+        urls = urls_in(row.summary.note)
         dialog = NoticeDialog(self.controller, self.window, urls=urls, platform=row.platform, items=(row.id,))
         dialog.saved.connect(self._notice_saved)
         self.notice_dialog = dialog

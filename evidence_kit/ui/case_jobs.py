@@ -9,22 +9,17 @@ views only show it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
-from evidence_kit.case.gaps import Gap, ItemFacts, case_gaps, incident_gaps, item_gaps, read_facts
+from evidence_kit.case.gaps import Gap, case_gaps, incident_gaps, item_gaps, read_facts
 from evidence_kit.case.people import Appearance, appearances, keys_of_text, person_keys, vault_items
-from evidence_kit.domain import ItemKind, ItemSummary
-from evidence_kit.storage.derived_kinds import DERIVED_IMAGE_INFO
+from evidence_kit.domain import ItemSummary
 from evidence_kit.storage.incidents import Incident, IncidentFields
 from evidence_kit.storage.notices import Notice, NoticeFields
 from evidence_kit.storage.people import Person, PersonFields
 from evidence_kit.ui.workers import JobContext
 from evidence_kit.vault import Vault
-
-_CONVERSATIONS = (ItemKind.CHAT, ItemKind.SMS, ItemKind.EMAIL)  # as case/people.vault_items reads them
 
 
 @dataclass(frozen=True)
@@ -91,26 +86,11 @@ def gaps_of_item(context: JobContext, item_id: int) -> list[Gap]:
 
 
 def item_gaps_in(vault: Vault, item_id: int) -> list[Gap]:
-    """The hints for one item, with the incidents that link it: the facts `gaps.read_facts`
-    gathers, for this one item only (a test holds the two to the same answer)."""
-    item = vault.item(item_id)
-    conversation = None
-    if item.kind in _CONVERSATIONS:
-        try:
-            stored = vault.conversation(item_id)
-        except ValueError:
-            stored = None  # damage is for `verify` to report; a hint never does
-        conversation = stored.conversation if stored is not None else None
-    info: dict[str, Any] = {}
-    if item.kind is ItemKind.IMAGE:
-        raw = vault.derived(item_id, DERIVED_IMAGE_INFO)
-        try:
-            loaded = json.loads(raw) if raw else {}
-        except ValueError:
-            loaded = {}
-        info = loaded if isinstance(loaded, dict) else {}
+    """The hints for one item, with the incidents that link it: `gaps.read_facts` for this one
+    item only (a test holds the two to the same answer)."""
+    (facts,) = read_facts(vault, [vault.item(item_id)])
     linking = [i for i in vault.incidents() if item_id in i.fields.items]
-    return item_gaps(ItemFacts(item, info, conversation), linking)
+    return item_gaps(facts, linking)
 
 
 # ----------------------------------------------------------------- people
