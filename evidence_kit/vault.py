@@ -80,6 +80,7 @@ from evidence_kit.storage.opening import (
     require_vault_folder,
     unlock_folder,
 )
+from evidence_kit.storage.original_reader import OriginalReader
 from evidence_kit.storage.partials import PartialsRecord
 from evidence_kit.storage.signing_identity import SigningIdentity, stored_identity
 from evidence_kit.timestamping.queue import (
@@ -419,6 +420,10 @@ class Vault(VaultDerivedReads, VaultTimestamps, VaultIncidents, VaultMarks):
                 return
             yield data
             seq += 1
+
+    def original_reader(self) -> OriginalReader:
+        """A read-only connection of its own, for reading originals on another thread (which closes it)."""
+        return OriginalReader(self.path / DB_FILE, self._require_key(), self._keyfile.cipher)
 
     @_translate_db_errors
     def record_view(self, item_id: int) -> None:

@@ -121,11 +121,9 @@ class Describer:
         """The item's import report (read with every item's at `set_items`)."""
         return _json(self._small.get(DERIVED_IMPORT_REPORT, {}).get(item_id))
 
-    def picture_original(self, item: ItemSummary) -> bytes | None:
-        """The bytes the PDF's picture of `item` is made from; None when it shows none."""
-        if item.kind != ItemKind.IMAGE or item.id in self.withhold:
-            return None
-        return b"".join(self.vault.iter_original(item.id))
+    def shows_picture(self, item: ItemSummary) -> bool:
+        """Whether the PDF shows a picture made from `item`'s original (an image, not withheld)."""
+        return item.kind == ItemKind.IMAGE and item.id not in self.withhold
 
     def describe(
         self,
@@ -146,7 +144,7 @@ class Describer:
             conversation = stored.conversation if stored is not None else None
         thumbnail = None
         picture: bytes | None = None
-        rows: tuple[float, ...] | None = None
+        rows: bytes | None = None
         text: TextExcerpt | None = None
         if with_thumbnail and not withheld:
             # Derived in memory for this PDF only; the original stays as it is in the vault.
@@ -251,6 +249,7 @@ class LazyItems:
                 yield describer.describe(number, item, with_thumbnail=False)
             return
         # The pictures are made ahead on another core while the pages before them are laid out.
-        with PicturesAhead(len(items), lambda i: describer.picture_original(items[i])) as ahead:
+        wanted = {index: item.id for index, item in enumerate(items) if describer.shows_picture(item)}
+        with PicturesAhead(wanted, describer.vault.original_reader) as ahead:
             for index, item in enumerate(items):
                 yield describer.describe(index + 1, item, picture_of=partial(ahead.picture, index))

@@ -327,6 +327,7 @@ def export_dossier(
             cancel=cancel,
             staging=staging,
             zip_staging=zip_staging,
+            open_originals=vault.original_reader,  # copied while the PDF is laid out
         )
     _record_export(vault, dossier_id, result, lang, items, withhold, signed, include_withheld)
     vault.request_head_timestamp()  # anchor the log with the export in it, when a TSA answers

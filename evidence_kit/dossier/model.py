@@ -99,7 +99,7 @@ class DossierItem:
     thumbnail: bytes | None = None
     picture: bytes | None = None  # JPEG, at about the original's resolution (derived, never stored)
     # How busy each pixel row of `picture` is (where a tall one is cut), made with it ahead of time.
-    picture_rows: tuple[float, ...] | None = None
+    picture_rows: bytes | None = None
     text: TextExcerpt | None = None
     image_size: tuple[int, int] | None = None
     exif: tuple[tuple[str, str], ...] = ()  # (label, value), already human-readable

@@ -37,22 +37,21 @@ The format itself (file names, fingerprints) is verify/package_format.py.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_kit.domain import ItemKind, Timestamp
-from evidence_kit.errors import ExtractMismatchError, OutputExistsError, PartialInTheWayError
-from evidence_kit.hashing import read_chunks, sha256_hex
-from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
+from evidence_kit.errors import OutputExistsError, PartialInTheWayError
+from evidence_kit.hashing import sha256_hex
+from evidence_kit.progress import CancelToken, ProgressCallback
 from evidence_kit.storage.custody import SignedEvent
 from evidence_kit.storage.derived_seal import SealState
 from evidence_kit.storage.partials import partial_path
@@ -76,8 +75,9 @@ from evidence_kit.verify.package_format import (
 )
 from evidence_kit.verify.texts import WithheldFile
 
+from .package_copy import BackgroundCopies, OpenOriginalChunks, Progress, copy_original
 from .package_custody import custody_log_bytes
-from .package_io import PackageWriteError, create_file, os_error, package_files, write_bytes, write_zip
+from .package_io import PackageWriteError, os_error, package_files, write_bytes, write_zip
 from .package_manifest import (
     DossierFacts,
     KeeperRoot,
@@ -174,56 +174,6 @@ class PackageResult:
 # ----------------------------------------------------------------------------- step 1
 
 
-class _Progress:
-    def __init__(self, callback: ProgressCallback | None, total_files: int, total_bytes: int) -> None:
-        self.callback = callback
-        self.total_files = total_files
-        self.total_bytes = total_bytes
-        self.done_files = 0
-        self.done_bytes = 0
-
-    def report(self, current: str) -> None:
-        if self.callback is not None:
-            self.callback(
-                ProgressInfo(self.done_files, self.total_files, self.done_bytes, self.total_bytes, current)
-            )
-
-
-def _copy_original(
-    item: PackageItem, target: Path, out_dir: Path, progress: _Progress, cancel: CancelToken | None
-) -> None:
-    """Stream one original into `target`, hashing as it goes; refuse a copy that does not match."""
-    digest = hashlib.sha256()
-    size = 0
-    with create_file(target) as handle:
-        source = item.open()
-        try:
-            for chunk in _chunks_of(source):
-                if cancel is not None:
-                    cancel.check()
-                digest.update(chunk)
-                size += len(chunk)
-                if size > item.size:
-                    break  # longer than recorded: no need to copy the rest to know it is wrong
-                handle.write(chunk)
-                progress.done_bytes += len(chunk)
-                progress.report(target.name)
-        finally:
-            close = getattr(source, "close", None)
-            if callable(close):
-                close()
-    if size != item.size or digest.hexdigest() != item.sha256.lower():
-        raise ExtractMismatchError(item_id=item.item_id, path=str(out_dir))
-
-
-def _chunks_of(source: BinaryIO | Iterator[bytes]) -> Iterator[bytes]:
-    if hasattr(source, "read"):
-        # Read fixed-size chunks: iterating a binary file would yield "lines" of any length.
-        yield from read_chunks(cast(BinaryIO, source))
-    else:
-        yield from source
-
-
 def _check_inputs(
     items: Sequence[PackageItem], tokens: Sequence[PackageToken], export_time: datetime, lang: str
 ) -> None:
@@ -262,8 +212,12 @@ def write_package(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     staging: Path | None = None,
+    defer_copies: list[tuple[PackageItem, Path]] | None = None,
 ) -> StagedPackage:
     """Step 1: write originals/, timestamps/, VERIFY.txt, SHA256SUMS, manifest.json, .sig and key.
+
+    With `defer_copies`, the originals are not copied here: each (item, file to write) is added to
+    it, for the caller to copy while the PDF is laid out (`package_copy.BackgroundCopies`).
 
     `out_dir` must not exist yet; the package is built in `staging` (default "<out_dir>.partial",
     beside it) and moved there by `finish_package`. `pdf_certificate_sha256`
@@ -298,7 +252,8 @@ def write_package(
             keeper_roots=keeper_roots,
             custody_events=custody_events,
             pdf_certificate_sha256=pdf_certificate_sha256,
-            progress=_Progress(
+            defer_copies=defer_copies,
+            progress=Progress(
                 progress,
                 sum(1 for item in items if not item.left_out),
                 sum(item.size for item in items if not item.left_out),
@@ -323,7 +278,8 @@ def _write_staged(
     keeper_roots: Sequence[KeeperRoot],
     custody_events: Sequence[SignedEvent],
     pdf_certificate_sha256: str | None,
-    progress: _Progress,
+    defer_copies: list[tuple[PackageItem, Path]] | None,
+    progress: Progress,
     cancel: CancelToken | None,
 ) -> StagedPackage:
     (root / ORIGINALS_DIR).mkdir(mode=0o700)
@@ -340,7 +296,10 @@ def _write_staged(
         if item.left_out:
             left_out.add(item.item_id)
         else:
-            _copy_original(item, root / ORIGINALS_DIR / name, out_dir, progress, cancel)
+            if defer_copies is not None:
+                defer_copies.append((item, root / ORIGINALS_DIR / name))
+            else:
+                copy_original(item, root / ORIGINALS_DIR / name, out_dir, progress, cancel)
             progress.done_files += 1
             progress.report(name)
             sums_lines.append(f"{sha}  {relative}\n")
@@ -491,13 +450,19 @@ def export_package(
     cancel: CancelToken | None = None,
     staging: Path | None = None,
     zip_staging: Path | None = None,
+    open_originals: OpenOriginalChunks | None = None,
 ) -> tuple[PackageResult, SignOutcome]:
     """Steps 1-4 in order. `render_pdf(manifest_sha256)` returns the unsigned PDF (bytes or a path).
+
+    With `open_originals` (a reader usable on another thread, `vault.original_reader`), the
+    originals are copied on a thread of their own while the PDF is rendered, and checked all the
+    same before the PDF is signed; without it, in step 1 on this thread.
 
     Returns the finished package and how the PDF was signed (with or without a timestamp).
     Any failure removes the unfinished package. `staging` and `zip_staging` are the partial names
     (default "<name>.partial" beside each); the vault records them before (export.py).
     """
+    deferred: list[tuple[PackageItem, Path]] | None = [] if open_originals is not None else None
     staged = write_package(
         out_dir,
         dossier_id=dossier_id,
@@ -516,9 +481,17 @@ def export_package(
         progress=progress,
         cancel=cancel,
         staging=staging,
+        defer_copies=deferred,
     )
+    copies = None
+    if deferred is not None and open_originals is not None:
+        copies = BackgroundCopies(deferred, open_originals, out_dir, cancel)
     try:
+        if copies is not None:
+            copies.start()
         unsigned = render_pdf(staged.manifest_sha256)
+        if copies is not None:
+            copies.finish()  # every original copied and matching its hash, or the error is raised
         if cancel is not None:
             cancel.check()
         outcome = sign_pdf(
@@ -526,6 +499,8 @@ def export_package(
         )
         result = finish_package(staged, zip_path=zip_path, zip_staging=zip_staging)
     except BaseException:
+        if copies is not None:
+            copies.stop()  # before the folder it writes into is removed
         staged.discard()
         raise
     return result, outcome

@@ -16,7 +16,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageChops, ImageOps
 
 PICTURE_MAX_WIDTH = 1600  # pixels; ~240 dpi at the full text width of an A4 page
 PICTURE_MAX_PIXELS = 40_000_000  # a very long scrolling screenshot is reduced, not refused
@@ -32,6 +32,23 @@ def pdf_picture(data: bytes) -> bytes | None:
     None when the bytes are not a picture Pillow can decode (the exporter then falls back to the
     thumbnail made at import).
     """
+    made = pdf_picture_with_rows(data)
+    return None if made is None else made[0]
+
+
+def rows_of(image: Image.Image) -> bytes:
+    """How busy each pixel row of `image` is, one byte a row: the mean difference between
+    horizontal neighbours (0 for a blank band, where a tall picture is best cut). Made in
+    Pillow's C code: the dossier makes it on a worker thread, which should hold the interpreter
+    lock as little as it can while the pages are laid out."""
+    gray = image.convert("L")
+    diff = ImageChops.difference(gray, ImageChops.offset(gray, 1, 0))
+    return diff.resize((1, gray.height), Image.Resampling.BOX).tobytes()
+
+
+def pdf_picture_with_rows(data: bytes) -> tuple[bytes, bytes] | None:
+    """`pdf_picture` and the picture's row profile (`rows_of`), from the pixels before JPEG
+    encoding: a blank band stays blank (0) there, and the JPEG is not decoded again."""
     try:
         with Image.open(io.BytesIO(data)) as img:
             width, height = img.size
@@ -59,7 +76,7 @@ def pdf_picture(data: bytes) -> bytes | None:
                     upright = upright.resize(size, Image.Resampling.LANCZOS)
             out = io.BytesIO()
             upright.save(out, "JPEG", quality=PICTURE_JPEG_QUALITY, subsampling=0, optimize=True)
-            return out.getvalue()
+            return out.getvalue(), rows_of(upright)
     except Exception:  # a damaged or unsupported picture: the thumbnail from import is shown
         return None
 
