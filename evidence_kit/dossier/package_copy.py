@@ -18,18 +18,27 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import replace
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Protocol, cast
+from typing import BinaryIO, Protocol, cast
 
 from evidence_kit.dossier.package_io import create_file, os_error
 from evidence_kit.errors import CancelledError, ExtractMismatchError
 from evidence_kit.hashing import read_chunks
 from evidence_kit.progress import CancelToken, ProgressCallback, ProgressInfo
 
-if TYPE_CHECKING:
-    from evidence_kit.dossier.package import PackageItem
+
+class CopiedItem(Protocol):
+    """What a copy needs of an item (`package.PackageItem` has it): its id, recorded hash and
+    size, and how to open its bytes on the calling thread."""
+
+    @property
+    def item_id(self) -> int: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def open(self) -> Callable[[], BinaryIO | Iterator[bytes]]: ...
 
 
 class Progress:
@@ -50,13 +59,21 @@ class Progress:
 
 
 def copy_original(
-    item: PackageItem, target: Path, out_dir: Path, progress: Progress, cancel: CancelToken | None
+    item: CopiedItem,
+    target: Path,
+    out_dir: Path,
+    progress: Progress,
+    cancel: CancelToken | None,
+    chunks: Iterator[bytes] | None = None,
 ) -> None:
-    """Stream one original into `target`, hashing as it goes; refuse a copy that does not match."""
+    """Stream one original into `target`, hashing as it goes; refuse a copy that does not match.
+
+    Its bytes come from `chunks` when given (the worker's own reader), else from `item.open()`.
+    """
     digest = hashlib.sha256()
     size = 0
     with create_file(target) as handle:
-        source = item.open()
+        source = item.open() if chunks is None else chunks
         try:
             for chunk in _chunks_of(source):
                 if cancel is not None:
@@ -115,7 +132,7 @@ class BackgroundCopies:
 
     def __init__(
         self,
-        copies: Sequence[tuple[PackageItem, Path]],
+        copies: Sequence[tuple[CopiedItem, Path]],
         open_originals: OpenOriginalChunks,
         out_dir: Path,
         cancel: CancelToken | None,
@@ -148,13 +165,8 @@ class BackgroundCopies:
             with self._open() as originals:
                 for item, target in self._copies:
                     self._stop.check()
-                    copy_original(
-                        replace(item, open=partial(originals.chunks, item.item_id)),
-                        target,
-                        self._out_dir,
-                        unreported,
-                        self._stop,
-                    )
+                    chunks = originals.chunks(item.item_id)
+                    copy_original(item, target, self._out_dir, unreported, self._stop, chunks)
         except CancelledError as error:
             # A stop is the caller giving up (nothing to report); a user's cancel is reported.
             self._error = None if self._stop.stopped else error
