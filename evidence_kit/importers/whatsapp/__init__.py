@@ -60,6 +60,8 @@ The modules, one job each:
 * `raw.py`: the blocks cut into raw messages at every header (unreadable headers kept apart).
 * `parser.py`: senders, media types and the Message template the parser shares.
 * `entries.py`: what one message's body says (sender, text, markers), and the Message made of it.
+* `survey.py`: the first pass, each message cut, read and surveyed in one loop; the survey
+  (participants, languages, files named) the conversation's facts come from.
 * `stream.py`: the parser: passes over the blocks, messages yielded one at a time
   (`parse_stream`; `parse_text` for text already in memory).
 * `reader.py`: recognising (`sniff`), decoding and reading `.txt` and `.zip` exports (`read`).

@@ -21,6 +21,10 @@ MAX_CUT_RECORDS = 20  # cut lines remembered by line number; past this only coun
 _REPLACEMENT = b"\xef\xbf\xbd"  # U+FFFD as UTF-8: already in the file, so not a decoding error
 
 
+# Opens the export's text afresh for one pass: its blocks of whole lines, and what reading found.
+TextSource = Callable[["Decoded"], Iterator[str]]
+
+
 @dataclass
 class Cut:
     """A line or message longer than its limit: where it starts and how long it really was."""

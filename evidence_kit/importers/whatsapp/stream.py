@@ -22,8 +22,8 @@ from __future__ import annotations
 import io
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from evidence_kit.domain import (
     ConversationStream,
@@ -35,7 +35,7 @@ from evidence_kit.errors import ImportFormatError
 from evidence_kit.importers.common import invalid_date_warning
 from evidence_kit.importers.whatsapp import blocks, parser
 from evidence_kit.importers.whatsapp import raw as raw_text
-from evidence_kit.importers.whatsapp.blocks import Decoded, line_blocks
+from evidence_kit.importers.whatsapp.blocks import Decoded, TextSource, line_blocks
 from evidence_kit.importers.whatsapp.characters import strip_marks
 from evidence_kit.importers.whatsapp.dates import (
     CALENDAR_WORDS,
@@ -44,86 +44,24 @@ from evidence_kit.importers.whatsapp.dates import (
     valid_ymd,
     year_month_day,
 )
-from evidence_kit.importers.whatsapp.entries import Entry, Senders, read_entry
 from evidence_kit.importers.whatsapp.entries import entries as entries_of
 from evidence_kit.importers.whatsapp.entries import messages as _messages
-from evidence_kit.importers.whatsapp.markers import Markers
 from evidence_kit.importers.whatsapp.raw import (
     MAX_LINE_WARNINGS,
     MAX_MESSAGE_CHARS,
     Boundaries,
     Caches,
     Plan,
-    Raw,
     Shape,
     ShapeKey,
     raw_messages,
 )
+from evidence_kit.importers.whatsapp.survey import Survey, first_pass, survey
 
-__all__ = ["MAX_MESSAGE_CHARS", "StreamedChat", "cut_warnings", "parse_stream", "parse_text"]
-
-# Opens the export's text afresh for one pass: its blocks of whole lines, and what reading found.
-TextSource = Callable[[Decoded], Iterator[str]]
-
-# ---------------------------------------------------------------------------------------------
-# One message's text: sender, markers
-# ---------------------------------------------------------------------------------------------
+__all__ = ["MAX_MESSAGE_CHARS", "StreamedChat", "TextSource", "cut_warnings", "parse_stream", "parse_text"]
 
 
-@dataclass
-class _Survey:
-    """Everything about the messages the conversation's facts need, kept without the messages."""
-
-    senders: Senders = field(default_factory=dict)  # in order of appearance
-    typed_by: set[str] = field(default_factory=set)  # senders with a line of their own words
-    own_senders: dict[str, None] = field(default_factory=dict)  # senders of WhatsApp's own lines
-    noticed: set[str] = field(default_factory=set)  # senders of an encryption notice
-    grouped: set[str] = field(default_factory=set)  # senders of a group event ("Anna added you")
-    locales: Counter[str] = field(default_factory=Counter)
-    omitted: int = 0
-    referenced: dict[str, None] = field(default_factory=dict)
-
-
-def _survey(
-    raws: Iterator[Raw], senders: Senders, markers: Markers, kept: list[Entry] | None = None
-) -> _Survey:
-    """The facts about the messages `raws` holds; with `kept`, each message as read is also kept
-    there. (Each message is read here, not in a generator of its own: a layer less per message.)"""
-    found = _Survey(senders=senders)
-    notices = markers.notice_prefixes
-    locales, referenced, typed_by = found.locales, found.referenced, found.typed_by
-    keep = kept.append if kept is not None else None
-    read = read_entry
-    for date, clock, raw, _line, note in raws:
-        entry = read(date, clock, raw, note, senders, markers)
-        if keep is not None:
-            keep(entry)
-        _, sender, _, body, details = entry[2]
-        if details is None:
-            if sender is not None:
-                typed_by.add(sender)  # the usual line: its sender's own words
-            continue
-        _, flagged, own, _, _, omitted, attachment, locale, _ = details
-        if locale:
-            locales[locale] += 1
-        if omitted:
-            found.omitted += 1
-        if attachment:
-            referenced.setdefault(attachment, None)
-        if sender is None:
-            continue
-        if not flagged:
-            typed_by.add(sender)
-        elif own:
-            found.own_senders.setdefault(sender, None)
-            if body.startswith(notices):
-                found.noticed.add(sender)
-            elif markers.is_group_event(body):
-                found.grouped.add(sender)
-    return found
-
-
-def _pseudo_senders(survey: _Survey, title: str | None) -> tuple[set[str], str | None]:
+def _pseudo_senders(survey: Survey, title: str | None) -> tuple[set[str], str | None]:
     """iOS writes WhatsApp's own lines (marked with U+200E) under a pseudo-sender, the group's
     name: a "sender" who never types and writes the encryption notice or group events ("Anna
     added you") is no person. The encryption notice is never a person's."""
@@ -187,12 +125,9 @@ def parse_stream(
     """
     markers = parser.MARKERS  # looked up at each call, so a test can swap in markers built from other data
     caches = Caches()
-    shapes: dict[ShapeKey, Shape] = {}
-    decoded = Decoded()
-    first = Boundaries()
-    kept: list[Entry] | None = [] if keep else None
-    senders: Senders = {}
-    survey = _survey(raw_messages(source(decoded), caches, None, first, shapes), senders, markers, kept)
+    pass_one = first_pass(source, caches, markers, keep=keep)
+    shapes, decoded, first, kept = pass_one.shapes, pass_one.decoded, pass_one.boundaries, pass_one.kept
+    found_survey = pass_one.survey
     if not shapes:
         raise ImportFormatError(
             path=name, format=parser.FORMAT, detail="no WhatsApp message lines were found"
@@ -254,8 +189,7 @@ def parse_stream(
     ):
         found = Boundaries()
         kept = [] if keep else None
-        senders = {}
-        survey = _survey(raw_messages(source(Decoded()), caches, plan, found), senders, markers, kept)
+        found_survey = survey(raw_messages(source(Decoded()), caches, plan, found), {}, markers, kept)
     warnings += _line_warnings(plan, found)
     out_of_order = [shapes[k].inversions.out_of_order(orders[k], shapes[k].dates) for k in keys]
     late = sum(count for count, _line in out_of_order)
@@ -283,19 +217,19 @@ def parse_stream(
                 ),
             )
         )
-    pseudo, group_title = _pseudo_senders(survey, title)
+    pseudo, group_title = _pseudo_senders(found_survey, title)
     participants: dict[str, Participant] = {}
     # Everyone who wrote under a name, in order of appearance (the sender cache keeps that order).
-    for known in survey.senders.values():
+    for known in found_survey.senders.values():
         if known is not None and known[0] not in pseudo and known[0] not in participants:
             participants[known[0]] = Participant(name=known[0], identifier=known[1])
-    if survey.omitted:
+    if found_survey.omitted:
         warnings.append(
             ParseWarning(
                 code="media_omitted",
                 message="{count} photos, videos or other files were left out of the export "
                 '(exported "without media"); only their placeholders are in the chat.',
-                params=(("count", str(survey.omitted)),),
+                params=(("count", str(found_survey.omitted)),),
             )
         )
     warnings += cut_warnings(decoded, found)
@@ -320,7 +254,7 @@ def parse_stream(
         ("layout", "iOS" if key[0] else "Android"),
         ("date_order", ORDER_WORDS[order]),
         ("clock", "12-hour" if key[2][3] else "24-hour"),
-        ("language", survey.locales.most_common(1)[0][0] if survey.locales else "unknown"),
+        ("language", found_survey.locales.most_common(1)[0][0] if found_survey.locales else "unknown"),
     ]
     if mixed:
         in_file_order = sorted(keys, key=lambda k: shapes[k].line)
@@ -336,7 +270,7 @@ def parse_stream(
         warnings=tuple(warnings),
         extra=tuple(extra),
     )
-    return StreamedChat(conversation, tuple(survey.referenced), decoded)
+    return StreamedChat(conversation, tuple(found_survey.referenced), decoded)
 
 
 def _line_warnings(plan: Plan, found: Boundaries) -> list[ParseWarning]:
