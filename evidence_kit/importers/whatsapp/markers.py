@@ -81,6 +81,7 @@ class Markers:
         "edited_locale",
         "edited_suffix",
         "group_event",
+        "heads",
         "ios_attachment",
         "ios_label_locale",
         "notice_heads",
@@ -139,6 +140,8 @@ class Markers:
         self.notice_prefixes = tuple(p for ps in notices.values() for p in ps)
         self.notice_locale_of = _locale_of(notices)
         self.notice_heads = frozenset(p[:12] for p in self.notice_prefixes)
+        # The first twelve characters of every notice and every whole-body placeholder (`may_hold`).
+        self.heads = self.notice_heads | frozenset(key[:12] for key in self.whole)
         self.android_label_locale = _locale_of(android_attached, str.lower)
         # Group events ("{} added you"): "{}" is a name; the whole line must match.
         events = languages.phrases("group_events")
@@ -157,11 +160,14 @@ class Markers:
         newline = text.find("\n")
         if (text[newline - 1] if newline > 0 else text[-1:]) == ")":
             return True
-        if len(text) <= self.whole_max and text in self.whole:
-            return True
         if newline < 0 and text[-4:] in self.document_omitted_endings:
             return True
-        return text[:12] in self.notice_heads
+        # A whole-body placeholder starts with one of `heads` too: one set lookup of the first
+        # twelve characters rules out both it and an encryption notice for most texts.
+        head = text[:12]
+        return head in self.heads and (
+            head in self.notice_heads or (len(text) <= self.whole_max and text in self.whole)
+        )
 
     def read(self, text: str) -> Read:
         """Turn WhatsApp's markers in a sender's text into fields."""
