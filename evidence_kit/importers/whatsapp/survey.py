@@ -28,10 +28,12 @@ from evidence_kit.importers.whatsapp.header import (
     DATE,
     DATE_LAST,
     HEADER_SPLIT,
+    LEAD,
     OPEN,
     STRIDE,
     TIME,
     TIME_FIRST,
+    whole,
 )
 from evidence_kit.importers.whatsapp.markers import Markers
 from evidence_kit.importers.whatsapp.raw import (
@@ -211,7 +213,7 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
         if len(segment) > limit and max(map(len, bodies)) > limit:
             raise _Unusual
         headers = zip(
-            parts[1::STRIDE],  # the whole header
+            parts[LEAD::STRIDE],  # the marks before the header (the header itself: `whole`)
             parts[OPEN::STRIDE],
             parts[DATE::STRIDE],
             parts[TIME::STRIDE],
@@ -221,7 +223,7 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
             chain(repeat(False, count - 1), (True,)),  # the block's last message: held
             strict=True,
         )
-        for whole, opened, written, clock_written, time_first, written_last, body, last in headers:
+        for leading, opened, written, clock_written, time_first, written_last, body, last in headers:
             # The header, as `raw.raw_messages` reads it (the caches looked up here first).
             if written is not None:
                 date, date_parts = dates_get(written) or date_of(written, False)
@@ -246,7 +248,9 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
                 shape.last_date, shape.last_clock = shape_date, shape_clock
                 known = shapes.get(key)
                 if known is None:
-                    known = shapes[key] = Shape(line=line, whole=whole)
+                    known = shapes[key] = Shape(
+                        line=line, whole=whole(leading, opened, written, clock_written, written_last)
+                    )
                 shape = known
                 run, shape_date, shape_clock = 0, shape.last_date, shape.last_clock
             run += 1
