@@ -110,7 +110,7 @@ def messages(
     """The Message of each entry; `pseudo`: the senders who are no person (iOS group names)."""
     notices = markers.notice_prefixes
     system_kind = MessageKind.SYSTEM
-    new, set_dict = object.__new__, object.__setattr__
+    new = object.__new__
     media_type_of = parser.media_type_of
     defaults = parser.MESSAGE_DEFAULTS
     previous: datetime | None = None
@@ -144,9 +144,13 @@ def messages(
                 last_date, last_clock = date, clock
         if note:
             extra += (("header_format", note),)
-        # The defaults' dictionary copied (a copy of a dict is one block copy) with this message's
-        # fields written in: keys and their order are the dataclass's (parser.MESSAGE_DEFAULTS).
-        fields = defaults.copy()
+        # A Message made without its __init__ (a frozen dataclass sets each field through
+        # `object.__setattr__`, twice the cost): its own field dictionary, filled with the defaults
+        # and this message's fields, keys in the dataclass's order (parser.MESSAGE_DEFAULTS). Its
+        # own dictionary, not one given to it: giving one makes the object drop the one it has.
+        message: Message = new(Message)
+        fields = message.__dict__
+        fields.update(defaults)
         fields["sender"] = sender
         fields["text"] = body
         fields["sent_at"] = sent_at
@@ -167,7 +171,4 @@ def messages(
                     extra += (("attachment_note", label),)
         if extra:
             fields["extra"] = extra
-        # The whole field dictionary at once: a frozen dataclass's own __init__ costs twice as much.
-        message: Message = new(Message)
-        set_dict(message, "__dict__", fields)
         yield message

@@ -73,8 +73,8 @@ def _message_defaults() -> dict[str, object]:
 
     A frozen dataclass sets each field through `object.__setattr__`, which is half the cost of a
     parse. Message is a plain frozen dataclass (no `__post_init__`, no slots), so the parser makes
-    the same object by giving it its complete field dictionary at once (a test checks the result
-    equals the constructor's). If domain.py ever adds slots or a `__post_init__`, this fails at
+    the same object by filling its field dictionary at once (a test checks the result equals the
+    constructor's). If domain.py ever adds slots or a `__post_init__`, this fails at
     import time instead of making broken objects.
     """
     template = Message(sender=None, text="")
