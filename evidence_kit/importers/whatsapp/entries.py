@@ -3,7 +3,7 @@
 Rule: the body is read exactly as the whole-text parser read it: "Name: text" (or "Name:"
 alone) is a sender's line, anything else a system line; the text loses its bidi marks, and
 WhatsApp's markers become fields (`markers.py`). A chat holds hundreds of thousands of
-messages, so each is read into one flat tuple (`Entry`) and the usual line, a person's words
+messages, so each is read into flat tuples (`Entry`) and the usual line, a person's words
 without markers, carries no marker fields at all (`details` None).
 """
 
@@ -24,6 +24,8 @@ __all__ = [
     "UNREADABLE_HEADER",
     "Details",
     "Entry",
+    "Kept",
+    "Said",
     "Senders",
     "entries",
     "messages",
@@ -35,15 +37,22 @@ Senders = dict[str, tuple[str, str | None] | None]
 # (WhatsApp's own words under a sender), deleted, edited, media omitted, attachment, marker
 # language, attachment note.
 Details = tuple[bool, bool, bool, bool, bool, bool, str | None, str, str]
-# One message as read: the numbers of its date and time (`raw.Caches`), note (the header's format
-# where an export mixes them, or raw.UNREADABLE), sender, sender id, text, and its details (None:
-# a line its sender typed, no marker in it). A message whose header could not be read has its
-# body as written for text, no sender and no details. Numbers and strings only: a tuple of them
-# is one the garbage collector stops following, so kept entries do not make every collection
-# longer. Two tuples, not one: letting go of both as each message is made keeps the collector
-# from running over the growing list of messages (it counts objects made less objects let go).
-Said = tuple[str, str | None, str | None, str, Details | None]
-Entry = tuple[int, int, Said]
+# One message as read, three objects: the numbers of its date and time (`raw.Caches`); its note
+# (the header's format where an export mixes them, or raw.UNREADABLE), sender, sender id and text;
+# its details (None: a line its sender typed, no marker in it). A message whose header could not
+# be read has its body as written for text, no sender and no details. Numbers and strings only:
+# a tuple of them is one the garbage collector stops following (untracks) the first time it looks
+# at it, so kept entries do not make every collection longer.
+Said = tuple[str, str | None, str | None, str]
+Entry = tuple[tuple[int, int], Said, Details | None]
+# The messages a pass keeps (`stream.parse_stream` with `keep`): each entry's three objects side
+# by side in one list, not in a tuple of the entry. Side by side, each is referred to from the
+# list, so the collector looks at each in place and untracks it; inside another tuple, it is
+# looked at after the tuple that holds it, which is then kept tracked, moved to an older
+# generation and makes the collector go over the whole heap several times in a parse. Two or
+# three objects let go of as each message is made also keep the collector from running over the
+# growing list of messages (it counts objects made less objects let go).
+Kept = tuple[int, int] | Said | Details | None
 
 # Message.extra facts the parser adds (stable keys; values are not translated).
 EARLIER_THAN_PREVIOUS = ("time_order", "earlier than the message before it")
@@ -55,7 +64,7 @@ def read_entry(
 ) -> Entry:
     """The parts of one message body, exactly as the whole-text parser read them."""
     if note is UNREADABLE:
-        return date.number, clock.number, (note, None, None, raw, None)
+        return (date.number, clock.number), (note, None, None, raw), None
     if raw.endswith("\n"):
         raw = raw.rstrip("\n")
     # "Name: text" (or "Name:" alone); anything else is a system line.
@@ -80,7 +89,7 @@ def read_entry(
         if body[:12] in markers.notice_heads and body.startswith(markers.notice_prefixes):
             locale = markers.notice_locale(body)
         system_line: Details = (True, False, False, False, False, False, None, locale, "")
-        return date.number, clock.number, (note, None, None, body, system_line)
+        return (date.number, clock.number), (note, None, None, body), system_line
     sender, sender_id = who  # type: ignore[misc]
     # An ASCII text holds no bidi mark (`isascii` is a flag of the string, no scan): most lines are.
     marked = False
@@ -95,8 +104,8 @@ def read_entry(
     elif marked:  # WhatsApp's own words under a sender (iOS), without a marker
         details = (False, True, True, False, False, False, None, "", "")
     else:
-        return date.number, clock.number, (note, sender, sender_id, body, None)  # the usual line
-    return date.number, clock.number, (note, sender, sender_id, body, details)
+        return (date.number, clock.number), (note, sender, sender_id, body), None  # the usual line
+    return (date.number, clock.number), (note, sender, sender_id, body), details
 
 
 def entries(raws: Iterator[Raw], senders: Senders, markers: Markers) -> Iterator[Entry]:
@@ -121,8 +130,7 @@ def messages(
     midnight_of: DateInfo | None = None
     midnight: datetime | None = None
     dates, clocks = caches.numbered_dates, caches.numbered_times
-    for date_number, clock_number, said in entries:
-        note, sender, sender_id, body, details = said
+    for (date_number, clock_number), (note, sender, sender_id, body), details in entries:
         if details is None and note is UNREADABLE:
             yield Message(sender=None, text=strip_marks(body.rstrip("\n")), extra=(UNREADABLE_HEADER,))
             continue

@@ -24,6 +24,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from evidence_kit.domain import (
     ConversationStream,
@@ -44,6 +45,7 @@ from evidence_kit.importers.whatsapp.dates import (
     valid_ymd,
     year_month_day,
 )
+from evidence_kit.importers.whatsapp.entries import Entry
 from evidence_kit.importers.whatsapp.entries import entries as entries_of
 from evidence_kit.importers.whatsapp.entries import messages as _messages
 from evidence_kit.importers.whatsapp.raw import (
@@ -238,12 +240,14 @@ def parse_stream(
         # `_messages` is looked up when the messages are read: tests/hostile replaces it there.
         nonlocal kept
         if kept is not None:
-            # The first pass's reading, made into messages. Each entry is popped (let go of) as its
-            # message is made: `map` over `pop` does that without a generator frame per message.
-            entries, kept = kept, None
-            entries.reverse()
-            drained = map(entries.pop, itertools.repeat(-1, len(entries)))
-            yield from _messages(drained, pseudo, markers, caches)
+            # The first pass's reading, made into messages. Each entry's objects are popped (let go
+            # of) as its message is made: `map` over `pop` does that without a generator frame per
+            # message; they lie side by side in threes (`entries.Kept`), zipped back into entries.
+            kept_parts, kept = kept, None
+            kept_parts.reverse()
+            drained = map(kept_parts.pop, itertools.repeat(-1, len(kept_parts)))
+            entries = cast(Iterator[Entry], zip(drained, drained, drained, strict=True))
+            yield from _messages(entries, pseudo, markers, caches)
             return
         # The last pass: the true boundaries, one message at a time.
         last = Plan(plan.accepted)

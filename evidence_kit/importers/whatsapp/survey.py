@@ -23,7 +23,7 @@ from evidence_kit.importers.whatsapp import raw as raw_text
 from evidence_kit.importers.whatsapp.blocks import Decoded, TextSource
 from evidence_kit.importers.whatsapp.characters import strip_marks
 from evidence_kit.importers.whatsapp.dates import DateInfo, TimeInfo
-from evidence_kit.importers.whatsapp.entries import Details, Entry, Senders, read_entry
+from evidence_kit.importers.whatsapp.entries import Details, Entry, Kept, Senders, read_entry
 from evidence_kit.importers.whatsapp.header import (
     DATE,
     DATE_LAST,
@@ -64,7 +64,7 @@ class Survey:
 
     def note(self, entry: Entry, markers: Markers) -> None:
         """What one message as read tells (the usual line: only that its sender typed it)."""
-        _, sender, _, body, details = entry[2]
+        _, (_, sender, _, body), details = entry
         if details is None:
             if sender is not None:
                 self.typed_by.add(sender)  # the usual line: its sender's own words
@@ -91,20 +91,19 @@ class Survey:
                 self.grouped.add(sender)
 
 
-def survey(
-    raws: Iterator[Raw], senders: Senders, markers: Markers, kept: list[Entry] | None = None
-) -> Survey:
+def survey(raws: Iterator[Raw], senders: Senders, markers: Markers, kept: list[Kept] | None = None) -> Survey:
     """The facts about the messages `raws` holds; with `kept`, each message as read is also kept
-    there. (Each message is read here, not in a generator of its own: a layer less per message.)"""
+    there, side by side (`entries.Kept`). (Each message is read here, not in a generator of its
+    own: a layer less per message.)"""
     found = Survey(senders=senders)
     typed_by, note_details = found.typed_by, found.note_details
-    keep = kept.append if kept is not None else None
+    keep = kept.extend if kept is not None else None
     read = read_entry
     for date, clock, raw, _line, note in raws:
         entry = read(date, clock, raw, note, senders, markers)
         if keep is not None:
             keep(entry)
-        _, sender, _, body, details = entry[2]
+        _, (_, sender, _, body), details = entry
         if details is None:
             if sender is not None:
                 typed_by.add(sender)  # the usual line: its sender's own words
@@ -121,7 +120,7 @@ class FirstPass:
     survey: Survey
     boundaries: Boundaries
     shapes: dict[ShapeKey, Shape]
-    kept: list[Entry] | None
+    kept: list[Kept] | None  # each message's three objects side by side (`entries.Kept`)
     decoded: Decoded
 
 
@@ -155,7 +154,7 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
     limit = raw_text.MAX_MESSAGE_CHARS  # looked up at each call, so a test can lower it
     senders = facts.senders
     typed_by = facts.typed_by
-    keep = kept.append if kept is not None else None
+    keep = kept.extend if kept is not None else None
     date_of, time_of = caches.date, caches.time
     dates_get, times_get = caches.dates.get, caches.times.get
     unreadable_search = UNREADABLE_HEADER.search
@@ -293,7 +292,7 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
                 continue
             sender = who[0]
             if keep is not None:
-                keep((date.number, clock.number, ("", sender, who[1], text, None)))
+                keep(((date.number, clock.number), ("", sender, who[1], text), None))
             typed_by.add(sender)
     if run:
         shape.count += run
