@@ -58,6 +58,10 @@ STRIDE = HEADER_SPLIT.groups + 1  # the groups of one header, then its body
 LEAD, OPEN, DATE, TIME, TIME_FIRST, DATE_LAST = (
     HEADER_SPLIT.groupindex[g] for g in ("lead", "open", "date", "time", "time_first", "date_last")
 )
+# The groups in the order `survey.first_pass` reads them from the split, one header after the
+# other (the other four are the separators a date or time repeats).
+if (STRIDE, LEAD, OPEN, DATE, TIME, TIME_FIRST, DATE_LAST) != (11, 1, 2, 3, 5, 7, 9):
+    raise RuntimeError("the header's groups changed; update survey.first_pass")
 
 
 def whole(lead: str, opened: str | None, date: str | None, clock: str, date_last: str | None) -> str:

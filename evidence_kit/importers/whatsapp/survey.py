@@ -24,17 +24,7 @@ from evidence_kit.importers.whatsapp.blocks import Decoded, TextSource
 from evidence_kit.importers.whatsapp.characters import strip_marks
 from evidence_kit.importers.whatsapp.dates import DateInfo, TimeInfo
 from evidence_kit.importers.whatsapp.entries import Details, Entry, Kept, Senders, read_entry
-from evidence_kit.importers.whatsapp.header import (
-    DATE,
-    DATE_LAST,
-    HEADER_SPLIT,
-    LEAD,
-    OPEN,
-    STRIDE,
-    TIME,
-    TIME_FIRST,
-    whole,
-)
+from evidence_kit.importers.whatsapp.header import HEADER_SPLIT, STRIDE, whole
 from evidence_kit.importers.whatsapp.markers import Markers
 from evidence_kit.importers.whatsapp.raw import (
     UNREADABLE_HEADER,
@@ -208,21 +198,28 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
         if not started:
             found.first_line = newlines + 1
             started = True
-        bodies = parts[STRIDE::STRIDE]
-        if len(segment) > limit and max(map(len, bodies)) > limit:
+        if len(segment) > limit and max(map(len, parts[STRIDE::STRIDE])) > limit:
             raise _Unusual
-        headers = zip(
-            parts[LEAD::STRIDE],  # the marks before the header (the header itself: `whole`)
-            parts[OPEN::STRIDE],
-            parts[DATE::STRIDE],
-            parts[TIME::STRIDE],
-            parts[TIME_FIRST::STRIDE],
-            parts[DATE_LAST::STRIDE],
-            bodies,
-            chain(repeat(False, count - 1), (True,)),  # the block's last message: held
-            strict=True,
-        )
-        for leading, opened, written, clock_written, time_first, written_last, body, last in headers:
+        # Each header's groups and body, STRIDE items of the split in a row, read by one iterator
+        # zipped with itself: no list per group, which the collector would go over while it lives.
+        # The last column marks the block's last message, held for the next block's first lines.
+        cut = iter(parts)
+        next(cut)  # the lead
+        headers = zip(*[cut] * STRIDE, chain(repeat(False, count - 1), (True,)), strict=True)
+        for (
+            leading,
+            opened,
+            written,
+            _,
+            clock_written,
+            _,
+            time_first,
+            _,
+            written_last,
+            _,
+            body,
+            last,
+        ) in headers:
             # The header, as `raw.raw_messages` reads it (the caches looked up here first).
             if written is not None:
                 date, date_parts = dates_get(written) or date_of(written, False)
