@@ -12,6 +12,10 @@ import re
 TEXT_MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 MARKS = TEXT_MARKS + "\u061c"
 MARKS_RE = re.compile(f"[{TEXT_MARKS}]")
+# The same marks one by one: `holds_marks` looks for each in a long text with `in`, a scan in C
+# that is over at once in a text without characters past U+00FF and quicker than the
+# expression's scan in any other.
+TEXT_MARK_CHARS = ("\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A)))
 SP = "[ \u00a0\u202f]"
 DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # Possessive (*+): a run of marks is never backtracked into, so no input can make the match slow.
@@ -21,3 +25,8 @@ M = f"[{MARKS}]*+"
 def strip_marks(text: str) -> str:
     """Drop the invisible bidi marks (the only characters the importer removes from text)."""
     return MARKS_RE.sub("", text) if MARKS_RE.search(text) else text
+
+
+def holds_marks(text: str) -> bool:
+    """True when `text` holds a bidi mark `strip_marks` drops."""
+    return any(mark in text for mark in TEXT_MARK_CHARS)

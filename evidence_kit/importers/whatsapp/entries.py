@@ -30,6 +30,7 @@ __all__ = [
     "entries",
     "messages",
     "read_entry",
+    "with_markers",
 ]
 
 Senders = dict[str, tuple[str, str | None] | None]
@@ -97,15 +98,21 @@ def read_entry(
         marked = body[:1] == "\u200e"
         body = strip_marks(body)
     if markers.may_hold(body):
-        body, system, notice, deleted, edited, omitted, attachment, locale, label = markers.read(body)
-        flagged = marked or notice
-        own = flagged and not (deleted or omitted or attachment)
-        details: Details = (system, flagged, own, deleted, edited, omitted, attachment, locale, label)
+        body, details = with_markers(body, marked, markers)
     elif marked:  # WhatsApp's own words under a sender (iOS), without a marker
         details = (False, True, True, False, False, False, None, "", "")
     else:
         return (date.number, clock.number), (note, sender, sender_id, body), None  # the usual line
     return (date.number, clock.number), (note, sender, sender_id, body), details
+
+
+def with_markers(text: str, marked: bool, markers: Markers) -> tuple[str, Details]:
+    """A sender's text that may hold WhatsApp's markers (`Markers.may_hold`): the text without
+    them, and its details. `marked`: the text started with U+200E (iOS marks its own words)."""
+    text, system, notice, deleted, edited, omitted, attachment, locale, label = markers.read(text)
+    flagged = marked or notice
+    own = flagged and not (deleted or omitted or attachment)
+    return text, (system, flagged, own, deleted, edited, omitted, attachment, locale, label)
 
 
 def entries(raws: Iterator[Raw], senders: Senders, markers: Markers) -> Iterator[Entry]:

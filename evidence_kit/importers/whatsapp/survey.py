@@ -21,9 +21,9 @@ from itertools import chain, repeat
 
 from evidence_kit.importers.whatsapp import raw as raw_text
 from evidence_kit.importers.whatsapp.blocks import Decoded, TextSource
-from evidence_kit.importers.whatsapp.characters import strip_marks
+from evidence_kit.importers.whatsapp.characters import holds_marks, strip_marks
 from evidence_kit.importers.whatsapp.dates import DateInfo, TimeInfo
-from evidence_kit.importers.whatsapp.entries import Details, Entry, Kept, Senders, read_entry
+from evidence_kit.importers.whatsapp.entries import Details, Entry, Kept, Senders, read_entry, with_markers
 from evidence_kit.importers.whatsapp.header import HEADER_SPLIT, STRIDE, whole
 from evidence_kit.importers.whatsapp.markers import Markers
 from evidence_kit.importers.whatsapp.raw import (
@@ -149,7 +149,14 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
     dates_get, times_get = caches.dates.get, caches.times.get
     unreadable_search = UNREADABLE_HEADER.search
     senders_get = senders.get
-    may_hold = markers.may_hold
+    note_details = facts.note_details
+    # `Markers.may_hold`, its tests written out in the loop below (a call per message is dear).
+    document_endings, heads, notice_heads = (
+        markers.document_omitted_endings,
+        markers.heads,
+        markers.notice_heads,
+    )
+    whole_max, whole_body = markers.whole_max, markers.whole
 
     def take(date: DateInfo, clock: TimeInfo, raw: str) -> None:
         """A message read the general way (`read_entry`), kept and surveyed."""
@@ -200,6 +207,9 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
             started = True
         if len(segment) > limit and max(map(len, parts[STRIDE::STRIDE])) > limit:
             raise _Unusual
+        # A bidi mark is looked for once in the block (most exports, Android's, have none): then
+        # no text of the block needs `strip_marks`.
+        marked_block = holds_marks(segment)
         # Each header's groups and body, STRIDE items of the split in a row, read by one iterator
         # zipped with itself: no list per group, which the collector would go over while it lives.
         # The last column marks the block's last message, held for the next block's first lines.
@@ -272,20 +282,33 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
                 break
             # The usual message, read here as `read_entry` reads it: "Name: text" with the first
             # ": " on the first line, a known sender, no line end at the end, no bidi mark
-            # before the text and no marker in it. Anything else is read by `read_entry` itself.
+            # before the text. Anything else is read by `read_entry` itself.
             name, colon, text = body.partition(": ")
             who = senders_get(name) if colon and "\n" not in name else None
             if who is None or text[-1:] == "\n":
                 take(date, clock, body)
                 continue
-            # An ASCII text holds no bidi mark (`isascii` is a flag of the string, no scan).
-            if not text.isascii():
+            if marked_block and not text.isascii():
                 if text[:1] == "\u200e":  # WhatsApp's own words under a sender (iOS)
                     take(date, clock, body)
                     continue
                 text = strip_marks(text)
-            if may_hold(text):
-                take(date, clock, body)
+            # `Markers.may_hold`: most texts hold no marker, which these tests tell.
+            newline = text.find("\n")
+            head = text[:12]
+            if (
+                "<" in text
+                or (text[newline - 1] if newline > 0 else text[-1:]) == ")"
+                or (newline < 0 and text[-4:] in document_endings)
+                or (
+                    head in heads
+                    and (head in notice_heads or (len(text) <= whole_max and text in whole_body))
+                )
+            ):
+                text, details = with_markers(text, False, markers)
+                if keep is not None:
+                    keep(((date.number, clock.number), ("", who[0], who[1], text), details))
+                note_details(who[0], text, details, markers)
                 continue
             sender = who[0]
             if keep is not None:
