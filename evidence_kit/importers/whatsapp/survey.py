@@ -27,6 +27,8 @@ from evidence_kit.importers.whatsapp.entries import Details, Entry, Kept, Sender
 from evidence_kit.importers.whatsapp.header import HEADER_SPLIT, STRIDE, whole
 from evidence_kit.importers.whatsapp.markers import Markers
 from evidence_kit.importers.whatsapp.raw import (
+    NO_DATE,
+    NO_TIME,
     UNREADABLE_HEADER,
     Boundaries,
     Caches,
@@ -172,6 +174,11 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
     held: tuple[DateInfo, TimeInfo] | None = None
     held_pieces: list[str] = []
     held_size = 0
+    # The header before: its date and time as written and as read (`raw.Caches`).
+    last_date_written: str | None = None
+    last_time_written: str | None = None
+    date, clock = NO_DATE, NO_TIME  # (the first header is always read)
+    date_parts: tuple[str, str, bool, bool] = ("", "", False, False)
     # The header shape's bookkeeping, as `raw.raw_messages` keeps it (see there).
     last_date_parts: object = None
     last_time_parts: object = None
@@ -230,51 +237,56 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
             body,
             last,
         ) in headers:
-            # The header, as `raw.raw_messages` reads it (the caches looked up here first).
-            if written is not None:
-                date, date_parts = dates_get(written) or date_of(written, False)
-            else:  # the time first: "21:05, 15/01/2024 - "
-                date, date_parts = date_of(written_last, True)
-                clock_written = time_first
-            clock, time_parts = times_get(clock_written) or time_of(clock_written)
-            bracketed = opened is not None
             line = newlines + 1
             breaks = body.count("\n")  # a header never holds a line end
             newlines += 1 + breaks
-            if (
-                date_parts is not last_date_parts
-                or time_parts is not last_time_parts
-                or bracketed is not last_bracketed
-            ):
-                last_date_parts, last_time_parts, last_bracketed = date_parts, time_parts, bracketed
-                key: ShapeKey = (bracketed, date_parts, time_parts)
-                if run:
-                    shape.count += run
-                    shape.last_line = run_line
-                shape.last_date, shape.last_clock = shape_date, shape_clock
-                known = shapes.get(key)
-                if known is None:
-                    known = shapes[key] = Shape(
-                        line=line, whole=whole(leading, opened, written, clock_written, written_last)
-                    )
-                shape = known
-                run, shape_date, shape_clock = 0, shape.last_date, shape.last_clock
+            # The header, as `raw.raw_messages` reads it. Most headers write the date and time of
+            # the one before (messages of one minute): that reading, and all it decided about the
+            # shape, holds for them, told by comparing two short strings.
+            if clock_written != last_time_written or written != last_date_written or written is None:
+                last_time_written = clock_written
+                if written is None:  # the time first: "21:05, 15/01/2024 - "
+                    date, date_parts = date_of(written_last, True)
+                    clock_written = time_first
+                elif written != last_date_written:
+                    date, date_parts = dates_get(written) or date_of(written, False)
+                last_date_written = written
+                clock, time_parts = times_get(clock_written) or time_of(clock_written)
+                bracketed = opened is not None
+                if (
+                    date_parts is not last_date_parts
+                    or time_parts is not last_time_parts
+                    or bracketed is not last_bracketed
+                ):
+                    last_date_parts, last_time_parts, last_bracketed = date_parts, time_parts, bracketed
+                    key: ShapeKey = (bracketed, date_parts, time_parts)
+                    if run:
+                        shape.count += run
+                        shape.last_line = run_line
+                    shape.last_date, shape.last_clock = shape_date, shape_clock
+                    known = shapes.get(key)
+                    if known is None:
+                        known = shapes[key] = Shape(
+                            line=line, whole=whole(leading, opened, written, clock_written, written_last)
+                        )
+                    shape = known
+                    run, shape_date, shape_clock = 0, shape.last_date, shape.last_clock
+                if date is not shape_date:
+                    shape_date = date
+                    shape.dates.setdefault(id(date), date)
+                    shape.inversions.feed(date, line)
+                    shape_clock = clock if clock.valid else None
+                    if not clock.valid:
+                        shape.invalid_time = True
+                elif clock is not shape_clock:  # (the time before is always a valid one)
+                    if not clock.valid:
+                        shape.invalid_time = True
+                    else:
+                        if shape_clock is not None and clock.second_of_day < shape_clock.second_of_day:
+                            shape.inversions.earlier_time(date, line)
+                        shape_clock = clock
             run += 1
             run_line = line
-            if date is not shape_date:
-                shape_date = date
-                shape.dates.setdefault(id(date), date)
-                shape.inversions.feed(date, line)
-                shape_clock = clock if clock.valid else None
-                if not clock.valid:
-                    shape.invalid_time = True
-            elif clock is not shape_clock:  # (the time before is always a valid one)
-                if not clock.valid:
-                    shape.invalid_time = True
-                else:
-                    if shape_clock is not None and clock.second_of_day < shape_clock.second_of_day:
-                        shape.inversions.earlier_time(date, line)
-                    shape_clock = clock
             if breaks and unreadable_search(body) is not None:
                 raise _Unusual
             if last:
@@ -284,7 +296,8 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
             # ": " on the first line, a known sender, no line end at the end, no bidi mark
             # before the text. Anything else is read by `read_entry` itself.
             name, colon, text = body.partition(": ")
-            who = senders_get(name) if colon and "\n" not in name else None
+            # (A sender's key never holds a line end: a name past the first line is no key.)
+            who = senders_get(name) if colon else None
             if who is None or text[-1:] == "\n":
                 take(date, clock, body)
                 continue
