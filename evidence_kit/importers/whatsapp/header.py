@@ -50,17 +50,22 @@ def header_expression(languages: Languages) -> re.Pattern[str]:
 
 
 HEADER = header_expression(load())
-# The same header after a newline, for splitting a whole export in one call. Its groups are what
-# `split` hands on: the whole header is not one of them (a string fewer to make per message);
-# `whole` puts it together from its groups, which cover it.
-HEADER_SPLIT = re.compile("\n" + HEADER.pattern.removeprefix("^"))
+# The same header after a newline, as one group, for splitting a whole export in one call: the
+# whole header, then its own groups, then the body (`raw.raw_messages`).
+HEADER_SPLIT = re.compile("\n(" + HEADER.pattern.removeprefix("^") + ")")
 STRIDE = HEADER_SPLIT.groups + 1  # the groups of one header, then its body
-LEAD, OPEN, DATE, TIME, TIME_FIRST, DATE_LAST = (
-    HEADER_SPLIT.groupindex[g] for g in ("lead", "open", "date", "time", "time_first", "date_last")
+OPEN, DATE, TIME, TIME_FIRST, DATE_LAST = (
+    HEADER_SPLIT.groupindex[g] for g in ("open", "date", "time", "time_first", "date_last")
 )
-# The groups in the order `survey.first_pass` reads them from the split, one header after the
-# other (the other four are the separators a date or time repeats).
-if (STRIDE, LEAD, OPEN, DATE, TIME, TIME_FIRST, DATE_LAST) != (11, 1, 2, 3, 5, 7, 9):
+# The same split without the whole header as a group, for the first pass (`survey.first_pass`),
+# which reads every message of every export: a string fewer to make per message; `whole` puts
+# the header together from its groups, which cover it, where it is needed. The first pass reads
+# the groups in this order, one header after the other (the other four are the separators a
+# date or time repeats).
+HEADER_CUT = re.compile("\n" + HEADER.pattern.removeprefix("^"))
+CUT_STRIDE = HEADER_CUT.groups + 1
+_READ_IN_ORDER = ("lead", "open", "date", "time", "time_first", "date_last")
+if CUT_STRIDE != 11 or tuple(HEADER_CUT.groupindex[g] for g in _READ_IN_ORDER) != (1, 2, 3, 5, 7, 9):
     raise RuntimeError("the header's groups changed; update survey.first_pass")
 
 

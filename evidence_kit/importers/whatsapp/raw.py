@@ -22,12 +22,10 @@ from evidence_kit.importers.whatsapp.header import (
     DATE,
     DATE_LAST,
     HEADER_SPLIT,
-    LEAD,
     OPEN,
     STRIDE,
     TIME,
     TIME_FIRST,
-    whole,
 )
 
 MAX_MESSAGE_CHARS = 1 << 20  # a message longer than this is cut for display (the original is kept whole)
@@ -244,7 +242,7 @@ def raw_messages(
         # The groups each header needs, one list each (a slice of the split is made in C; the
         # loop then unpacks one tuple per header instead of indexing the split six times).
         headers = zip(
-            parts[LEAD::STRIDE],  # the marks before the header (the header itself: `whole`)
+            parts[1::STRIDE],  # the whole header
             parts[OPEN::STRIDE],
             parts[DATE::STRIDE],
             parts[TIME::STRIDE],
@@ -253,7 +251,7 @@ def raw_messages(
             parts[STRIDE::STRIDE],  # the body after it
             strict=True,
         )
-        for leading, opened, written, clock_written, time_first, written_last, body in headers:
+        for whole, opened, written, clock_written, time_first, written_last, body in headers:
             if written is not None:
                 # The caches looked up here first: a call per message is a tenth of the parse.
                 date, date_parts = dates_seen.get(written) or date_of(written, False)
@@ -277,9 +275,7 @@ def raw_messages(
                         keep_run()
                         known = shapes.get(key)
                         if known is None:
-                            known = shapes[key] = Shape(
-                                line=line, whole=whole(leading, opened, written, clock_written, written_last)
-                            )
+                            known = shapes[key] = Shape(line=line, whole=whole)
                         shape = known
                         run, shape_date, shape_clock = 0, shape.last_date, shape.last_clock
                 else:
@@ -333,10 +329,9 @@ def raw_messages(
             else:
                 # Folded back into the message before, as written (a pasted quote of another chat).
                 if kept:
-                    add("\n" + whole(leading, opened, written, clock_written, written_last) + body)
+                    add("\n" + whole + body)
                 else:
-                    header = whole(leading, opened, written, clock_written, written_last)
-                    found.preamble_text = found.preamble_text or bool((header + body).strip())
+                    found.preamble_text = found.preamble_text or bool((whole + body).strip())
                 if rest:
                     yield from continued(rest, line)
     if shapes is not None:

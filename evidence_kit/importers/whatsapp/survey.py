@@ -24,7 +24,7 @@ from evidence_kit.importers.whatsapp.blocks import Decoded, TextSource
 from evidence_kit.importers.whatsapp.characters import holds_marks, strip_marks
 from evidence_kit.importers.whatsapp.dates import DateInfo, TimeInfo
 from evidence_kit.importers.whatsapp.entries import Details, Entry, Kept, Senders, read_entry, with_markers
-from evidence_kit.importers.whatsapp.header import HEADER_SPLIT, STRIDE, whole
+from evidence_kit.importers.whatsapp.header import CUT_STRIDE, HEADER_CUT, whole
 from evidence_kit.importers.whatsapp.markers import Markers
 from evidence_kit.importers.whatsapp.raw import (
     NO_DATE,
@@ -190,7 +190,7 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
 
     for block in blocks:
         segment = "\n" + (block[:-1] if block.endswith("\n") else block)
-        parts = HEADER_SPLIT.split(segment)
+        parts = HEADER_CUT.split(segment)
         lead = parts[0]
         if lead:
             if unreadable_search(lead) is not None:
@@ -203,7 +203,7 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
             elif not started:
                 found.preamble_text = found.preamble_text or bool(lead.strip())
         newlines += lead.count("\n")
-        count = len(parts) // STRIDE  # headers in this block
+        count = len(parts) // CUT_STRIDE  # headers in this block
         if not count:
             continue
         if held is not None:
@@ -212,17 +212,17 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
         if not started:
             found.first_line = newlines + 1
             started = True
-        if len(segment) > limit and max(map(len, parts[STRIDE::STRIDE])) > limit:
+        if len(segment) > limit and max(map(len, parts[CUT_STRIDE::CUT_STRIDE])) > limit:
             raise _Unusual
         # A bidi mark is looked for once in the block (most exports, Android's, have none): then
         # no text of the block needs `strip_marks`.
         marked_block = holds_marks(segment)
-        # Each header's groups and body, STRIDE items of the split in a row, read by one iterator
+        # Each header's groups and body, CUT_STRIDE items of the split in a row, read by one iterator
         # zipped with itself: no list per group, which the collector would go over while it lives.
         # The last column marks the block's last message, held for the next block's first lines.
         cut = iter(parts)
         next(cut)  # the lead
-        headers = zip(*[cut] * STRIDE, chain(repeat(False, count - 1), (True,)), strict=True)
+        headers = zip(*[cut] * CUT_STRIDE, chain(repeat(False, count - 1), (True,)), strict=True)
         for (
             leading,
             opened,
