@@ -137,8 +137,9 @@ def messages(
     midnight_of: DateInfo | None = None
     midnight: datetime | None = None
     dates, clocks = caches.numbered_dates, caches.numbered_times
+    unreadable = UNREADABLE
     for (date_number, clock_number), (note, sender, sender_id, body), details in entries:
-        if details is None and note is UNREADABLE:
+        if note and note is unreadable and details is None:  # (the usual note is "")
             yield Message(sender=None, text=strip_marks(body.rstrip("\n")), extra=(UNREADABLE_HEADER,))
             continue
         date, clock = dates[date_number], clocks[clock_number]

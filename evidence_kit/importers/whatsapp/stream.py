@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import cast
 
@@ -237,7 +237,8 @@ def parse_stream(
     warnings += cut_warnings(decoded, found)
 
     def messages() -> Iterator[Message]:
-        # `_messages` is looked up when the messages are read: tests/hostile replaces it there.
+        # Called when the messages are first read (`_ReadWhenIterated`), so `_messages` is looked
+        # up then: tests/hostile replaces it there.
         nonlocal kept
         if kept is not None:
             # The first pass's reading, made into messages. Each entry's objects are popped (let go
@@ -247,12 +248,11 @@ def parse_stream(
             kept_parts.reverse()
             drained = map(kept_parts.pop, itertools.repeat(-1, len(kept_parts)))
             entries = cast(Iterator[Entry], zip(drained, drained, drained, strict=True))
-            yield from _messages(entries, pseudo, markers, caches)
-            return
+            return _messages(entries, pseudo, markers, caches)
         # The last pass: the true boundaries, one message at a time.
         last = Plan(plan.accepted)
         raws = raw_messages(source(Decoded()), caches, last, Boundaries())
-        yield from _messages(entries_of(raws, {}, markers), pseudo, markers, caches)
+        return _messages(entries_of(raws, {}, markers), pseudo, markers, caches)
 
     extra = [
         ("layout", "iOS" if key[0] else "Android"),
@@ -267,7 +267,7 @@ def parse_stream(
         extra.append(("calendar", ", ".join(CALENDAR_WORDS[c] for c in calendars)))
     conversation = ConversationStream(
         platform="whatsapp",
-        messages=messages(),
+        messages=_ReadWhenIterated(messages),
         title=group_title,
         participants=tuple(participants.values()),
         timezone_assumption=parser.TIMEZONE_ASSUMPTION,
@@ -275,6 +275,24 @@ def parse_stream(
         extra=tuple(extra),
     )
     return StreamedChat(conversation, tuple(found_survey.referenced), decoded)
+
+
+class _ReadWhenIterated:
+    """A parse's messages, made when first iterated: iterating it is iterating the generator that
+    makes them, not a generator of our own over it (a frame switch less per message). Iterated
+    again, it hands on the same (used) iterator: the messages are read once, as documented for
+    `ConversationStream.messages`."""
+
+    __slots__ = ("_made", "_make")
+
+    def __init__(self, make: Callable[[], Iterator[Message]]) -> None:
+        self._make = make
+        self._made: Iterator[Message] | None = None
+
+    def __iter__(self) -> Iterator[Message]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
 
 
 def _line_warnings(plan: Plan, found: Boundaries) -> list[ParseWarning]:
