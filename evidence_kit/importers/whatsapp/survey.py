@@ -189,8 +189,13 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
     shape_clock: TimeInfo | None = None
 
     for block in blocks:
-        segment = "\n" + (block[:-1] if block.endswith("\n") else block)
+        # Each block is cut just before a line end: the previous block's last "\n" (or, for the
+        # first, one put in front) opens this one. Its own last "\n" is taken off the last part
+        # of the split, not off the block (a copy of the whole block less).
+        segment = "\n" + block
         parts = HEADER_CUT.split(segment)
+        if block.endswith("\n"):
+            parts[-1] = parts[-1][:-1]
         lead = parts[0]
         if lead:
             if unreadable_search(lead) is not None:
@@ -323,9 +328,9 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
                     keep(((date.number, clock.number), ("", who[0], who[1], text), details))
                 note_details(who[0], text, details, markers)
                 continue
-            sender = who[0]
+            sender, sender_id = who
             if keep is not None:
-                keep(((date.number, clock.number), ("", sender, who[1], text), None))
+                keep(((date.number, clock.number), ("", sender, sender_id, text), None))
             typed_by.add(sender)
     if run:
         shape.count += run
