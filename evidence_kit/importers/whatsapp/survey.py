@@ -243,8 +243,16 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
             last,
         ) in headers:
             line = newlines + 1
-            breaks = body.count("\n")  # a header never holds a line end
-            newlines += 1 + breaks
+            # (A header never holds a line end.) Most bodies are one line: `in` tells it without
+            # the argument parsing `count` does at each call.
+            if "\n" in body:
+                breaks = body.count("\n")
+                newlines += 1 + breaks
+                if unreadable_search(body) is not None:
+                    raise _Unusual
+            else:
+                breaks = 0
+                newlines += 1
             # The header, as `raw.raw_messages` reads it. Most headers write the date and time of
             # the one before (messages of one minute): that reading, and all it decided about the
             # shape, holds for them, told by comparing two short strings.
@@ -292,8 +300,6 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
                         shape_clock = clock
             run += 1
             run_line = line
-            if breaks and unreadable_search(body) is not None:
-                raise _Unusual
             if last:
                 held, held_pieces, held_size = (date, clock), [body], len(body)
                 break
@@ -312,7 +318,7 @@ def _quick(blocks: Iterator[str], caches: Caches, markers: Markers, result: Firs
                     continue
                 text = strip_marks(text)
             # `Markers.may_hold`: most texts hold no marker, which these tests tell.
-            newline = text.find("\n")
+            newline = text.find("\n") if breaks else -1  # (its line ends are the body's)
             head = text[:12]
             if (
                 "<" in text
