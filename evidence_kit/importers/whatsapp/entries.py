@@ -166,7 +166,7 @@ def messages(
         # own dictionary, not one given to it: giving one makes the object drop the one it has.
         message: Message = new(Message)
         fields = message.__dict__
-        fields.update(defaults)
+        fields |= defaults  # (an operator: no tuple of arguments made, as a call to update makes)
         fields["sender"] = sender
         fields["text"] = body
         fields["sent_at"] = sent_at
