@@ -30,6 +30,7 @@ Read = tuple[
     str,  # what WhatsApp wrote about the attachment before it ("report.pdf • 3 pages"), "" when none
 ]
 
+_SPACES = " \u00a0\u202f"  # the characters of SP
 _COUNTER = re.compile(r"\d{8}-")  # iOS numbers the files of an export: "00000012-report.pdf"
 
 
@@ -98,6 +99,7 @@ class Markers:
         omitted_ios = languages.table("omitted.ios")
         document_omitted = languages.phrases("omitted.ios_document")
         edited = languages.table("edited")
+        edited_phrases = languages.phrases("edited")
         notices = languages.table("encryption_notices")
 
         self.android_attachment = re.compile(
@@ -127,9 +129,9 @@ class Markers:
                     self.whole_folded.setdefault(_fold(phrase), (what, locale))
         self.whole_max = max((len(key) for key in self.whole), default=0) + 8
 
-        self.edited_suffix = re.compile(
-            rf"{SP}*<(?P<label>{_alternation(languages.phrases('edited'))})>\Z", re.IGNORECASE
-        )
+        if any("<" in phrase for phrase in edited_phrases):  # (`_edited` counts on it)
+            raise ValueError("an edited label holds '<'")
+        self.edited_suffix = re.compile(rf"{SP}*<(?P<label>{_alternation(edited_phrases)})>\Z", re.IGNORECASE)
         # The last four characters of every document phrase, as written and upper-cased: one set
         # lookup per text (a tuple for `endswith` grows with every language).
         self.document_omitted_endings = frozenset(phrase[-4:] for phrase in document_omitted) | frozenset(
@@ -174,7 +176,7 @@ class Markers:
         edited = False
         locale = ""
         if text.endswith(">"):
-            found = self.edited_suffix.search(text, max(0, len(text) - 80))
+            found = self._edited(text)
             if found:
                 edited = True
                 locale = self.edited_locale.get(_norm(found.group("label")), "")
@@ -233,6 +235,20 @@ class Markers:
         if text[:12] in self.notice_heads and text.startswith(self.notice_prefixes):
             return text, True, True, False, edited, False, None, self.notice_locale(text), ""
         return text, False, False, False, edited, False, None, locale, ""
+
+    def _edited(self, text: str) -> re.Match[str] | None:
+        """ "<This message was edited>" (any language) at the end of `text`, within its last 80
+        characters: `edited_suffix.search` from there, found without trying every position.
+
+        No label holds "<", so a match's "<" is the last one in the text, and the match starts
+        where the spaces before it start (or 80 characters from the end, if later)."""
+        start = max(0, len(text) - 80)
+        at = text.rfind("<", start)
+        if at < 0:
+            return None
+        while at > start and text[at - 1] in _SPACES:
+            at -= 1
+        return self.edited_suffix.match(text, at)
 
     def is_group_event(self, text: str) -> bool:
         """True when `text` is one of WhatsApp's group events ("Anna added you"), as a whole."""
