@@ -72,11 +72,14 @@ def decoded_text(source: BinaryIO) -> tuple[io.TextIOBase, Callable[[int], int]]
     head = source.read(2)
     prefix = io.BytesIO(head)
     joined = _Joined(prefix, source)
+    # newline="\n": the text as written (no line end translated, as with newline=""), without the
+    # universal-newlines decoder layer that scans every decoded chunk for "\r" (only `read` is
+    # used, never `readline`; CRLF becomes LF in `line_blocks`).
     if head in (b"\xff\xfe", b"\xfe\xff"):
-        wide = io.TextIOWrapper(io.BufferedReader(joined), encoding="utf-16", errors="replace", newline="")
+        wide = io.TextIOWrapper(io.BufferedReader(joined), encoding="utf-16", errors="replace", newline="\n")
         return wide, lambda replaced: replaced
     counting = _CountingReader(joined)  # type: ignore[arg-type]
-    text = io.TextIOWrapper(io.BufferedReader(counting), encoding="utf-8-sig", errors="replace", newline="")
+    text = io.TextIOWrapper(io.BufferedReader(counting), encoding="utf-8-sig", errors="replace", newline="\n")
     return text, lambda replaced: max(replaced - counting.literal, 0)
 
 
