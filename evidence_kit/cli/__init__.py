@@ -26,6 +26,7 @@ exit codes; `session.py` opens a vault, reports what opening found, and time-sta
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -35,7 +36,16 @@ __all__ = ["main"]
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     # The commands are imported here, not at the top: a Ctrl-C while the program is still loading
-    # (its libraries take a moment) is then one line too, never a traceback.
+    # (its libraries take a moment) is then one line too, never a traceback. While loading, a
+    # Ctrl-C is only noted: raised inside Python's own import machinery (a module lock's clean-up
+    # callback) it would be printed as an "exception ignored" with a traceback, and loading go on.
+    noted: list[int] = []
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        signal.signal(signal.SIGINT, lambda number, _frame: noted.append(number))
+        taken = True
+    except ValueError:  # not the main thread (a test calling main): signals are not ours to take
+        taken = False
     try:
         from evidence_kit.cli.common import run_command
         from evidence_kit.cli.parser import build_parser
@@ -52,9 +62,14 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
             index += 1
         parser = build_parser()
         args = parser.parse_args(raw)
+        if noted:
+            raise KeyboardInterrupt
     except KeyboardInterrupt:
         from evidence_kit.cli.interrupted import report_interrupted
 
         report_interrupted()
         sys.exit(130)
+    finally:
+        if taken and previous is not None:
+            signal.signal(signal.SIGINT, previous)
     sys.exit(run_command(args))
